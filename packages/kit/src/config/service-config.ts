@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { envBool, envInt, envList, envPort, envUrl, logLevel, nodeEnv } from "./env-types";
+
+/**
+ * The environment every subgraph reads. A service adds its own keys with `.extend({...})`.
+ * Secrets have no defaults outside development so that a production pod without them refuses to start.
+ */
+export const serviceEnvSchema = z
+  .object({
+    NODE_ENV: nodeEnv,
+    PORT: envPort(4001),
+    LOG_LEVEL: logLevel,
+    DATABASE_URL: envUrl(["postgres", "postgresql"]),
+    DATABASE_POOL_SIZE: envInt(10, 1),
+    MIGRATE_ON_START: envBool(false),
+    KAFKA_BROKERS: envList,
+    KAFKA_CLIENT_ID: z.string().min(1).optional(),
+    INTERNAL_SECRET: z.string().min(16, "must be at least 16 characters"),
+    OUTBOX_POLL_MS: envInt(200, 10),
+    SHUTDOWN_TIMEOUT_MS: envInt(10000, 100),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.MIGRATE_ON_START) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MIGRATE_ON_START"],
+        message: "must be false in production: run migrations as a separate step",
+      });
+    }
+  });
+
+export type ServiceEnv = z.output<typeof serviceEnvSchema>;

@@ -1,0 +1,48 @@
+import { DataSource, type EntitySchema, type MixedList } from "typeorm";
+import type { Logger } from "pino";
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  applicationName: string;
+}
+
+/** A PostgreSQL DataSource. The schema only ever changes through migrations (synchronize stays off). */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: "postgres",
+    url: options.url,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: "schema_migrations",
+    synchronize: false,
+    migrationsRun: false,
+    applicationName: options.applicationName,
+    extra: { max: options.poolSize, application_name: options.applicationName },
+  });
+}
+
+/** Runs pending migrations, each in its own transaction, and logs what ran. */
+export async function runMigrations(dataSource: DataSource, logger: Logger): Promise<string[]> {
+  const ran = await dataSource.runMigrations({ transaction: "each" });
+  const names = ran.map((m) => m.name);
+  logger.info({ migrations: names }, names.length ? "migrations applied" : "database schema is up to date");
+  return names;
+}
+
+/** Entry point for a service's `migrate` command: initialise, migrate, close; exit 1 on failure. */
+export async function migrateCommand(dataSource: DataSource, logger: Logger): Promise<void> {
+  try {
+    await dataSource.initialize();
+    await runMigrations(dataSource, logger);
+    await dataSource.destroy();
+  } catch (error) {
+    logger.error({ err: error }, "migration failed");
+    process.exitCode = 1;
+    if (dataSource.isInitialized) await dataSource.destroy();
+  }
+}

@@ -1,0 +1,21 @@
+import "reflect-metadata";
+
+export * from "./config/load-config";
+export * from "./config/env-types";
+export * from "./config/service-config";
+export * from "./errors/app-error";
+export * from "./identity/identity";
+export * from "./identity/access";
+export * from "./identity/personal-data";
+export * from "./logging/logger";
+export * from "./logging/request-context";
+export * from "./db/data-source";
+export * from "./graphql/context";
+export * from "./graphql/federated-schema";
+export * from "./graphql/format-error";
+export * from "./graphql/require-identity";
+export * from "./server/health";
+export * from "./server/metrics";
+export * from "./server/subgraph-server";
+export * from "./server/lifecycle";
+export * from "./identity/org-unit-id";

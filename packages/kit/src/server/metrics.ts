@@ -1,0 +1,20 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+/** One registry per process, shared by the kit, the events package and the service. */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+export const httpRequestDuration = new Histogram({
+  name: "http_request_duration_seconds",
+  help: "HTTP request duration by route and status",
+  labelNames: ["route", "method", "status"] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});
+
+export const graphqlOperations = new Counter({
+  name: "graphql_operations_total",
+  help: "GraphQL operations by name and outcome",
+  labelNames: ["operation", "outcome"] as const,
+  registers: [metricsRegistry],
+});

@@ -1,0 +1,146 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import type { GraphQLSchema } from "graphql";
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
+import { createContext, type GraphQLContext, type HomePathLookup } from "../graphql/context";
+import { makeFormatError } from "../graphql/format-error";
+import { decodeIdentity, Headers, type Identity } from "../identity/identity";
+import { isAppError } from "../errors/app-error";
+import { runWithContext } from "../logging/request-context";
+import { handleGraphQLRequest } from "./apollo-http";
+import { checkReadiness, type ReadinessCheck } from "./health";
+import { BodyTooLargeError, sendGraphQLError, sendJson } from "./http-io";
+import { graphqlOperations, httpRequestDuration, metricsRegistry } from "./metrics";
+
+export interface SubgraphServerOptions {
+  name: string;
+  port: number;
+  production: boolean;
+  internalSecret: string;
+  schema: GraphQLSchema;
+  logger: Logger;
+  readiness: ReadinessCheck[];
+  homePathOf: HomePathLookup;
+  bodyLimitBytes?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops taking requests and waits for in-flight ones. */
+  stop(): Promise<void>;
+  /** Marks the process not ready (readiness probe fails) while it drains. */
+  setDraining(): void;
+}
+
+/**
+ * A subgraph on Node's http: /graphql (internal secret required), /health/live, /health/ready, /metrics.
+ * Only the gateway knows the internal secret, so clients cannot bypass its JWT check.
+ */
+export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
+  const { logger } = options;
+  const secret = Buffer.from(options.internalSecret);
+  let draining = false;
+  const httpServer: Server = createServer();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: options.schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: makeFormatError(options.production, logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ operationName, errors }) {
+              graphqlOperations.inc({ operation: operationName ?? "anonymous", outcome: errors?.length ? "error" : "ok" });
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const route = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (url.pathname === "/health/live") return sendJson(res, 200, { status: "live" });
+    if (url.pathname === "/health/ready") {
+      const report = await checkReadiness(options.readiness);
+      const ready = report.ready && !draining;
+      return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : draining ? "draining" : "not ready", ...report });
+    }
+    if (url.pathname === "/metrics") {
+      res.writeHead(200, { "content-type": metricsRegistry.contentType });
+      return res.end(await metricsRegistry.metrics());
+    }
+    if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
+    if (!hasSecret(req, secret)) {
+      return sendGraphQLError(res, 401, "UNAUTHENTICATED", "This service only answers the gateway.");
+    }
+    let identity: Identity | undefined;
+    const identityHeader = req.headers[Headers.identity];
+    try {
+      identity = typeof identityHeader === "string" ? decodeIdentity(identityHeader) : undefined;
+    } catch (error) {
+      return sendGraphQLError(res, 401, "UNAUTHENTICATED", isAppError(error) ? error.message : "bad identity");
+    }
+    const requestId = headerValue(req, Headers.requestId) ?? randomUUID();
+    res.setHeader(Headers.requestId, requestId);
+    await runWithContext({ requestId, userId: identity?.userId }, () =>
+      handleGraphQLRequest(
+        apollo,
+        req,
+        res,
+        url,
+        async () => createContext(requestId, identity, logger, options.homePathOf),
+        options.bodyLimitBytes ?? 1_000_000,
+      ),
+    );
+  };
+
+  httpServer.on("request", (req, res) => {
+    const started = process.hrtime.bigint();
+    const url = new URL(req.url ?? "/", "http://localhost");
+    res.on("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      httpRequestDuration.observe({ route: url.pathname, method: req.method ?? "", status: String(res.statusCode) }, seconds);
+    });
+    route(req, res, url).catch((error) => {
+      if (error instanceof BodyTooLargeError) return sendGraphQLError(res, 413, "BAD_USER_INPUT", error.message);
+      logger.error({ err: error }, "request failed");
+      if (!res.headersSent) sendGraphQLError(res, 500, "INTERNAL_SERVER_ERROR", "Internal error");
+      else res.end();
+    });
+  });
+  httpServer.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, "0.0.0.0", () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  logger.info({ port }, `${options.name} subgraph listening`);
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    setDraining: () => {
+      draining = true;
+    },
+    stop: () => apollo.stop(),
+  };
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === "string" && value.length > 0 && value.length <= 128 ? value : undefined;
+}
+
+function hasSecret(req: IncomingMessage, secret: Buffer): boolean {
+  const given = req.headers[Headers.internalSecret];
+  if (typeof given !== "string") return false;
+  const candidate = Buffer.from(given);
+  return candidate.length === secret.length && timingSafeEqual(candidate, secret);
+}
