@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { defineEvent } from "./contract";
+
+// Events of the organization service. No personal data ever goes into event data.
+
+export const OrgUnitKinds = [
+  "CITY",
+  "DISTRICT",
+  "BANNER",
+  "SUBDISTRICT",
+  "TOWN",
+  "TOWNSHIP",
+  "SUMU",
+  "PARK",
+  "COMMUNITY",
+  "VILLAGE",
+  "GACHA",
+] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
+
+/** The state of a unit that other services project: enough to scope, route and apply rules. */
+export const orgUnitState = z.object({
+  id: z.uuid(),
+  code: z.string().regex(/^\d{12}$/),
+  name: z.string().min(1),
+  kind: z.enum(OrgUnitKinds),
+  parentId: z.uuid().nullable(),
+  /** Materialised path: ancestor ids and own id, each followed by "/". */
+  path: z.string().min(1),
+  postEstablished: z.boolean(),
+  registerCount: z.number().int().min(0).nullable(),
+  registerAsOf: isoDate.nullable(),
+  active: z.boolean(),
+  isSample: z.boolean(),
+  version: z.number().int().min(1),
+});
+
+export const OrgUnitCreated = defineEvent(
+  "organization",
+  "org-unit",
+  "created",
+  "An org unit was created (by a clerk, an import or the seed).",
+  orgUnitState,
+);
+
+export const OrgUnitUpdated = defineEvent(
+  "organization",
+  "org-unit",
+  "updated",
+  "An org unit's name, kind or statistics-post flag changed; carries the full new state.",
+  orgUnitState.extend({ changed: z.array(z.string()) }),
+);
+
+export const OrgUnitMoved = defineEvent(
+  "organization",
+  "org-unit",
+  "moved",
+  "An org unit moved under a new parent; its code and path changed, and so did its descendants' (listed).",
+  orgUnitState.extend({
+    previousParentId: z.uuid().nullable(),
+    previousCode: z.string(),
+    previousPath: z.string(),
+    descendantsMoved: z.number().int().min(0),
+  }),
+);
+
+export const OrgUnitDeactivated = defineEvent(
+  "organization",
+  "org-unit",
+  "deactivated",
+  "An org unit was deactivated (never deleted); carries who and why.",
+  orgUnitState.extend({ reason: z.string(), deactivatedBy: z.string(), deactivatedOn: isoDate }),
+);
+
+export const RegisterCountSet = defineEvent(
+  "organization",
+  "org-unit",
+  "register-count-set",
+  "The basic-unit register count (基本单位名录库) of a unit was recorded as of a date (drives R3).",
+  orgUnitState.extend({ previousCount: z.number().int().min(0).nullable() }),
+);
+
+export const StandardizationAssessed = defineEvent(
+  "organization",
+  "standardization-assessment",
+  "recorded",
+  "A township's 八有八化 assessment was recorded against a standard version (R2).",
+  z.object({
+    assessmentId: z.uuid(),
+    orgUnitId: z.uuid(),
+    orgUnitPath: z.string(),
+    standardCode: z.string(),
+    standardVersion: z.number().int(),
+    assessedOn: isoDate,
+    result: z.enum(["STANDARDIZED", "NOT_STANDARDIZED"]),
+    itemsMet: z.number().int().min(0),
+    itemsTotal: z.number().int().min(1),
+    recognitionBatch: z.number().int().nullable(),
+    recognitionYear: z.number().int().nullable(),
+  }),
+);
+
+export const organizationEvents = [
+  OrgUnitCreated,
+  OrgUnitUpdated,
+  OrgUnitMoved,
+  OrgUnitDeactivated,
+  RegisterCountSet,
+  StandardizationAssessed,
+];

@@ -1,0 +1,3 @@
+export * from "./contracts";
+export * from "./outbox/outbox-migration";
+export * from "./outbox/outbox-writer";

@@ -1,0 +1,50 @@
+import { currentContext } from "@grassroots/kit";
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import type { EventContract, EventData } from "../contracts/contract";
+
+/** Postgres NOTIFY channel the relay listens on, so it wakes at commit instead of waiting a poll. */
+export const OUTBOX_CHANNEL = "grassroots_outbox";
+
+export interface PublishOptions {
+  /** Kafka key: the aggregate id, so one aggregate's events keep their order. */
+  key: string;
+  /** CloudEvents subject; defaults to the key. */
+  subject?: string;
+}
+
+/**
+ * Records an event in the outbox inside the caller's transaction: it is published if and only if
+ * the business change commits. Data failing its contract is a programming error and throws.
+ */
+export async function publishEvent<C extends EventContract>(
+  manager: EntityManager,
+  contract: C,
+  data: EventData<C>,
+  options: PublishOptions,
+): Promise<string> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`publishEvent(${contract.type}) must run inside the business transaction`);
+  }
+  const parsed = contract.schema.safeParse(data);
+  if (!parsed.success) {
+    throw new Error(`Event ${contract.type} does not match its contract: ${parsed.error.message}`);
+  }
+  const id = randomUUID();
+  await manager.query(
+    `INSERT INTO outbox (id, topic, key, type, source, subject, data, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      id,
+      contract.topic,
+      options.key,
+      contract.type,
+      `/grassroots/${contract.service}`,
+      options.subject ?? options.key,
+      JSON.stringify(parsed.data),
+      currentContext()?.requestId ?? null,
+    ],
+  );
+  await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  return id;
+}
