@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { testEnv } from "./env";
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({
+    host: testEnv.pgHost,
+    port: testEnv.pgPort,
+    user: testEnv.pgUser,
+    password: testEnv.pgPassword,
+    database: "postgres",
+  });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database on the real PostgreSQL for one test file; dropped afterwards. */
+export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
+  const name = `test_${prefix}_${randomBytes(4).toString("hex")}`.toLowerCase();
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const user = encodeURIComponent(testEnv.pgUser);
+  const password = encodeURIComponent(testEnv.pgPassword);
+  return {
+    name,
+    url: `postgres://${user}:${password}@${testEnv.pgHost}:${testEnv.pgPort}/${name}`,
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}

@@ -1,0 +1,40 @@
+import { encodeIdentity, Headers, type Identity } from "@grassroots/kit";
+import { testEnv } from "./env";
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
+}
+
+/** Calls a subgraph the way the gateway does: internal secret plus the forwarded identity. */
+export async function callSubgraph<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  identity?: Identity,
+  options: { secret?: string | null } = {},
+): Promise<GraphQLResult<T>> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  const secret = options.secret === undefined ? testEnv.internalSecret : options.secret;
+  if (secret) headers[Headers.internalSecret] = secret;
+  if (identity) headers[Headers.identity] = encodeIdentity(identity);
+  const res = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as GraphQLResult<T>;
+  return { ...body, status: res.status };
+}
+
+/** Calls the gateway as a client does: a bearer token and nothing else. */
+export async function callGateway<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<GraphQLResult<T>> {
+  const headers: Record<string, string> = { "content-type": "application/json", ...extraHeaders };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as GraphQLResult<T>;
+  return { ...body, status: res.status };
+}
