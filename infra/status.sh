@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Prints the state of PostgreSQL and Kafka. Exit 0 when both run, 3 otherwise.
+set -uo pipefail
+LOG_TAG=status
+# shellcheck source=lib.sh
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
+
+rc=0
+"$INFRA_DIR/postgres.sh" status || rc=3
+"$INFRA_DIR/kafka.sh" status || rc=3
+exit $rc
