@@ -2,7 +2,7 @@
 # Stops Kafka and the PostgreSQL "grassroots" cluster (data is kept). Safe to run repeatedly.
 set -euo pipefail
 LOG_TAG=down
-# shellcheck source=lib.sh
+# shellcheck source=infra/lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 rc=0

@@ -3,7 +3,15 @@
 # Exports connection defaults for the local PostgreSQL cluster and Kafka broker
 # started by infra/up.sh. A variable that is already set is left alone.
 
-_grassroots_env_dir="$(cd -- "$(dirname -- "${BASH_SOURCE[0]:-$0}")" && pwd)"
+# Works when sourced from bash or zsh; plain sh cannot tell where a sourced file
+# lives, so there GRASSROOTS_ROOT falls back to the enclosing git work tree.
+if [ -n "${BASH_VERSION:-}" ]; then
+  eval '_grassroots_env_dir="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"'
+elif [ -n "${ZSH_VERSION:-}" ]; then
+  eval '_grassroots_env_dir="$(cd -- "$(dirname -- "${(%):-%x}")" && pwd)"'
+else
+  _grassroots_env_dir="$(git rev-parse --show-toplevel 2>/dev/null || pwd)/infra"
+fi
 
 : "${GRASSROOTS_ROOT:=$(cd -- "$_grassroots_env_dir/.." && pwd)}"
 : "${PGHOST:=127.0.0.1}"

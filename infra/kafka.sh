@@ -16,7 +16,7 @@
 # Every command is idempotent.
 set -euo pipefail
 LOG_TAG=kafka
-# shellcheck source=lib.sh
+# shellcheck source=infra/lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 POM="$INFRA_DIR/kafka/pom.xml"
@@ -42,8 +42,10 @@ java_major() {
 require_java() {
   local m
   m="$(java_major)" || die "Java missing: run infra/kafka.sh install (needs a Java 17+ runtime, Debian package openjdk-17-jre-headless)"
-  [ -n "$m" ] && [ "$m" -ge 17 ] || die "Java $m found but Kafka needs Java 17+: run infra/kafka.sh install or put a JDK 17+ first in PATH"
+  if [ -z "$m" ] || [ "$m" -lt 17 ]; then die "Java $m found but Kafka needs Java 17+: run infra/kafka.sh install or put a JDK 17+ first in PATH"; fi
 }
+
+kafka_jar() { local j; for j in "$LIBS"/kafka_2.13-*.jar; do basename "$j"; done; }
 
 pom_hash() { sha256sum "$POM" | cut -d' ' -f1; }
 
@@ -65,7 +67,7 @@ fetch_libs() {
   compgen -G "$tmp/kafka_2.13-*.jar" >/dev/null || die "Maven finished but no kafka_2.13 jar in $tmp"
   pom_hash >"$tmp/.complete"
   rm -rf "$LIBS"; mv "$tmp" "$LIBS"     # swap whole folder: no stale jars from an older pom
-  log "jars ready: $(ls "$LIBS"/kafka_2.13-*.jar | xargs -n1 basename)"
+  log "jars ready: $(kafka_jar)"
 }
 
 cmd_install() {
@@ -75,7 +77,7 @@ cmd_install() {
   command -v mvn >/dev/null 2>&1 || pkgs+=(maven)
   [ ${#pkgs[@]} -gt 0 ] && apt_install "${pkgs[@]}"
   require_java
-  if libs_complete; then log "jars already present ($(ls "$LIBS"/kafka_2.13-*.jar | xargs -n1 basename))"; else fetch_libs; fi
+  if libs_complete; then log "jars already present ($(kafka_jar))"; else fetch_libs; fi
 }
 
 # Pid of our running broker, or nothing (removes a stale pid file).
@@ -93,14 +95,17 @@ running_pid() {
 # Sends a Metadata v4 request over raw TCP and checks the reply lists >= 1 broker.
 metadata_ok() {
   local out
+  # shellcheck disable=SC2016  # $1/$2 expand in the inner bash
   out="$(timeout 5 bash -c '
     exec 3<>"/dev/tcp/$1/$2" || exit 1
     # size=16 | api_key=3 (Metadata) | version=4 | correlation_id=42 | client_id="x" | topics=null | auto_create=false
     printf "\x00\x00\x00\x10\x00\x03\x00\x04\x00\x00\x00\x2a\x00\x01x\xff\xff\xff\xff\x00" >&3
     od -An -tu1 -N16 <&3' _ "$HOST" "$PORT" 2>/dev/null)" || return 1
   # bytes: size(4) correlation_id(4) throttle_ms(4) broker_count(4)
-  set -- $out
-  [ $# -eq 16 ] && [ "$5$6$7$8" = "00042" ] && [ $(( ($13 << 24) + ($14 << 16) + ($15 << 8) + $16 )) -ge 1 ]
+  local b
+  read -r -a b <<<"$out"
+  [ ${#b[@]} -eq 16 ] && [ "${b[4]}${b[5]}${b[6]}${b[7]}" = "00042" ] \
+    && [ $(( (b[12] << 24) + (b[13] << 16) + (b[14] << 8) + b[15] )) -ge 1 ]
 }
 
 write_config() {
@@ -194,6 +199,7 @@ cmd_start() {
     rm -f "$PIDFILE"
     # setsid: own session, so the broker survives the shell that started it.
     # shellcheck disable=SC2086
+    # shellcheck disable=SC2016  # $$ is the inner bash, which then execs java
     setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$PIDFILE" \
       java $HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError \
       -Djava.awt.headless=true -Dlog4j2.configurationFile="$CONF_DIR/log4j2.xml" \
@@ -211,7 +217,7 @@ $(tail -n 15 "$LOGS/server.log" 2>/dev/null)
 $(tail -n 15 "$LOGS/kafka.out" 2>/dev/null)"
     fi
     if port_open "$HOST" "$PORT" && metadata_ok; then
-      log "ready: $HOST:$PORT (pid $pid, $(ls "$LIBS"/kafka_2.13-*.jar | xargs -n1 basename | sed 's/\.jar$//'))"
+      log "ready: $HOST:$PORT (pid $pid, $(kafka_jar | sed 's/\.jar$//'))"
       return 0
     fi
     sleep 1

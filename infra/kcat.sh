@@ -4,7 +4,7 @@
 #   infra/kcat.sh install   apt-get install kcat if missing (idempotent)
 set -euo pipefail
 LOG_TAG=kcat
-# shellcheck source=lib.sh
+# shellcheck source=infra/lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 case "${1:-}" in

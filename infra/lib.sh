@@ -2,9 +2,12 @@
 # Helpers shared by the infra/*.sh scripts (sourced, not executed).
 
 INFRA_DIR="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=env.sh
+# The scripts always work on the checkout they live in, whatever the caller exported.
+GRASSROOTS_ROOT="$(cd -- "$INFRA_DIR/.." && pwd)"
+# shellcheck source=infra/env.sh
 . "$INFRA_DIR/env.sh"
 ROOT="$GRASSROOTS_ROOT"
+# shellcheck disable=SC2034  # used by the scripts that source this file
 LOCAL_DIR="$ROOT/.local"
 
 log()  { printf '[%s] %s\n' "${LOG_TAG:-infra}" "$*"; }

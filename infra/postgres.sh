@@ -11,7 +11,7 @@
 # Every command is idempotent.
 set -euo pipefail
 LOG_TAG=postgres
-# shellcheck source=lib.sh
+# shellcheck source=infra/lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 CLUSTER=grassroots
@@ -134,8 +134,9 @@ cmd_start() {
   v="$(cluster_version)"
   if [ -z "$v" ]; then
     v="$(installed_major)"
-    [ -n "$v" ] && command -v pg_createcluster >/dev/null 2>&1 \
-      || die "PostgreSQL is not installed: run infra/postgres.sh install"
+    if [ -z "$v" ] || ! command -v pg_createcluster >/dev/null 2>&1; then
+      die "PostgreSQL is not installed: run infra/postgres.sh install"
+    fi
     if port_open 127.0.0.1 "$PORT"; then
       die "port $PORT is already taken by another process ($(port_owner "$PORT")); cannot create cluster $CLUSTER"
     fi

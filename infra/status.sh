@@ -2,7 +2,7 @@
 # Prints the state of PostgreSQL and Kafka. Exit 0 when both run, 3 otherwise.
 set -uo pipefail
 LOG_TAG=status
-# shellcheck source=lib.sh
+# shellcheck source=infra/lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 rc=0

@@ -3,7 +3,7 @@
 # Kafka topics when packages/events has been built. Safe to run repeatedly.
 set -euo pipefail
 LOG_TAG=up
-# shellcheck source=lib.sh
+# shellcheck source=infra/lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 "$INFRA_DIR/postgres.sh" install
