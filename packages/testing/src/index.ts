@@ -2,3 +2,4 @@ export * from "./env";
 export * from "./database";
 export * from "./wait";
 export * from "./graphql-client";
+export * from "./kafka";

@@ -1,0 +1,198 @@
+import type { Logger } from "@grassroots/kit";
+import type { Kafka, Message, Producer, TopicMessages } from "kafkajs";
+import { Client } from "pg";
+import { toKafkaHeaders } from "../contracts/envelope";
+import { OUTBOX_CHANNEL } from "./outbox-writer";
+import { outboxOldestPendingAge, outboxPending, outboxPublished, outboxPublishFailures } from "./relay-metrics";
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  kafka: Kafka;
+  logger: Logger;
+  /** Names the advisory lock, so one relay per service database publishes (keeps per-key order). */
+  service: string;
+  pollMs: number;
+  batchSize?: number;
+  maxBackoffMs?: number;
+}
+
+interface OutboxRow {
+  seq: string;
+  id: string;
+  topic: string;
+  key: string;
+  type: string;
+  source: string;
+  subject: string | null;
+  time: Date;
+  data: unknown;
+  request_id: string | null;
+}
+
+/**
+ * Publishes committed outbox rows to Kafka in commit order with an idempotent producer (acks=all),
+ * then marks them sent. On any failure it keeps the rows and retries the same batch with backoff, so
+ * nothing is lost or reordered; a crash between send and mark resends (at-least-once, consumers dedupe).
+ */
+export class OutboxRelay {
+  private client?: Client;
+  private producer: Producer;
+  private producerConnected = false;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private commitWake?: () => void;
+  private lastLagCheck = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops the loop, then publishes what is still pending (bounded), then disconnects. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    try {
+      for (let i = 0; i < 20 && (await this.publishBatch()) > 0; i++);
+    } catch (error) {
+      this.options.logger.warn({ err: error }, "outbox not fully flushed at shutdown; the next start sends the rest");
+    }
+    await this.disconnect();
+  }
+
+  /** Publishes everything pending now (used by tests and shutdown). */
+  async flush(): Promise<void> {
+    while ((await this.publishBatch()) > 0);
+  }
+
+  private async run(): Promise<void> {
+    const { logger, pollMs } = this.options;
+    const maxBackoff = this.options.maxBackoffMs ?? 10_000;
+    let backoff = 0;
+    while (this.running) {
+      try {
+        const sent = await this.publishBatch();
+        backoff = 0;
+        if (sent === 0) await this.idle(pollMs, true);
+      } catch (error) {
+        outboxPublishFailures.inc();
+        backoff = Math.min(maxBackoff, backoff ? backoff * 2 : 250);
+        logger.warn({ err: error, retryInMs: backoff }, "outbox relay could not publish; retrying the same events");
+        await this.resetConnections();
+        await this.idle(backoff, false);
+      }
+    }
+  }
+
+  /** Sends one batch of unsent rows in commit order; returns how many were sent (0 when idle or not leader). */
+  private async publishBatch(): Promise<number> {
+    const client = await this.connect();
+    if (!client) return 0;
+    await this.reportLag(client);
+    const { rows } = await client.query<OutboxRow>(
+      `SELECT seq, id, topic, key, type, source, subject, time, data, request_id
+         FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
+      [this.options.batchSize ?? 500],
+    );
+    if (rows.length === 0) return 0;
+    if (!this.producerConnected) {
+      await this.producer.connect();
+      this.producerConnected = true;
+    }
+    await this.producer.sendBatch({ topicMessages: groupByTopic(rows), acks: -1 });
+    await client.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+    outboxPublished.inc(rows.length);
+    this.lastLagCheck = 0;
+    return rows.length;
+  }
+
+  /** A dedicated connection that LISTENs for commits and holds the relay's advisory lock. */
+  private async connect(): Promise<Client | undefined> {
+    if (this.client) return this.client;
+    const client = new Client({ connectionString: this.options.databaseUrl, application_name: "outbox-relay" });
+    client.on("error", (error) => {
+      this.options.logger.warn({ err: error }, "outbox relay lost its database connection");
+      if (this.client === client) this.client = undefined;
+    });
+    client.on("notification", () => this.commitWake?.());
+    await client.connect();
+    const { rows } = await client.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtext($1)) AS locked`,
+      [`outbox-relay:${this.options.service}`],
+    );
+    if (!rows[0].locked) {
+      // Another replica is publishing; stay idle and try again later.
+      await client.end();
+      return undefined;
+    }
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.client = client;
+    return client;
+  }
+
+  private async reportLag(client: Client): Promise<void> {
+    if (Date.now() - this.lastLagCheck < 1000) return;
+    this.lastLagCheck = Date.now();
+    const { rows } = await client.query<{ pending: number; age: number | null }>(
+      `SELECT count(*)::int AS pending, EXTRACT(EPOCH FROM now() - min(time))::float AS age
+         FROM outbox WHERE sent_at IS NULL`,
+    );
+    outboxPending.set(rows[0].pending);
+    outboxOldestPendingAge.set(rows[0].age ?? 0);
+  }
+
+  /** Waits; stop() always cuts the wait short, a commit notification only when idle (not in backoff). */
+  private idle(ms: number, wakeOnCommit: boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = this.commitWake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+      this.commitWake = wakeOnCommit ? done : undefined;
+    });
+  }
+
+  private async resetConnections(): Promise<void> {
+    if (this.producerConnected) {
+      this.producerConnected = false;
+      await this.producer.disconnect().catch(() => undefined);
+    }
+  }
+
+  private async disconnect(): Promise<void> {
+    await this.resetConnections();
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+}
+
+function groupByTopic(rows: OutboxRow[]): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({
+      key: row.key,
+      value: JSON.stringify(row.data),
+      headers: toKafkaHeaders({
+        id: row.id,
+        source: row.source,
+        type: row.type,
+        subject: row.subject ?? undefined,
+        time: new Date(row.time).toISOString(),
+        requestid: row.request_id ?? undefined,
+      }),
+    });
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
