@@ -1,0 +1,24 @@
+import { metricsRegistry } from "@grassroots/kit";
+// prom-client is the kit's dependency; importing it through the kit keeps one copy of the library
+// (one registry) without the gateway declaring it. See the gateway README.
+import { Histogram } from "@grassroots/kit/node_modules/prom-client";
+
+const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** Whole GraphQL operations through the gateway. Labels stay few: operation names come from clients. */
+export const gatewayOperationDuration = new Histogram({
+  name: "gateway_operation_duration_seconds",
+  help: "GraphQL operations served by the gateway, by operation type and outcome",
+  labelNames: ["type", "outcome"] as const,
+  buckets,
+  registers: [metricsRegistry],
+});
+
+/** Each call the gateway makes to a subgraph. */
+export const gatewaySubgraphRequestDuration = new Histogram({
+  name: "gateway_subgraph_request_duration_seconds",
+  help: "Requests from the gateway to subgraphs, by subgraph and HTTP status (or error)",
+  labelNames: ["subgraph", "status"] as const,
+  buckets,
+  registers: [metricsRegistry],
+});

@@ -1,0 +1,184 @@
+import { ApolloGateway, IntrospectAndCompose } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { httpRequestDuration, makeFormatError, metricsRegistry, runWithContext, Headers, type Logger } from "@grassroots/kit";
+// Not exported from the kit's index yet (see the gateway README): the same Apollo-on-http glue the
+// subgraphs use.
+import { handleGraphQLRequest } from "@grassroots/kit/dist/server/apollo-http";
+import { BodyTooLargeError, sendGraphQLError, sendJson } from "@grassroots/kit/dist/server/http-io";
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createTokenVerifier, type TokenVerifier } from "../auth/verify-token";
+import { subgraphUrlOverrides, type GatewayConfig } from "../config";
+import { costWithVariablesPlugin } from "../limits/cost-with-variables-plugin";
+import { queryLimitRules } from "../limits/validation-rules";
+import { authenticate } from "./authenticate";
+import type { GatewayContext } from "./gateway-context";
+import { operationMetricsPlugin } from "./operation-metrics-plugin";
+import { IDE_ASSET_PREFIX, serveIde } from "./ide";
+import { keepAliveFetcher, SubgraphAgents } from "./keep-alive-fetcher";
+import { SubgraphDataSource } from "./subgraph-data-source";
+
+/** The composed supergraph (production), or subgraphs to introspect and compose at start (development). */
+export type SupergraphSource = { sdl: string } | { introspect: { name: string; url: string }[] };
+
+export interface GatewayServerOptions {
+  config: GatewayConfig;
+  logger: Logger;
+  supergraph: SupergraphSource;
+  /** Overrides config.PORT (tests listen on 0). */
+  port?: number;
+  /** Overrides the verifier built from config. */
+  verifyToken?: TokenVerifier;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  /** Stops taking requests, waits for in-flight ones, closes subgraph connections. */
+  stop(): Promise<void>;
+  /** Marks the process not ready (readiness probe fails) while it drains. */
+  setDraining(): void;
+}
+
+const KNOWN_ROUTES = new Set(["/graphql", "/health/live", "/health/ready", "/metrics", "/", "/ide"]);
+
+/**
+ * The public endpoint: /graphql (JWT required), the IDE at / and /ide, /health/live, /health/ready,
+ * /metrics. Listens first and loads the supergraph after, so liveness answers while it loads.
+ */
+export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
+  const { config, logger } = options;
+  const production = config.NODE_ENV === "production";
+  const verify = options.verifyToken ?? createTokenVerifier(config);
+  const agents = new SubgraphAgents();
+  const overrides: Record<string, string | undefined> = subgraphUrlOverrides(config);
+  const httpServer = createServer();
+
+  const gateway = new ApolloGateway({
+    ...("sdl" in options.supergraph
+      ? { supergraphSdl: options.supergraph.sdl }
+      : {
+          supergraphSdl: new IntrospectAndCompose({
+            subgraphs: options.supergraph.introspect.map((s) => ({ name: s.name, url: overrides[s.name] ?? s.url })),
+          }),
+        }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(
+        overrides[name] ?? url!,
+        keepAliveFetcher(name, agents, config.SUBGRAPH_TIMEOUT_MS),
+        config.INTERNAL_SECRET,
+      ),
+    logger: logger.child({ component: "apollo-gateway" }),
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    csrfPrevention: true,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    formatError: makeFormatError(production, logger),
+    validationRules: queryLimitRules({
+      maxDepth: config.MAX_DEPTH,
+      maxAliases: config.MAX_ALIASES,
+      maxCost: config.MAX_COST,
+    }),
+    logger: logger.child({ component: "apollo-server" }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's default landing page loads from a CDN; our IDE is served at / instead.
+      ApolloServerPluginLandingPageDisabled(),
+      costWithVariablesPlugin(config.MAX_COST),
+      operationMetricsPlugin(),
+    ],
+  });
+
+  let ready = false;
+  let draining = false;
+
+  const route = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (url.pathname === "/health/live") return sendJson(res, 200, { status: "live" });
+    if (url.pathname === "/health/ready") {
+      const status = draining ? "draining" : ready ? "ready" : "loading supergraph";
+      return sendJson(res, ready && !draining ? 200 : 503, { status });
+    }
+    if (url.pathname === "/metrics") {
+      res.writeHead(200, { "content-type": metricsRegistry.contentType });
+      return res.end(await metricsRegistry.metrics());
+    }
+    if (serveIde(req, res, url.pathname)) return;
+    if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
+    if (!ready) return sendGraphQLError(res, 503, "SERVICE_UNAVAILABLE", "The gateway is starting; try again shortly.");
+    const requestId = requestIdOf(req);
+    res.setHeader(Headers.requestId, requestId);
+    await runWithContext({ requestId }, () =>
+      handleGraphQLRequest(
+        apollo,
+        req,
+        res,
+        url,
+        () => authenticate(req, requestId, verify, logger),
+        config.BODY_LIMIT_BYTES,
+      ),
+    );
+  };
+
+  httpServer.on("request", (req, res) => {
+    const started = process.hrtime.bigint();
+    const url = new URL(req.url ?? "/", "http://localhost");
+    res.on("finish", () => {
+      // Unknown paths share one label so random URLs cannot grow the metric without bound.
+      const label = KNOWN_ROUTES.has(url.pathname)
+        ? url.pathname
+        : url.pathname.startsWith(IDE_ASSET_PREFIX)
+          ? IDE_ASSET_PREFIX
+          : "other";
+      httpRequestDuration.observe(
+        { route: label, method: req.method ?? "", status: String(res.statusCode) },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
+    });
+    route(req, res, url).catch((error) => {
+      if (error instanceof BodyTooLargeError) return sendGraphQLError(res, 413, "BAD_USER_INPUT", error.message);
+      logger.error({ err: error }, "request failed");
+      if (!res.headersSent) sendGraphQLError(res, 500, "INTERNAL_SERVER_ERROR", "Internal error");
+      else res.end();
+    });
+  });
+  httpServer.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port ?? config.PORT, "0.0.0.0", () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  try {
+    await apollo.start();
+  } catch (error) {
+    httpServer.close();
+    agents.destroy();
+    throw error;
+  }
+  ready = true;
+  logger.info({ port }, "gateway listening");
+
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    setDraining: () => {
+      draining = true;
+    },
+    stop: async () => {
+      await apollo.stop();
+      agents.destroy();
+    },
+  };
+}
+
+// A client's request id is kept when it is short and plain, so logs can be matched across systems.
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers[Headers.requestId];
+  return typeof given === "string" && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+}
