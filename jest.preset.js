@@ -20,4 +20,5 @@ module.exports = {
   // Integration tests share one PostgreSQL and one Kafka broker on a 2-core machine.
   maxWorkers: 1,
   testTimeout: 60000,
+  reporters: ["default", require("node:path").join(__dirname, "infra/jest-results-reporter.js")],
 };

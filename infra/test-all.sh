@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite from a fresh clone: toolchain, packages, PostgreSQL, Kafka, build, lint,
+# typecheck, then every package's tests against the real database and broker, one package at a time
+# (they share the broker on a 2-core machine). Ends with "N passed, N failed".
+set -euo pipefail
+LOG_TAG=test
+# shellcheck source=infra/lib.sh
+. "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+export TURBO_TELEMETRY_DISABLED=1 CI="${CI:-}"
+
+"$INFRA_DIR/toolchain.sh"
+log "build"
+pnpm exec turbo run build --output-logs=errors-only
+"$INFRA_DIR/up.sh"
+
+rm -rf "$LOCAL_DIR/test-results"
+status=0
+log "lint and typecheck"
+pnpm exec turbo run lint typecheck --output-logs=errors-only || status=1
+log "tests"
+pnpm exec turbo run test --concurrency=1 --output-logs=full || status=1
+node "$INFRA_DIR/test-summary.js" "$LOCAL_DIR/test-results" || status=1
+exit $status
