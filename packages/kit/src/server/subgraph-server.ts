@@ -1,5 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -50,8 +51,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     formatError: makeFormatError(options.production, logger),
+    logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No Apollo Studio on government intranets: federated tracing would only cost time.
+      ApolloServerPluginInlineTraceDisabled(),
       {
         async requestDidStart() {
           return {
