@@ -1,0 +1,116 @@
+import type { DataSource } from "typeorm";
+import type { OrgUnit, OrgUnitKind } from "../../domain/org-unit";
+import type {
+  OrgUnitFilter,
+  OrgUnitReads,
+  Page,
+  PageRequest,
+  PostCountRow,
+  RegisterCountEntry,
+  Scope,
+  TownshipStandardizationRow,
+} from "../../domain/ports";
+import { OrgUnitEntity, RegisterCountEntity } from "../entities/org-unit.entity";
+
+/** Escapes LIKE wildcards in user text (the default escape character is the backslash). */
+const likeText = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The banner (county-level unit) of a unit: the second id on its path, roots being cities. */
+const BANNER_OF = (alias: string) => `split_part(${alias}.path, '/', 2)`;
+
+/**
+ * Scoped reads. Every query carries `path LIKE <scope>%`, so a unit outside the caller's subtree is
+ * never loaded, whatever the id or filter.
+ */
+export class TypeOrmOrgUnitReads implements OrgUnitReads {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private scoped(scope: Scope) {
+    return this.dataSource.manager.createQueryBuilder(OrgUnitEntity, "u").where("u.path LIKE :scope", { scope: `${scope}%` });
+  }
+
+  async byIds(ids: readonly string[], scope: Scope): Promise<OrgUnit[]> {
+    if (ids.length === 0) return [];
+    return this.scoped(scope).andWhere("u.id IN (:...ids)", { ids }).getMany();
+  }
+
+  async byCode(code: string, scope: Scope): Promise<OrgUnit | undefined> {
+    return (await this.scoped(scope).andWhere("u.code = :code", { code }).getOne()) ?? undefined;
+  }
+
+  async visibleToHomeUnit(ids: readonly string[], homeUnitId: string): Promise<OrgUnit[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.manager
+      .createQueryBuilder(OrgUnitEntity, "u")
+      .where("u.id IN (:...ids)", { ids })
+      .andWhere("u.path LIKE (SELECT h.path FROM org_unit h WHERE h.id = :home AND h.active) || '%'", { home: homeUnitId })
+      .getMany();
+  }
+
+  async search(filter: OrgUnitFilter, scope: Scope, page: PageRequest): Promise<Page<OrgUnit>> {
+    const qb = this.scoped(scope);
+    if (!filter.includeInactive) qb.andWhere("u.active");
+    if (filter.nameContains) qb.andWhere("u.name ILIKE :name", { name: `%${likeText(filter.nameContains)}%` });
+    if (filter.codePrefix) qb.andWhere("u.code LIKE :codePrefix", { codePrefix: `${filter.codePrefix}%` });
+    if (filter.kinds) qb.andWhere("u.kind IN (:...kinds)", { kinds: filter.kinds });
+    if (filter.underPath) qb.andWhere("u.path LIKE :under AND u.path <> :underPath", { under: `${filter.underPath}%`, underPath: filter.underPath });
+    if (filter.parentId) qb.andWhere("u.parent_id = :parentId", { parentId: filter.parentId });
+    const totalCount = await qb.clone().getCount();
+    if (page.afterCode) qb.andWhere("u.code > :after", { after: page.afterCode });
+    const rows = await qb.orderBy("u.code").limit(page.first + 1).getMany();
+    return { items: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount };
+  }
+
+  registerHistory(ids: readonly string[]): Promise<RegisterCountEntry[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager
+      .createQueryBuilder(RegisterCountEntity, "r")
+      .where("r.org_unit_id IN (:...ids)", { ids })
+      .orderBy("r.as_of", "DESC")
+      .addOrderBy("r.id", "DESC")
+      .getMany();
+  }
+
+  bannersFor(scope: Scope, bannerId?: string): Promise<OrgUnit[]> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(OrgUnitEntity, "u")
+      .where("u.depth = 1 AND u.active")
+      .andWhere("(u.path LIKE :scopeLike OR CAST(:scope AS text) LIKE u.path || '%')", { scopeLike: `${scope}%`, scope });
+    if (bannerId) qb.andWhere("u.id = :bannerId", { bannerId });
+    return qb.orderBy("u.code").getMany();
+  }
+
+  async postCounts(scope: Scope, kinds: readonly OrgUnitKind[], bannerIds: readonly string[]): Promise<PostCountRow[]> {
+    if (bannerIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT ${BANNER_OF("u")} AS "bannerId", u.kind,
+              count(*)::int AS total, (count(*) FILTER (WHERE u.post_established))::int AS established
+         FROM org_unit u
+        WHERE u.active AND u.path LIKE $1 AND u.kind = ANY($2) AND ${BANNER_OF("u")} = ANY($3)
+        GROUP BY 1, 2`,
+      [`${scope}%`, kinds, bannerIds],
+    );
+  }
+
+  async townshipStandardization(
+    scope: Scope,
+    kinds: readonly OrgUnitKind[],
+    bannerIds: readonly string[],
+    asOf: string,
+    recognizedBy: number | undefined,
+  ): Promise<TownshipStandardizationRow[]> {
+    if (bannerIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT ${BANNER_OF("u")} AS "bannerId", u.id AS "orgUnitId",
+              (SELECT a.result FROM standardization_assessment a
+                WHERE a.org_unit_id = u.id AND a.assessed_on <= $4::date
+                ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) AS "latestResult",
+              EXISTS (SELECT 1 FROM standardization_assessment a
+                       WHERE a.org_unit_id = u.id AND a.recognition_year IS NOT NULL
+                         AND ($5::int IS NULL OR a.recognition_year <= $5::int)) AS recognized
+         FROM org_unit u
+        WHERE u.active AND u.path LIKE $1 AND u.kind = ANY($2) AND ${BANNER_OF("u")} = ANY($3)`,
+      [`${scope}%`, kinds, bannerIds, asOf, recognizedBy ?? null],
+    );
+  }
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import type { StandardizationStore } from "../../domain/ports";
+import type { Assessment, NewAssessment, NewStandard, Standard } from "../../domain/standardization";
+import {
+  AssessmentEntity,
+  AssessmentItemEntity,
+  StandardEntity,
+  StandardItemEntity,
+} from "../entities/standardization.entity";
+import { assessmentQuery, loadStandards, toAssessment } from "./standardization.mapping";
+
+export class TypeOrmStandardizationStore implements StandardizationStore {
+  constructor(private readonly manager: EntityManager) {}
+
+  async findStandard(code: string, version: number): Promise<Standard | undefined> {
+    const [standard] = await loadStandards(this.manager, { code, version });
+    return standard;
+  }
+
+  async latestVersion(code: string): Promise<number | undefined> {
+    const [row] = await this.manager.query(`SELECT max(version) AS v FROM standardization_standard WHERE code = $1`, [code]);
+    return row?.v ?? undefined;
+  }
+
+  async insertStandard(standard: NewStandard): Promise<Standard> {
+    const { items, ...header } = standard;
+    const id = randomUUID();
+    await this.manager.insert(StandardEntity, { ...header, id });
+    await this.manager.insert(
+      StandardItemEntity,
+      items.map((item) => ({ ...item, id: randomUUID(), standardId: id })),
+    );
+    return (await this.findStandard(standard.code, standard.version))!;
+  }
+
+  async insertAssessment(assessment: NewAssessment): Promise<Assessment> {
+    const { items, standardCode: _code, standardVersion: _version, ...row } = assessment;
+    await this.manager.insert(AssessmentEntity, row);
+    await this.manager.insert(
+      AssessmentItemEntity,
+      items.map((i) => ({ assessmentId: assessment.id, itemId: i.itemId, status: i.status, evidence: i.evidence })),
+    );
+    return (await this.get(assessment.id))!;
+  }
+
+  async lockAssessment(id: string): Promise<Assessment | undefined> {
+    const entity = await assessmentQuery(this.manager)
+      .where("a.id = :id", { id })
+      .setLock("pessimistic_write", undefined, ["a"])
+      .getOne();
+    return entity ? toAssessment(entity) : undefined;
+  }
+
+  async recognize(id: string, batch: number, year: number, by: string): Promise<Assessment> {
+    await this.manager.update(
+      AssessmentEntity,
+      { id },
+      { recognitionBatch: batch, recognitionYear: year, recognizedBy: by, recognizedAt: () => "now()" },
+    );
+    return (await this.get(id))!;
+  }
+
+  private async get(id: string): Promise<Assessment | undefined> {
+    const entity = await assessmentQuery(this.manager).where("a.id = :id", { id }).getOne();
+    return entity ? toAssessment(entity) : undefined;
+  }
+}

@@ -1,0 +1,43 @@
+import { badInput, conflict, notFound, orgUnitIdForCode } from "@grassroots/kit";
+import { randomUUID } from "node:crypto";
+import { describe, type OrgUnit } from "../org-unit";
+import type { Transaction } from "../ports";
+
+/** Locks the unit a command changes, or NOT_FOUND. */
+export async function lockUnit(tx: Transaction, id: string): Promise<OrgUnit> {
+  const unit = await tx.units.lock(id);
+  if (!unit) throw notFound("Org unit", id);
+  return unit;
+}
+
+/** Locks a unit named in the input (a parent): a missing one is a bad input, not a missing target. */
+export async function lockReferenced(tx: Transaction, id: string, field: string): Promise<OrgUnit> {
+  const unit = await tx.units.lock(id);
+  if (!unit) throw badInput(`Org unit ${id} given as ${field} does not exist.`, field);
+  return unit;
+}
+
+export function requireActive(unit: OrgUnit): void {
+  if (!unit.active) {
+    throw badInput(`${describe(unit)} was deactivated (${unit.deactivationReason ?? "no reason given"}); it cannot be changed.`, "id");
+  }
+}
+
+export async function requireCodeFree(tx: Transaction, code: string, field = "code"): Promise<void> {
+  const holder = await tx.units.getByCode(code);
+  if (holder) {
+    throw conflict(
+      `Code ${code} is already used by ${holder.kind} ${holder.name}${holder.active ? "" : " (deactivated)"}; each code belongs to one unit.`,
+      { field, code },
+    );
+  }
+}
+
+/**
+ * A new unit's id: derived from its code (kit's orgUnitIdForCode) so every environment agrees; a random
+ * one only when that id is already taken by a unit that has since moved to another code.
+ */
+export async function newUnitId(tx: Transaction, code: string): Promise<string> {
+  const derived = orgUnitIdForCode(code);
+  return (await tx.units.idTaken(derived)) ? randomUUID() : derived;
+}

@@ -1,0 +1,61 @@
+import { badInput } from "@grassroots/kit";
+import { orgUnitCreated } from "../../events/org-unit-events";
+import type { ChangePolicy } from "../access-policy";
+import { checkCodeFormat } from "../division-code";
+import { checkPlacement } from "../hierarchy";
+import { pathOf, type OrgUnit, type OrgUnitKind } from "../org-unit";
+import type { Clock, Transaction, UnitOfWork } from "../ports";
+import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
+import { checkName, checkNotFuture } from "../values";
+import { lockReferenced, newUnitId, requireCodeFree } from "./common";
+
+export interface CreateOrgUnitInput {
+  /** Null only for a CITY (the import creates those; GraphQL always names a parent). */
+  parentId: string | null;
+  code: string;
+  name: string;
+  /** Inferred from the code (and name) when absent. */
+  kind?: OrgUnitKind;
+  postEstablished?: boolean;
+  postEstablishedOn?: string | null;
+  isSample?: boolean;
+}
+
+export function createOrgUnit(uow: UnitOfWork, policy: ChangePolicy, clock: Clock, input: CreateOrgUnitInput) {
+  return uow.run((tx) => createOrgUnitIn(tx, policy, clock, input));
+}
+
+/** The command inside a caller's transaction (the import runs many in one batch). */
+export async function createOrgUnitIn(
+  tx: Transaction,
+  policy: ChangePolicy,
+  clock: Clock,
+  input: CreateOrgUnitInput,
+): Promise<OrgUnit> {
+  checkCodeFormat(input.code);
+  const name = checkName(input.name);
+  if (input.postEstablishedOn) checkNotFuture(input.postEstablishedOn, "postEstablishedOn", clock);
+  const parent = input.parentId === null ? null : await lockReferenced(tx, input.parentId, "parentId");
+  const kind = checkPlacement(parent, input.code, name, input.kind);
+  if (input.postEstablished && !requiresStatisticsPost(kind)) {
+    throw badInput(`R1 statistics posts are recorded for township- and village-level units, not a ${kind}.`, "postEstablished");
+  }
+  const id = await newUnitId(tx, input.code);
+  const path = pathOf(parent?.path ?? null, id);
+  policy.structural({ path, kind, name, code: input.code }, "create units");
+  await requireCodeFree(tx, input.code);
+  const unit = await tx.units.insert({
+    id,
+    code: input.code,
+    name,
+    kind,
+    parentId: parent?.id ?? null,
+    path,
+    depth: parent ? parent.depth + 1 : 0,
+    postEstablished: input.postEstablished ?? false,
+    postEstablishedOn: input.postEstablished ? (input.postEstablishedOn ?? null) : null,
+    isSample: input.isSample ?? false,
+  });
+  await tx.publish(orgUnitCreated(unit));
+  return unit;
+}

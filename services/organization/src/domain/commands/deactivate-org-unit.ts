@@ -1,0 +1,36 @@
+import { assertVersion, badInput } from "@grassroots/kit";
+import { orgUnitDeactivated } from "../../events/org-unit-events";
+import type { ChangePolicy } from "../access-policy";
+import { describe, type OrgUnit } from "../org-unit";
+import type { Clock, UnitOfWork } from "../ports";
+import { checkText } from "../values";
+import { lockUnit, requireActive } from "./common";
+
+export interface DeactivateOrgUnitInput {
+  id: string;
+  expectedVersion: number;
+  reason: string;
+}
+
+/** Units are never deleted: they are deactivated with who, when and why; only leaves (no active children). */
+export function deactivateOrgUnit(uow: UnitOfWork, policy: ChangePolicy, clock: Clock, input: DeactivateOrgUnitInput) {
+  const reason = checkText(input.reason, "reason", 500);
+  return uow.run(async (tx): Promise<OrgUnit> => {
+    const unit = await lockUnit(tx, input.id);
+    policy.structural(unit, "deactivate units");
+    assertVersion(`Org unit ${describe(unit)}`, unit.version, input.expectedVersion);
+    requireActive(unit);
+    const children = await tx.units.countActiveChildren(unit.id);
+    if (children > 0) {
+      throw badInput(`${describe(unit)} still has ${children} active child unit(s); deactivate or move them first.`, "id");
+    }
+    const updated = await tx.units.update(unit.id, {
+      active: false,
+      deactivatedAt: clock.now(),
+      deactivatedBy: policy.actorId,
+      deactivationReason: reason,
+    });
+    await tx.publish(orgUnitDeactivated(updated, clock.today()));
+    return updated;
+  });
+}

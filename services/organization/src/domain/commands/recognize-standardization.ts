@@ -1,0 +1,44 @@
+import { badInput, conflict, notFound } from "@grassroots/kit";
+import { standardizationAssessed } from "../../events/standardization-events";
+import type { ChangePolicy } from "../access-policy";
+import type { UnitOfWork } from "../ports";
+import type { Assessment } from "../standardization";
+import { checkInt } from "../values";
+
+export interface RecognizeInput {
+  assessmentId: string;
+  /** The region's recognition batch (第N批), e.g. 6 for 2023. */
+  batch: number;
+  year: number;
+}
+
+/** R2: records that the region recognised a STANDARDIZED assessment in a batch and year; once only. */
+export function recognizeStandardization(uow: UnitOfWork, policy: ChangePolicy, input: RecognizeInput) {
+  checkInt(input.batch, "batch", 1, 100);
+  checkInt(input.year, "year", 2000, 2100);
+  policy.cityDecision("recognise standardized townships");
+  return uow.run(async (tx): Promise<Assessment> => {
+    const assessment = await tx.standardization.lockAssessment(input.assessmentId);
+    if (!assessment) throw notFound("Standardization assessment", input.assessmentId);
+    const unit = await tx.units.get(assessment.orgUnitId);
+    if (!unit) throw notFound("Standardization assessment", input.assessmentId);
+    policy.assess(unit);
+    if (assessment.result !== "STANDARDIZED") {
+      throw badInput(
+        `Only a STANDARDIZED assessment can be recognised; this one met ${assessment.itemsMet} of ${assessment.itemsTotal} items.`,
+        "assessmentId",
+      );
+    }
+    if (assessment.recognitionBatch !== null) {
+      throw conflict(
+        `This assessment was already recognised in batch ${assessment.recognitionBatch} of ${assessment.recognitionYear}.`,
+      );
+    }
+    if (input.year < Number(assessment.assessedOn.slice(0, 4))) {
+      throw badInput(`The recognition year ${input.year} is before the assessment (${assessment.assessedOn}).`, "year");
+    }
+    const recognized = await tx.standardization.recognize(assessment.id, input.batch, input.year, policy.actorId);
+    await tx.publish(standardizationAssessed(recognized, unit.path));
+    return recognized;
+  });
+}

@@ -1,0 +1,42 @@
+import { assertVersion } from "@grassroots/kit";
+import { registerCountSet } from "../../events/org-unit-events";
+import type { ChangePolicy } from "../access-policy";
+import { describe, type OrgUnit } from "../org-unit";
+import type { Clock, Transaction, UnitOfWork } from "../ports";
+import { checkInt, checkNotFuture } from "../values";
+import { lockUnit, requireActive } from "./common";
+
+export interface SetRegisterCountInput {
+  id: string;
+  expectedVersion: number;
+  /** Units in the basic-unit register (基本单位名录库) of the area; drives R3's 1,500 threshold. */
+  count: number;
+  asOf: string;
+}
+
+export function setRegisterCount(uow: UnitOfWork, policy: ChangePolicy, clock: Clock, input: SetRegisterCountInput) {
+  return uow.run((tx) => setRegisterCountIn(tx, policy, clock, input));
+}
+
+/**
+ * Every count goes into the history; the unit shows the latest by business date, so a late entry for
+ * an earlier date is kept without replacing a newer count.
+ */
+export async function setRegisterCountIn(
+  tx: Transaction,
+  policy: ChangePolicy,
+  clock: Clock,
+  input: SetRegisterCountInput,
+): Promise<OrgUnit> {
+  checkInt(input.count, "count", 0, 10_000_000);
+  checkNotFuture(input.asOf, "asOf", clock);
+  const unit = await lockUnit(tx, input.id);
+  policy.data(unit, "set register counts");
+  assertVersion(`Org unit ${describe(unit)}`, unit.version, input.expectedVersion);
+  requireActive(unit);
+  await tx.units.addRegisterCount({ orgUnitId: unit.id, count: input.count, asOf: input.asOf, recordedBy: policy.actorId });
+  const latest = unit.registerAsOf === null || input.asOf >= unit.registerAsOf;
+  const updated = await tx.units.update(unit.id, latest ? { registerCount: input.count, registerAsOf: input.asOf } : {});
+  await tx.publish(registerCountSet(updated, unit.registerCount));
+  return updated;
+}

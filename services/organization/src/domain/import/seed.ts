@@ -1,0 +1,61 @@
+import { systemPolicy } from "../access-policy";
+import { setRegisterCountIn } from "../commands/set-register-count";
+import { ensureStandard } from "../commands/define-standard";
+import { isAssessable } from "../../rules/r2-standardization";
+import { inferKind } from "../division-code";
+import type { OrgUnitKind } from "../org-unit";
+import type { Clock, UnitOfWork } from "../ports";
+import type { DivisionRow } from "./csv";
+import { importDivisions, type ImportReport } from "./import-divisions";
+import { SAMPLE_REGISTER_AS_OF, SAMPLE_STANDARD, sampleRegisterCount, sampleVillageRows } from "./sample-data";
+
+export interface SeedReport {
+  divisions: ImportReport;
+  registerCountsSet: number;
+  standardLoaded: boolean;
+}
+
+const ACTOR = "seed";
+
+/** The row's kind, inferred from its code when the file has none; rows with a bad code are skipped here. */
+function withKind(row: DivisionRow): (DivisionRow & { kind: OrgUnitKind })[] {
+  try {
+    return [{ ...row, kind: row.kind ?? inferKind(row.code, row.name) }];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Real divisions + generated sample villages + sample register counts + the sample standard.
+ * Idempotent: a second run finds everything in place and changes nothing.
+ */
+export async function seed(
+  uow: UnitOfWork,
+  clock: Clock,
+  divisions: readonly DivisionRow[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<SeedReport> {
+  const samples = sampleVillageRows(divisions.flatMap((r) => withKind(r)));
+  const report = await importDivisions(uow, clock, [...divisions, ...samples], { actor: ACTOR, onProgress });
+
+  const policy = systemPolicy(ACTOR);
+  const townshipCodes = divisions.flatMap((r) => withKind(r)).filter((r) => isAssessable(r.kind)).map((r) => r.code);
+  const registerCountsSet = await uow.run(async (tx) => {
+    let set = 0;
+    for (const code of townshipCodes) {
+      const unit = await tx.units.getByCode(code);
+      if (!unit || unit.registerCount !== null || !unit.active) continue;
+      await setRegisterCountIn(tx, policy, clock, {
+        id: unit.id,
+        expectedVersion: unit.version,
+        count: sampleRegisterCount(code),
+        asOf: SAMPLE_REGISTER_AS_OF,
+      });
+      set++;
+    }
+    return set;
+  });
+  const { created } = await uow.run((tx) => ensureStandard(tx, SAMPLE_STANDARD));
+  return { divisions: report, registerCountsSet, standardLoaded: created };
+}

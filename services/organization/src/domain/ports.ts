@@ -1,0 +1,130 @@
+import type { OutgoingEvent } from "../events/outgoing-event";
+import type { NewOrgUnit, OrgUnit, OrgUnitKind, OrgUnitPatch } from "./org-unit";
+import type { Assessment, AssessmentItem, NewAssessment, NewStandard, Standard } from "./standardization";
+
+/**
+ * What the domain needs from storage. Implemented in src/db with TypeORM; the domain never sees it.
+ * "Scope" is the path prefix of the caller's subtree: reads only ever return units under it.
+ */
+export type Scope = string;
+
+/** Org units inside a transaction (writes). */
+export interface OrgUnitStore {
+  get(id: string): Promise<OrgUnit | undefined>;
+  /** Reads and locks the row until the transaction ends (SELECT … FOR UPDATE). */
+  lock(id: string): Promise<OrgUnit | undefined>;
+  getByCode(code: string): Promise<OrgUnit | undefined>;
+  idTaken(id: string): Promise<boolean>;
+  insert(unit: NewOrgUnit): Promise<OrgUnit>;
+  /** Applies the patch, bumps the version and updated_at; returns the new state. */
+  update(id: string, patch: OrgUnitPatch): Promise<OrgUnit>;
+  countActiveChildren(id: string): Promise<number>;
+  /** Units strictly under `path`, locked, root-most first. */
+  lockDescendants(path: string): Promise<OrgUnit[]>;
+  /** Codes that start with `prefix` and belong to units outside `path`. */
+  codesWithPrefixOutside(prefix: string, path: string): Promise<string[]>;
+  /** Rewrites parent, code and path of a moved unit or its descendant; bumps the version. */
+  relocate(id: string, change: { parentId: string | null; code: string; path: string }): Promise<OrgUnit>;
+  addRegisterCount(entry: { orgUnitId: string; count: number; asOf: string; recordedBy: string }): Promise<void>;
+}
+
+export interface StandardizationStore {
+  findStandard(code: string, version: number): Promise<Standard | undefined>;
+  latestVersion(code: string): Promise<number | undefined>;
+  insertStandard(standard: NewStandard): Promise<Standard>;
+  insertAssessment(assessment: NewAssessment): Promise<Assessment>;
+  lockAssessment(id: string): Promise<Assessment | undefined>;
+  recognize(id: string, batch: number, year: number, by: string): Promise<Assessment>;
+}
+
+export interface Transaction {
+  units: OrgUnitStore;
+  standardization: StandardizationStore;
+  /** Writes the event to the outbox in this transaction. */
+  publish(event: OutgoingEvent): Promise<void>;
+}
+
+/** Runs work in one database transaction: all its changes and events commit together, or none. */
+export interface UnitOfWork {
+  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+}
+
+export interface OrgUnitFilter {
+  nameContains?: string;
+  codePrefix?: string;
+  kinds?: OrgUnitKind[];
+  /** Only units strictly under this unit's path. */
+  underPath?: string;
+  parentId?: string;
+  includeInactive?: boolean;
+}
+
+export interface PageRequest {
+  first: number;
+  /** Exclusive: the code of the last unit already seen. */
+  afterCode?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export interface RegisterCountEntry {
+  orgUnitId: string;
+  count: number;
+  asOf: string;
+  recordedBy: string;
+  recordedAt: Date;
+}
+
+/** Counts of active units by banner and kind (R1 coverage). */
+export interface PostCountRow {
+  bannerId: string;
+  kind: OrgUnitKind;
+  total: number;
+  established: number;
+}
+
+/** One township-level unit and its standardization state as of a date (R2 summary). */
+export interface TownshipStandardizationRow {
+  bannerId: string;
+  orgUnitId: string;
+  latestResult: "STANDARDIZED" | "NOT_STANDARDIZED" | null;
+  recognized: boolean;
+}
+
+/** Reads outside transactions, always scoped to a subtree. */
+export interface OrgUnitReads {
+  byIds(ids: readonly string[], scope: Scope): Promise<OrgUnit[]>;
+  byCode(code: string, scope: Scope): Promise<OrgUnit | undefined>;
+  /** The units among `ids` visible to the user whose home unit is `homeUnitId`, in ONE query. */
+  visibleToHomeUnit(ids: readonly string[], homeUnitId: string): Promise<OrgUnit[]>;
+  search(filter: OrgUnitFilter, scope: Scope, page: PageRequest): Promise<Page<OrgUnit>>;
+  registerHistory(ids: readonly string[]): Promise<RegisterCountEntry[]>;
+  /** Active county-level units in scope, or the one containing the scope when it lies below county level. */
+  bannersFor(scope: Scope, bannerId?: string): Promise<OrgUnit[]>;
+  postCounts(scope: Scope, kinds: readonly OrgUnitKind[], bannerIds: readonly string[]): Promise<PostCountRow[]>;
+  townshipStandardization(
+    scope: Scope,
+    kinds: readonly OrgUnitKind[],
+    bannerIds: readonly string[],
+    asOf: string,
+    recognizedBy: number | undefined,
+  ): Promise<TownshipStandardizationRow[]>;
+}
+
+export interface StandardizationReads {
+  standards(): Promise<Standard[]>;
+  standardsByIds(ids: readonly string[]): Promise<Standard[]>;
+  latestAssessments(orgUnitIds: readonly string[]): Promise<Assessment[]>;
+  assessmentItems(assessmentIds: readonly string[]): Promise<(AssessmentItem & { assessmentId: string })[]>;
+  assessmentById(id: string): Promise<Assessment | undefined>;
+}
+
+export interface Clock {
+  /** Today's business date in China (UTC+8), YYYY-MM-DD. */
+  today(): string;
+  now(): Date;
+}

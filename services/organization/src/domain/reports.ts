@@ -1,0 +1,45 @@
+import { notFound } from "@grassroots/kit";
+import { postCoverage, POST_REQUIRED_KINDS, type BannerCoverage } from "../rules/r1-statistics-posts";
+import { ASSESSED_KINDS, standardizationSummary, type BannerStandardization } from "../rules/r2-standardization";
+import type { OrgUnit } from "./org-unit";
+import type { Clock, OrgUnitReads, Scope } from "./ports";
+import { checkInt, isUuid } from "./values";
+
+/**
+ * Banners are the county-level units (DISTRICT, BANNER) in the caller's scope; a caller below county
+ * level sees the banner containing their unit, counted over their own subtree only.
+ */
+async function banners(reads: OrgUnitReads, scope: Scope, bannerId: string | undefined): Promise<OrgUnit[]> {
+  if (bannerId !== undefined && !isUuid(bannerId)) throw notFound("Banner", bannerId);
+  const found = await reads.bannersFor(scope, bannerId);
+  if (bannerId !== undefined && found.length === 0) throw notFound("Banner", bannerId);
+  return found;
+}
+
+export type CoverageReport = BannerCoverage & { banner: OrgUnit };
+
+/** R1: statistics-post coverage per banner. */
+export async function postCoverageReport(reads: OrgUnitReads, scope: Scope, bannerId?: string): Promise<CoverageReport[]> {
+  const list = await banners(reads, scope, bannerId);
+  const ids = list.map((b) => b.id);
+  const rows = await reads.postCounts(scope, POST_REQUIRED_KINDS, ids);
+  return postCoverage(ids, rows).map((c, i) => ({ ...c, banner: list[i] }));
+}
+
+export type StandardizationReport = BannerStandardization & { banner: OrgUnit; asOf: string };
+
+/** R2: per banner, as of the end of `year` (or today): townships, assessed, standardized, recognised. */
+export async function standardizationReport(
+  reads: OrgUnitReads,
+  clock: Clock,
+  scope: Scope,
+  year?: number,
+  bannerId?: string,
+): Promise<StandardizationReport[]> {
+  if (year !== undefined) checkInt(year, "year", 2000, 2100);
+  const asOf = year === undefined ? clock.today() : `${year}-12-31`;
+  const list = await banners(reads, scope, bannerId);
+  const ids = list.map((b) => b.id);
+  const rows = await reads.townshipStandardization(scope, ASSESSED_KINDS, ids, asOf, year);
+  return standardizationSummary(ids, rows).map((s, i) => ({ ...s, banner: list[i], asOf }));
+}
