@@ -1,10 +1,10 @@
-import { createDataSource, createLogger } from "@grassroots/kit";
+import { createDataSource, createLogger, type Logger } from "@grassroots/kit";
 import { createTestDatabase, testEnv, uniqueName, type TestDatabase } from "@grassroots/testing";
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
 import { z } from "zod";
 import { defineEvent, OutboxAndInbox1764100000000, type EventContract } from "../src";
 
-export const logger = createLogger("events-test", process.env.LOG_LEVEL ?? "silent");
+export const logger: Logger = createLogger("events-test", process.env.LOG_LEVEL ?? "silent");
 
 /** A contract on a topic of its own, so test runs never read each other's events. */
 export function widgetContract() {
