@@ -3,3 +3,4 @@ export * from "./database";
 export * from "./wait";
 export * from "./graphql-client";
 export * from "./kafka";
+export * from "./suite";
