@@ -128,3 +128,11 @@ export interface Clock {
   today(): string;
   now(): Date;
 }
+
+/** Everything the GraphQL layer and the tools call into, built once in main.ts (or a test). */
+export interface OrganizationServices {
+  uow: UnitOfWork;
+  units: OrgUnitReads;
+  standardization: StandardizationReads;
+  clock: Clock;
+}

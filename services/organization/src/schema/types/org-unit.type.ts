@@ -1,0 +1,47 @@
+import { LocalDateResolver } from "graphql-scalars";
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
+import type { OrgUnitKind } from "../../domain/org-unit";
+import { OrgUnitKindEnum } from "./enums";
+
+@Directive('@key(fields: "id")')
+@ObjectType("OrgUnit", { description: "A unit of the org tree: city, banner/district, township level or village level." })
+export class OrgUnitType {
+  @Field(() => ID) id: string;
+  @Field({ description: "12-digit statistical division code (统计用区划代码)." }) code: string;
+  @Field() name: string;
+  @Field(() => OrgUnitKindEnum) kind: OrgUnitKind;
+  @Field(() => Int, { description: "0 city, 1 banner/district, 2 township level, 3 village level." }) depth: number;
+  @Field(() => ID, { nullable: true }) parentId: string | null;
+  @Field(() => Int, { nullable: true, description: "Latest basic-unit register count (基本单位名录库)." })
+  registerCount: number | null;
+  @Field(() => LocalDateResolver, { nullable: true }) registerAsOf: string | null;
+  @Field({ description: "Generated sample data, not a real unit." }) isSample: boolean;
+  @Field() active: boolean;
+  @Field(() => GraphQLISODateTime, { nullable: true }) deactivatedAt: Date | null;
+  @Field(() => String, { nullable: true }) deactivationReason: string | null;
+  @Field(() => Int, { description: "Optimistic-lock version: send it back as expectedVersion when changing the unit." })
+  version: number;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime) updatedAt: Date;
+}
+
+@ObjectType("StatisticsPost", { description: "R1: the unit's statistics work post (统计工作岗位)." })
+export class StatisticsPostType {
+  @Field({ description: "Whether R1 requires this kind of unit to have a post." }) required: boolean;
+  @Field() established: boolean;
+  @Field(() => LocalDateResolver, { nullable: true }) establishedOn: string | null;
+}
+
+@ObjectType("RegisterCountEntry")
+export class RegisterCountEntryType {
+  @Field(() => Int) count: number;
+  @Field(() => LocalDateResolver) asOf: string;
+  @Field() recordedBy: string;
+  @Field(() => GraphQLISODateTime) recordedAt: Date;
+}
+
+@ObjectType("MoveOrgUnitResult")
+export class MoveOrgUnitResultType {
+  @Field(() => OrgUnitType) unit: OrgUnitType;
+  @Field(() => Int, { description: "Descendants whose code and path were rewritten." }) descendantsMoved: number;
+}

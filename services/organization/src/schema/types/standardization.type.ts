@@ -1,0 +1,52 @@
+import { LocalDateResolver } from "graphql-scalars";
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
+import type { AssessmentResult, ItemGroup, ItemStatus } from "../../domain/standardization";
+import { AssessmentResultEnum, ItemGroupEnum, ItemStatusEnum } from "./enums";
+
+@ObjectType("StandardItem", { description: "One of the 八有八化 items of a standard version." })
+export class StandardItemType {
+  @Field(() => Int) ordinal: number;
+  @Field(() => ItemGroupEnum) group: ItemGroup;
+  @Field() code: string;
+  @Field() nameZh: string;
+  @Field() nameEn: string;
+  @Field(() => String, { nullable: true }) description: string | null;
+}
+
+@ObjectType("StandardizationStandard", {
+  description: "A version of the 八有八化 standard. Versions are never edited once used: a change is a new version.",
+})
+export class StandardType {
+  @Field(() => ID) id: string;
+  @Field() code: string;
+  @Field(() => Int) version: number;
+  @Field() title: string;
+  @Field({ description: "Where the items come from (document, province, year)." }) source: string;
+  @Field(() => LocalDateResolver) effectiveFrom: string;
+  @Field({ description: "A sample from another province, not the standard that applies here." }) isSample: boolean;
+  @Field(() => [StandardItemType]) items: StandardItemType[];
+}
+
+@ObjectType("AssessmentItem")
+export class AssessmentItemType {
+  @Field() itemCode: string;
+  @Field(() => ItemStatusEnum) status: ItemStatus;
+  @Field() evidence: string;
+}
+
+@ObjectType("StandardizationAssessment", { description: "R2: one township's assessment against a standard version." })
+export class AssessmentType {
+  @Field(() => ID) id: string;
+  @Field(() => ID) orgUnitId: string;
+  @Field() standardCode: string;
+  @Field(() => Int) standardVersion: number;
+  @Field(() => LocalDateResolver) assessedOn: string;
+  @Field() assessedBy: string;
+  @Field(() => AssessmentResultEnum) result: AssessmentResult;
+  @Field(() => Int) itemsMet: number;
+  @Field(() => Int) itemsTotal: number;
+  @Field(() => Int, { nullable: true, description: "The region's recognition batch (第N批), once recognised." })
+  recognitionBatch: number | null;
+  @Field(() => Int, { nullable: true }) recognitionYear: number | null;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+}
