@@ -39,31 +39,36 @@ export const gatewayEnvSchema = z
     BODY_LIMIT_BYTES: envInt(1_000_000, 1024),
     SHUTDOWN_TIMEOUT_MS: envInt(10000, 100),
   })
-  .superRefine((env, ctx) => {
-    const production = env.NODE_ENV === "production";
-    if (env.JWT_MODE === "hs256") {
-      if (production) {
+  .superRefine(
+    (env, ctx) => {
+      const production = env.NODE_ENV === "production";
+      if (env.JWT_MODE === "hs256") {
+        if (production) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["JWT_MODE"],
+            message:
+              "hs256 (shared secret) is for development only: set JWT_MODE=jwks and JWKS_URL in production",
+          });
+        }
+        if (!env.JWT_SECRET) {
+          ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "required when JWT_MODE=hs256" });
+        }
+      }
+      if (env.JWT_MODE === "jwks" && !env.JWKS_URL) {
+        ctx.addIssue({ code: "custom", path: ["JWKS_URL"], message: "required when JWT_MODE=jwks" });
+      }
+      if (production && env.SUPERGRAPH_MODE === "introspect") {
         ctx.addIssue({
           code: "custom",
-          path: ["JWT_MODE"],
-          message: "hs256 (shared secret) is for development only: set JWT_MODE=jwks and JWKS_URL in production",
+          path: ["SUPERGRAPH_MODE"],
+          message: "introspect is for development only: run from the composed supergraph file in production",
         });
       }
-      if (!env.JWT_SECRET) {
-        ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "required when JWT_MODE=hs256" });
-      }
-    }
-    if (env.JWT_MODE === "jwks" && !env.JWKS_URL) {
-      ctx.addIssue({ code: "custom", path: ["JWKS_URL"], message: "required when JWT_MODE=jwks" });
-    }
-    if (production && env.SUPERGRAPH_MODE === "introspect") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SUPERGRAPH_MODE"],
-        message: "introspect is for development only: run from the composed supergraph file in production",
-      });
-    }
-  });
+    },
+    // zod skips refinements once a field fails to parse (PORT=abc): run anyway, so every problem is listed.
+    { when: () => true },
+  );
 
 export type GatewayConfig = z.output<typeof gatewayEnvSchema>;
 

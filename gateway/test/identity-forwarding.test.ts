@@ -22,7 +22,10 @@ describe("requests without a valid token", () => {
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ message: AuthMessages.missing, extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }) }),
+      expect.objectContaining({
+        message: AuthMessages.missing,
+        extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }),
+      }),
     ]);
     expect(res.body.data).toBeUndefined();
     expect(stack.subgraph.calls).toBe(callsBefore);
@@ -38,10 +41,16 @@ describe("requests without a valid token", () => {
   });
 
   test("token signed with another secret: 401 UNAUTHENTICATED", async () => {
-    const forged = await stack.token({ secret: "some-other-secret-that-is-long-enough-0123", roles: ["CITY_ADMIN"] });
+    const forged = await stack.token({
+      secret: "some-other-secret-that-is-long-enough-0123",
+      roles: ["CITY_ADMIN"],
+    });
     const res = await stack.post(RECEIVED, { token: forged });
     expect(res.status).toBe(401);
-    expect(res.body.errors?.[0]).toMatchObject({ message: AuthMessages.invalid, extensions: { code: "UNAUTHENTICATED" } });
+    expect(res.body.errors?.[0]).toMatchObject({
+      message: AuthMessages.invalid,
+      extensions: { code: "UNAUTHENTICATED" },
+    });
   });
 
   test("garbage in the Authorization header: 401 UNAUTHENTICATED", async () => {
@@ -89,16 +98,25 @@ describe("what the subgraph receives", () => {
     expect(res.status).toBe(200);
     const headers = receivedHeaders(res.body);
     expect(headers[Headers.identity]).not.toBe(spoofed);
-    expect(decodeIdentity(headers[Headers.identity])).toEqual({ userId: "clerk-7", roles: ["UNIT_CLERK"], orgUnitId: "unit-1" });
+    expect(decodeIdentity(headers[Headers.identity])).toEqual({
+      userId: "clerk-7",
+      roles: ["UNIT_CLERK"],
+      orgUnitId: "unit-1",
+    });
     expect(headers[Headers.internalSecret]).toBe(INTERNAL_SECRET);
-    expect(Object.keys(headers).sort()).toEqual([Headers.identity, Headers.internalSecret, Headers.requestId].sort());
+    expect(Object.keys(headers).sort()).toEqual(
+      [Headers.identity, Headers.internalSecret, Headers.requestId].sort(),
+    );
     const received = res.body.data!.received as { authorization: string | null; cookie: string | null };
     expect(received.authorization).toBeNull();
     expect(received.cookie).toBeNull();
   });
 
   test("a request id that is not plain text is replaced by a generated one", async () => {
-    const res = await stack.post(RECEIVED, { token: await stack.token(), headers: { [Headers.requestId]: "x".repeat(500) } });
+    const res = await stack.post(RECEIVED, {
+      token: await stack.token(),
+      headers: { [Headers.requestId]: "x".repeat(500) },
+    });
     const headers = receivedHeaders(res.body);
     expect(headers[Headers.requestId]).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get(Headers.requestId)).toBe(headers[Headers.requestId]);

@@ -22,12 +22,13 @@ export interface SigningSettings {
 }
 
 export function signDevToken(claims: DevTokenClaims, settings: SigningSettings): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ roles: claims.roles, org: claims.org })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(claims.sub)
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + settings.ttlSeconds)
+    .setIssuedAt(now)
+    .setExpirationTime(now + settings.ttlSeconds)
     .sign(new TextEncoder().encode(settings.secret));
 }

@@ -57,12 +57,16 @@ export function createTokenVerifier(config: GatewayConfig): TokenVerifier {
     try {
       payload = (await verify(token)).payload;
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new AuthenticationFailure(AuthMessages.expired, error.message);
+      if (error instanceof errors.JWTExpired)
+        throw new AuthenticationFailure(AuthMessages.expired, error.message);
       throw new AuthenticationFailure(AuthMessages.invalid, (error as Error).message);
     }
     const claims = grassrootsClaims.safeParse(payload);
     if (!claims.success) {
-      throw new AuthenticationFailure(AuthMessages.incomplete, claims.error.issues.map((i) => i.message).join("; "));
+      throw new AuthenticationFailure(
+        AuthMessages.incomplete,
+        claims.error.issues.map((i) => i.message).join("; "),
+      );
     }
     return { userId: claims.data.sub, roles: claims.data.roles, orgUnitId: claims.data.org };
   };

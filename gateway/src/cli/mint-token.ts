@@ -49,11 +49,15 @@ export function resolveOrg(value: string): string {
 /** "3600", "90s", "30m", "8h", "7d" → seconds. */
 export function parseTtl(value: string): number {
   const match = /^(\d+)([smhd]?)$/.exec(value);
-  if (!match || Number(match[1]) === 0) throw new UsageError(`--ttl ${value}: expected e.g. 3600, 30m, 8h or 7d`);
+  if (!match || Number(match[1]) === 0)
+    throw new UsageError(`--ttl ${value}: expected e.g. 3600, 30m, 8h or 7d`);
   return Number(match[1]) * { "": 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as "" | "s" | "m" | "h" | "d"];
 }
 
-export async function mintTokens(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<MintedToken[]> {
+export async function mintTokens(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<MintedToken[]> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -84,8 +88,11 @@ export async function mintTokens(argv: string[], env: NodeJS.ProcessEnv = proces
   });
 
   if (values.all) {
-    if (values.role || values.org || values.sub) throw new UsageError("--all mints one token per role: leave out --role, --org and --sub");
-    return Promise.all(Roles.map((role) => mint(role, orgUnitIdForCode(DEFAULT_HOMES[role].code), devUser(role))));
+    if (values.role || values.org || values.sub)
+      throw new UsageError("--all mints one token per role: leave out --role, --org and --sub");
+    return Promise.all(
+      Roles.map((role) => mint(role, orgUnitIdForCode(DEFAULT_HOMES[role].code), devUser(role))),
+    );
   }
   if (!values.role || !(Roles as readonly string[]).includes(values.role)) {
     throw new UsageError(`--role must be one of ${Roles.join(", ")}`);
@@ -99,9 +106,7 @@ const devUser = (role: Role) => `dev-${role.toLowerCase().replace(/_/g, "-")}`;
 
 if (require.main === module) {
   mintTokens(process.argv.slice(2)).then(
-    (tokens) => {
-      for (const t of tokens) process.stdout.write(`${JSON.stringify(t)}\n`);
-    },
+    (tokens) => process.stdout.write(tokens.map((t) => `${JSON.stringify(t)}\n`).join("")),
     (error: Error) => {
       console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : error.message);
       process.exitCode = 1;

@@ -10,8 +10,7 @@ export interface SubgraphSdl {
 }
 
 export type CompositionOutcome =
-  | { ok: true; supergraphSdl: string; hints: string[] }
-  | { ok: false; errors: string[] };
+  { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
 
 /** The committed file starts with this, so nobody edits it by hand. */
 export const SUPERGRAPH_HEADER =

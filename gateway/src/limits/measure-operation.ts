@@ -66,7 +66,11 @@ export function measureOperation(
     fragmentMeasures: new Map(),
     inProgress: new Set(),
   };
-  return measureSelectionSet(walk, operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
+  return measureSelectionSet(
+    walk,
+    operation.selectionSet,
+    schema.getRootType(operation.operation) ?? undefined,
+  );
 }
 
 function measureSelectionSet(
@@ -82,7 +86,9 @@ function measureSelectionSet(
     if (selection.kind === Kind.FIELD) {
       m = measureField(walk, selection, parentType);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parentType;
+      const type = selection.typeCondition
+        ? walk.schema.getType(selection.typeCondition.name.value)
+        : parentType;
       m = measureSelectionSet(walk, selection.selectionSet, type ?? undefined);
     } else {
       m = measureFragment(walk, selection.name.value);
@@ -108,7 +114,11 @@ function measureFragment(walk: Walk, name: string): OperationMeasures {
   return m;
 }
 
-function measureField(walk: Walk, node: FieldNode, parentType: GraphQLNamedType | undefined): OperationMeasures {
+function measureField(
+  walk: Walk,
+  node: FieldNode,
+  parentType: GraphQLNamedType | undefined,
+): OperationMeasures {
   const alias = node.alias ? 1 : 0;
   const name = node.name.value;
   // Introspection is switched off in production and is what the IDE needs to work: not limited.
@@ -138,6 +148,9 @@ function listMultiplier(
   const pageArgument = node.arguments?.find((a) => PAGE_ARGUMENTS.has(a.name.value));
   if (pageArgument) return pageSize(walk, pageArgument.value) ?? DEFAULT_LIST_SIZE;
   if (!field) return 1;
+  // `orgUnits(first: Int = 50)`: left out, the schema's default applies.
+  const declared = field.args.find((a) => PAGE_ARGUMENTS.has(a.name) && typeof a.defaultValue === "number");
+  if (declared) return declared.defaultValue as number;
   // `edges`/`nodes` of a connection: the connection field itself already counted the page.
   if (parentType?.name.endsWith("Connection")) return 1;
   const returnsList = isListType(getNullableType(field.type));

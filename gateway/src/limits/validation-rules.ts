@@ -67,7 +67,12 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
     ),
     limitRule((m, op) =>
       m.cost > limits.maxCost
-        ? limitExceeded(costMessage(operationLabel(op), m.cost, limits.maxCost), "MAX_COST", limits.maxCost, m.cost)
+        ? limitExceeded(
+            costMessage(operationLabel(op), m.cost, limits.maxCost),
+            "MAX_COST",
+            limits.maxCost,
+            m.cost,
+          )
         : undefined,
     ),
   ];

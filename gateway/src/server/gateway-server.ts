@@ -2,7 +2,14 @@ import { ApolloGateway, IntrospectAndCompose } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { httpRequestDuration, makeFormatError, metricsRegistry, runWithContext, Headers, type Logger } from "@grassroots/kit";
+import {
+  httpRequestDuration,
+  makeFormatError,
+  metricsRegistry,
+  runWithContext,
+  Headers,
+  type Logger,
+} from "@grassroots/kit";
 // Not exported from the kit's index yet (see the gateway README): the same Apollo-on-http glue the
 // subgraphs use.
 import { handleGraphQLRequest } from "@grassroots/kit/dist/server/apollo-http";
@@ -62,7 +69,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ? { supergraphSdl: options.supergraph.sdl }
       : {
           supergraphSdl: new IntrospectAndCompose({
-            subgraphs: options.supergraph.introspect.map((s) => ({ name: s.name, url: overrides[s.name] ?? s.url })),
+            subgraphs: options.supergraph.introspect.map((s) => ({
+              name: s.name,
+              url: overrides[s.name] ?? s.url,
+            })),
           }),
         }),
     buildService: ({ name, url }) =>
@@ -77,6 +87,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
+    // The kit's onShutdown owns SIGTERM; Apollo's own handler would stop early and re-raise the signal.
+    stopOnTerminationSignals: false,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     formatError: makeFormatError(production, logger),
@@ -110,7 +122,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     }
     if (serveIde(req, res, url.pathname)) return;
     if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
-    if (!ready) return sendGraphQLError(res, 503, "SERVICE_UNAVAILABLE", "The gateway is starting; try again shortly.");
+    if (!ready)
+      return sendGraphQLError(res, 503, "SERVICE_UNAVAILABLE", "The gateway is starting; try again shortly.");
     const requestId = requestIdOf(req);
     res.setHeader(Headers.requestId, requestId);
     await runWithContext({ requestId }, () =>
@@ -141,7 +154,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       );
     });
     route(req, res, url).catch((error) => {
-      if (error instanceof BodyTooLargeError) return sendGraphQLError(res, 413, "BAD_USER_INPUT", error.message);
+      if (error instanceof BodyTooLargeError)
+        return sendGraphQLError(res, 413, "BAD_USER_INPUT", error.message);
       logger.error({ err: error }, "request failed");
       if (!res.headersSent) sendGraphQLError(res, 500, "INTERNAL_SERVER_ERROR", "Internal error");
       else res.end();

@@ -55,7 +55,8 @@ export function keepAliveFetcher(subgraph: string, agents: SubgraphAgents, timeo
           const status = res.statusCode ?? 502;
           observe(String(status));
           const headers = new Headers();
-          for (let i = 0; i < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+          for (let i = 0; i < res.rawHeaders.length; i += 2)
+            headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
           const noBody = status === 204 || status === 205 || status === 304;
           resolve(
             new Response(noBody ? null : Buffer.concat(chunks), {

@@ -12,7 +12,11 @@ const KEPT_HEADERS = new Set(["content-type"]);
  * secret and the request id. Whatever a client sent (x-grassroots-*, Authorization, cookies) stays here.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, fetcher: Fetcher, private readonly internalSecret: string) {
+  constructor(
+    url: string,
+    fetcher: Fetcher,
+    private readonly internalSecret: string,
+  ) {
     super({ url, fetcher });
   }
 

@@ -60,14 +60,22 @@ export async function startEchoSubgraph(internalSecret: string): Promise<EchoSub
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.headers[Headers.internalSecret] !== internalSecret) {
       res.writeHead(401, { "content-type": "application/json" });
-      res.end(JSON.stringify({ errors: [{ message: "This service only answers the gateway.", extensions: { code: "UNAUTHENTICATED" } }] }));
+      res.end(
+        JSON.stringify({
+          errors: [
+            { message: "This service only answers the gateway.", extensions: { code: "UNAUTHENTICATED" } },
+          ],
+        }),
+      );
       return;
     }
     state.calls += 1;
-    handleGraphQLRequest(apollo, req, res, url, async () => ({ headers: req.headers }), 1_000_000).catch(() => {
-      res.statusCode = 500;
-      res.end();
-    });
+    handleGraphQLRequest(apollo, req, res, url, async () => ({ headers: req.headers }), 1_000_000).catch(
+      () => {
+        res.statusCode = 500;
+        res.end();
+      },
+    );
   });
   server.on("connection", () => (state.connections += 1));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -12,7 +12,10 @@ export const JWT_SECRET = "test-jwt-secret-0123456789-0123456789-abcdef";
 export interface GraphQLResponse {
   status: number;
   headers: globalThis.Headers;
-  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
 }
 
 export interface TestStack {
@@ -21,8 +24,13 @@ export interface TestStack {
   config: GatewayConfig;
   /** Base URL of the gateway, e.g. http://127.0.0.1:1234 */
   base: string;
-  token(claims?: Partial<{ sub: string; roles: Role[]; org: string; ttlSeconds: number; secret: string }>): Promise<string>;
-  post(query: string, options?: { token?: string; headers?: Record<string, string>; variables?: Record<string, unknown> }): Promise<GraphQLResponse>;
+  token(
+    claims?: Partial<{ sub: string; roles: Role[]; org: string; ttlSeconds: number; secret: string }>,
+  ): Promise<string>;
+  post(
+    query: string,
+    options?: { token?: string; headers?: Record<string, string>; variables?: Record<string, unknown> },
+  ): Promise<GraphQLResponse>;
   stop(): Promise<void>;
 }
 
@@ -64,7 +72,11 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
         },
         body: JSON.stringify({ query, variables: options.variables }),
       });
-      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse["body"] };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as GraphQLResponse["body"],
+      };
     },
     stop: async () => {
       await gateway.stop();

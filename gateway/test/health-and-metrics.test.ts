@@ -1,0 +1,61 @@
+import { startTestStack, type TestStack } from "./support/test-stack";
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.stop());
+
+describe("health and metrics", () => {
+  test("/health/live answers 200", async () => {
+    const res = await fetch(`${stack.base}/health/live`);
+    expect(res.status).toBe(200);
+  });
+
+  test("/health/ready is 200 once the supergraph is loaded", async () => {
+    const res = await fetch(`${stack.base}/health/ready`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ready" });
+  });
+
+  test("/metrics has the kit's metrics and the gateway's operation and subgraph histograms", async () => {
+    await stack.post("{ units { id } }", { token: await stack.token() });
+    const text = await (await fetch(`${stack.base}/metrics`)).text();
+    expect(text).toMatch(/^process_cpu_user_seconds_total/m);
+    expect(text).toMatch(
+      /^http_request_duration_seconds_count\{route="\/graphql",method="POST",status="200"\} \d+/m,
+    );
+    expect(text).toMatch(/^gateway_operation_duration_seconds_count\{type="query",outcome="ok"\} \d+/m);
+    expect(text).toMatch(
+      /^gateway_subgraph_request_duration_seconds_count\{subgraph="echo",status="200"\} \d+/m,
+    );
+  });
+
+  test("unknown paths are 404 and share one metrics label", async () => {
+    expect((await fetch(`${stack.base}/no/such/${Date.now()}`)).status).toBe(404);
+    const text = await (await fetch(`${stack.base}/metrics`)).text();
+    expect(text).toMatch(/route="other"/);
+    expect(text).not.toMatch(/route="\/no\/such/);
+  });
+
+  test("/health/ready is 503 while draining", async () => {
+    stack.gateway.setDraining();
+    const res = await fetch(`${stack.base}/health/ready`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: "draining" });
+  });
+});
+
+describe("subgraph time limit", () => {
+  test("a subgraph slower than SUBGRAPH_TIMEOUT_MS fails the request instead of holding it", async () => {
+    const slow = await startTestStack({ SUBGRAPH_TIMEOUT_MS: "200" });
+    try {
+      const started = Date.now();
+      const res = await slow.post("{ slow(ms: 2000) }", { token: await slow.token() });
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(res.body.errors?.[0].message).toMatch(/did not answer within 200 ms/);
+    } finally {
+      await slow.stop();
+    }
+  });
+});
