@@ -32,7 +32,8 @@ export interface Harness {
   dataSource: DataSource;
   services: OrganizationServices;
   queries: QueryCounter;
-  /** Calls the subgraph as the gateway would, for this identity. */
+  /** Calls the subgraph as the gateway would, for this identity (loosely typed results, as callSubgraph). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GraphQLResult<T>>;
   stop(): Promise<void>;
 }
