@@ -21,11 +21,9 @@ describe("requests without a valid token", () => {
     const res = await stack.post(RECEIVED);
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    // Development mode, yet no stack trace: a refused token is not a bug.
     expect(res.body.errors).toEqual([
-      expect.objectContaining({
-        message: AuthMessages.missing,
-        extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }),
-      }),
+      { message: AuthMessages.missing, extensions: { code: "UNAUTHENTICATED" } },
     ]);
     expect(res.body.data).toBeUndefined();
     expect(stack.subgraph.calls).toBe(callsBefore);

@@ -91,7 +91,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     stopOnTerminationSignals: false,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    formatError: makeFormatError(production, logger),
+    formatError: withoutClientErrorStacks(makeFormatError(production, logger)),
     validationRules: queryLimitRules({
       maxDepth: config.MAX_DEPTH,
       maxAliases: config.MAX_ALIASES,
@@ -188,6 +188,18 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       await apollo.stop();
       agents.destroy();
     },
+  };
+}
+
+// Stack traces (development only) help with internal errors; on a refused token or query they are noise.
+function withoutClientErrorStacks(
+  format: ReturnType<typeof makeFormatError>,
+): ReturnType<typeof makeFormatError> {
+  return (formatted, error) => {
+    const result = format(formatted, error);
+    if (result.extensions?.code === "INTERNAL_SERVER_ERROR" || !result.extensions?.stacktrace) return result;
+    const { stacktrace: _stacktrace, ...extensions } = result.extensions;
+    return { ...result, extensions };
   };
 }
 

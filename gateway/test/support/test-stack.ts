@@ -1,6 +1,7 @@
 import { createLogger, type Role } from "@grassroots/kit";
 import { parse } from "graphql";
 import { signDevToken } from "../../src/auth/dev-token";
+import type { TokenVerifier } from "../../src/auth/verify-token";
 import { composeSupergraph } from "../../src/compose/compose-supergraph";
 import { loadGatewayConfig, type GatewayConfig } from "../../src/config";
 import { startGatewayServer, type RunningGateway } from "../../src/server/gateway-server";
@@ -35,7 +36,10 @@ export interface TestStack {
 }
 
 /** The echo subgraph, composed on the fly, behind a real gateway on port 0. */
-export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(
+  env: Record<string, string> = {},
+  options: { verifyToken?: TokenVerifier } = {},
+): Promise<TestStack> {
   const subgraph = await startEchoSubgraph(INTERNAL_SECRET);
   const composed = composeSupergraph([{ name: "echo", url: subgraph.url, typeDefs: parse(echoSdl) }]);
   if (!composed.ok) throw new Error(composed.errors.join("\n"));
@@ -45,6 +49,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     logger: createLogger("gateway-test", "silent"),
     supergraph: { sdl: composed.supergraphSdl },
     port: 0,
+    verifyToken: options.verifyToken,
   });
   const base = gateway.url.replace(/\/graphql$/, "");
   return {
