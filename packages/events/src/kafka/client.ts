@@ -3,6 +3,8 @@ import type { Logger } from "@grassroots/kit";
 
 /** kafkajs behind one factory, so the client library can be swapped in one place (TOOLCHAIN.md). */
 export function createKafka(brokers: string[], clientId: string, logger: Logger): Kafka {
+  // Every producer uses kafkajs 2's default partitioner; its one-time notice about that is noise.
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= "1";
   return new Kafka({
     clientId,
     brokers,
