@@ -1,7 +1,7 @@
 import { metricsRegistry } from "@grassroots/kit";
 // prom-client is the kit's dependency; importing it through the kit keeps one copy of the library
 // (one registry) without the gateway declaring it. See the gateway README.
-import { Histogram } from "@grassroots/kit/node_modules/prom-client";
+import { Histogram } from "prom-client";
 
 const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 

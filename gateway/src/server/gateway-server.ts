@@ -12,8 +12,8 @@ import {
 } from "@grassroots/kit";
 // Not exported from the kit's index yet (see the gateway README): the same Apollo-on-http glue the
 // subgraphs use.
-import { handleGraphQLRequest } from "@grassroots/kit/dist/server/apollo-http";
-import { BodyTooLargeError, sendGraphQLError, sendJson } from "@grassroots/kit/dist/server/http-io";
+import { handleGraphQLRequest } from "@grassroots/kit";
+import { BodyTooLargeError, sendGraphQLError, sendJson } from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -2,8 +2,8 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { Headers } from "@grassroots/kit";
 // The gateway does not depend on @apollo/subgraph; the tests borrow the kit's copy (the one services use).
-import { buildSubgraphSchema } from "@grassroots/kit/node_modules/@apollo/subgraph";
-import { handleGraphQLRequest } from "@grassroots/kit/dist/server/apollo-http";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { handleGraphQLRequest } from "@grassroots/kit";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";

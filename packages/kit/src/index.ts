@@ -17,5 +17,7 @@ export * from "./graphql/require-identity";
 export * from "./server/health";
 export * from "./server/metrics";
 export * from "./server/subgraph-server";
+export * from "./server/apollo-http";
+export * from "./server/http-io";
 export * from "./server/lifecycle";
 export * from "./identity/org-unit-id";

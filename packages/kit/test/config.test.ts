@@ -27,6 +27,12 @@ describe("configuration from the environment", () => {
     expect(error!.message).toContain("INTERNAL_SECRET: must be at least 16 characters");
   });
 
+  it("reports the production-only rule even when another variable is also wrong", () => {
+    expect(() =>
+      loadConfig(serviceEnvSchema, { ...valid, PORT: "abc", NODE_ENV: "production", MIGRATE_ON_START: "true" }),
+    ).toThrow(/PORT[\s\S]*MIGRATE_ON_START: must be false in production|MIGRATE_ON_START: must be false in production[\s\S]*PORT/);
+  });
+
   it("refuses migrations at start-up in production", () => {
     expect(() => loadConfig(serviceEnvSchema, { ...valid, NODE_ENV: "production", MIGRATE_ON_START: "true" })).toThrow(
       /MIGRATE_ON_START: must be false in production/,

@@ -1,11 +1,16 @@
 import type { EventContract } from "./contract";
 import { organizationEvents } from "./organization";
+import { personnelEvents } from "./personnel";
+import { trainingEvents } from "./training";
 
+export * from "./common";
 export * from "./contract";
 export * from "./organization";
+export * from "./personnel";
+export * from "./training";
 
 /** Every event type of the suite: the source of topics, validation and the AsyncAPI document. */
-export const allContracts: EventContract[] = [...organizationEvents];
+export const allContracts: EventContract[] = [...organizationEvents, ...personnelEvents, ...trainingEvents];
 
 export function contractByType(type: string): EventContract | undefined {
   return allContracts.find((c) => c.type === type);

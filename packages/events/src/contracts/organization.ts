@@ -17,7 +17,7 @@ export const OrgUnitKinds = [
   "GACHA",
 ] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
+import { isoDate } from "./common";
 
 /** The state of a unit that other services project: enough to scope, route and apply rules. */
 export const orgUnitState = z.object({

@@ -19,14 +19,18 @@ export const serviceEnvSchema = z
     OUTBOX_POLL_MS: envInt(200, 10),
     SHUTDOWN_TIMEOUT_MS: envInt(10000, 100),
   })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && env.MIGRATE_ON_START) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["MIGRATE_ON_START"],
-        message: "must be false in production: run migrations as a separate step",
-      });
-    }
-  });
+  .superRefine(
+    (env, ctx) => {
+      if (env.NODE_ENV === "production" && env.MIGRATE_ON_START) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["MIGRATE_ON_START"],
+          message: "must be false in production: run migrations as a separate step",
+        });
+      }
+    },
+    // zod skips refinements once any field fails to parse; run anyway so every problem is listed.
+    { when: () => true },
+  );
 
 export type ServiceEnv = z.output<typeof serviceEnvSchema>;

@@ -5,6 +5,9 @@ import type { Identity, Role } from "./identity";
  * What a caller may touch: the roles they hold and the materialised path of their home org unit.
  * Paths are ancestor ids joined by "/" with a trailing "/", so a subtree is a string prefix.
  */
+/** A LIKE prefix no materialised path starts with. */
+export const NO_SCOPE = "!no-scope!/";
+
 export class Access {
   constructor(
     readonly identity: Identity,
@@ -35,8 +38,9 @@ export class Access {
 
   /** The prefix to filter subtree queries with (`path LIKE prefix || '%'`). */
   get scopePrefix(): string {
-    // An unknown home unit matches nothing rather than everything (deny by default).
-    return this.homePath ?? "\u0000";
+    // An unknown home unit matches nothing rather than everything (deny by default). Paths are
+    // uuids joined by "/", so a prefix starting with "!" can never match one.
+    return this.homePath ?? NO_SCOPE;
   }
 }
 

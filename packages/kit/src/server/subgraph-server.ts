@@ -52,6 +52,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     includeStacktraceInErrorResponses: !options.production,
     formatError: makeFormatError(options.production, logger),
     logger,
+    // The process's own onShutdown drains HTTP, consumers and the relay in order; Apollo must not
+    // act on SIGTERM by itself (it would stop early and re-raise the signal mid-drain).
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No Apollo Studio on government intranets: federated tracing would only cost time.

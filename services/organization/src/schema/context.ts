@@ -2,12 +2,9 @@ import type { GraphQLContext } from "@grassroots/kit";
 import { policyFor, type ChangePolicy } from "../domain/access-policy";
 import type { Scope } from "../domain/ports";
 
-/** A prefix no path has (paths start with a hex uuid): the scope of a caller whose home unit is unknown. */
-const NOTHING: Scope = "-/";
-
-/** The caller's subtree for reads (deny by default). */
+/** The caller's subtree for reads; a caller whose home unit is unknown sees nothing (deny by default). */
 export async function readScope(ctx: GraphQLContext): Promise<Scope> {
-  return (await ctx.access()).homePath ?? NOTHING;
+  return (await ctx.access()).scopePrefix;
 }
 
 /** What the caller may change. */
