@@ -9,15 +9,14 @@ import { callGateway, readTopicWithKcat, startSuite, waitFor, type RunningSuite 
 
 const ROOT = resolve(__dirname, "../../..");
 const ORDOS_CSV = resolve(ROOT, "../shared/domain/ordos-divisions.csv");
-const startedAt = new Date();
 let suite: RunningSuite;
 
 const CREATE = `mutation Create($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id code name kind } }`;
 
 /** Org-unit events about one unit published since this test file started, as kcat sees them. */
 async function eventsAbout(unitId: string) {
-  const messages = await readTopicWithKcat(OrgUnitCreated.topic);
-  return messages.filter((m) => m.headers.ce_subject === unitId && new Date(m.headers.ce_time) >= startedAt);
+  const messages = await readTopicWithKcat(`${suite.topicPrefix}${OrgUnitCreated.topic}`);
+  return messages.filter((m) => m.headers.ce_subject === unitId);
 }
 
 beforeAll(async () => {

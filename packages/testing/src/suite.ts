@@ -1,10 +1,11 @@
 import { orgUnitIdForCode, type Role } from "@grassroots/kit";
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { SignJWT } from "jose";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { testEnv } from "./env";
+import { testKafka, uniqueName } from "./kafka";
 import { waitFor } from "./wait";
 
 const ROOT = resolve(__dirname, "../../..");
@@ -12,11 +13,32 @@ const JWT_SECRET = "suite-test-jwt-secret-0123456789abcdef";
 
 export interface RunningSuite {
   gatewayUrl: string;
+  /** KAFKA_TOPIC_PREFIX of this run: its topics are `${topicPrefix}grassroots.…`, apart from other runs'. */
+  topicPrefix: string;
   subgraphUrls: Record<string, string>;
   databases: Record<string, TestDatabase>;
   /** A signed token for a role at a home unit (a 12-digit division code or an org unit id). */
   token(role: Role, org: string, sub?: string): Promise<string>;
   stop(): Promise<void>;
+}
+
+/** Creates every contract's topic under a prefix, with the events package's own provisioning tool. */
+function provisionTopics(prefix: string): void {
+  execFileSync(process.execPath, [resolve(ROOT, "packages/events/dist/cli/provision-topics.js")], {
+    env: { ...process.env, KAFKA_BROKERS: testEnv.kafkaBrokers.join(","), KAFKA_TOPIC_PREFIX: prefix, TOPIC_PARTITIONS: "2" },
+    stdio: "ignore",
+  });
+}
+
+async function deleteTopics(prefix: string): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -59,6 +81,8 @@ async function ready(name: string, port: number, child: ChildProcess): Promise<v
  * (migrated at start), all on the real Kafka: what a client of the suite sees, end to end.
  */
 export async function startSuite(services: string[]): Promise<RunningSuite> {
+  // Topics of this run only, so its services never see events other runs left on the broker.
+  const topicPrefix = `${uniqueName("t")}.`;
   const children: ChildProcess[] = [];
   const databases: Record<string, TestDatabase> = {};
   const subgraphUrls: Record<string, string> = {};
@@ -71,8 +95,10 @@ export async function startSuite(services: string[]): Promise<RunningSuite> {
       }
     }
     for (const db of Object.values(databases)) await db.drop();
+    await deleteTopics(topicPrefix);
   };
   try {
+    provisionTopics(topicPrefix);
     for (const name of services) {
       databases[name] = await createTestDatabase(`suite_${name}`);
       const port = await freePort();
@@ -82,6 +108,7 @@ export async function startSuite(services: string[]): Promise<RunningSuite> {
         MIGRATE_ON_START: "true",
         KAFKA_BROKERS: testEnv.kafkaBrokers.join(","),
         INTERNAL_SECRET: testEnv.internalSecret,
+        KAFKA_TOPIC_PREFIX: topicPrefix,
       });
       children.push(child);
       await ready(name, port, child);
@@ -100,6 +127,7 @@ export async function startSuite(services: string[]): Promise<RunningSuite> {
     await ready("gateway", gatewayPort, gateway);
     return {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      topicPrefix,
       subgraphUrls,
       databases,
       token: (role, org, sub = `test-${role.toLowerCase()}`) =>

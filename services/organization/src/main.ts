@@ -24,6 +24,7 @@ runMain(logger, async () => {
     logger,
     service: "organization",
     pollMs: config.OUTBOX_POLL_MS,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
   });
   await relay.start();
 

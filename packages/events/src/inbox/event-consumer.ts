@@ -28,6 +28,8 @@ export interface EventConsumerOptions {
   logger: Logger;
   retry?: { attempts: number; initialMs: number; maxMs: number };
   fromBeginning?: boolean;
+  /** Prepended to the contracts' topics (KAFKA_TOPIC_PREFIX); dead letters go to the prefixed `.dlq`. */
+  topicPrefix?: string;
 }
 
 /** Why a message cannot be handled, ever: no retry, straight to the DLQ. */
@@ -53,7 +55,8 @@ export class EventConsumer {
   }
 
   get topics(): string[] {
-    return [...new Set(this.options.handlers.map((h) => h.contract.topic))];
+    const prefix = this.options.topicPrefix ?? "";
+    return [...new Set(this.options.handlers.map((h) => `${prefix}${h.contract.topic}`))];
   }
 
   async start(): Promise<void> {

@@ -6,6 +6,8 @@ export interface TopicSettings {
   replicationFactor: number;
   retentionMs: number;
   dlqRetentionMs: number;
+  /** KAFKA_TOPIC_PREFIX of the environment the topics are for. */
+  prefix?: string;
 }
 
 export interface TopicSpec {
@@ -17,7 +19,9 @@ export interface TopicSpec {
 
 /** Every topic the contracts name, plus its dead-letter topic. */
 export function topicSpecs(settings: TopicSettings): TopicSpec[] {
-  return allTopics().flatMap((topic) => [
+  return allTopics()
+    .map((topic) => `${settings.prefix ?? ""}${topic}`)
+    .flatMap((topic) => [
     {
       topic,
       numPartitions: settings.partitions,

@@ -12,6 +12,8 @@ export interface OutboxRelayOptions {
   /** Names the advisory lock, so one relay per service database publishes (keeps per-key order). */
   service: string;
   pollMs: number;
+  /** Prepended to each row's topic (KAFKA_TOPIC_PREFIX). */
+  topicPrefix?: string;
   batchSize?: number;
   maxBackoffMs?: number;
 }
@@ -105,7 +107,7 @@ export class OutboxRelay {
       await this.producer.connect();
       this.producerConnected = true;
     }
-    await this.producer.sendBatch({ topicMessages: groupByTopic(rows), acks: -1 });
+    await this.producer.sendBatch({ topicMessages: groupByTopic(rows, this.options.topicPrefix ?? ""), acks: -1 });
     await client.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
     outboxPublished.inc(rows.length);
     this.lastLagCheck = 0;
@@ -176,7 +178,7 @@ export class OutboxRelay {
   }
 }
 
-function groupByTopic(rows: OutboxRow[]): TopicMessages[] {
+function groupByTopic(rows: OutboxRow[], prefix: string): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
   for (const row of rows) {
     const messages = byTopic.get(row.topic) ?? [];
@@ -194,5 +196,5 @@ function groupByTopic(rows: OutboxRow[]): TopicMessages[] {
     });
     byTopic.set(row.topic, messages);
   }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+  return [...byTopic].map(([topic, messages]) => ({ topic: `${prefix}${topic}`, messages }));
 }

@@ -15,6 +15,11 @@ export const serviceEnvSchema = z
     MIGRATE_ON_START: envBool(false),
     KAFKA_BROKERS: envList,
     KAFKA_CLIENT_ID: z.string().min(1).optional(),
+    /** Prepended to every topic name: separates environments or test runs that share one broker. */
+    KAFKA_TOPIC_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9.-]*$/, "only lowercase letters, digits, dots and dashes")
+      .default(""),
     INTERNAL_SECRET: z.string().min(16, "must be at least 16 characters"),
     OUTBOX_POLL_MS: envInt(200, 10),
     SHUTDOWN_TIMEOUT_MS: envInt(10000, 100),
