@@ -21,3 +21,6 @@ export * from "./server/apollo-http";
 export * from "./server/http-io";
 export * from "./server/lifecycle";
 export * from "./identity/org-unit-id";
+export * from "./graphql/page-info";
+export * from "./cli/args";
+export * from "./cli/run-tool";

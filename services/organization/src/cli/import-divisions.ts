@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseDivisionCsv } from "../domain/import/csv";
 import { importDivisions } from "../domain/import/import-divisions";
 import { createServices } from "../db/services";
-import { parseArgs } from "./args";
+import { parseArgs } from "@grassroots/kit";
 import { formatImportReport } from "./report";
 import { runTool } from "./run-tool";
 

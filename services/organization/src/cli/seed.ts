@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { parseDivisionCsv } from "../domain/import/csv";
 import { seed } from "../domain/import/seed";
 import { createServices } from "../db/services";
-import { parseArgs } from "./args";
+import { parseArgs } from "@grassroots/kit";
 import { formatImportReport } from "./report";
 import { runTool } from "./run-tool";
 

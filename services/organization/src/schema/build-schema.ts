@@ -9,7 +9,13 @@ import { OrgUnitQueries } from "./resolvers/org-unit.queries";
 import { ReportsResolver } from "./resolvers/reports.resolver";
 import { StandardizationResolver } from "./resolvers/standardization.resolver";
 
-const resolvers = [OrgUnitQueries, OrgUnitFields, OrgUnitMutations, StandardizationResolver, ReportsResolver] as const;
+const resolvers = [
+  OrgUnitQueries,
+  OrgUnitFields,
+  OrgUnitMutations,
+  StandardizationResolver,
+  ReportsResolver,
+] as const;
 
 /**
  * The subgraph schema. Resolver instances get the services through their constructor (a tiny container);

@@ -50,13 +50,17 @@ function createLoaders(ctx: GraphQLContext, { units, standardization }: Organiza
       const valid = ids.filter(isUuid);
       return byKey(ids, await units.visibleToHomeUnit(valid, ctx.identity.orgUnitId), (u) => u.id);
     }),
-    registerHistory: new DataLoader(async (ids) => groupBy(ids, await units.registerHistory(ids), (r) => r.orgUnitId)),
+    registerHistory: new DataLoader(async (ids) =>
+      groupBy(ids, await units.registerHistory(ids), (r) => r.orgUnitId),
+    ),
     latestAssessment: new DataLoader(async (ids) =>
       byKey(ids, await standardization.latestAssessments(ids), (a) => a.orgUnitId),
     ),
     assessmentItems: new DataLoader(async (ids) =>
       groupBy(ids, await standardization.assessmentItems(ids), (i) => i.assessmentId),
     ),
-    standard: new DataLoader(async (ids) => byKey(ids, await standardization.standardsByIds(ids), (s) => s.id)),
+    standard: new DataLoader(async (ids) =>
+      byKey(ids, await standardization.standardsByIds(ids), (s) => s.id),
+    ),
   };
 }

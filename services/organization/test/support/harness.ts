@@ -1,9 +1,25 @@
 import "reflect-metadata";
-import { createLogger, orgUnitIdForCode, runMigrations, startSubgraphServer, type Identity, type Role } from "@grassroots/kit";
-import { callSubgraph, createTestDatabase, testEnv, type GraphQLResult, type TestDatabase } from "@grassroots/testing";
+import {
+  createLogger,
+  orgUnitIdForCode,
+  runMigrations,
+  startSubgraphServer,
+  type Identity,
+  type Role,
+} from "@grassroots/kit";
+import {
+  callSubgraph,
+  countQueries,
+  createTestDatabase,
+  fingerprint as fingerprintTables,
+  testEnv,
+  type GraphQLResult,
+  type QueryCounter,
+  type TestDatabase,
+} from "@grassroots/testing";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
+import type { DataSource } from "typeorm";
 import { createOrganizationDataSource, homePathLookup } from "../../src/db/data-source";
 import { createServices } from "../../src/db/services";
 import { parseDivisionCsv } from "../../src/domain/import/csv";
@@ -13,19 +29,6 @@ import { buildOrganizationSchema } from "../../src/schema/build-schema";
 
 export const ORDOS_CSV = resolve(__dirname, "../../../../../shared/domain/ordos-divisions.csv");
 
-/** Counts every SQL statement the data source sends (TypeORM calls logQuery for each, logging on or off). */
-export class QueryCounter implements TypeOrmLogger {
-  queries: string[] = [];
-  logQuery(query: string) {
-    this.queries.push(query);
-  }
-  logQueryError() {}
-  logQuerySlow() {}
-  logSchemaBuild() {}
-  logMigration() {}
-  log() {}
-}
-
 export interface Harness {
   url: string;
   db: TestDatabase;
@@ -34,7 +37,11 @@ export interface Harness {
   queries: QueryCounter;
   /** Calls the subgraph as the gateway would, for this identity (loosely typed results, as callSubgraph). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GraphQLResult<T>>;
+  call<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    identity?: Identity,
+  ): Promise<GraphQLResult<T>>;
   stop(): Promise<void>;
 }
 
@@ -45,8 +52,7 @@ export async function startHarness(): Promise<Harness> {
   const dataSource = createOrganizationDataSource(db.url, 4);
   await dataSource.initialize();
   await runMigrations(dataSource, logger);
-  const queries = new QueryCounter();
-  dataSource.setOptions({ logger: queries });
+  const queries = countQueries(dataSource);
   const services = createServices(dataSource);
   const server = await startSubgraphServer({
     name: "organization",
@@ -94,25 +100,18 @@ export async function importOrdos(services: OrganizationServices): Promise<Impor
   return importDivisions(services.uow, services.clock, rows, { actor: "test" });
 }
 
+/** Every business table of this service, and the outbox. */
+export const TABLES = [
+  "org_unit",
+  "register_count_history",
+  "standardization_standard",
+  "standard_item",
+  "standardization_assessment",
+  "assessment_item",
+  "outbox",
+];
+
 /** A fingerprint of every business table and the outbox: equal before and after means nothing was written. */
-export async function fingerprint(dataSource: DataSource): Promise<string> {
-  const tables = ["org_unit", "register_count_history", "standardization_standard", "standard_item", "standardization_assessment", "assessment_item", "outbox"];
-  const parts = await Promise.all(
-    tables.map(async (t) => {
-      const [row] = await dataSource.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS h FROM ${t} t`);
-      return `${t}:${row.n}:${row.h}`;
-    }),
-  );
-  return parts.join("|");
-}
+export const fingerprint = (dataSource: DataSource) => fingerprintTables(dataSource, TABLES);
 
-export async function outboxTypes(dataSource: DataSource): Promise<string[]> {
-  const rows: { type: string }[] = await dataSource.query(`SELECT type FROM outbox ORDER BY seq`);
-  return rows.map((r) => r.type);
-}
-
-/** Expects one error with this code; returns its message for further checks. */
-export function expectError(result: GraphQLResult, code: string): string {
-  expect(result.errors?.map((e) => e.extensions?.code)).toEqual([code]);
-  return result.errors![0].message;
-}
+export { expectError, outboxTypes } from "@grassroots/testing";

@@ -21,4 +21,5 @@ export const RECORD = `mutation ($input: RecordStandardizationAssessmentInput!) 
 export const RECOGNIZE = `mutation ($input: RecognizeStandardizationInput!) {
   recognizeStandardization(input: $input) { id recognitionBatch recognitionYear } }`;
 
-export const allMet = (evidence = "台账齐全") => SAMPLE_STANDARD.items.map((i) => i.code).map((itemCode) => ({ itemCode, status: "MET", evidence }));
+export const allMet = (evidence = "台账齐全") =>
+  SAMPLE_STANDARD.items.map((i) => i.code).map((itemCode) => ({ itemCode, status: "MET", evidence }));

@@ -6,7 +6,8 @@ import { OrgUnitKindEnum } from "../types/enums";
 @InputType("OrgUnitFilter")
 export class OrgUnitFilterInput {
   @Field(() => String, { nullable: true }) nameContains?: string | null;
-  @Field(() => String, { nullable: true, description: "Leading digits of the code, e.g. 150621." }) codePrefix?: string | null;
+  @Field(() => String, { nullable: true, description: "Leading digits of the code, e.g. 150621." })
+  codePrefix?: string | null;
   @Field(() => [OrgUnitKindEnum], { nullable: true }) kinds?: OrgUnitKind[] | null;
   @Field(() => ID, { nullable: true, description: "Only units below this one." }) underId?: string | null;
   @Field(() => Boolean, { nullable: true, defaultValue: false }) includeInactive?: boolean | null;
@@ -17,7 +18,10 @@ export class CreateOrgUnitInput {
   @Field(() => ID) parentId: string;
   @Field() code: string;
   @Field() name: string;
-  @Field(() => OrgUnitKindEnum, { nullable: true, description: "Inferred from the code (and name) when omitted." })
+  @Field(() => OrgUnitKindEnum, {
+    nullable: true,
+    description: "Inferred from the code (and name) when omitted.",
+  })
   kind?: OrgUnitKind | null;
   @Field(() => Boolean, { nullable: true }) postEstablished?: boolean | null;
   @Field(() => LocalDateResolver, { nullable: true }) postEstablishedOn?: string | null;
@@ -28,7 +32,8 @@ export class UpdateOrgUnitInput {
   @Field(() => ID) id: string;
   @Field(() => Int) expectedVersion: number;
   @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => OrgUnitKindEnum, { nullable: true, description: "Only within the code's range." }) kind?: OrgUnitKind | null;
+  @Field(() => OrgUnitKindEnum, { nullable: true, description: "Only within the code's range." })
+  kind?: OrgUnitKind | null;
   @Field(() => Boolean, { nullable: true }) postEstablished?: boolean | null;
   @Field(() => LocalDateResolver, { nullable: true }) postEstablishedOn?: string | null;
 }
@@ -53,5 +58,6 @@ export class SetRegisterCountInput {
   @Field(() => ID) id: string;
   @Field(() => Int) expectedVersion: number;
   @Field(() => Int) count: number;
-  @Field(() => LocalDateResolver, { description: "Business date of the count; not in the future." }) asOf: string;
+  @Field(() => LocalDateResolver, { description: "Business date of the count; not in the future." })
+  asOf: string;
 }

@@ -10,7 +10,9 @@ export class AssessmentItemInput {
   @Field({ defaultValue: "" }) evidence: string;
 }
 
-@InputType("RecordStandardizationAssessmentInput", { description: "Every item of the standard version exactly once." })
+@InputType("RecordStandardizationAssessmentInput", {
+  description: "Every item of the standard version exactly once.",
+})
 export class RecordAssessmentInput {
   @Field(() => ID) orgUnitId: string;
   @Field() standardCode: string;
@@ -35,7 +37,9 @@ export class StandardItemInput {
   @Field(() => String, { nullable: true }) description?: string | null;
 }
 
-@InputType("DefineStandardizationStandardInput", { description: "Adds the next version of the standard with this code." })
+@InputType("DefineStandardizationStandardInput", {
+  description: "Adds the next version of the standard with this code.",
+})
 export class DefineStandardInput {
   @Field() code: string;
   @Field() title: string;

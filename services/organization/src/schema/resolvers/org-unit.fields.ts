@@ -6,7 +6,7 @@ import type { Assessment } from "../../domain/standardization";
 import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
 import { readScope, type GraphQLContext } from "../context";
 import { loaders } from "../loaders";
-import { decodeCursor, OrgUnitConnectionType, toConnection } from "../types/connection.type";
+import { decodeCodeCursor, OrgUnitConnectionType, toConnection } from "../types/connection.type";
 import { OrgUnitType, RegisterCountEntryType, StatisticsPostType } from "../types/org-unit.type";
 import { AssessmentType } from "../types/standardization.type";
 
@@ -15,7 +15,10 @@ import { AssessmentType } from "../types/standardization.type";
 export class OrgUnitFields {
   constructor(private readonly services: OrganizationServices) {}
 
-  @FieldResolver(() => OrgUnitType, { nullable: true, description: "Null for a city, or when the parent is outside your area." })
+  @FieldResolver(() => OrgUnitType, {
+    nullable: true,
+    description: "Null for a city, or when the parent is outside your area.",
+  })
   async parent(@Root() unit: OrgUnit, @Ctx() ctx: GraphQLContext): Promise<OrgUnit | null> {
     return unit.parentId ? loaders(ctx, this.services).unit.load(unit.parentId) : null;
   }
@@ -38,7 +41,7 @@ export class OrgUnitFields {
     const page = await searchOrgUnits(this.services.units, await readScope(ctx), {
       parentId: unit.id,
       first,
-      afterCode: decodeCursor(after),
+      afterCode: decodeCodeCursor(after),
       includeInactive,
     });
     return toConnection(page);
@@ -53,7 +56,9 @@ export class OrgUnitFields {
     };
   }
 
-  @FieldResolver(() => [RegisterCountEntryType], { description: "Every recorded count, latest business date first." })
+  @FieldResolver(() => [RegisterCountEntryType], {
+    description: "Every recorded count, latest business date first.",
+  })
   registerHistory(@Root() unit: OrgUnit, @Ctx() ctx: GraphQLContext): Promise<RegisterCountEntry[]> {
     return loaders(ctx, this.services).registerHistory.load(unit.id);
   }

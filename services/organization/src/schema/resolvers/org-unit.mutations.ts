@@ -1,3 +1,4 @@
+import { opt } from "@grassroots/kit";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { createOrgUnit } from "../../domain/commands/create-org-unit";
 import { deactivateOrgUnit } from "../../domain/commands/deactivate-org-unit";
@@ -15,14 +16,15 @@ import {
   UpdateOrgUnitInput,
 } from "../inputs/org-unit.inputs";
 import { MoveOrgUnitResultType, OrgUnitType } from "../types/org-unit.type";
-import { opt } from "./optional";
 
 /** Thin: map the input, take the caller's policy, run the command. Each command publishes its event. */
 @Resolver()
 export class OrgUnitMutations {
   constructor(private readonly services: OrganizationServices) {}
 
-  @Mutation(() => OrgUnitType, { description: "Creates a unit under a parent; the code must fit the parent and the kind." })
+  @Mutation(() => OrgUnitType, {
+    description: "Creates a unit under a parent; the code must fit the parent and the kind.",
+  })
   async createOrgUnit(@Arg("input") input: CreateOrgUnitInput, @Ctx() ctx: GraphQLContext): Promise<OrgUnit> {
     const { uow, clock } = this.services;
     return createOrgUnit(uow, await changePolicy(ctx), clock, {
@@ -35,7 +37,9 @@ export class OrgUnitMutations {
     });
   }
 
-  @Mutation(() => OrgUnitType, { description: "Renames, changes the kind within the code's range, or records the R1 post." })
+  @Mutation(() => OrgUnitType, {
+    description: "Renames, changes the kind within the code's range, or records the R1 post.",
+  })
   async updateOrgUnit(@Arg("input") input: UpdateOrgUnitInput, @Ctx() ctx: GraphQLContext): Promise<OrgUnit> {
     const { uow, clock } = this.services;
     return updateOrgUnit(uow, await changePolicy(ctx), clock, {
@@ -49,19 +53,31 @@ export class OrgUnitMutations {
     });
   }
 
-  @Mutation(() => MoveOrgUnitResultType, { description: "Moves a unit (and its subtree) under a new parent with a new code." })
+  @Mutation(() => MoveOrgUnitResultType, {
+    description: "Moves a unit (and its subtree) under a new parent with a new code.",
+  })
   async moveOrgUnit(@Arg("input") input: MoveOrgUnitInput, @Ctx() ctx: GraphQLContext): Promise<MoveResult> {
     return moveOrgUnit(this.services.uow, await changePolicy(ctx), input);
   }
 
-  @Mutation(() => OrgUnitType, { description: "Deactivates a unit without active children; it is never deleted." })
-  async deactivateOrgUnit(@Arg("input") input: DeactivateOrgUnitInput, @Ctx() ctx: GraphQLContext): Promise<OrgUnit> {
+  @Mutation(() => OrgUnitType, {
+    description: "Deactivates a unit without active children; it is never deleted.",
+  })
+  async deactivateOrgUnit(
+    @Arg("input") input: DeactivateOrgUnitInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<OrgUnit> {
     const { uow, clock } = this.services;
     return deactivateOrgUnit(uow, await changePolicy(ctx), clock, input);
   }
 
-  @Mutation(() => OrgUnitType, { description: "Records the basic-unit register count of a unit as of a date." })
-  async setRegisterCount(@Arg("input") input: SetRegisterCountInput, @Ctx() ctx: GraphQLContext): Promise<OrgUnit> {
+  @Mutation(() => OrgUnitType, {
+    description: "Records the basic-unit register count of a unit as of a date.",
+  })
+  async setRegisterCount(
+    @Arg("input") input: SetRegisterCountInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<OrgUnit> {
     const { uow, clock } = this.services;
     return setRegisterCount(uow, await changePolicy(ctx), clock, input);
   }

@@ -1,12 +1,12 @@
+import { opt } from "@grassroots/kit";
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { OrgUnit } from "../../domain/org-unit";
 import type { OrganizationServices } from "../../domain/ports";
 import { getOrgUnit, getOrgUnitByCode, searchOrgUnits } from "../../domain/queries";
 import { readScope, type GraphQLContext } from "../context";
 import { OrgUnitFilterInput } from "../inputs/org-unit.inputs";
-import { decodeCursor, OrgUnitConnectionType, toConnection } from "../types/connection.type";
+import { decodeCodeCursor, OrgUnitConnectionType, toConnection } from "../types/connection.type";
 import { OrgUnitType } from "../types/org-unit.type";
-import { opt } from "./optional";
 
 @Resolver()
 export class OrgUnitQueries {
@@ -17,12 +17,17 @@ export class OrgUnitQueries {
     return getOrgUnit(this.services.units, await readScope(ctx), id);
   }
 
-  @Query(() => OrgUnitType, { nullable: true, description: "A unit in your area by its 12-digit code; NOT_FOUND otherwise." })
+  @Query(() => OrgUnitType, {
+    nullable: true,
+    description: "A unit in your area by its 12-digit code; NOT_FOUND otherwise.",
+  })
   async orgUnitByCode(@Arg("code") code: string, @Ctx() ctx: GraphQLContext): Promise<OrgUnit> {
     return getOrgUnitByCode(this.services.units, await readScope(ctx), code);
   }
 
-  @Query(() => OrgUnitConnectionType, { description: "Units in your area matching the filter, ordered by code." })
+  @Query(() => OrgUnitConnectionType, {
+    description: "Units in your area matching the filter, ordered by code.",
+  })
   async orgUnits(
     @Ctx() ctx: GraphQLContext,
     @Arg("filter", () => OrgUnitFilterInput, { nullable: true }) filter?: OrgUnitFilterInput | null,
@@ -36,7 +41,7 @@ export class OrgUnitQueries {
       underId: opt(filter?.underId),
       includeInactive: opt(filter?.includeInactive),
       first,
-      afterCode: decodeCursor(after),
+      afterCode: decodeCodeCursor(after),
     });
     return toConnection(page);
   }

@@ -1,15 +1,22 @@
+import { opt } from "@grassroots/kit";
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { OrganizationServices } from "../../domain/ports";
-import { postCoverageReport, standardizationReport, type CoverageReport, type StandardizationReport } from "../../domain/reports";
+import {
+  postCoverageReport,
+  standardizationReport,
+  type CoverageReport,
+  type StandardizationReport,
+} from "../../domain/reports";
 import { readScope, type GraphQLContext } from "../context";
 import { BannerPostCoverageType, BannerStandardizationType } from "../types/report.type";
-import { opt } from "./optional";
 
 @Resolver()
 export class ReportsResolver {
   constructor(private readonly services: OrganizationServices) {}
 
-  @Query(() => [BannerPostCoverageType], { description: "R1: statistics-post coverage per banner in your area (or one banner)." })
+  @Query(() => [BannerPostCoverageType], {
+    description: "R1: statistics-post coverage per banner in your area (or one banner).",
+  })
   async postCoverage(
     @Ctx() ctx: GraphQLContext,
     @Arg("bannerId", () => ID, { nullable: true }) bannerId?: string | null,

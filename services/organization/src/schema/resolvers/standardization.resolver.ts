@@ -15,12 +15,16 @@ import { AssessmentItemType, AssessmentType, StandardType } from "../types/stand
 export class StandardizationResolver {
   constructor(private readonly services: OrganizationServices) {}
 
-  @Query(() => [StandardType], { description: "Every version of every 八有八化 standard (reference data, readable by all)." })
+  @Query(() => [StandardType], {
+    description: "Every version of every 八有八化 standard (reference data, readable by all).",
+  })
   standardizationStandards(): Promise<Standard[]> {
     return this.services.standardization.standards();
   }
 
-  @Mutation(() => AssessmentType, { description: "R2: records a township's assessment; the result is computed (all items MET)." })
+  @Mutation(() => AssessmentType, {
+    description: "R2: records a township's assessment; the result is computed (all items MET).",
+  })
   async recordStandardizationAssessment(
     @Arg("input") input: RecordAssessmentInput,
     @Ctx() ctx: GraphQLContext,
@@ -29,13 +33,21 @@ export class StandardizationResolver {
     return recordAssessment(uow, await changePolicy(ctx), clock, input);
   }
 
-  @Mutation(() => AssessmentType, { description: "R2: records the region's recognition (batch, year) of a STANDARDIZED assessment." })
-  async recognizeStandardization(@Arg("input") input: RecognizeInput, @Ctx() ctx: GraphQLContext): Promise<Assessment> {
+  @Mutation(() => AssessmentType, {
+    description: "R2: records the region's recognition (batch, year) of a STANDARDIZED assessment.",
+  })
+  async recognizeStandardization(
+    @Arg("input") input: RecognizeInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Assessment> {
     return recognizeStandardization(this.services.uow, await changePolicy(ctx), input);
   }
 
   @Mutation(() => StandardType, { description: "Adds the next version of a standard (CITY_ADMIN)." })
-  async defineStandardizationStandard(@Arg("input") input: DefineStandardInput, @Ctx() ctx: GraphQLContext): Promise<Standard> {
+  async defineStandardizationStandard(
+    @Arg("input") input: DefineStandardInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Standard> {
     return defineStandard(this.services.uow, await changePolicy(ctx), {
       ...input,
       items: input.items.map((i) => ({ ...i, description: i.description ?? null })),

@@ -1,15 +1,8 @@
-import { badInput } from "@grassroots/kit";
-import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { decodeCursor, encodeCursor, PageInfoType } from "@grassroots/kit";
+import { Field, Int, ObjectType } from "type-graphql";
 import type { OrgUnit } from "../../domain/org-unit";
 import type { Page } from "../../domain/ports";
 import { OrgUnitType } from "./org-unit.type";
-
-@Directive("@shareable")
-@ObjectType("PageInfo")
-export class PageInfoType {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
-}
 
 @ObjectType("OrgUnitEdge")
 export class OrgUnitEdgeType {
@@ -24,18 +17,12 @@ export class OrgUnitConnectionType {
   @Field(() => Int) totalCount: number;
 }
 
-/** Cursors are opaque to clients; inside they are the unit's code (the sort key). */
-export const encodeCursor = (code: string) => Buffer.from(`code:${code}`, "utf8").toString("base64url");
-
-export function decodeCursor(cursor: string | undefined | null): string | undefined {
-  if (!cursor) return undefined;
-  const text = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!/^code:\d{12}$/.test(text)) throw badInput("after is not a cursor this API returned; pass endCursor from a previous page.", "after");
-  return text.slice(5);
-}
+/** Units are paged in code order: the cursor holds the code. */
+export const decodeCodeCursor = (cursor: string | undefined | null) =>
+  decodeCursor("code", cursor, /^\d{12}$/);
 
 export function toConnection(page: Page<OrgUnit>): OrgUnitConnectionType {
-  const edges = page.items.map((node) => ({ cursor: encodeCursor(node.code), node }));
+  const edges = page.items.map((node) => ({ cursor: encodeCursor("code", node.code), node }));
   return {
     edges,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },

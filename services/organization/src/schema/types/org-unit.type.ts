@@ -4,13 +4,16 @@ import type { OrgUnitKind } from "../../domain/org-unit";
 import { OrgUnitKindEnum } from "./enums";
 
 @Directive('@key(fields: "id")')
-@ObjectType("OrgUnit", { description: "A unit of the org tree: city, banner/district, township level or village level." })
+@ObjectType("OrgUnit", {
+  description: "A unit of the org tree: city, banner/district, township level or village level.",
+})
 export class OrgUnitType {
   @Field(() => ID) id: string;
   @Field({ description: "12-digit statistical division code (统计用区划代码)." }) code: string;
   @Field() name: string;
   @Field(() => OrgUnitKindEnum) kind: OrgUnitKind;
-  @Field(() => Int, { description: "0 city, 1 banner/district, 2 township level, 3 village level." }) depth: number;
+  @Field(() => Int, { description: "0 city, 1 banner/district, 2 township level, 3 village level." })
+  depth: number;
   @Field(() => ID, { nullable: true }) parentId: string | null;
   @Field(() => Int, { nullable: true, description: "Latest basic-unit register count (基本单位名录库)." })
   registerCount: number | null;
@@ -19,7 +22,9 @@ export class OrgUnitType {
   @Field() active: boolean;
   @Field(() => GraphQLISODateTime, { nullable: true }) deactivatedAt: Date | null;
   @Field(() => String, { nullable: true }) deactivationReason: string | null;
-  @Field(() => Int, { description: "Optimistic-lock version: send it back as expectedVersion when changing the unit." })
+  @Field(() => Int, {
+    description: "Optimistic-lock version: send it back as expectedVersion when changing the unit.",
+  })
   version: number;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime) updatedAt: Date;
@@ -43,5 +48,6 @@ export class RegisterCountEntryType {
 @ObjectType("MoveOrgUnitResult")
 export class MoveOrgUnitResultType {
   @Field(() => OrgUnitType) unit: OrgUnitType;
-  @Field(() => Int, { description: "Descendants whose code and path were rewritten." }) descendantsMoved: number;
+  @Field(() => Int, { description: "Descendants whose code and path were rewritten." })
+  descendantsMoved: number;
 }

@@ -9,11 +9,13 @@ export class KindPostCoverageType {
   @Field(() => OrgUnitKindEnum) kind: OrgUnitKind;
   @Field(() => Int) established: number;
   @Field(() => Int) total: number;
-  @Field(() => Float, { nullable: true, description: "established / total, null when total is 0." }) rate: number | null;
+  @Field(() => Float, { nullable: true, description: "established / total, null when total is 0." }) rate:
+    number | null;
 }
 
 @ObjectType("BannerPostCoverage", {
-  description: "R1: active units that need a statistics post (township and village level, parks) and how many have one.",
+  description:
+    "R1: active units that need a statistics post (township and village level, parks) and how many have one.",
 })
 export class BannerPostCoverageType {
   @Field(() => OrgUnitType) banner: OrgUnit;

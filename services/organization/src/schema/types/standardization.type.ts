@@ -14,7 +14,8 @@ export class StandardItemType {
 }
 
 @ObjectType("StandardizationStandard", {
-  description: "A version of the 八有八化 standard. Versions are never edited once used: a change is a new version.",
+  description:
+    "A version of the 八有八化 standard. Versions are never edited once used: a change is a new version.",
 })
 export class StandardType {
   @Field(() => ID) id: string;
@@ -23,7 +24,8 @@ export class StandardType {
   @Field() title: string;
   @Field({ description: "Where the items come from (document, province, year)." }) source: string;
   @Field(() => LocalDateResolver) effectiveFrom: string;
-  @Field({ description: "A sample from another province, not the standard that applies here." }) isSample: boolean;
+  @Field({ description: "A sample from another province, not the standard that applies here." })
+  isSample: boolean;
   @Field(() => [StandardItemType]) items: StandardItemType[];
 }
 
@@ -34,7 +36,9 @@ export class AssessmentItemType {
   @Field() evidence: string;
 }
 
-@ObjectType("StandardizationAssessment", { description: "R2: one township's assessment against a standard version." })
+@ObjectType("StandardizationAssessment", {
+  description: "R2: one township's assessment against a standard version.",
+})
 export class AssessmentType {
   @Field(() => ID) id: string;
   @Field(() => ID) orgUnitId: string;
@@ -45,7 +49,10 @@ export class AssessmentType {
   @Field(() => AssessmentResultEnum) result: AssessmentResult;
   @Field(() => Int) itemsMet: number;
   @Field(() => Int) itemsTotal: number;
-  @Field(() => Int, { nullable: true, description: "The region's recognition batch (第N批), once recognised." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The region's recognition batch (第N批), once recognised.",
+  })
   recognitionBatch: number | null;
   @Field(() => Int, { nullable: true }) recognitionYear: number | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
