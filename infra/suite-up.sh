@@ -33,7 +33,7 @@ wait_ready() { # name url
   die "$1 did not become ready within 60 s; see $LOG_DIR/$1.log"
 }
 
-start() { # name port dir
+start() { # name port dir (DATABASE_URL in the environment for subgraphs)
   local name=$1 port=$2 dir=$3
   log "starting $name on :$port (log: .local/logs/$name.log)"
   (cd "$dir" && PORT=$port nohup node dist/main.js >"$LOG_DIR/$name.log" 2>&1 & echo $! >"$RUN_DIR/$name.pid")
@@ -44,20 +44,27 @@ start() { # name port dir
 mapfile -t SUBGRAPHS < <(node -e '
   for (const s of require("./gateway/subgraphs.json")) console.log(`${s.name} ${new URL(s.url).port}`);')
 
+db_url() { echo "postgres://grassroots_$1:grassroots_$1@$PGHOST:$PGPORT/grassroots_$1"; }
+
+# Migrate and start every subgraph first, then seed in list order: a service learns the others'
+# data from their events, so each seed runs while every consumer is up.
 for line in "${SUBGRAPHS[@]}"; do
   read -r name port <<<"$line"
   dir="services/$name"
   [ -f "$dir/dist/main.js" ] || die "services/$name is not built"
-  export DATABASE_URL="postgres://grassroots_$name:grassroots_$name@$PGHOST:$PGPORT/grassroots_$name"
   log "migrating $name"
-  (cd "$dir" && node dist/db/migrate.js >>"$LOG_DIR/$name.log" 2>&1) || die "migrations of $name failed; see $LOG_DIR/$name.log"
-  if [ -f "$dir/dist/cli/seed.js" ]; then
-    log "seeding $name"
-    (cd "$dir" && node dist/cli/seed.js >>"$LOG_DIR/$name-seed.log" 2>&1) || die "seed of $name failed; see $LOG_DIR/$name-seed.log"
-  fi
-  start "$name" "$port" "$dir"
+  (cd "$dir" && DATABASE_URL=$(db_url "$name") node dist/db/migrate.js >>"$LOG_DIR/$name.log" 2>&1) \
+    || die "migrations of $name failed; see $LOG_DIR/$name.log"
+  DATABASE_URL=$(db_url "$name") start "$name" "$port" "$dir"
 done
-unset DATABASE_URL
+for line in "${SUBGRAPHS[@]}"; do
+  read -r name _ <<<"$line"
+  dir="services/$name"
+  [ -f "$dir/dist/cli/seed.js" ] || continue
+  log "seeding $name (log: .local/logs/$name-seed.log)"
+  (cd "$dir" && DATABASE_URL=$(db_url "$name") node dist/cli/seed.js >>"$LOG_DIR/$name-seed.log" 2>&1) \
+    || die "seed of $name failed; see $LOG_DIR/$name-seed.log"
+done
 start gateway 4000 gateway
 
 cat <<SUMMARY
