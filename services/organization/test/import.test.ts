@@ -75,6 +75,11 @@ describe("seed", () => {
     expect(await count(`SELECT count(*)::int AS n FROM org_unit WHERE is_sample AND name LIKE '样例%'`)).toBeGreaterThan(850);
     expect(await count(`SELECT count(*)::int AS n FROM org_unit WHERE kind IN ('SUBDISTRICT','TOWN','TOWNSHIP','SUMU') AND register_count >= 1500`)).toBeGreaterThan(5);
     expect(await count(`SELECT count(*)::int AS n FROM org_unit c JOIN org_unit p ON p.id = c.parent_id WHERE c.kind = 'COMMUNITY' AND c.is_sample AND p.kind = 'SUBDISTRICT'`)).toBeGreaterThan(200);
+    // R1: most real townships get a sample post, some not, so coverage is neither 0 nor 100%.
+    const townships = await count(`SELECT count(*)::int AS n FROM org_unit WHERE kind IN ('SUBDISTRICT','TOWN','TOWNSHIP','SUMU')`);
+    const withPost = await count(`SELECT count(*)::int AS n FROM org_unit WHERE kind IN ('SUBDISTRICT','TOWN','TOWNSHIP','SUMU') AND post_established`);
+    expect(withPost / townships).toBeGreaterThan(0.75);
+    expect(withPost).toBeLessThan(townships);
 
     const before = await fingerprint(h.dataSource);
     const second = await seed(h.services.uow, h.services.clock, rows);

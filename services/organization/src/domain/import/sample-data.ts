@@ -12,7 +12,7 @@ import type { DivisionRow } from "./csv";
 export const stableFraction = (key: string): number =>
   createHash("sha1").update(key).digest().readUInt32BE(0) / 2 ** 32;
 
-const SAMPLE_POST_DATE = "2022-09-01";
+export const SAMPLE_POST_DATE = "2022-09-01";
 export const SAMPLE_REGISTER_AS_OF = "2022-10-31";
 
 const NAME: Record<"COMMUNITY" | "VILLAGE" | "GACHA", string> = { COMMUNITY: "样例社区", VILLAGE: "样例村", GACHA: "样例嘎查" };
@@ -54,6 +54,9 @@ export function sampleVillageRows(townships: readonly Pick<DivisionRow, "code" |
     });
   return rows;
 }
+
+/** About 90% of real township-level units get a sample statistics post (R1), so coverage is realistic. */
+export const hasSamplePost = (code: string): boolean => stableFraction(`post:${code}`) < 0.9;
 
 /** A sample basic-unit register count for a township: 300–2,599, so roughly half reach R3's 1,500. */
 export const sampleRegisterCount = (code: string): number => 300 + Math.floor(stableFraction(`register:${code}`) * 2300);

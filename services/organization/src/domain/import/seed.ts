@@ -7,7 +7,15 @@ import type { OrgUnitKind } from "../org-unit";
 import type { Clock, UnitOfWork } from "../ports";
 import type { DivisionRow } from "./csv";
 import { importDivisions, type ImportReport } from "./import-divisions";
-import { SAMPLE_REGISTER_AS_OF, SAMPLE_STANDARD, sampleRegisterCount, sampleVillageRows } from "./sample-data";
+import { updateOrgUnitIn } from "../commands/update-org-unit";
+import {
+  hasSamplePost,
+  SAMPLE_POST_DATE,
+  SAMPLE_REGISTER_AS_OF,
+  SAMPLE_STANDARD,
+  sampleRegisterCount,
+  sampleVillageRows,
+} from "./sample-data";
 
 export interface SeedReport {
   divisions: ImportReport;
@@ -45,13 +53,22 @@ export async function seed(
     let set = 0;
     for (const code of townshipCodes) {
       const unit = await tx.units.getByCode(code);
+      // A township with a register count has been seeded (or edited) before: leave it alone.
       if (!unit || unit.registerCount !== null || !unit.active) continue;
-      await setRegisterCountIn(tx, policy, clock, {
+      const counted = await setRegisterCountIn(tx, policy, clock, {
         id: unit.id,
         expectedVersion: unit.version,
         count: sampleRegisterCount(code),
         asOf: SAMPLE_REGISTER_AS_OF,
       });
+      if (hasSamplePost(code) && !counted.postEstablished) {
+        await updateOrgUnitIn(tx, policy, clock, {
+          id: unit.id,
+          expectedVersion: counted.version,
+          postEstablished: true,
+          postEstablishedOn: SAMPLE_POST_DATE,
+        });
+      }
       set++;
     }
     return set;
