@@ -3,20 +3,17 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import {
-  httpRequestDuration,
+  createHttpServer,
+  listen,
   makeFormatError,
   metricsRegistry,
   runWithContext,
   Headers,
   type Logger,
 } from "@grassroots/kit";
-// Not exported from the kit's index yet (see the gateway README): the same Apollo-on-http glue the
-// subgraphs use.
-import { handleGraphQLRequest } from "@grassroots/kit";
-import { BodyTooLargeError, sendGraphQLError, sendJson } from "@grassroots/kit";
+import { handleGraphQLRequest, sendGraphQLError, sendJson } from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { createTokenVerifier, type TokenVerifier } from "../auth/verify-token";
 import { subgraphUrlOverrides, type GatewayConfig } from "../config";
 import { costWithVariablesPlugin } from "../limits/cost-with-variables-plugin";
@@ -62,7 +59,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const verify = options.verifyToken ?? createTokenVerifier(config);
   const agents = new SubgraphAgents();
   const overrides: Record<string, string | undefined> = subgraphUrlOverrides(config);
-  const httpServer = createServer();
+  const { server: httpServer, handle } = createHttpServer({
+    logger,
+    // Unknown paths share one label so random URLs cannot grow the metric without bound.
+    routeLabel: (path) =>
+      KNOWN_ROUTES.has(path) ? path : path.startsWith(IDE_ASSET_PREFIX) ? IDE_ASSET_PREFIX : "other",
+  });
 
   const gateway = new ApolloGateway({
     ...("sdl" in options.supergraph
@@ -138,36 +140,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     );
   };
 
-  httpServer.on("request", (req, res) => {
-    const started = process.hrtime.bigint();
-    const url = new URL(req.url ?? "/", "http://localhost");
-    res.on("finish", () => {
-      // Unknown paths share one label so random URLs cannot grow the metric without bound.
-      const label = KNOWN_ROUTES.has(url.pathname)
-        ? url.pathname
-        : url.pathname.startsWith(IDE_ASSET_PREFIX)
-          ? IDE_ASSET_PREFIX
-          : "other";
-      httpRequestDuration.observe(
-        { route: label, method: req.method ?? "", status: String(res.statusCode) },
-        Number(process.hrtime.bigint() - started) / 1e9,
-      );
-    });
-    route(req, res, url).catch((error) => {
-      if (error instanceof BodyTooLargeError)
-        return sendGraphQLError(res, 413, "BAD_USER_INPUT", error.message);
-      logger.error({ err: error }, "request failed");
-      if (!res.headersSent) sendGraphQLError(res, 500, "INTERNAL_SERVER_ERROR", "Internal error");
-      else res.end();
-    });
-  });
-  httpServer.keepAliveTimeout = 65_000;
-
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(options.port ?? config.PORT, "0.0.0.0", () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
+  handle(route);
+  const port = await listen(httpServer, options.port ?? config.PORT);
   try {
     await apollo.start();
   } catch (error) {

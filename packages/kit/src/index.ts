@@ -19,6 +19,7 @@ export * from "./server/metrics";
 export * from "./server/subgraph-server";
 export * from "./server/apollo-http";
 export * from "./server/http-io";
+export * from "./server/http-server";
 export * from "./server/lifecycle";
 export * from "./identity/org-unit-id";
 export * from "./graphql/page-info";

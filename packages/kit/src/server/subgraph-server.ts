@@ -3,8 +3,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { randomUUID, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { createContext, type GraphQLContext, type HomePathLookup } from "../graphql/context";
 import { makeFormatError } from "../graphql/format-error";
@@ -13,8 +12,11 @@ import { isAppError } from "../errors/app-error";
 import { runWithContext } from "../logging/request-context";
 import { handleGraphQLRequest } from "./apollo-http";
 import { checkReadiness, type ReadinessCheck } from "./health";
-import { BodyTooLargeError, sendGraphQLError, sendJson } from "./http-io";
-import { graphqlOperations, httpRequestDuration, metricsRegistry } from "./metrics";
+import { sendGraphQLError, sendJson } from "./http-io";
+import { createHttpServer, listen } from "./http-server";
+import { graphqlOperations, metricsRegistry } from "./metrics";
+
+const SUBGRAPH_ROUTES = new Set(["/graphql", "/health/live", "/health/ready", "/metrics"]);
 
 export interface SubgraphServerOptions {
   name: string;
@@ -45,7 +47,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const { logger } = options;
   const secret = Buffer.from(options.internalSecret);
   let draining = false;
-  const httpServer: Server = createServer();
+  const { server: httpServer, handle } = createHttpServer({
+    logger,
+    routeLabel: (path) => (SUBGRAPH_ROUTES.has(path) ? path : "other"),
+  });
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: !options.production,
@@ -108,27 +113,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     );
   };
 
-  httpServer.on("request", (req, res) => {
-    const started = process.hrtime.bigint();
-    const url = new URL(req.url ?? "/", "http://localhost");
-    res.on("finish", () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      httpRequestDuration.observe({ route: url.pathname, method: req.method ?? "", status: String(res.statusCode) }, seconds);
-    });
-    route(req, res, url).catch((error) => {
-      if (error instanceof BodyTooLargeError) return sendGraphQLError(res, 413, "BAD_USER_INPUT", error.message);
-      logger.error({ err: error }, "request failed");
-      if (!res.headersSent) sendGraphQLError(res, 500, "INTERNAL_SERVER_ERROR", "Internal error");
-      else res.end();
-    });
-  });
-  httpServer.keepAliveTimeout = 65_000;
-
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(options.port, "0.0.0.0", () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
+  handle(route);
+  const port = await listen(httpServer, options.port);
   logger.info({ port }, `${options.name} subgraph listening`);
   return {
     url: `http://127.0.0.1:${port}/graphql`,
