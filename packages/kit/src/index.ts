@@ -25,3 +25,6 @@ export * from "./identity/org-unit-id";
 export * from "./graphql/page-info";
 export * from "./cli/args";
 export * from "./cli/run-tool";
+export * from "./validation/value-checks";
+export * from "./graphql/batching";
+export * from "./graphql/print-sdl";
