@@ -1,0 +1,737 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import {
+  CHART,
+  KUBE_VERSION,
+  lint,
+  PRODUCTION_VALUES,
+  render,
+  renderNotes,
+  ROOT,
+  tryRender,
+  valuesFile,
+  helmPath,
+  type Rendered,
+} from "./helm";
+import { unknownFields, modelFor, validateObject } from "./validate";
+
+// Offline checks of the chart: helm lint, helm template, every object against the Kubernetes API
+// schema, and the rules the issue sets. Helm comes from infra/helm.sh (built once, then reused).
+
+beforeAll(() => {
+  helmPath();
+}, 900_000);
+
+const VALUES = {
+  default: [] as string[],
+  production: [PRODUCTION_VALUES],
+};
+type ValuesName = keyof typeof VALUES;
+const VALUES_NAMES = Object.keys(VALUES) as ValuesName[];
+
+const rendered = new Map<ValuesName, Rendered[]>();
+function objects(name: ValuesName): Rendered[] {
+  if (!rendered.has(name)) rendered.set(name, render({ values: VALUES[name] }));
+  return rendered.get(name)!;
+}
+
+const ofKind = (list: Rendered[], kind: string) => list.filter((o) => o.kind === kind);
+const component = (o: Rendered) => o.metadata.labels?.["app.kubernetes.io/component"];
+const isHook = (o: Rendered) => Boolean(o.metadata.annotations?.["helm.sh/hook"]);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+describe("helm lint --strict", () => {
+  it.each(VALUES_NAMES)("passes with the %s values", (name) => {
+    const result = lint(VALUES[name]);
+    expect(result.stderr + result.stdout).toContain("1 chart(s) linted, 0 chart(s) failed");
+    expect(result.status).toBe(0);
+  });
+});
+
+describe(`rendered objects against the Kubernetes ${KUBE_VERSION} API schema (kubernetes-models)`, () => {
+  it("the validator rejects unknown fields and wrong types, which kubernetes-models alone lets through", () => {
+    const deployment: Json = {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "x", labels: { any: "label" } },
+      spec: {
+        selector: { matchLabels: { a: "b" } },
+        replica: 2,
+        template: {
+          metadata: { labels: { a: "b" } },
+          spec: {
+            containers: [
+              { name: "c", image: "i", imagePullPolicyy: "Always", resources: { limits: { cpu: "1" } } },
+            ],
+          },
+        },
+      },
+    };
+    const Deployment = modelFor("apps/v1", "Deployment")!;
+    expect(() => new Deployment(deployment).validate()).not.toThrow(); // kubernetes-models alone: accepted
+    expect(unknownFields(Deployment, deployment)).toEqual([
+      "/spec/replica",
+      "/spec/template/spec/containers/0/imagePullPolicyy",
+    ]);
+    const { replica: _replica, ...spec } = deployment.spec;
+    expect(validateObject({ ...deployment, spec: { ...spec, replicas: "2" } })).toEqual([
+      expect.stringContaining("replicas must be integer"),
+      "/spec/template/spec/containers/0/imagePullPolicyy: unknown field",
+    ]);
+    expect(validateObject({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } })).toEqual(
+      [expect.stringContaining("no Kubernetes")],
+    );
+  });
+
+  it.each(VALUES_NAMES)(
+    "every object rendered with the %s values is valid, with no unknown field",
+    (name) => {
+      const list = objects(name);
+      expect(list.length).toBeGreaterThan(20);
+      const problems = list.flatMap((o) =>
+        validateObject(o).map((p) => `${o.kind} ${o.metadata.name}: ${p}`),
+      );
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it("a ServiceMonitor (a CRD kubernetes-models lacks) is checked against the fields the chart uses", () => {
+    const monitor = ofKind(objects("production"), "ServiceMonitor")[0];
+    expect(monitor).toBeDefined();
+    expect(validateObject(monitor)).toEqual([]);
+    const broken = { ...monitor, spec: { ...monitor.spec, endpoints: [{ port: "http", intervall: "30s" }] } };
+    expect(validateObject(broken)).toEqual(["/spec/endpoints/0/intervall: unknown field"]);
+  });
+});
+
+describe("the chart's conventions", () => {
+  it.each(VALUES_NAMES)("every object has the app.kubernetes.io labels (%s values)", (name) => {
+    for (const o of objects(name)) {
+      const labels = o.metadata.labels ?? {};
+      for (const key of ["name", "instance", "version", "component", "part-of", "managed-by"]) {
+        expect([o.kind, o.metadata.name, key, labels[`app.kubernetes.io/${key}`]]).toEqual([
+          o.kind,
+          o.metadata.name,
+          key,
+          expect.any(String),
+        ]);
+      }
+      expect(o.metadata.name.startsWith("grassroots")).toBe(true);
+    }
+  });
+
+  it("each template file renders one kind of object", () => {
+    const kinds = new Map<string, Set<string>>();
+    for (const o of [...objects("default"), ...objects("production")]) {
+      expect(o.source).toMatch(/^grassroots\/templates\/[a-z-]+\.yaml$/);
+      kinds.set(o.source, (kinds.get(o.source) ?? new Set()).add(o.kind));
+    }
+    for (const [source, set] of kinds) expect([source, [...set]]).toEqual([source, [expect.any(String)]]);
+  });
+
+  it("every helper is namespaced", () => {
+    const helpers = readFileSync(join(CHART, "templates/_helpers.tpl"), "utf8");
+    const defines = [...helpers.matchAll(/define "([^"]+)"/g)].map((m) => m[1]);
+    expect(defines.length).toBeGreaterThan(10);
+    for (const name of defines) expect(name).toMatch(/^grassroots\./);
+  });
+});
+
+describe("Deployments", () => {
+  it.each(VALUES_NAMES)(
+    "have the three probes, resources, the securityContext, a token-less ServiceAccount (%s values)",
+    (name) => {
+      const list = objects(name);
+      const deployments = ofKind(list, "Deployment");
+      expect(deployments.map(component).sort()).toEqual(["gateway", "organization", "personnel", "training"]);
+      for (const d of deployments) {
+        const pod = d.spec.template.spec;
+        expect(pod.automountServiceAccountToken).toBe(false);
+        expect(pod.securityContext).toMatchObject({
+          runAsNonRoot: true,
+          seccompProfile: { type: "RuntimeDefault" },
+        });
+        const account = list.find(
+          (o) => o.kind === "ServiceAccount" && o.metadata.name === pod.serviceAccountName,
+        );
+        expect(account?.automountServiceAccountToken).toBe(false);
+        expect(pod.containers).toHaveLength(1);
+        const [container] = pod.containers;
+        expect(container.startupProbe.httpGet).toEqual({ path: "/health/live", port: "http" });
+        expect(container.livenessProbe.httpGet).toEqual({ path: "/health/live", port: "http" });
+        expect(container.readinessProbe.httpGet).toEqual({ path: "/health/ready", port: "http" });
+        expect(container.resources).toMatchObject({
+          requests: { cpu: expect.anything(), memory: expect.anything() },
+          limits: { memory: expect.anything() },
+        });
+        expect(container.securityContext).toEqual(
+          expect.objectContaining({
+            runAsNonRoot: true,
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+            privileged: false,
+            capabilities: { drop: ["ALL"] },
+          }),
+        );
+        // Secrets only by reference; no literal value in the pod spec.
+        for (const env of container.env) expect(env.valueFrom?.secretKeyRef ?? env.value).toBeDefined();
+      }
+    },
+  );
+
+  it.each(VALUES_NAMES)(
+    "roll without losing capacity and outlast the drain on termination (%s values)",
+    (name) => {
+      const list = objects(name);
+      for (const d of ofKind(list, "Deployment")) {
+        expect(d.spec.strategy).toMatchObject({
+          type: "RollingUpdate",
+          rollingUpdate: { maxUnavailable: 0 },
+        });
+        const pod = d.spec.template.spec;
+        const config = list.find(
+          (o) => o.kind === "ConfigMap" && o.metadata.name === pod.containers[0].envFrom[0].configMapRef.name,
+        );
+        const drainMs = Number(config?.data.SHUTDOWN_TIMEOUT_MS);
+        const preStop = Number(pod.containers[0].lifecycle?.preStop?.exec?.command?.[1] ?? 0);
+        expect(drainMs).toBeGreaterThan(0);
+        expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThan(drainMs + preStop * 1000);
+      }
+    },
+  );
+
+  it("a grace period no longer than the drain is refused", () => {
+    const result = tryRender({
+      set: ["subgraphDefaults.terminationGracePeriodSeconds=10", "subgraphDefaults.shutdownTimeoutMs=10000"],
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("terminationGracePeriodSeconds (10 s) must be longer than");
+  });
+
+  it("HPA and PDB are switchable per service; with the HPA on, the Deployment leaves replicas to it", () => {
+    expect(ofKind(objects("default"), "HorizontalPodAutoscaler")).toEqual([]);
+    expect(ofKind(objects("default"), "PodDisruptionBudget")).toEqual([]);
+    const production = objects("production");
+    expect(ofKind(production, "HorizontalPodAutoscaler").map(component).sort()).toEqual([
+      "gateway",
+      "organization",
+      "personnel",
+      "training",
+    ]);
+    expect(ofKind(production, "PodDisruptionBudget").map(component).sort()).toEqual([
+      "gateway",
+      "organization",
+      "personnel",
+      "training",
+    ]);
+    for (const d of ofKind(production, "Deployment")) expect(d.spec.replicas).toBeUndefined();
+    for (const h of ofKind(production, "HorizontalPodAutoscaler"))
+      expect(h.spec.minReplicas).toBeGreaterThanOrEqual(2);
+    const one = render({
+      values: [PRODUCTION_VALUES],
+      set: ["subgraphs.training.autoscaling.enabled=false", "subgraphs.training.replicas=3"],
+    });
+    expect(ofKind(one, "HorizontalPodAutoscaler").map(component)).not.toContain("training");
+    expect(ofKind(one, "Deployment").find((d) => component(d) === "training")?.spec.replicas).toBe(3);
+  });
+});
+
+describe("NetworkPolicies", () => {
+  const policy = (list: Rendered[], name: string) =>
+    ofKind(list, "NetworkPolicy").find(
+      (p) => p.spec.podSelector.matchLabels?.["app.kubernetes.io/component"] === name,
+    )!;
+  const gatewayPeer = {
+    podSelector: { matchLabels: expect.objectContaining({ "app.kubernetes.io/component": "gateway" }) },
+  };
+
+  it.each(VALUES_NAMES)(
+    "a subgraph admits only the gateway (plus Prometheus when configured) (%s values)",
+    (name) => {
+      const list = objects(name);
+      for (const subgraph of ["organization", "personnel", "training"]) {
+        const p = policy(list, subgraph);
+        expect(p.spec.policyTypes).toEqual(["Ingress", "Egress"]);
+        const [fromGateway, ...others] = p.spec.ingress;
+        expect(fromGateway).toEqual({ from: [gatewayPeer], ports: [{ protocol: "TCP", port: "http" }] });
+        if (name === "default") expect(others).toEqual([]);
+        else
+          expect(others).toEqual([
+            {
+              from: [
+                {
+                  namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } },
+                  podSelector: { matchLabels: { "app.kubernetes.io/name": "prometheus" } },
+                },
+              ],
+              ports: [{ protocol: "TCP", port: "http" }],
+            },
+          ]);
+      }
+    },
+  );
+
+  it("a subgraph reaches only DNS, PostgreSQL and Kafka, at the CIDRs and ports of the values", () => {
+    const p = policy(objects("production"), "organization");
+    expect(p.spec.egress).toEqual([
+      {
+        to: [
+          {
+            namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
+            podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
+          },
+        ],
+        ports: [
+          { protocol: "UDP", port: 53 },
+          { protocol: "TCP", port: 53 },
+        ],
+      },
+      { to: [{ ipBlock: { cidr: "10.20.30.0/24" } }], ports: [{ protocol: "TCP", port: 5432 }] },
+      { to: [{ ipBlock: { cidr: "10.20.40.0/24" } }], ports: [{ protocol: "TCP", port: 9092 }] },
+    ]);
+  });
+
+  it("the gateway reaches DNS, the enabled subgraphs and its configured egress only; hook Jobs reach only DNS, PostgreSQL, Kafka", () => {
+    const list = objects("production");
+    const egress = policy(list, "gateway").spec.egress;
+    const targets = egress.map(
+      (rule: Json) =>
+        rule.to?.[0]?.podSelector?.matchLabels?.["app.kubernetes.io/component"] ??
+        rule.to?.[0]?.ipBlock?.cidr ??
+        rule.to?.[0]?.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"],
+    );
+    expect(targets).toEqual(["kube-system", "organization", "personnel", "training", "10.20.50.10/32"]);
+    const hooks = ofKind(list, "NetworkPolicy").find((p) => component(p) === "hooks")!;
+    expect(hooks.spec.ingress).toEqual([]);
+    expect(hooks.spec.egress).toEqual(policy(list, "organization").spec.egress);
+    expect(hooks.spec.podSelector.matchExpressions[0].values.sort()).toEqual([
+      "organization-migrate",
+      "personnel-migrate",
+      "topics",
+      "training-migrate",
+    ]);
+  });
+
+  it("can be switched off", () => {
+    expect(ofKind(render({ set: ["networkPolicy.enabled=false"] }), "NetworkPolicy")).toEqual([]);
+  });
+});
+
+describe("hooks: migrations and topics", () => {
+  it.each(VALUES_NAMES)(
+    "migration Jobs run each subgraph's migrate entry point as pre-install,pre-upgrade hooks (%s values)",
+    (name) => {
+      const list = objects(name);
+      const jobs = ofKind(list, "Job");
+      const migrations = jobs.filter((j) => component(j)?.endsWith("-migrate"));
+      expect(migrations.map(component).sort()).toEqual([
+        "organization-migrate",
+        "personnel-migrate",
+        "training-migrate",
+      ]);
+      for (const job of [...migrations, ...jobs.filter((j) => component(j) === "topics")]) {
+        expect(job.metadata.annotations).toMatchObject({
+          "helm.sh/hook": "pre-install,pre-upgrade",
+          "helm.sh/hook-delete-policy": "before-hook-creation,hook-succeeded",
+        });
+        const pod = job.spec.template.spec;
+        expect(pod.automountServiceAccountToken).toBe(false);
+        expect(pod.containers[0].securityContext.readOnlyRootFilesystem).toBe(true);
+        // A hook runs before the release's ordinary objects exist: it must not need them.
+        expect(pod.containers[0].envFrom).toBeUndefined();
+        for (const env of pod.containers[0].env) {
+          const secret = env.valueFrom?.secretKeyRef?.name;
+          if (secret) {
+            const created = list.find((o) => o.kind === "Secret" && o.metadata.name === secret);
+            if (created) expect(isHook(created)).toBe(true);
+          }
+        }
+        // Job pods never match a Service's selector.
+        for (const service of ofKind(list, "Service")) {
+          const selector = service.spec.selector as Record<string, string>;
+          const labels = job.spec.template.metadata.labels as Record<string, string>;
+          expect(Object.entries(selector).every(([k, v]) => labels[k] === v)).toBe(false);
+        }
+      }
+      for (const job of migrations) {
+        const service = component(job)!.replace(/-migrate$/, "");
+        expect(job.spec.template.spec.containers[0].command).toEqual(["node", "dist/db/migrate.js"]);
+        const deployment = ofKind(list, "Deployment").find((d) => component(d) === service)!;
+        expect(job.spec.template.spec.containers[0].image).toBe(
+          deployment.spec.template.spec.containers[0].image,
+        );
+      }
+    },
+  );
+
+  it("the topics Job provisions from the event contracts with the values' settings, before the migrations", () => {
+    const list = objects("production");
+    const topics = ofKind(list, "Job").find((j) => component(j) === "topics")!;
+    const container = topics.spec.template.spec.containers[0];
+    expect(container.command).toEqual([
+      "node",
+      "node_modules/@grassroots/events/dist/cli/provision-topics.js",
+    ]);
+    expect(container.image).toBe("registry.example.gov.cn/grassroots/organization:0.1.0");
+    const env = Object.fromEntries(container.env.map((e: Json) => [e.name, e.value]));
+    expect(env).toEqual({
+      KAFKA_BROKERS: expect.stringMatching(/^kafka-0\..*:9092,kafka-1\..*:9092,kafka-2\..*:9092$/),
+      KAFKA_TOPIC_PREFIX: "",
+      TOPIC_PARTITIONS: "6",
+      TOPIC_REPLICATION_FACTOR: "3",
+      TOPIC_RETENTION_MS: "604800000",
+      DLQ_RETENTION_MS: "2592000000",
+    });
+    const weight = (o: Rendered) => Number(o.metadata.annotations?.["helm.sh/hook-weight"]);
+    for (const job of ofKind(list, "Job").filter((j) => j !== topics))
+      expect(weight(topics)).toBeLessThan(weight(job));
+    expect(ofKind(render({ set: ["topics.enabled=false"] }), "Job").map(component)).not.toContain("topics");
+  });
+});
+
+describe("secrets", () => {
+  const SECRETS = {
+    internal: "internal-secret-value-0123456789",
+    organization: "organization-db-password-7d1f",
+    personnel: "personnel-db-password-9c2e",
+    jwt: "jwt-development-secret-0123456789abcdef",
+  };
+  const withChartSecrets = () =>
+    render({
+      set: [
+        "nodeEnv=development",
+        `internalSecret.value=${SECRETS.internal}`,
+        `subgraphs.organization.database.password=${SECRETS.organization}`,
+        `subgraphs.personnel.database.password=${SECRETS.personnel}`,
+        "gateway.jwt.mode=hs256",
+        `gateway.jwt.secret=${SECRETS.jwt}`,
+      ],
+    });
+
+  it("no Secret value appears in a ConfigMap, a pod spec or anywhere but its Secret", () => {
+    const list = withChartSecrets();
+    const secrets = ofKind(list, "Secret");
+    const values = secrets.flatMap((s) =>
+      Object.values(s.data as Record<string, string>).map((v) => Buffer.from(v, "base64").toString()),
+    );
+    expect(values.sort()).toEqual(Object.values(SECRETS).sort());
+    for (const o of list.filter((o) => o.kind !== "Secret")) {
+      const text = JSON.stringify(o);
+      for (const value of values)
+        expect([o.kind, o.metadata.name, text.includes(value)]).toEqual([o.kind, o.metadata.name, false]);
+    }
+    // ... and ConfigMaps of every values file carry no secret-looking key.
+    for (const name of VALUES_NAMES)
+      for (const config of ofKind(objects(name), "ConfigMap"))
+        for (const key of Object.keys(config.data))
+          expect(key).not.toMatch(/SECRET|PASSWORD|TOKEN|DATABASE_URL/);
+  });
+
+  it("database passwords come from existing Secrets or from hook Secrets the chart creates before the migrations", () => {
+    const list = withChartSecrets();
+    const organization = list.find(
+      (o) => o.kind === "Secret" && o.metadata.name === "grassroots-organization-database",
+    )!;
+    expect(organization.metadata.annotations).toMatchObject({
+      "helm.sh/hook": "pre-install,pre-upgrade",
+      "helm.sh/hook-weight": "-10",
+    });
+    const env = (list: Rendered[], service: string) =>
+      ofKind(list, "Deployment").find((d) => component(d) === service)!.spec.template.spec.containers[0]
+        .env as Json[];
+    // training has no password in the values: it expects the Secret named after it to exist.
+    expect(env(list, "training").find((e) => e.name === "DATABASE_PASSWORD").valueFrom.secretKeyRef).toEqual({
+      name: "grassroots-training-database",
+      key: "password",
+    });
+    expect(env(list, "organization").find((e) => e.name === "DATABASE_URL").value).toBe(
+      "postgres://grassroots_organization:$(DATABASE_PASSWORD)@postgresql:5432/grassroots_organization",
+    );
+    const production = objects("production");
+    expect(ofKind(production, "Secret")).toEqual([]);
+    expect(
+      env(production, "organization").find((e) => e.name === "DATABASE_PASSWORD").valueFrom.secretKeyRef,
+    ).toEqual({
+      name: "grassroots-organization-db",
+      key: "password",
+    });
+    expect(env(production, "organization").find((e) => e.name === "DATABASE_URL").value).toBe(
+      "postgres://grassroots_organization:$(DATABASE_PASSWORD)@pg-primary.database.svc.cluster.local:5432/grassroots_organization?sslmode=require",
+    );
+    const urlFromSecret = render({
+      set: [
+        "subgraphs.organization.database.existingSecret=org-db",
+        "subgraphs.organization.database.existingSecretUrlKey=uri",
+      ],
+    });
+    expect(env(urlFromSecret, "organization").filter((e) => e.name.startsWith("DATABASE_"))).toEqual([
+      { name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: "org-db", key: "uri" } } },
+    ]);
+  });
+
+  it("hs256 is refused in production, and needs a secret", () => {
+    expect(tryRender({ set: ["gateway.jwt.mode=hs256", "gateway.jwt.secret=x"] }).stderr).toContain(
+      "development only",
+    );
+    expect(tryRender({ set: ["nodeEnv=development", "gateway.jwt.mode=hs256"] }).stderr).toContain(
+      "needs gateway.jwt.existingSecret or gateway.jwt.secret",
+    );
+  });
+});
+
+describe("switching services on and off", () => {
+  const owned = (list: Rendered[], service: string) =>
+    list
+      .filter(
+        (o) =>
+          o.metadata.name.includes(`-${service}`) ||
+          [service, `${service}-migrate`].includes(component(o) ?? ""),
+      )
+      .map((o) => `${o.kind}/${o.metadata.name}`);
+
+  it("switching a subgraph off removes all its objects and its place in the gateway's config and policy", () => {
+    const on = objects("production");
+    const off = render({ values: [PRODUCTION_VALUES], set: ["subgraphs.training.enabled=false"] });
+    expect(owned(on, "training").sort()).toEqual([
+      "ConfigMap/grassroots-training",
+      "Deployment/grassroots-training",
+      "HorizontalPodAutoscaler/grassroots-training",
+      "Job/grassroots-training-migrate",
+      "NetworkPolicy/grassroots-training",
+      "PodDisruptionBudget/grassroots-training",
+      "Service/grassroots-training",
+      "ServiceAccount/grassroots-training",
+    ]);
+    expect(owned(off, "training")).toEqual([]);
+    expect(JSON.stringify(off)).not.toContain("training");
+    expect(off.length).toBe(on.length - 8);
+  });
+
+  it("switching the gateway off removes all its objects", () => {
+    const off = render({ values: [PRODUCTION_VALUES], set: ["gateway.enabled=false"] });
+    expect(
+      off.filter(
+        (o) =>
+          component(o) === "gateway" ||
+          o.metadata.name.includes("gateway") ||
+          o.metadata.name.includes("supergraph"),
+      ),
+    ).toEqual([]);
+    expect(ofKind(off, "Deployment").map(component).sort()).toEqual([
+      "organization",
+      "personnel",
+      "training",
+    ]);
+  });
+
+  it("finance and evaluation are present but off; adding a subgraph is a matter of values", () => {
+    const list = objects("default");
+    expect(list.filter((o) => /finance|evaluation/.test(JSON.stringify(o)))).toEqual([]);
+    const more = render({
+      set: [
+        "subgraphs.finance.enabled=true",
+        "subgraphs.reports.enabled=true",
+        "subgraphs.reports.port=4010",
+        "subgraphs.reports.image.repository=grassroots/reports",
+        "subgraphs.reports.replicas=2",
+      ],
+    });
+    for (const service of ["finance", "reports"]) {
+      expect(ofKind(more, "Deployment").map(component)).toContain(service);
+      expect(ofKind(more, "Job").map(component)).toContain(`${service}-migrate`);
+    }
+    const gatewayConfig = more.find(
+      (o) => o.kind === "ConfigMap" && o.metadata.name === "grassroots-gateway",
+    )!;
+    expect(gatewayConfig.data).toMatchObject({
+      FINANCE_URL: "http://grassroots-finance:4004/graphql",
+      REPORTS_URL: "http://grassroots-reports:4010/graphql",
+    });
+    const reports = ofKind(more, "Deployment").find((d) => component(d) === "reports")!;
+    expect(reports.spec.replicas).toBe(2);
+    expect(reports.spec.template.spec.containers[0].resources).toEqual({
+      requests: { cpu: "100m", memory: "192Mi" },
+      limits: { memory: "512Mi" },
+    });
+    expect(more.flatMap((o) => validateObject(o))).toEqual([]);
+  });
+});
+
+describe("the supergraph", () => {
+  const committed = () => readFileSync(join(ROOT, "gateway/supergraph.graphql"), "utf8");
+
+  it("the chart's copy is the gateway's committed supergraph", () => {
+    const copy = readFileSync(join(CHART, "files/supergraph.graphql"), "utf8");
+    if (copy !== committed()) {
+      throw new Error(
+        "charts/grassroots/files/supergraph.graphql is stale: run `cp gateway/supergraph.graphql charts/grassroots/files/supergraph.graphql`",
+      );
+    }
+  });
+
+  it("ships to the gateway as a ConfigMap mounted at SUPERGRAPH_PATH; a change rolls the gateway", () => {
+    const list = objects("default");
+    const configMap = list.find(
+      (o) => o.kind === "ConfigMap" && o.metadata.name === "grassroots-supergraph",
+    )!;
+    expect(configMap.data["supergraph.graphql"]).toBe(committed());
+    const gateway = ofKind(list, "Deployment").find((d) => component(d) === "gateway")!;
+    const pod = gateway.spec.template.spec;
+    expect(pod.volumes).toContainEqual({ name: "supergraph", configMap: { name: "grassroots-supergraph" } });
+    expect(pod.containers[0].volumeMounts).toContainEqual({
+      name: "supergraph",
+      mountPath: "/etc/grassroots/supergraph",
+      readOnly: true,
+    });
+    const config = list.find((o) => o.kind === "ConfigMap" && o.metadata.name === "grassroots-gateway")!;
+    expect(config.data.SUPERGRAPH_PATH).toBe("/etc/grassroots/supergraph/supergraph.graphql");
+
+    const changedFile = valuesFile(
+      committed().replace("type Query", "type Query\n  @join__type(graph: ORGANIZATION)"),
+    );
+    const changed = render({ setFile: [`gateway.supergraph=${changedFile}`] });
+    const checksum = (l: Rendered[]) =>
+      ofKind(l, "Deployment").find((d) => component(d) === "gateway")!.spec.template.metadata.annotations[
+        "checksum/supergraph"
+      ];
+    expect(checksum(changed)).toMatch(/^[0-9a-f]{64}$/);
+    expect(checksum(changed)).not.toBe(checksum(list));
+    // the subgraphs do not roll for it
+    const subgraphAnnotations = (l: Rendered[]) =>
+      ofKind(l, "Deployment")
+        .filter((d) => component(d) !== "gateway")
+        .map((d) => d.spec.template.metadata.annotations);
+    expect(subgraphAnnotations(changed)).toEqual(subgraphAnnotations(list));
+    expect(tryRender({ set: ["gateway.supergraph=type Query { a: Int }"] }).stderr).toContain(
+      "not a composed supergraph",
+    );
+  });
+});
+
+describe("values and their schema", () => {
+  it("a typo'd key is rejected, naming its path", () => {
+    const file = valuesFile(
+      "subgraphs:\n  organization:\n    replicsa: 2\ngateway:\n  ingress:\n    hots: [a.example]\n",
+    );
+    const result = tryRender({ values: [file] });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(
+      "at '/subgraphs/organization': additional properties 'replicsa' not allowed",
+    );
+    expect(result.stderr).toContain("at '/gateway/ingress': additional properties 'hots' not allowed");
+    expect(lint([file]).status).not.toBe(0);
+  });
+
+  it("a wrong type is rejected, naming its path", () => {
+    const file = valuesFile(
+      'gateway:\n  replicas: "two"\npostgresql:\n  port: 70000\nnetworkPolicy:\n  enabled: "yes"\n',
+    );
+    const result = tryRender({ values: [file] });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("at '/gateway/replicas': got string, want integer");
+    expect(result.stderr).toContain("at '/postgresql/port'");
+    expect(result.stderr).toContain("at '/networkPolicy/enabled': got string, want boolean");
+  });
+
+  it("a secret-looking plain env variable is refused (secrets go through secretEnv)", () => {
+    const result = tryRender({ set: ["subgraphDefaults.env.DB_PASSWORD=x"] });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("at '/subgraphDefaults/env/DB_PASSWORD'");
+  });
+
+  it("every object of the schema is closed, or a map with typed values", () => {
+    const schema = JSON.parse(readFileSync(join(CHART, "values.schema.json"), "utf8"));
+    const open: string[] = [];
+    const walk = (node: Json, path: string) => {
+      if (!node || typeof node !== "object") return;
+      if (node.type === "object" || node.properties) {
+        const ap = node.additionalProperties;
+        if (!(ap === false || (ap && typeof ap === "object"))) open.push(path);
+      }
+      for (const [key, child] of Object.entries(node)) walk(child, `${path}/${key}`);
+    };
+    walk(schema, "");
+    expect(open).toEqual([]);
+  });
+
+  it("every key of values.yaml is camelCase, known to the schema, and every leaf is documented (on itself or a parent)", () => {
+    const schema = JSON.parse(readFileSync(join(CHART, "values.schema.json"), "utf8"));
+    const resolve = (node: Json): Json => {
+      if (node?.$ref) return resolve(schema.$defs[node.$ref.replace("#/$defs/", "")]);
+      if (node?.allOf) return resolve(node.allOf[0]);
+      return node;
+    };
+    const doc = parseDocument(readFileSync(join(CHART, "values.yaml"), "utf8"));
+    const problems: string[] = [];
+    const walk = (node: Node | null, schemaNode: Json, path: string, documented = false) => {
+      const s = resolve(schemaNode);
+      if (!isMap(node)) return;
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        const keyPath = `${path}.${key}`;
+        if (s.properties) {
+          const child = s.properties[key];
+          if (!child) problems.push(`${keyPath}: not in values.schema.json`);
+          if (!/^[a-z][a-zA-Z0-9]*$/.test(key) && key !== "ephemeral-storage")
+            problems.push(`${keyPath}: not camelCase`);
+          const value = pair.value as Node;
+          const leaf = isScalar(value) || isSeq(value) || (isMap(value) && value.items.length === 0);
+          // the comment above a map's first key belongs to the map in the yaml library's tree
+          const comment = `${(pair.key as Json).commentBefore ?? ""} ${pair === node.items[0] ? (node.commentBefore ?? "") : ""}`;
+          const hasDoc = /--\s+\S/.test(comment);
+          if (leaf && !hasDoc && !documented) problems.push(`${keyPath}: no "# --" comment`);
+          if (child) walk(value, child, keyPath, documented || hasDoc);
+        } else {
+          // a map: its keys are data (labels, subgraph names)
+          if (s.additionalProperties) walk(pair.value as Node, s.additionalProperties, keyPath, documented);
+        }
+      }
+    };
+    walk(doc.contents as Node, schema, "");
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("Ingress, ServiceMonitor and NOTES.txt", () => {
+  it("the optional Ingress routes the API and the IDE (not /metrics) to the gateway, with TLS", () => {
+    expect(ofKind(objects("default"), "Ingress")).toEqual([]);
+    const [ingress] = ofKind(objects("production"), "Ingress");
+    expect(ingress.spec.tls).toEqual([
+      { secretName: "grassroots-tls", hosts: ["grassroots.example.gov.cn"] },
+    ]);
+    expect(ingress.spec.rules[0].http.paths.map((p: Json) => p.path)).toEqual(["/graphql", "/ide"]);
+    expect(ingress.spec.rules[0].http.paths[0].backend).toEqual({
+      service: { name: "grassroots-gateway", port: { name: "http" } },
+    });
+  });
+
+  it("the optional ServiceMonitor scrapes /metrics of every service of the release", () => {
+    expect(ofKind(objects("default"), "ServiceMonitor")).toEqual([]);
+    const [monitor] = ofKind(objects("production"), "ServiceMonitor");
+    expect(monitor.metadata.labels?.release).toBe("kube-prometheus-stack");
+    expect(monitor.spec.endpoints).toEqual([
+      { port: "http", path: "/metrics", interval: "30s", scrapeTimeout: "10s" },
+    ]);
+    for (const service of ofKind(objects("production"), "Service"))
+      for (const [k, v] of Object.entries(monitor.spec.selector.matchLabels))
+        expect(service.metadata.labels?.[k]).toBe(v);
+  });
+
+  it("NOTES.txt tells the operator how to reach the gateway and which Secrets must exist", () => {
+    const notes = renderNotes();
+    expect(notes).toContain(
+      "kubectl --namespace grassroots port-forward service/grassroots-gateway 4000:4000",
+    );
+    expect(notes).toContain(
+      "create secret generic grassroots-organization-database --from-literal=password=",
+    );
+    expect(notes).toContain("gateway.jwt.jwksUrl is empty");
+    const production = renderNotes({ values: [PRODUCTION_VALUES] });
+    expect(production).toContain("https://grassroots.example.gov.cn/graphql");
+    expect(production).toContain("grassroots-organization-db (key password)");
+    expect(production).not.toContain("WARNING");
+  });
+});
