@@ -31,7 +31,11 @@ if [ -z "$dir" ] || [ ! -f "$dir/package.json" ]; then die "no workspace package
 
 if [ "${BUNDLE_SKIP_BUILD:-}" != 1 ]; then
   log "build $pkg and what it depends on"
-  TURBO_TELEMETRY_DISABLED=1 pnpm exec turbo run build --filter="$pkg..." --output-logs=errors-only >&2
+  mkdir -p "$LOCAL_DIR/bundles"
+  build_log="$LOCAL_DIR/bundles/$name.build.log"
+  TURBO_TELEMETRY_DISABLED=1 pnpm exec turbo run build --filter="$pkg..." --output-logs=errors-only >"$build_log" 2>&1 \
+    || { cat "$build_log" >&2; die "build of $pkg failed"; }
+  rm -f "$build_log"
 fi
 [ -d "$dir/dist" ] || die "$pkg has no dist/: build it first"
 
