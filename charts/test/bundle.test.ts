@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { CHART, ROOT } from "./helm";
@@ -254,4 +254,48 @@ describe("gateway bundle (infra/bundle.sh gateway)", () => {
       expect(await terminate(running)).toBe(0);
     }
   }, 120_000);
+});
+
+describe("the Dockerfile (infra/docker/Dockerfile; no container engine here, so read, not built)", () => {
+  const dockerfile = () => readFileSync(join(ROOT, "infra/docker/Dockerfile"), "utf8");
+
+  it("builds the same bundle in a node:20-slim build stage and ships only it, as a non-root user, with node as PID 1", () => {
+    const text = dockerfile();
+    expect(text).toMatch(/^ARG NODE_IMAGE=node:20-slim$/m);
+    const stages = text.split(/^FROM /m).slice(1);
+    expect(stages).toHaveLength(2);
+    expect(stages[0]).toMatch(/^\$\{NODE_IMAGE\} AS build/);
+    expect(stages[0]).toContain('bash infra/bundle.sh "$SERVICE" /bundle');
+    expect(stages[0]).toContain("pnpm install --offline --frozen-lockfile");
+    const runtime = stages[1];
+    expect(runtime).toMatch(/^\$\{NODE_IMAGE\}\n/);
+    expect(runtime).toContain("COPY --from=build --chown=root:root /bundle /app");
+    expect(runtime).toMatch(/^USER 1000:1000$/m);
+    expect(runtime).not.toMatch(/^(RUN|COPY \.|ADD)/m);
+    expect(runtime.trim().split("\n").pop()).toBe('CMD ["node", "dist/main.js"]');
+    // no secret is passed in as a build argument or baked in as an environment variable
+    for (const line of text.split("\n").filter((l) => /^(ARG|ENV)\s/.test(l)))
+      expect(line).not.toMatch(/SECRET|PASSWORD|TOKEN|KEY|DATABASE_URL/i);
+  });
+
+  it("gets a build context without local state, dependencies, builds or keys", () => {
+    const ignored = readFileSync(join(ROOT, ".dockerignore"), "utf8").split("\n");
+    for (const entry of [
+      ".git",
+      "**/node_modules",
+      "**/dist",
+      ".local",
+      ".env",
+      ".env.*",
+      "**/*.pem",
+      "**/*.key",
+    ])
+      expect(ignored).toContain(entry);
+  });
+
+  it("the chart runs the images as the user the Dockerfile sets", () => {
+    const helpers = readFileSync(join(CHART, "templates/_helpers.tpl"), "utf8");
+    expect(helpers).toContain("runAsUser: 1000");
+    expect(helpers).toContain("runAsGroup: 1000");
+  });
 });
