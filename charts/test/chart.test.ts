@@ -729,6 +729,7 @@ describe("Ingress, ServiceMonitor and NOTES.txt", () => {
       "create secret generic grassroots-organization-database --from-literal=password=",
     );
     expect(notes).toContain("gateway.jwt.jwksUrl is empty");
+    expect(notes).toContain("gateway.networkPolicy.egress is empty");
     const production = renderNotes({ values: [PRODUCTION_VALUES] });
     expect(production).toContain("https://grassroots.example.gov.cn/graphql");
     expect(production).toContain("grassroots-organization-db (key password)");
