@@ -1,0 +1,25 @@
+import { OutboxAndInbox1764100000000 } from "@grassroots/events";
+import { createDataSource, isUuid, type HomePathLookup } from "@grassroots/kit";
+import type { DataSource } from "typeorm";
+import { OrgUnitProjection } from "./entities/directory.entity";
+import { CertificateEntity, EnrollmentEntity, TrainingSessionEntity } from "./entities/training.entity";
+import { Projections1764300000000 } from "./migrations/1764300000000-projections";
+import { Training1764300001000 } from "./migrations/1764300001000-training";
+
+export const entities = [OrgUnitProjection, TrainingSessionEntity, EnrollmentEntity, CertificateEntity];
+
+/** In order; the outbox/inbox tables come from @grassroots/events. */
+export const migrations = [OutboxAndInbox1764100000000, Projections1764300000000, Training1764300001000];
+
+export function createTrainingDataSource(url: string, poolSize = 10): DataSource {
+  return createDataSource({ url, poolSize, entities, migrations, applicationName: "training" });
+}
+
+/** The kit's access check reads the caller's home unit from the org projection (organization's events). */
+export function homePathOf(dataSource: DataSource): HomePathLookup {
+  return async (orgUnitId) => {
+    if (!isUuid(orgUnitId)) return undefined;
+    const [unit] = await dataSource.getRepository(OrgUnitProjection).findBy({ id: orgUnitId, active: true });
+    return unit?.path;
+  };
+}

@@ -1,0 +1,73 @@
+import { badInput, checkDate, checkInt, checkText, isUuid } from "@grassroots/kit";
+import { SessionPlanned } from "@grassroots/events";
+import { randomUUID } from "node:crypto";
+import type { TrainingPolicy } from "../access-policy";
+import { describeUnit, ORGANIZER_KINDS } from "../directory";
+import type { UnitOfWork } from "../ports";
+import { AUDIENCES, TRAINING_KINDS, type Audience, type TrainingKind, type TrainingSession } from "../training";
+import { publishSession } from "./common";
+
+export interface PlanSessionInput {
+  organizerUnitId: string;
+  kind: TrainingKind;
+  title: string;
+  audience: Audience;
+  startDate: string;
+  endDate: string;
+  hours: number;
+  place?: string | null;
+  online?: boolean;
+  capacity: number;
+  /** Only the seed names the id (so a second run finds its sessions); otherwise random. */
+  id?: string;
+}
+
+/**
+ * R6: a session planned by the city bureau or a banner/district bureau. Banner and district staff
+ * (BANNER_STAFF) are trained by the city; a banner bureau trains its own grassroots staff.
+ */
+export function planSession(uow: UnitOfWork, policy: TrainingPolicy, input: PlanSessionInput): Promise<TrainingSession> {
+  if (!TRAINING_KINDS.includes(input.kind)) throw badInput(`kind must be one of ${TRAINING_KINDS.join(", ")}.`, "kind");
+  if (!AUDIENCES.includes(input.audience)) throw badInput(`audience must be one of ${AUDIENCES.join(", ")}.`, "audience");
+  const title = checkText(input.title, "title", 200);
+  const startDate = checkDate(input.startDate, "startDate");
+  const endDate = checkDate(input.endDate, "endDate");
+  if (endDate < startDate) throw badInput(`endDate ${endDate} is before startDate ${startDate}.`, "endDate");
+  const hours = checkInt(input.hours, "hours", 1, 200);
+  const capacity = checkInt(input.capacity, "capacity", 1, 2000);
+  const online = input.online ?? false;
+  const place = input.place?.trim() ? checkText(input.place, "place", 200) : null;
+  if (!online && !place) throw badInput("A session in person needs a place (or set online: true).", "place");
+
+  return uow.run(async (tx) => {
+    const organizer = isUuid(input.organizerUnitId) ? await tx.directory.unit(input.organizerUnitId) : undefined;
+    if (!organizer) throw badInput(`Org unit ${input.organizerUnitId} given as organizerUnitId is not known.`, "organizerUnitId");
+    if (!ORGANIZER_KINDS.includes(organizer.kind)) {
+      throw badInput(
+        `Training is organised by the city bureau or a banner/district bureau; ${describeUnit(organizer)} is a ${organizer.kind}.`,
+        "organizerUnitId",
+      );
+    }
+    policy.manage(organizer, "plan training sessions");
+    if (!organizer.active) throw badInput(`${describeUnit(organizer)} was deactivated; it cannot organise training.`, "organizerUnitId");
+    if (input.audience === "BANNER_STAFF" && organizer.kind !== "CITY") {
+      throw badInput("Banner and district statistics staff (BANNER_STAFF) are trained by the city bureau; a banner bureau trains GRASSROOTS_STAFF.", "audience");
+    }
+    const session = await tx.sessions.insert({
+      id: input.id ?? randomUUID(),
+      organizerUnitId: organizer.id,
+      kind: input.kind,
+      title,
+      audience: input.audience,
+      startDate,
+      endDate,
+      hours,
+      place,
+      online,
+      capacity,
+      plannedBy: policy.actorId,
+    });
+    await publishSession(tx, SessionPlanned, session, organizer);
+    return session;
+  });
+}

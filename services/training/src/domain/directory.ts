@@ -1,0 +1,41 @@
+import type { OrgUnitKinds, StatisticianRoles, AssignmentStatuses } from "@grassroots/events";
+
+/**
+ * What this service knows about other services' data, from their events (src/events/projections.ts):
+ * the org tree and who serves where. Used for scoping, validation and R6 denominators.
+ */
+
+export type OrgUnitKind = (typeof OrgUnitKinds)[number];
+
+export interface OrgUnitRef {
+  id: string;
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  parentId: string | null;
+  /** Ancestor ids and own id, each followed by "/": a subtree is a string prefix. */
+  path: string;
+  active: boolean;
+  version: number;
+}
+
+/** The city bureau or a banner/district bureau: the only units that organise training. */
+export const ORGANIZER_KINDS: readonly OrgUnitKind[] = ["CITY", "DISTRICT", "BANNER"];
+export const COUNTY_KINDS: readonly OrgUnitKind[] = ["DISTRICT", "BANNER"];
+
+/** A statistician's current post (an assignment that has not ended), with the unit's current path. */
+export interface Post {
+  assignmentId: string;
+  statisticianId: string;
+  orgUnitId: string;
+  path: string;
+  role: (typeof StatisticianRoles)[number];
+  status: (typeof AssignmentStatuses)[number];
+}
+
+export interface StatisticianRef {
+  id: string;
+  name: string;
+}
+
+export const describeUnit = (unit: Pick<OrgUnitRef, "name" | "code">): string => `${unit.name} (${unit.code})`;

@@ -1,0 +1,140 @@
+import type { Clock } from "@grassroots/kit";
+import type { EventContract, EventData } from "@grassroots/events";
+import type { PassRule } from "../rules/r7-pre-post-training";
+import type { BannerStaffCount, YearWindow } from "../rules/r6-yearly-training";
+import type { OrgUnitRef, Post, StatisticianRef } from "./directory";
+import type {
+  Certificate,
+  Enrollment,
+  EnrollmentPatch,
+  NewCertificate,
+  NewSession,
+  SessionPatch,
+  SessionStatus,
+  TrainingKind,
+  TrainingSession,
+} from "./training";
+
+/**
+ * What the domain needs from storage. Implemented in src/db with TypeORM; the domain never sees it.
+ */
+
+export interface SessionStore {
+  /** Reads and locks the row until the transaction ends (SELECT … FOR UPDATE): serialises enrolments. */
+  lock(id: string): Promise<TrainingSession | undefined>;
+  insert(session: NewSession): Promise<TrainingSession>;
+  /** Applies the patch, bumps the version and updated_at; returns the new state. */
+  update(id: string, patch: SessionPatch): Promise<TrainingSession>;
+  countEnrolled(sessionId: string): Promise<number>;
+}
+
+export interface EnrollmentStore {
+  get(id: string): Promise<Enrollment | undefined>;
+  lock(id: string): Promise<Enrollment | undefined>;
+  /** The enrolments of these people in the session, locked. */
+  lockOf(sessionId: string, statisticianIds: readonly string[]): Promise<Enrollment[]>;
+  insert(enrollment: { id: string; sessionId: string; statisticianId: string; enrolledBy: string }): Promise<Enrollment>;
+  update(id: string, patch: EnrollmentPatch): Promise<Enrollment>;
+}
+
+export interface CertificateStore {
+  ofEnrollments(enrollmentIds: readonly string[]): Promise<Certificate[]>;
+  /** The next number of the organizer's year: increments (or creates) the counter row, which stays locked. */
+  nextSeq(organizerUnitId: string, year: number): Promise<number>;
+  insert(certificate: NewCertificate): Promise<Certificate>;
+}
+
+/** The projections (org tree, statisticians, posts) as a command reads them. */
+export interface DirectoryStore {
+  unit(id: string): Promise<OrgUnitRef | undefined>;
+  statisticians(ids: readonly string[]): Promise<StatisticianRef[]>;
+  /** Current posts (assignments not ended) of these people, with their units' current paths. */
+  posts(statisticianIds: readonly string[]): Promise<Post[]>;
+}
+
+export interface Transaction {
+  sessions: SessionStore;
+  enrollments: EnrollmentStore;
+  certificates: CertificateStore;
+  directory: DirectoryStore;
+  /** Writes the event to the outbox in this transaction. */
+  publish<C extends EventContract>(contract: C, data: EventData<C>, key: string): Promise<void>;
+}
+
+/** Runs work in one database transaction: all its changes and events commit together, or none. */
+export interface UnitOfWork {
+  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Whose view a read is for. Reads compute the caller's subtree in SQL from their home unit (the
+ * projection's path), so even a federation reference is resolved in one statement.
+ */
+export interface Viewer {
+  homeUnitId: string;
+}
+
+export interface SessionFilter {
+  year?: number;
+  kinds?: TrainingKind[];
+  statuses?: SessionStatus[];
+  organizerUnitId?: string;
+}
+
+export interface PageRequest {
+  first: number;
+  /** Rows already seen (the cursor holds the position). */
+  offset: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export interface TrainingReads {
+  /** Sessions the viewer may see: organised inside their subtree, or by a bureau above them (the city's, their banner's). */
+  visibleSessions(ids: readonly string[], viewer: Viewer): Promise<TrainingSession[]>;
+  /** Sessions by id without a scope: for an enrolment or certificate already shown to the viewer. */
+  sessionsByIds(ids: readonly string[]): Promise<TrainingSession[]>;
+  /**
+   * One page of visible sessions per organizer in `organizerIds` (or one page over all organizers
+   * when null), latest start first, in ONE query whatever the number of organizers.
+   */
+  sessionPages(
+    organizerIds: readonly string[] | null,
+    filter: SessionFilter,
+    viewer: Viewer,
+    page: PageRequest,
+  ): Promise<Map<string, Page<TrainingSession>>>;
+  enrolledCounts(sessionIds: readonly string[]): Promise<{ sessionId: string; enrolled: number }[]>;
+  /** Enrolments in these sessions the viewer may see: all for the organizer's side, their own people's otherwise. */
+  enrollmentsOfSessions(sessionIds: readonly string[], viewer: Viewer): Promise<Enrollment[]>;
+  enrollmentsOfStatisticians(statisticianIds: readonly string[]): Promise<Enrollment[]>;
+  visibleEnrollments(ids: readonly string[], viewer: Viewer): Promise<Enrollment[]>;
+  certificatesOfEnrollments(enrollmentIds: readonly string[]): Promise<Certificate[]>;
+  certificatesOfStatisticians(statisticianIds: readonly string[]): Promise<Certificate[]>;
+  visibleCertificates(by: { ids?: readonly string[]; numbers?: readonly string[] }, viewer: Viewer): Promise<Certificate[]>;
+  /** The statisticians among `ids` who hold or held a post inside the viewer's subtree. */
+  visibleStatisticians(ids: readonly string[], viewer: Viewer): Promise<string[]>;
+  visibleUnits(ids: readonly string[], viewer: Viewer): Promise<OrgUnitRef[]>;
+}
+
+export interface CoverageReads {
+  /** County-level units inside `path`, or the one containing it when `path` lies below county level. */
+  bannersFor(path: string, bannerId?: string): Promise<OrgUnitRef[]>;
+  /** The city's COMPLETED COMPREHENSIVE sessions for BANNER_STAFF in the window (R6 obligation). */
+  cityObligationSessions(cityId: string, window: YearWindow): Promise<TrainingSession[]>;
+  /** R6 counts per banner: staff in force on the as-of date inside `withinPath`, and who of them attended. */
+  bannerCounts(banners: readonly OrgUnitRef[], withinPath: string, window: YearWindow): Promise<BannerStaffCount[]>;
+}
+
+/** Everything the GraphQL layer and the tools call into, built once in main.ts (or a test). */
+export interface TrainingServices {
+  uow: UnitOfWork;
+  reads: TrainingReads;
+  coverage: CoverageReads;
+  clock: Clock;
+  passRule: PassRule;
+}

@@ -1,0 +1,123 @@
+import { TrainingKinds } from "@grassroots/events";
+
+/** Sessions, enrolments and certificates as the domain sees them (the database entities have the same shape). */
+
+export type TrainingKind = (typeof TrainingKinds)[number];
+export const TRAINING_KINDS: readonly TrainingKind[] = TrainingKinds;
+
+export const SESSION_STATUSES = ["PLANNED", "OPEN", "COMPLETED", "CANCELLED"] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/**
+ * Who a session is for: banner and district statistics staff (the city's R6 obligation), or the
+ * grassroots staff of a banner (township, park and village level).
+ */
+export const AUDIENCES = ["BANNER_STAFF", "GRASSROOTS_STAFF"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const ENROLLMENT_STATUSES = ["ENROLLED", "WITHDRAWN"] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
+export const RESULTS = ["PASSED", "FAILED", "ABSENT"] as const;
+export type TrainingResult = (typeof RESULTS)[number];
+
+export interface TrainingSession {
+  id: string;
+  organizerUnitId: string;
+  kind: TrainingKind;
+  title: string;
+  audience: Audience;
+  /** Business dates; a session's year is the year of its end date. */
+  startDate: string;
+  endDate: string;
+  hours: number;
+  place: string | null;
+  online: boolean;
+  capacity: number;
+  status: SessionStatus;
+  plannedBy: string;
+  openedAt: Date | null;
+  openedBy: string | null;
+  completedAt: Date | null;
+  completedBy: string | null;
+  cancelledAt: Date | null;
+  cancelledBy: string | null;
+  cancellationReason: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewSession = Pick<
+  TrainingSession,
+  "id" | "organizerUnitId" | "kind" | "title" | "audience" | "startDate" | "endDate" | "hours" | "place" | "online" | "capacity" | "plannedBy"
+>;
+
+export type SessionPatch = Partial<
+  Pick<
+    TrainingSession,
+    "status" | "openedAt" | "openedBy" | "completedAt" | "completedBy" | "cancelledAt" | "cancelledBy" | "cancellationReason"
+  >
+>;
+
+export interface Enrollment {
+  id: string;
+  sessionId: string;
+  statisticianId: string;
+  status: EnrollmentStatus;
+  enrolledAt: Date;
+  enrolledBy: string;
+  withdrawnAt: Date | null;
+  withdrawnBy: string | null;
+  withdrawalReason: string | null;
+  /** Hours attended, to one decimal; null until the result is recorded. */
+  hoursAttended: number | null;
+  result: TrainingResult | null;
+  score: number | null;
+  resultRecordedAt: Date | null;
+  resultRecordedBy: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type EnrollmentPatch = Partial<
+  Pick<
+    Enrollment,
+    | "status"
+    | "enrolledAt"
+    | "enrolledBy"
+    | "withdrawnAt"
+    | "withdrawnBy"
+    | "withdrawalReason"
+    | "hoursAttended"
+    | "result"
+    | "score"
+    | "resultRecordedAt"
+    | "resultRecordedBy"
+  >
+>;
+
+/** A pre-post training certificate (R7): one per passing enrolment, numbered per organizer and year. */
+export interface Certificate {
+  id: string;
+  number: string;
+  organizerUnitId: string;
+  year: number;
+  seq: number;
+  enrollmentId: string;
+  sessionId: string;
+  statisticianId: string;
+  kind: "PRE_POST";
+  completedOn: string;
+  issuedBy: string;
+  issuedAt: Date;
+}
+
+export type NewCertificate = Omit<Certificate, "issuedAt">;
+
+/** The year a session counts for (R6) and its certificates are numbered in (R7). */
+export const sessionYear = (session: Pick<TrainingSession, "endDate">): number => Number(session.endDate.slice(0, 4));
+
+export const describeSession = (session: Pick<TrainingSession, "title" | "startDate">): string =>
+  `"${session.title}" (${session.startDate})`;

@@ -1,0 +1,99 @@
+import { opt } from "@grassroots/kit";
+import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { enroll, withdraw } from "../../domain/commands/enrollment";
+import { planSession } from "../../domain/commands/plan-session";
+import { issuePrePostCertificate, recordResult, recordResults } from "../../domain/commands/results";
+import { cancelSession, completeSession, openSession } from "../../domain/commands/session-lifecycle";
+import type { Certificate, Enrollment, TrainingSession } from "../../domain/training";
+import { changePolicy, type GraphQLContext } from "../context";
+import type { SchemaDeps } from "../deps";
+import {
+  CancelTrainingSessionInput,
+  EnrollInput,
+  PlanTrainingSessionInput,
+  RecordResultInput,
+  RecordResultsInput,
+  TrainingSessionStepInput,
+  WithdrawInput,
+} from "../inputs/training.inputs";
+import { TrainingCertificateType, TrainingEnrollmentType, TrainingSessionType } from "../types/training.type";
+
+/** Thin: map the input, take the caller's policy, run the command. Each command publishes its events. */
+@Resolver()
+export class TrainingMutations {
+  constructor(private readonly deps: SchemaDeps) {}
+
+  @Mutation(() => TrainingSessionType, { description: "Plans a session of the city bureau or a banner/district bureau (PLANNED)." })
+  async planTrainingSession(@Arg("input") input: PlanTrainingSessionInput, @Ctx() ctx: GraphQLContext): Promise<TrainingSession> {
+    return planSession(this.deps.services.uow, await changePolicy(ctx), {
+      ...input,
+      place: opt(input.place),
+      online: opt(input.online),
+    });
+  }
+
+  @Mutation(() => TrainingSessionType, { description: "PLANNED → OPEN: enrolment opens." })
+  async openTrainingSession(@Arg("input") input: TrainingSessionStepInput, @Ctx() ctx: GraphQLContext): Promise<TrainingSession> {
+    const { uow, clock } = this.deps.services;
+    return openSession(uow, await changePolicy(ctx), clock, input);
+  }
+
+  @Mutation(() => TrainingSessionType, { description: "OPEN → COMPLETED once the end date has come; results are recorded afterwards." })
+  async completeTrainingSession(@Arg("input") input: TrainingSessionStepInput, @Ctx() ctx: GraphQLContext): Promise<TrainingSession> {
+    const { uow, clock } = this.deps.services;
+    return completeSession(uow, await changePolicy(ctx), clock, input);
+  }
+
+  @Mutation(() => TrainingSessionType, { description: "PLANNED or OPEN → CANCELLED, with a reason." })
+  async cancelTrainingSession(@Arg("input") input: CancelTrainingSessionInput, @Ctx() ctx: GraphQLContext): Promise<TrainingSession> {
+    const { uow, clock } = this.deps.services;
+    return cancelSession(uow, await changePolicy(ctx), clock, input);
+  }
+
+  @Mutation(() => TrainingEnrollmentType, {
+    description: "Enrols a statistician serving inside the organizer's area into an OPEN session; CONFLICT when it is full.",
+  })
+  async enrollInTrainingSession(@Arg("input") input: EnrollInput, @Ctx() ctx: GraphQLContext): Promise<Enrollment> {
+    const { uow, clock } = this.deps.services;
+    return enroll(uow, await changePolicy(ctx), clock, input);
+  }
+
+  @Mutation(() => TrainingEnrollmentType, { description: "Withdraws an enrolment while the session is OPEN (kept, with who and when)." })
+  async withdrawTrainingEnrollment(@Arg("input") input: WithdrawInput, @Ctx() ctx: GraphQLContext): Promise<Enrollment> {
+    const { uow, clock } = this.deps.services;
+    return withdraw(uow, await changePolicy(ctx), clock, input);
+  }
+
+  @Mutation(() => TrainingEnrollmentType, {
+    description: "Records one participant's attendance and result in a COMPLETED session; a pre-post pass issues the certificate (R7).",
+  })
+  async recordTrainingResult(@Arg("input") input: RecordResultInput, @Ctx() ctx: GraphQLContext): Promise<Enrollment> {
+    const { uow, clock, passRule } = this.deps.services;
+    const recorded = await recordResult(uow, await changePolicy(ctx), clock, passRule, {
+      ...input,
+      score: opt(input.score),
+      expectedVersion: opt(input.expectedVersion),
+    });
+    return recorded.enrollment;
+  }
+
+  @Mutation(() => [TrainingEnrollmentType], {
+    description: "Records a whole session's results, all or nothing; a refused row is named in the error.",
+  })
+  async recordTrainingResults(@Arg("input") input: RecordResultsInput, @Ctx() ctx: GraphQLContext): Promise<Enrollment[]> {
+    const { uow, clock, passRule } = this.deps.services;
+    const recorded = await recordResults(uow, await changePolicy(ctx), clock, passRule, {
+      sessionId: input.sessionId,
+      rows: input.rows.map((r) => ({ ...r, score: opt(r.score) })),
+    });
+    return recorded.map((r) => r.enrollment);
+  }
+
+  @Mutation(() => TrainingCertificateType, {
+    description: "The pre-post certificate of a PASSED enrolment (issued with the result; returned, or issued if missing). Refused otherwise.",
+  })
+  async issuePrePostCertificate(@Arg("enrollmentId", () => ID) enrollmentId: string, @Ctx() ctx: GraphQLContext): Promise<Certificate> {
+    const { uow, clock, passRule } = this.deps.services;
+    return issuePrePostCertificate(uow, await changePolicy(ctx), clock, passRule, enrollmentId);
+  }
+}

@@ -1,0 +1,90 @@
+import { PageInfoType } from "@grassroots/kit";
+import { LocalDateResolver } from "graphql-scalars";
+import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
+import type {
+  Audience,
+  Certificate,
+  Enrollment,
+  EnrollmentStatus,
+  SessionStatus,
+  TrainingKind,
+  TrainingResult,
+  TrainingSession,
+} from "../../domain/training";
+import { AudienceEnum, EnrollmentStatusEnum, ResultEnum, SessionStatusEnum, TrainingKindEnum } from "./enums";
+
+@Directive('@key(fields: "id")')
+@ObjectType("TrainingSession", { description: "A training session of the city bureau or a banner/district bureau (R6, R7)." })
+export class TrainingSessionType implements Partial<TrainingSession> {
+  @Field(() => ID) id: string;
+  @Field(() => ID) organizerUnitId: string;
+  @Field(() => TrainingKindEnum) kind: TrainingKind;
+  @Field() title: string;
+  @Field(() => AudienceEnum) audience: Audience;
+  @Field(() => LocalDateResolver) startDate: string;
+  @Field(() => LocalDateResolver, { description: "A session counts for R6 in the year of its end date." }) endDate: string;
+  @Field(() => Int) hours: number;
+  @Field(() => String, { nullable: true }) place: string | null;
+  @Field() online: boolean;
+  @Field(() => Int) capacity: number;
+  @Field(() => SessionStatusEnum) status: SessionStatus;
+  @Field(() => GraphQLISODateTime, { nullable: true }) completedAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) cancelledAt: Date | null;
+  @Field(() => String, { nullable: true }) cancellationReason: string | null;
+  @Field(() => Int, { description: "Optimistic-lock version: send it back as expectedVersion when changing the session." })
+  version: number;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime) updatedAt: Date;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType("TrainingEnrollment", { description: "A statistician in a session, with attendance and result once recorded." })
+export class TrainingEnrollmentType implements Partial<Enrollment> {
+  @Field(() => ID) id: string;
+  @Field(() => ID) sessionId: string;
+  @Field(() => ID) statisticianId: string;
+  @Field(() => EnrollmentStatusEnum) status: EnrollmentStatus;
+  @Field(() => GraphQLISODateTime) enrolledAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) withdrawnAt: Date | null;
+  @Field(() => String, { nullable: true }) withdrawalReason: string | null;
+  @Field(() => Float, { nullable: true, description: "Hours attended (one decimal); null until recorded." })
+  hoursAttended: number | null;
+  @Field(() => ResultEnum, { nullable: true }) result: TrainingResult | null;
+  @Field(() => Float, { nullable: true, description: "Exam score 0–100 where the session is examined." }) score: number | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) resultRecordedAt: Date | null;
+  @Field(() => Int) version: number;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType("TrainingCertificate", { description: "R7: a pre-post training certificate, numbered per organizer and year." })
+export class TrainingCertificateType implements Partial<Certificate> {
+  @Field(() => ID) id: string;
+  @Field({ description: "<organizer code>-<year>-<sequence>, unique per organizer and year." }) number: string;
+  @Field(() => ID) statisticianId: string;
+  @Field(() => ID) sessionId: string;
+  @Field(() => ID) organizerUnitId: string;
+  @Field(() => Int) year: number;
+  @Field(() => LocalDateResolver, { description: "The session's end date." }) completedOn: string;
+  @Field(() => GraphQLISODateTime) issuedAt: Date;
+}
+
+@ObjectType("PrePostTraining", { description: "R7: whether the person holds a completed pre-post training." })
+export class PrePostTrainingType {
+  @Field() completed: boolean;
+  @Field(() => LocalDateResolver, { nullable: true }) completedOn: string | null;
+  @Field(() => TrainingCertificateType, { nullable: true, description: "The latest certificate." })
+  certificate: Certificate | null;
+}
+
+@ObjectType("TrainingSessionEdge")
+export class TrainingSessionEdgeType {
+  @Field() cursor: string;
+  @Field(() => TrainingSessionType) node: TrainingSession;
+}
+
+@ObjectType("TrainingSessionConnection", { description: "Sessions, latest start first; page with first/after." })
+export class TrainingSessionConnectionType {
+  @Field(() => [TrainingSessionEdgeType]) edges: TrainingSessionEdgeType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
+  @Field(() => Int) totalCount: number;
+}

@@ -1,0 +1,286 @@
+import "reflect-metadata";
+import {
+  AssignmentStarted,
+  createKafka,
+  EventConsumer,
+  OrgUnitCreated,
+  OutboxRelay,
+  provisionTopics,
+  StatisticianRegistered,
+  toKafkaHeaders,
+  topicSpecs,
+  type EventContract,
+  type EventData,
+} from "@grassroots/events";
+import { createLogger, orgUnitIdForCode, runMigrations, startSubgraphServer, type Clock, type Identity, type Role } from "@grassroots/kit";
+import {
+  callSubgraph,
+  countQueries,
+  createTestDatabase,
+  fingerprint as fingerprintTables,
+  testEnv,
+  testKafka,
+  uniqueName,
+  waitFor,
+  type GraphQLResult,
+  type QueryCounter,
+  type TestDatabase,
+} from "@grassroots/testing";
+import type { Producer } from "kafkajs";
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { DataSource } from "typeorm";
+import { createTrainingDataSource, homePathOf } from "../../src/db/data-source";
+import { createServices } from "../../src/db/services";
+import type { TrainingServices } from "../../src/domain/ports";
+import { projectionHandlers } from "../../src/events/projections";
+import { buildTrainingSchema } from "../../src/schema/build-schema";
+
+export const ORDOS_CSV = resolve(__dirname, "../../../../../shared/domain/ordos-divisions.csv");
+
+/** The business date the tests run on: every session below ends on or before it. */
+export const TODAY = "2026-06-30";
+export const testClock: Clock = { today: () => TODAY, now: () => new Date() };
+
+export const CITY = "150600000000";
+export const DONGSHENG = "150602000000"; // 东胜区 (DISTRICT)
+export const DALATE = "150621000000"; // 达拉特旗
+export const ZHUNGEER = "150622000000"; // 准格尔旗
+export const SHULINZHAO = "150621100000"; // 树林召镇, a TOWN of 达拉特旗
+export const GONGYE = "150621001000"; // 工业街道, a SUBDISTRICT of 达拉特旗
+export const YINGZE = "150622002000"; // 迎泽街道, a SUBDISTRICT of 准格尔旗
+
+export const idOf = orgUnitIdForCode;
+
+/** An identity at the unit with this division code. */
+export const as = (role: Role, code: string, userId = `${role.toLowerCase()}-${code}`): Identity => ({
+  userId,
+  roles: [role],
+  orgUnitId: orgUnitIdForCode(code),
+});
+export const cityAdmin = as("CITY_ADMIN", CITY);
+export const dalateAdmin = as("BANNER_ADMIN", DALATE);
+export const zhungeerAdmin = as("BANNER_ADMIN", ZHUNGEER);
+
+/** Every business table of this service, and the outbox. */
+/** The outbox without sent_at: the relay marks rows sent while a test runs, which is not a write of the call under test. */
+export const OUTBOX = "(SELECT id, topic, key, type, data FROM outbox)";
+export const TABLES = ["training_session", "training_enrollment", "training_certificate", "certificate_counter", OUTBOX];
+export const fingerprint = (dataSource: DataSource) => fingerprintTables(dataSource, TABLES);
+
+export interface Appointment {
+  statisticianId: string;
+  assignmentId: string;
+}
+
+export interface AppointInput {
+  unitCode: string;
+  name?: string;
+  status?: "PENDING_TRAINING" | "ACTIVE";
+  role?: "FULL_TIME" | "PART_TIME" | "LIAISON";
+  startDate?: string;
+  statisticianId?: string;
+}
+
+export interface Harness {
+  url: string;
+  db: TestDatabase;
+  dataSource: DataSource;
+  services: TrainingServices;
+  queries: QueryCounter;
+  /** KAFKA_TOPIC_PREFIX of this test file: its own topics, created here and deleted at stop. */
+  prefix: string;
+  relay: OutboxRelay;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GraphQLResult<T>>;
+  /** Sends an event as another service's relay would: CloudEvent headers, JSON value, key. */
+  publish<C extends EventContract>(contract: C, data: EventData<C>, key: string, eventId?: string): Promise<string>;
+  /** Publishes the Ordos tree (organization's OrgUnitCreated events) and waits for the projection. */
+  publishOrdos(): Promise<void>;
+  /** Registers and appoints people (personnel's events) and waits until the projection holds them. */
+  appoint(people: AppointInput[]): Promise<Appointment[]>;
+  stop(): Promise<void>;
+}
+
+interface DivisionRow {
+  code: string;
+  name: string;
+  kind: string;
+  parentCode: string | null;
+}
+
+export function ordosRows(): DivisionRow[] {
+  return readFileSync(ORDOS_CSV, "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => {
+      const [code, name, kind, parentCode] = line.split(",");
+      return { code, name, kind, parentCode: parentCode || null };
+    });
+}
+
+/** The units' states as organization publishes them (ids from the division codes, paths from the parents). */
+export function ordosStates(): EventData<typeof OrgUnitCreated>[] {
+  const paths = new Map<string, string>();
+  return ordosRows().map((row) => {
+    const id = idOf(row.code);
+    const path = `${row.parentCode ? paths.get(row.parentCode)! : ""}${id}/`;
+    paths.set(row.code, path);
+    return {
+      id,
+      code: row.code,
+      name: row.name,
+      kind: row.kind as EventData<typeof OrgUnitCreated>["kind"],
+      parentId: row.parentCode ? idOf(row.parentCode) : null,
+      path,
+      postEstablished: false,
+      registerCount: null,
+      registerAsOf: null,
+      active: true,
+      isSample: false,
+      version: 1,
+    };
+  });
+}
+
+export const pathOfCode = (code: string): string => ordosStates().find((u) => u.code === code)!.path;
+
+async function deleteTopics(prefix: string): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * A throwaway database, migrated; this file's own Kafka topics; the projections consumer and the
+ * outbox relay on them; the subgraph served in-process on a free port.
+ */
+export async function startHarness(options: { passPercent?: number } = {}): Promise<Harness> {
+  const db = await createTestDatabase("training");
+  const logger = createLogger("training-test", process.env.LOG_LEVEL ?? "silent");
+  const dataSource = createTrainingDataSource(db.url, 12);
+  await dataSource.initialize();
+  await runMigrations(dataSource, logger);
+  const queries = countQueries(dataSource);
+  const prefix = `${uniqueName("tr")}.`;
+  const kafka = createKafka(testEnv.kafkaBrokers, "training-test", logger);
+  await provisionTopics(kafka, topicSpecs({ partitions: 1, replicationFactor: 1, retentionMs: 3_600_000, dlqRetentionMs: 3_600_000, prefix }));
+  const consumer = new EventConsumer({
+    kafka,
+    dataSource,
+    groupId: `training.projections.${prefix}`,
+    handlers: projectionHandlers(),
+    logger,
+    topicPrefix: prefix,
+    retry: { attempts: 2, initialMs: 50, maxMs: 100 },
+  });
+  await consumer.start();
+  const relay = new OutboxRelay({ databaseUrl: db.url, kafka, logger, service: "training", pollMs: 100, topicPrefix: prefix });
+  await relay.start();
+  const producer: Producer = testKafka().producer();
+  await producer.connect();
+  const services = createServices(dataSource, {
+    clock: testClock,
+    passRule: { minAttendancePercent: options.passPercent ?? 80 },
+  });
+  const server = await startSubgraphServer({
+    name: "training",
+    port: 0,
+    production: false,
+    internalSecret: testEnv.internalSecret,
+    schema: await buildTrainingSchema(services),
+    logger,
+    readiness: [],
+    homePathOf: homePathOf(dataSource),
+  });
+
+  const publish: Harness["publish"] = async (contract, data, key, eventId = randomUUID()) => {
+    await producer.send({
+      topic: `${prefix}${contract.topic}`,
+      messages: [
+        {
+          key,
+          value: JSON.stringify(data),
+          headers: toKafkaHeaders({ id: eventId, source: `/grassroots/${contract.service}`, type: contract.type, subject: key, time: new Date().toISOString() }),
+        },
+      ],
+    });
+    return eventId;
+  };
+
+  const count = async (sql: string, params: unknown[] = []): Promise<number> => (await dataSource.query(sql, params))[0].n;
+
+  return {
+    url: server.url,
+    db,
+    dataSource,
+    services,
+    queries,
+    prefix,
+    relay,
+    call: (query, variables = {}, identity) => callSubgraph(server.url, query, variables, identity),
+    publish,
+    async publishOrdos() {
+      const states = ordosStates();
+      for (const state of states) await publish(OrgUnitCreated, state, state.id);
+      await waitFor(async () => (await count(`SELECT count(*)::int AS n FROM org_unit`)) === states.length, "the org projection", 30000, 200);
+    },
+    async appoint(people) {
+      const made = people.map((p, i) => ({
+        statisticianId: p.statisticianId ?? randomUUID(),
+        assignmentId: randomUUID(),
+        input: p,
+        name: p.name ?? `测试统计员${i + 1}`,
+      }));
+      for (const m of made) {
+        await publish(
+          StatisticianRegistered,
+          { statisticianId: m.statisticianId, name: m.name, gender: "F", ethnicity: null, education: null, title: null, version: 1 },
+          m.statisticianId,
+        );
+        await publish(
+          AssignmentStarted,
+          {
+            assignmentId: m.assignmentId,
+            statisticianId: m.statisticianId,
+            orgUnitId: idOf(m.input.unitCode),
+            orgUnitPath: pathOfCode(m.input.unitCode),
+            role: m.input.role ?? "FULL_TIME",
+            establishment: "IN_ESTABLISHMENT",
+            status: m.input.status ?? "ACTIVE",
+            startDate: m.input.startDate ?? "2025-01-01",
+            endDate: null,
+            version: 1,
+          },
+          m.assignmentId,
+        );
+      }
+      const ids = made.map((m) => m.assignmentId);
+      await waitFor(
+        async () => (await count(`SELECT count(*)::int AS n FROM statistician_assignment WHERE id = ANY($1)`, [ids])) === ids.length,
+        "the appointments in the projection",
+        30000,
+        200,
+      );
+      return made.map(({ statisticianId, assignmentId }) => ({ statisticianId, assignmentId }));
+    },
+    async stop() {
+      await server.stop();
+      await producer.disconnect();
+      await consumer.stop();
+      await relay.stop();
+      await dataSource.destroy();
+      await db.drop();
+      await deleteTopics(prefix);
+    },
+  };
+}
+
+export { expectError, outboxTypes } from "@grassroots/testing";
