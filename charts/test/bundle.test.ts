@@ -2,39 +2,13 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { createTestDatabase, testEnv, testKafka, uniqueName, type TestDatabase } from "@grassroots/testing";
 import { CHART, ROOT } from "./helm";
 
 // What an image holds, checked without a container engine: infra/bundle.sh (the script the
 // Dockerfile runs) builds the pruned bundle of a service here, and the bundle is started the way
 // the image starts it, `node dist/main.js` in the bundle's directory, with nothing from the
 // workspace on its path. The organization bundle also runs the chart's two hook commands.
-
-interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-interface KafkaAdmin {
-  connect(): Promise<void>;
-  disconnect(): Promise<void>;
-  listTopics(): Promise<string[]>;
-  deleteTopics(options: { topics: string[] }): Promise<void>;
-}
-interface TestingSupport {
-  createTestDatabase(prefix: string): Promise<TestDatabase>;
-  testKafka(): { admin(): KafkaAdmin };
-  uniqueName(prefix: string): string;
-  testEnv: { kafkaBrokers: string[] };
-}
-
-/**
- * @grassroots/testing (throwaway databases on the real PostgreSQL, Kafka helpers). Not a declared
- * dependency of this package, so its built output is loaded by path; infra/bundle.sh has built it
- * (it is in the organization's build graph) before the first use.
- */
-function testing(): TestingSupport {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(join(ROOT, "packages/testing")) as TestingSupport;
-}
 
 function bundle(name: string): string {
   const out = execFileSync("bash", [join(ROOT, "infra/bundle.sh"), name], {
@@ -126,7 +100,7 @@ describe("organization bundle (infra/bundle.sh organization)", () => {
 
   beforeAll(async () => {
     dir = bundle("organization");
-    database = await testing().createTestDatabase("bundle_organization");
+    database = await createTestDatabase("bundle_organization");
   }, 600_000);
 
   afterAll(async () => {
@@ -152,7 +126,7 @@ describe("organization bundle (infra/bundle.sh organization)", () => {
       LOG_LEVEL: "warn",
       PORT: String(port),
       DATABASE_URL: database!.url,
-      KAFKA_BROKERS: testing().testEnv.kafkaBrokers.join(","),
+      KAFKA_BROKERS: testEnv.kafkaBrokers.join(","),
       INTERNAL_SECRET: "bundle-test-internal-secret-0123",
       SHUTDOWN_TIMEOUT_MS: "5000",
     });
@@ -176,8 +150,8 @@ describe("organization bundle (infra/bundle.sh organization)", () => {
   }, 120_000);
 
   it("runs the topics hook's command from the path the chart uses", async () => {
-    const prefix = `${testing().uniqueName("bundle").toLowerCase()}.`;
-    const admin = testing().testKafka().admin();
+    const prefix = `${uniqueName("bundle").toLowerCase()}.`;
+    const admin = testKafka().admin();
     await admin.connect();
     try {
       const output = execFileSync(
@@ -186,7 +160,7 @@ describe("organization bundle (infra/bundle.sh organization)", () => {
         {
           cwd: dir,
           env: isolated({
-            KAFKA_BROKERS: testing().testEnv.kafkaBrokers.join(","),
+            KAFKA_BROKERS: testEnv.kafkaBrokers.join(","),
             KAFKA_TOPIC_PREFIX: prefix,
             TOPIC_PARTITIONS: "1",
             TOPIC_REPLICATION_FACTOR: "1",
