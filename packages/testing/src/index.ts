@@ -6,3 +6,4 @@ export * from "./kafka";
 export * from "./suite";
 export * from "./query-counter";
 export * from "./refusals";
+export * from "./event-fixtures";
