@@ -1,0 +1,55 @@
+import { parseArgs } from "@grassroots/kit";
+import type { DataSource } from "typeorm";
+import { settingsOf } from "../config";
+import { createServices } from "../db/services";
+import { seedStaff } from "../domain/seed/seed";
+import { runTool } from "./run-tool";
+
+/**
+ * Personnel learns the org tree from organization's events, so the seed first waits until the
+ * projection has settled: units present and nothing new handled for `--settle-seconds` (default 5),
+ * at most `--wait-seconds` (default 300).
+ */
+async function waitForProjection(dataSource: DataSource, settleMs: number, timeoutMs: number, log: (msg: object) => void): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  let since = Date.now();
+  for (;;) {
+    const [row] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM org_unit) AS units, (SELECT count(*)::int FROM inbox) AS handled`,
+    );
+    const now = `${row.units}/${row.handled}`;
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+      log({ units: row.units, eventsHandled: row.handled });
+    } else if (row.units > 0 && Date.now() - since >= settleMs) {
+      return row.units;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        row.units === 0
+          ? "personnel has received no org units: is the personnel service running and consuming organization's org-unit topic, and has organization been seeded?"
+          : `the org projection is still changing after ${timeoutMs / 1000} s (${row.units} units)`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+// pnpm seed [-- --settle-seconds 5 --wait-seconds 300]: sample statisticians, posts and filed filings for
+// the units organization has published (run organization's seed first). Running it again changes nothing.
+runTool("seed", async (dataSource, logger, config) => {
+  const args = parseArgs(process.argv.slice(2));
+  const settle = Number(args["settle-seconds"] ?? 5) * 1000;
+  const wait = Number(args["wait-seconds"] ?? 300) * 1000;
+  await waitForProjection(dataSource, settle, wait, (m) => logger.info(m, "waiting for the org projection"));
+  const report = await seedStaff(createServices(dataSource, settingsOf(config)), (done, total) =>
+    logger.info({ done, total }, "seed progress"),
+  );
+  process.stdout.write(
+    `units with staffing rules: ${report.units}\n` +
+      `sample statisticians: ${report.people} (already there: ${report.alreadyThere}; ` +
+      `waiting for pre-post training: ${report.pendingTraining}; former, departed: ${report.former})\n`,
+  );
+});

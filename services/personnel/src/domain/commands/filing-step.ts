@@ -1,0 +1,72 @@
+import { assertVersion, notFound } from "@grassroots/kit";
+import { filingStepEvent } from "../../events/personnel-events";
+import type { PersonnelPolicy } from "../access-policy";
+import type { Filing, FilingStepName } from "../filing";
+import { partyFor, transitionFor } from "../filing-workflow";
+import { idempotent } from "../idempotency";
+import type { Clock, FilingStore, Transaction, UnitOfWork } from "../ports";
+import { checkText, isUuid, optionalText } from "../values";
+
+export interface FilingStepInput {
+  requestId: string;
+  filingId: string;
+  expectedVersion: number;
+  step: Exclude<FilingStepName, "SUBMIT">;
+  /** Required to RETURN (the bureau's reason); a note otherwise. */
+  reason?: string | null;
+}
+
+export function takeFilingStep(uow: UnitOfWork, policy: PersonnelPolicy, clock: Clock, input: FilingStepInput) {
+  return uow.run((tx) => takeFilingStepIn(tx, policy, clock, input));
+}
+
+/**
+ * One R5 step (forward, file, return, resubmit). Checked in this order: the filing exists; the route has
+ * such a step; the caller is the party the state machine names for it (FORBIDDEN otherwise: a user
+ * outside the banner or township); the version is current (CONFLICT); the step follows from the current
+ * status (BAD_USER_INPUT when out of order). Records who and when, keeps the step in the history, and
+ * publishes the filing's new status.
+ */
+export async function takeFilingStepIn(tx: Transaction, policy: PersonnelPolicy, clock: Clock, input: FilingStepInput): Promise<Filing> {
+  const { requestId, ...rest } = input;
+  const note = input.step === "RETURN" ? checkText(input.reason ?? "", "reason", 500) : (optionalText(input.reason, "reason", 500) ?? null);
+  return idempotent(
+    tx,
+    { requestId, operation: `filing.${input.step}`, actorId: policy.actorId, input: rest },
+    async () => {
+      const filing = isUuid(input.filingId) ? await tx.filings.lock(input.filingId) : undefined;
+      if (!filing) throw notFound("Filing", input.filingId);
+      const party = partyFor(filing, input.step);
+      const [unit, township, banner] = [
+        await tx.units.get(filing.orgUnitId),
+        filing.townshipId ? await tx.units.get(filing.townshipId) : undefined,
+        await tx.units.get(filing.bannerId),
+      ];
+      policy.filingStep(party, filing, { unit, township, banner });
+      assertVersion("The filing", filing.version, input.expectedVersion);
+      const transition = transitionFor(filing, input.step);
+      const at = clock.now();
+      const patch: Parameters<FilingStore["update"]>[1] = { status: transition.to };
+      if (transition.step === "FORWARD") Object.assign(patch, { forwardedBy: policy.actorId, forwardedAt: at });
+      if (transition.step === "FILE") Object.assign(patch, { decidedBy: policy.actorId, decidedAt: at });
+      if (transition.step === "RETURN") Object.assign(patch, { decidedBy: policy.actorId, decidedAt: at, returnReason: note });
+      // A resubmitted filing travels the route again; the earlier steps stay in its history.
+      if (transition.step === "RESUBMIT") {
+        Object.assign(patch, { forwardedBy: null, forwardedAt: null, decidedBy: null, decidedAt: null, returnReason: null });
+      }
+      const updated = await tx.filings.update(filing.id, patch);
+      await tx.filings.addStep({
+        filingId: filing.id,
+        step: transition.step,
+        fromStatus: filing.status,
+        toStatus: transition.to,
+        actor: policy.actorId,
+        at,
+        note,
+      });
+      await tx.publish(filingStepEvent(updated, policy.actorId, at));
+      return { result: updated, resultId: updated.id };
+    },
+    async (id) => (await tx.filings.get(id))!,
+  );
+}

@@ -1,0 +1,97 @@
+import { badInput, conflict } from "@grassroots/kit";
+import { randomUUID } from "node:crypto";
+import { statisticianRegistered } from "../../events/personnel-events";
+import type { PersonnelPolicy } from "../access-policy";
+import { idempotent } from "../idempotency";
+import { describeUnit } from "../org-unit";
+import type { Clock, Transaction, UnitOfWork } from "../ports";
+import { parseResidentId, type Gender } from "../resident-id";
+import { PROFESSIONAL_TITLES, type ProfessionalTitle, type Statistician } from "../statistician";
+import { checkPhone, checkText, isUuid, optionalText } from "../values";
+
+export interface RegisterStatisticianInput {
+  requestId: string;
+  /** The unit registering the person (in the caller's area). */
+  orgUnitId: string;
+  name: string;
+  /** Optional: read from the ID number (17th digit odd = male); refused when it disagrees. */
+  gender?: Gender;
+  ethnicity?: string | null;
+  idNumber: string;
+  phone?: string | null;
+  education?: string | null;
+  title?: ProfessionalTitle | null;
+  notes?: string | null;
+  isSample?: boolean;
+}
+
+export function registerStatistician(uow: UnitOfWork, policy: PersonnelPolicy, clock: Clock, input: RegisterStatisticianInput) {
+  return uow.run((tx) => registerStatisticianIn(tx, policy, clock, input));
+}
+
+/**
+ * Registers a person. The resident ID number is verified (length, birth date, GB 11643 check character)
+ * and must be unique: a number already registered is a CONFLICT naming the existing record when the
+ * caller may see it. Publishes StatisticianRegistered, which carries neither the ID number nor the phone.
+ */
+export async function registerStatisticianIn(
+  tx: Transaction,
+  policy: PersonnelPolicy,
+  clock: Clock,
+  input: RegisterStatisticianInput,
+): Promise<Statistician> {
+  const { requestId, ...rest } = input;
+  const name = checkText(input.name, "name", 50);
+  const resident = parseResidentId(input.idNumber, clock.today());
+  if (input.gender !== undefined && input.gender !== resident.gender) {
+    throw badInput(
+      `gender ${input.gender} disagrees with the resident ID number, whose 17th digit is ${resident.gender === "MALE" ? "odd (male)" : "even (female)"}; check both.`,
+      "gender",
+    );
+  }
+  if (input.title != null && !PROFESSIONAL_TITLES.includes(input.title)) {
+    throw badInput(`title must be one of ${PROFESSIONAL_TITLES.join(", ")}.`, "title");
+  }
+  const values = {
+    name,
+    ethnicity: optionalText(input.ethnicity, "ethnicity", 20) ?? null,
+    phone: checkPhone(input.phone) ?? null,
+    education: optionalText(input.education, "education", 50) ?? null,
+    title: input.title ?? null,
+    notes: optionalText(input.notes, "notes", 1000) ?? null,
+  };
+
+  return idempotent(
+    tx,
+    { requestId, operation: "registerStatistician", actorId: policy.actorId, input: { ...rest, idNumber: resident.number } },
+    async () => {
+      const unit = isUuid(input.orgUnitId) ? await tx.units.get(input.orgUnitId) : undefined;
+      if (!unit) throw badInput(`Org unit ${input.orgUnitId} given as orgUnitId is unknown.`, "orgUnitId");
+      policy.manageStaff(unit, "register statisticians");
+      if (!unit.active) throw badInput(`${describeUnit(unit)} was deactivated; register people at an active unit.`, "orgUnitId");
+      const holder = await tx.statisticians.idNumberHolder(resident.number);
+      if (holder) {
+        const visible = await tx.statisticians.visibleFrom(holder.id, policy.scope);
+        throw conflict(
+          visible
+            ? `This resident ID number is already registered: statistician ${holder.name} (${holder.id}). Appoint that record instead of registering the person again.`
+            : "This resident ID number is already registered, outside your area: ask the banner bureau to transfer the person to your unit.",
+          { field: "idNumber", ...(visible ? { statisticianId: holder.id } : {}) },
+        );
+      }
+      const statistician = await tx.statisticians.insert({
+        id: randomUUID(),
+        ...values,
+        gender: resident.gender,
+        idNumber: resident.number,
+        birthDate: resident.birthDate,
+        registeredAtId: unit.id,
+        isSample: input.isSample ?? false,
+        createdBy: policy.actorId,
+      });
+      await tx.publish(statisticianRegistered(statistician));
+      return { result: statistician, resultId: statistician.id };
+    },
+    async (id) => (await tx.statisticians.get(id))!,
+  );
+}

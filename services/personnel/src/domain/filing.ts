@@ -1,0 +1,73 @@
+import { FilingChanges } from "@grassroots/events";
+
+export type FilingChange = (typeof FilingChanges)[number];
+export const FILING_CHANGES: readonly FilingChange[] = FilingChanges;
+
+export const FILING_STATUSES = ["SUBMITTED", "FORWARDED", "FILED", "RETURNED"] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
+
+/**
+ * How a filing travels (R5, 逐级上报): a village-level change (community, village, gacha) goes through
+ * its township, which confirms and forwards it; a township-level or park change goes straight to the
+ * banner bureau.
+ */
+export const FILING_ROUTES = ["VIA_TOWNSHIP", "DIRECT"] as const;
+export type FilingRoute = (typeof FILING_ROUTES)[number];
+
+/** What changed, for the bureau reading the filing (no personal data). */
+export interface FilingDetails {
+  role?: string;
+  establishment?: string;
+  previousRole?: string;
+  previousEstablishment?: string;
+  fromOrgUnitId?: string;
+  previousAssignmentId?: string;
+  effectiveDate?: string;
+  reason?: string;
+}
+
+/** A staff change reported for the record (备案). History is kept forever: steps are rows, never edited. */
+export interface Filing {
+  id: string;
+  change: FilingChange;
+  statisticianId: string;
+  assignmentId: string;
+  orgUnitId: string;
+  /** Path of the unit when the change was submitted. */
+  orgUnitPath: string;
+  bannerId: string;
+  /** The township that forwards it (VIA_TOWNSHIP), else null. */
+  townshipId: string | null;
+  route: FilingRoute;
+  status: FilingStatus;
+  details: FilingDetails;
+  /** Business date of submission (China time): overdue counts from here. */
+  submittedOn: string;
+  submittedBy: string;
+  submittedAt: Date;
+  forwardedBy: string | null;
+  forwardedAt: Date | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  returnReason: string | null;
+  version: number;
+}
+
+export type NewFiling = Omit<
+  Filing,
+  "forwardedBy" | "forwardedAt" | "decidedBy" | "decidedAt" | "returnReason" | "version"
+>;
+
+export const FILING_STEPS = ["SUBMIT", "FORWARD", "FILE", "RETURN", "RESUBMIT"] as const;
+export type FilingStepName = (typeof FILING_STEPS)[number];
+
+/** One step in a filing's history. */
+export interface FilingStep {
+  filingId: string;
+  step: FilingStepName;
+  fromStatus: FilingStatus | null;
+  toStatus: FilingStatus;
+  actor: string;
+  at: Date;
+  note: string | null;
+}

@@ -1,0 +1,216 @@
+import type { EventContract } from "@grassroots/events";
+import type { Clock } from "@grassroots/kit";
+import type { StaffCounts, StaffingThresholds } from "../rules/staffing-requirement";
+import type { AssignmentPatch, AssignmentStatus, NewAssignment, PostAssignment } from "./assignment";
+import type { Filing, FilingStatus, FilingStep, NewFiling } from "./filing";
+import type { OrgUnitView } from "./org-unit";
+import type { NewStatistician, PrePostCertificate, Statistician, StatisticianPatch } from "./statistician";
+import type { RequirementResult } from "../rules/staffing-requirement";
+
+/**
+ * What the domain needs from storage, implemented in src/db. "Scope" is the path prefix of the
+ * caller's subtree: reads only ever return rows whose unit lies under it.
+ */
+export type Scope = string;
+
+/** The local projection of organization's units (written only by organization's events). */
+export interface OrgUnitProjection {
+  get(id: string): Promise<OrgUnitView | undefined>;
+  /**
+   * Stores the state if it is newer than what is held (by organization's version) or new; returns
+   * the state held before, and whether this one was applied.
+   */
+  apply(state: OrgUnitView): Promise<{ applied: boolean; before: OrgUnitView | undefined }>;
+  getMany(ids: readonly string[]): Promise<OrgUnitView[]>;
+}
+
+export interface StatisticianStore {
+  get(id: string): Promise<Statistician | undefined>;
+  lock(id: string): Promise<Statistician | undefined>;
+  idNumberHolder(idNumber: string): Promise<Statistician | undefined>;
+  insert(statistician: NewStatistician): Promise<Statistician>;
+  update(id: string, patch: StatisticianPatch): Promise<Statistician>;
+  /** Is the person visible from `scope` (registered there, or holding or having held a post there)? */
+  visibleFrom(id: string, scope: Scope): Promise<boolean>;
+}
+
+export interface AssignmentStore {
+  get(id: string): Promise<PostAssignment | undefined>;
+  lock(id: string): Promise<PostAssignment | undefined>;
+  insert(assignment: NewAssignment): Promise<PostAssignment>;
+  update(id: string, patch: AssignmentPatch): Promise<PostAssignment>;
+  /** Assignments of the person at the unit whose period overlaps [start, end] (end null = open). */
+  overlapping(statisticianId: string, orgUnitId: string, start: string, end: string | null): Promise<PostAssignment[]>;
+  /** The person's PENDING_TRAINING assignments, locked. */
+  lockPending(statisticianId: string): Promise<PostAssignment[]>;
+  counts(orgUnitIds: readonly string[]): Promise<Map<string, StaffCounts>>;
+}
+
+export interface FilingStore {
+  get(id: string): Promise<Filing | undefined>;
+  lock(id: string): Promise<Filing | undefined>;
+  insert(filing: NewFiling): Promise<Filing>;
+  /** Moves the filing to `status` with the step's columns; bumps the version. */
+  update(id: string, patch: Partial<Pick<Filing, "status" | "forwardedBy" | "forwardedAt" | "decidedBy" | "decidedAt" | "returnReason">>): Promise<Filing>;
+  addStep(step: FilingStep): Promise<void>;
+}
+
+export interface CertificateStore {
+  /** Records the certificate; false when it was already held (same certificate id). */
+  record(certificate: PrePostCertificate, isSample: boolean): Promise<boolean>;
+  /** The person's earliest pre-post certificate, if any. */
+  firstOf(statisticianId: string): Promise<PrePostCertificate | undefined>;
+}
+
+export interface RecordedCompliance {
+  compliant: boolean;
+}
+
+/** The last staffing compliance published for each unit, so a flip is noticed and announced once. */
+export interface StaffingStatusStore {
+  recorded(orgUnitIds: readonly string[]): Promise<Map<string, RecordedCompliance>>;
+  record(orgUnitId: string, compliant: boolean, gaps: RequirementResult[]): Promise<void>;
+}
+
+export interface IdempotencyKey {
+  requestId: string;
+  operation: string;
+  actorId: string;
+  /** Hash of the request's input, so a reused requestId with different input is caught. */
+  fingerprint: string;
+}
+
+export interface IdempotencyStore {
+  /**
+   * Claims the request id in this transaction. Returns undefined when it is new (go on), or the first
+   * request's record when it was already used (a concurrent first attempt is waited for).
+   */
+  claim(key: IdempotencyKey): Promise<(IdempotencyKey & { resultId: string | null }) | undefined>;
+  complete(requestId: string, resultId: string): Promise<void>;
+}
+
+export interface Transaction {
+  units: OrgUnitProjection;
+  statisticians: StatisticianStore;
+  assignments: AssignmentStore;
+  filings: FilingStore;
+  certificates: CertificateStore;
+  staffing: StaffingStatusStore;
+  idempotency: IdempotencyStore;
+  /** Writes the event to the outbox in this transaction. */
+  publish(event: OutgoingEvent): Promise<void>;
+}
+
+/** Runs work in one database transaction: all its changes and events commit together, or none. */
+export interface UnitOfWork {
+  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+}
+
+export interface PageRequest {
+  first: number;
+  /** Exclusive: the id of the last row already seen (the sort key is looked up from it). */
+  afterId?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export interface StatisticianFilter {
+  nameContains?: string;
+  /** Only people registered at or holding a post (any status) under this path. */
+  underPath?: string;
+  includeSample?: boolean;
+}
+
+export interface FilingFilter {
+  statuses?: FilingStatus[];
+  bannerId?: string;
+  underPath?: string;
+  statisticianId?: string;
+  /** Only filings not FILED whose due date (submittedOn + dueDays) is before `today`. */
+  overdue?: { dueDays: number; today: string };
+}
+
+/** One page of a unit's statisticians: each with the assignment that puts them there. */
+export interface UnitStatisticianRow {
+  orgUnitId: string;
+  assignment: PostAssignment;
+  statistician: Statistician;
+}
+
+export interface UnitStatisticianPages {
+  rows: UnitStatisticianRow[];
+  /** Per unit: how many match in all (for totalCount). */
+  totals: Map<string, number>;
+}
+
+export interface UnitWithCounts {
+  unit: OrgUnitView;
+  counts: StaffCounts;
+}
+
+/** Reads outside transactions, always scoped. */
+export interface PersonnelReads {
+  /** Path of an active unit (the caller's home unit), from the projection. */
+  homePath(orgUnitId: string): Promise<string | undefined>;
+  units(ids: readonly string[], scope: Scope): Promise<OrgUnitView[]>;
+  /** Units among `ids` visible to the user whose home unit is `homeUnitId`, in ONE query. */
+  unitsVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<OrgUnitView[]>;
+  statisticians(ids: readonly string[], scope: Scope): Promise<Statistician[]>;
+  statisticiansVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<Statistician[]>;
+  searchStatisticians(filter: StatisticianFilter, scope: Scope, page: PageRequest): Promise<Page<Statistician>>;
+  /** One page per unit of statisticians whose assignment there has one of `statuses`, in ONE query. */
+  unitStatisticians(
+    orgUnitIds: readonly string[],
+    statuses: readonly AssignmentStatus[],
+    scope: Scope,
+    page: PageRequest,
+  ): Promise<UnitStatisticianPages>;
+  assignments(ids: readonly string[], scope: Scope): Promise<PostAssignment[]>;
+  /** Every assignment (any status) of these people at units in scope, latest start first. */
+  assignmentsOf(statisticianIds: readonly string[], scope: Scope): Promise<PostAssignment[]>;
+  filings(ids: readonly string[], scope: Scope): Promise<Filing[]>;
+  searchFilings(filter: FilingFilter, scope: Scope, page: PageRequest): Promise<Page<Filing>>;
+  filingSteps(filingIds: readonly string[]): Promise<FilingStep[]>;
+  /** Units with their staff counts (units outside scope left out), in ONE query. */
+  unitsWithCounts(ids: readonly string[], scope: Scope): Promise<UnitWithCounts[]>;
+  /**
+   * The banner (county-level unit) and every active unit under it in scope that a staffing rule covers,
+   * with staff counts, in code order, in ONE query. `banner` is undefined when no such banner exists.
+   */
+  bannerUnits(bannerId: string, scope: Scope, kinds: readonly string[]): Promise<{ banner: OrgUnitView | undefined; units: UnitWithCounts[] }>;
+  /** Every unit of the projection (for the seed). */
+  projectedUnits(): Promise<OrgUnitView[]>;
+  /** Each person's first pre-post certificate. */
+  certificatesOf(statisticianIds: readonly string[]): Promise<PrePostCertificate[]>;
+}
+
+export type { Clock };
+
+/**
+ * An event a use case asks to publish; the transaction writes it to the outbox (validated against the
+ * contract there). Built by the mappers in src/events, which check `data` against the contract's type.
+ */
+export interface OutgoingEvent {
+  contract: EventContract;
+  data: unknown;
+  /** Kafka key: the aggregate id. */
+  key: string;
+}
+
+export interface PersonnelSettings {
+  thresholds: StaffingThresholds;
+  /** R5: days from submission by which a filing must be filed (FILING_DUE_DAYS). */
+  filingDueDays: number;
+}
+
+/** Everything the GraphQL layer, event handlers and tools call into, built once in main.ts (or a test). */
+export interface PersonnelServices {
+  uow: UnitOfWork;
+  reads: PersonnelReads;
+  clock: Clock;
+  settings: PersonnelSettings;
+}

@@ -1,0 +1,129 @@
+import { badInput, notFound } from "@grassroots/kit";
+import type { Filing, FilingStatus } from "./filing";
+import type { OrgUnitView } from "./org-unit";
+import type { Page, PersonnelReads, PersonnelSettings, Scope } from "./ports";
+import { evaluateStaffing, STAFFED_KINDS, type StaffingResult } from "./staffing";
+import type { Statistician } from "./statistician";
+import { checkText, isUuid } from "./values";
+
+/**
+ * Reads, always inside the caller's subtree. Something outside it answers NOT_FOUND exactly as
+ * something that does not exist.
+ */
+export const MAX_PAGE = 200;
+export const DEFAULT_PAGE = 50;
+
+export function checkFirst(first: number | undefined): number {
+  const value = first ?? DEFAULT_PAGE;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE) throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${value}.`, "first");
+  return value;
+}
+
+export async function getStatistician(reads: PersonnelReads, scope: Scope, id: string): Promise<Statistician> {
+  const [person] = isUuid(id) ? await reads.statisticians([id], scope) : [];
+  if (!person) throw notFound("Statistician", id);
+  return person;
+}
+
+export async function getUnit(reads: PersonnelReads, scope: Scope, id: string, what = "Org unit"): Promise<OrgUnitView> {
+  const [unit] = isUuid(id) ? await reads.units([id], scope) : [];
+  if (!unit) throw notFound(what, id);
+  return unit;
+}
+
+export interface StatisticianSearch {
+  nameContains?: string;
+  orgUnitId?: string;
+  includeSample?: boolean;
+  first?: number;
+  afterId?: string;
+}
+
+export async function searchStatisticians(reads: PersonnelReads, scope: Scope, input: StatisticianSearch): Promise<Page<Statistician>> {
+  const first = checkFirst(input.first);
+  const nameContains = input.nameContains === undefined ? undefined : checkText(input.nameContains, "nameContains", 50, 0);
+  const under = input.orgUnitId ? await getUnit(reads, scope, input.orgUnitId) : undefined;
+  return reads.searchStatisticians(
+    { nameContains: nameContains || undefined, underPath: under?.path, includeSample: input.includeSample ?? true },
+    scope,
+    { first, afterId: input.afterId },
+  );
+}
+
+export async function getFiling(reads: PersonnelReads, scope: Scope, id: string): Promise<Filing> {
+  const [filing] = isUuid(id) ? await reads.filings([id], scope) : [];
+  if (!filing) throw notFound("Filing", id);
+  return filing;
+}
+
+export interface FilingSearch {
+  statuses?: FilingStatus[];
+  bannerId?: string;
+  orgUnitId?: string;
+  statisticianId?: string;
+  overdueOnly?: boolean;
+  first?: number;
+  afterId?: string;
+}
+
+/** Filings in scope, oldest submission first; `overdueOnly`: not filed by submission date + FILING_DUE_DAYS. */
+export async function searchFilings(
+  reads: PersonnelReads,
+  scope: Scope,
+  settings: PersonnelSettings,
+  today: string,
+  input: FilingSearch,
+): Promise<Page<Filing>> {
+  const first = checkFirst(input.first);
+  const under = input.orgUnitId ? await getUnit(reads, scope, input.orgUnitId) : undefined;
+  return reads.searchFilings(
+    {
+      statuses: input.statuses?.length ? input.statuses : undefined,
+      bannerId: input.bannerId,
+      underPath: under?.path,
+      statisticianId: input.statisticianId,
+      overdue: input.overdueOnly ? { dueDays: settings.filingDueDays, today } : undefined,
+    },
+    scope,
+    { first, afterId: input.afterId },
+  );
+}
+
+export interface UnitStaffing {
+  unit: OrgUnitView;
+  staffing: StaffingResult;
+}
+
+export interface BannerStaffingReport {
+  banner: OrgUnitView;
+  /** Active units in the banner (in your area) that R3 or R4 covers. */
+  unitsEvaluated: number;
+  compliantUnits: number;
+  /** Units with gaps (or every unit, when asked), in code order: each township before its villages. */
+  units: UnitStaffing[];
+}
+
+/**
+ * The staffing picture of one banner: every unit R3/R4 covers, evaluated from one SQL query (units,
+ * register counts and staff counts together) whatever the number of units.
+ */
+export async function bannerStaffing(
+  reads: PersonnelReads,
+  scope: Scope,
+  settings: PersonnelSettings,
+  bannerId: string,
+  includeCompliant: boolean,
+): Promise<BannerStaffingReport> {
+  if (!isUuid(bannerId)) throw notFound("Banner", bannerId);
+  const { banner, units } = await reads.bannerUnits(bannerId, scope, STAFFED_KINDS);
+  // A caller below banner level sees their part of their own banner; any other banner is NOT_FOUND.
+  if (!banner || !(banner.path.startsWith(scope) || scope.startsWith(banner.path))) throw notFound("Banner", bannerId);
+  const evaluated = units.map(({ unit, counts }) => ({ unit, staffing: evaluateStaffing(unit, counts, settings.thresholds)! }));
+  const compliantUnits = evaluated.filter((u) => u.staffing.compliant).length;
+  return {
+    banner,
+    unitsEvaluated: evaluated.length,
+    compliantUnits,
+    units: includeCompliant ? evaluated : evaluated.filter((u) => !u.staffing.compliant),
+  };
+}

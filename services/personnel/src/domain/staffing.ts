@@ -1,0 +1,58 @@
+import { staffingComplianceChanged } from "../events/personnel-events";
+import { r3TownshipStaffing } from "../rules/r3-township-staffing";
+import { r4VillageAndParkStaffing } from "../rules/r4-village-and-park-staffing";
+import type { RequirementResult, StaffCounts, StaffingThresholds } from "../rules/staffing-requirement";
+import { NO_STAFF } from "../rules/staffing-requirement";
+import { POST_KINDS, type OrgUnitView } from "./org-unit";
+import type { Transaction } from "./ports";
+
+/** Units some staffing rule covers (R3: township level; R4: parks, communities, villages, gachas). */
+export const STAFFED_KINDS = POST_KINDS;
+
+export interface StaffingResult {
+  orgUnitId: string;
+  compliant: boolean;
+  /** Every requirement of R3 or R4 for this kind of unit, met or not. */
+  requirements: RequirementResult[];
+  /** The requirements that apply and are not met. */
+  gaps: RequirementResult[];
+  counts: StaffCounts;
+}
+
+/** R3 or R4 for one unit; null for a unit no staffing rule covers (city, banner/district). */
+export function evaluateStaffing(
+  unit: Pick<OrgUnitView, "id" | "kind" | "registerCount">,
+  counts: StaffCounts = NO_STAFF,
+  thresholds: StaffingThresholds,
+): StaffingResult | null {
+  const subject = { kind: unit.kind, registerCount: unit.registerCount, counts };
+  const requirements = r3TownshipStaffing(subject, thresholds) ?? r4VillageAndParkStaffing(subject, thresholds);
+  if (!requirements) return null;
+  const gaps = requirements.filter((r) => r.applies && !r.met);
+  return { orgUnitId: unit.id, compliant: gaps.length === 0, requirements, gaps, counts };
+}
+
+/**
+ * Re-evaluates the units' staffing after a change that may move it (an assignment, a register count,
+ * a kind or an activation) and publishes StaffingComplianceChanged for each unit whose compliance
+ * flipped. A unit starts without staff, so a unit with no record counts as non-compliant: a new unit
+ * is announced only once it becomes compliant. Inactive units are left alone.
+ */
+export async function reevaluateStaffing(tx: Transaction, orgUnitIds: readonly string[], thresholds: StaffingThresholds): Promise<void> {
+  const ids = [...new Set(orgUnitIds)];
+  if (ids.length === 0) return;
+  const units = (await tx.units.getMany(ids)).filter((u) => u.active && STAFFED_KINDS.includes(u.kind));
+  if (units.length === 0) return;
+  const unitIds = units.map((u) => u.id);
+  const counts = await tx.assignments.counts(unitIds);
+  const recorded = await tx.staffing.recorded(unitIds);
+  for (const unit of units) {
+    const result = evaluateStaffing(unit, counts.get(unit.id), thresholds)!;
+    const before = recorded.get(unit.id);
+    if (before && before.compliant === result.compliant) continue;
+    await tx.staffing.record(unit.id, result.compliant, result.gaps);
+    if ((before?.compliant ?? false) !== result.compliant) {
+      await tx.publish(staffingComplianceChanged(unit.id, unit.path, result.compliant, result.gaps));
+    }
+  }
+}

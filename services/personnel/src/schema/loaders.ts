@@ -1,0 +1,99 @@
+import { byKey, groupBy, isUuid, perRequest, unauthenticated, type GraphQLContext } from "@grassroots/kit";
+import DataLoader from "dataloader";
+import type { AssignmentStatus, PostAssignment } from "../domain/assignment";
+import type { FilingStep } from "../domain/filing";
+import type { OrgUnitView } from "../domain/org-unit";
+import type { Page, PersonnelServices, UnitStatisticianRow } from "../domain/ports";
+import { evaluateStaffing, type StaffingResult } from "../domain/staffing";
+import type { PrePostCertificate, Statistician } from "../domain/statistician";
+import { readScope } from "./context";
+
+/** A page of one unit's statisticians (as OrgUnit.statisticians asks for it). */
+export interface UnitStatisticiansKey {
+  orgUnitId: string;
+  statuses: AssignmentStatus[];
+  first: number;
+  afterId?: string;
+}
+
+/**
+ * Per-request batching: each loader turns the many look-ups of one GraphQL request (say, every township
+ * of a banner asking for its statisticians) into one SQL query. Kept in a WeakMap keyed by the request's
+ * context, so nothing outlives the request.
+ */
+export interface Loaders {
+  unit: DataLoader<string, OrgUnitView | null>;
+  /** Federation references: scoped by the caller's home unit inside the same single query. */
+  unitReference: DataLoader<string, OrgUnitView | null>;
+  statistician: DataLoader<string, Statistician | null>;
+  statisticianReference: DataLoader<string, Statistician | null>;
+  assignment: DataLoader<string, PostAssignment | null>;
+  assignmentsOf: DataLoader<string, PostAssignment[]>;
+  filingSteps: DataLoader<string, FilingStep[]>;
+  certificate: DataLoader<string, PrePostCertificate | null>;
+  staffing: DataLoader<string, StaffingResult | null>;
+  unitStatisticians: DataLoader<UnitStatisticiansKey, Page<UnitStatisticianRow>, string>;
+}
+
+/** Keys from clients (references) may be anything; only uuids can match a row. */
+const uuids = (ids: readonly string[]) => ids.filter(isUuid);
+
+const cache = new WeakMap<PersonnelServices, (ctx: GraphQLContext) => Loaders>();
+
+/** The request's loaders (created on first use, shared by every resolver of the request). */
+export function loaders(ctx: GraphQLContext, services: PersonnelServices): Loaders {
+  let forRequest = cache.get(services);
+  if (!forRequest) {
+    forRequest = perRequest((c: GraphQLContext) => createLoaders(c, services));
+    cache.set(services, forRequest);
+  }
+  return forRequest(ctx);
+}
+
+function createLoaders(ctx: GraphQLContext, { reads, settings }: PersonnelServices): Loaders {
+  const home = () => {
+    if (!ctx.identity) throw unauthenticated();
+    return ctx.identity.orgUnitId;
+  };
+  return {
+    unit: new DataLoader(async (ids) => byKey(ids, await reads.units(uuids(ids), await readScope(ctx)), (u) => u.id)),
+    unitReference: new DataLoader(async (ids) => byKey(ids, await reads.unitsVisibleToHome(uuids(ids), home()), (u) => u.id)),
+    statistician: new DataLoader(async (ids) => byKey(ids, await reads.statisticians(uuids(ids), await readScope(ctx)), (s) => s.id)),
+    statisticianReference: new DataLoader(async (ids) =>
+      byKey(ids, await reads.statisticiansVisibleToHome(uuids(ids), home()), (s) => s.id),
+    ),
+    assignment: new DataLoader(async (ids) => byKey(ids, await reads.assignments(uuids(ids), await readScope(ctx)), (a) => a.id)),
+    assignmentsOf: new DataLoader(async (ids) =>
+      groupBy(ids, await reads.assignmentsOf(ids, await readScope(ctx)), (a) => a.statisticianId),
+    ),
+    filingSteps: new DataLoader(async (ids) => groupBy(ids, await reads.filingSteps(ids), (s) => s.filingId)),
+    certificate: new DataLoader(async (ids) => byKey(ids, await reads.certificatesOf(ids), (c) => c.statisticianId)),
+    staffing: new DataLoader(async (ids) => {
+      const rows = await reads.unitsWithCounts(uuids(ids), await readScope(ctx));
+      const results = rows.map(({ unit, counts }) => evaluateStaffing(unit, counts, settings.thresholds));
+      return byKey(ids, results.filter((r): r is StaffingResult => r !== null), (r) => r.orgUnitId);
+    }),
+    unitStatisticians: new DataLoader(
+      async (keys) => {
+        // One query per distinct page request (statuses, first, after); the same page of many units is one query.
+        const groups = new Map<string, UnitStatisticiansKey[]>();
+        for (const key of keys) {
+          const group = `${key.statuses.join(",")}|${key.first}|${key.afterId ?? ""}`;
+          groups.set(group, [...(groups.get(group) ?? []), key]);
+        }
+        const scope = await readScope(ctx);
+        const pages = new Map<UnitStatisticiansKey, Page<UnitStatisticianRow>>();
+        for (const group of groups.values()) {
+          const { statuses, first, afterId } = group[0];
+          const { rows, totals } = await reads.unitStatisticians(uuids(group.map((k) => k.orgUnitId)), statuses, scope, { first, afterId });
+          for (const key of group) {
+            const mine = rows.filter((r) => r.orgUnitId === key.orgUnitId);
+            pages.set(key, { items: mine.slice(0, first), hasNextPage: mine.length > first, totalCount: totals.get(key.orgUnitId) ?? 0 });
+          }
+        }
+        return keys.map((k) => pages.get(k)!);
+      },
+      { cacheKeyFn: (k) => JSON.stringify([k.orgUnitId, k.statuses, k.first, k.afterId ?? null]) },
+    ),
+  };
+}

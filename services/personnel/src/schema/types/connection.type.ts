@@ -1,0 +1,60 @@
+import { decodeCursor, encodeCursor, PageInfoType } from "@grassroots/kit";
+import { Field, Int, ObjectType } from "type-graphql";
+import type { PostAssignment } from "../../domain/assignment";
+import type { Filing } from "../../domain/filing";
+import type { Page } from "../../domain/ports";
+import type { Statistician } from "../../domain/statistician";
+import { FilingType } from "./filing.type";
+import { PostAssignmentType, StatisticianType } from "./statistician.type";
+
+const UUID = /^[0-9a-f-]{36}$/;
+
+@ObjectType("StatisticianEdge")
+export class StatisticianEdgeType {
+  @Field() cursor: string;
+  @Field(() => StatisticianType) node: Statistician;
+  @Field(() => PostAssignmentType, { nullable: true, description: "On OrgUnit.statisticians: the post at that unit." })
+  assignment: PostAssignment | null;
+}
+
+@ObjectType("StatisticianConnection")
+export class StatisticianConnectionType {
+  @Field(() => [StatisticianEdgeType]) edges: StatisticianEdgeType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
+  @Field(() => Int) totalCount: number;
+}
+
+@ObjectType("FilingEdge")
+export class FilingEdgeType {
+  @Field() cursor: string;
+  @Field(() => FilingType) node: Filing;
+}
+
+@ObjectType("FilingConnection", { description: "Filings, oldest submission first." })
+export class FilingConnectionType {
+  @Field(() => [FilingEdgeType]) edges: FilingEdgeType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
+  @Field(() => Int) totalCount: number;
+}
+
+export const decodeIdCursor = (kind: string, cursor: string | null | undefined) => decodeCursor(kind, cursor, UUID);
+
+function connection<T, E>(page: Page<T>, kind: string, keyOf: (item: T) => string, edge: (item: T, cursor: string) => E) {
+  const edges = page.items.map((item) => edge(item, encodeCursor(kind, keyOf(item))));
+  const last = page.items.at(-1);
+  return {
+    edges,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(kind, keyOf(last)) : null },
+    totalCount: page.totalCount,
+  };
+}
+
+export const statisticianConnection = (page: Page<Statistician>): StatisticianConnectionType =>
+  connection(page, "statistician", (s) => s.id, (node, cursor) => ({ cursor, node, assignment: null }));
+
+/** A unit's statisticians page through their posts: the cursor holds the post's id. */
+export const unitStatisticianConnection = (page: Page<{ statistician: Statistician; assignment: PostAssignment }>): StatisticianConnectionType =>
+  connection(page, "assignment", (r) => r.assignment.id, (r, cursor) => ({ cursor, node: r.statistician, assignment: r.assignment }));
+
+export const filingConnection = (page: Page<Filing>): FilingConnectionType =>
+  connection(page, "filing", (f) => f.id, (node, cursor) => ({ cursor, node }));

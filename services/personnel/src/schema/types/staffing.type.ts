@@ -1,0 +1,63 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import type { OrgUnitView } from "../../domain/org-unit";
+import type { StaffingResult } from "../../domain/staffing";
+import { OrgUnitRefType } from "./org-unit.type";
+
+@ObjectType("StaffingRequirement", { description: "One requirement of R3 or R4 for a unit, met or not." })
+export class StaffingRequirementType {
+  @Field({ description: "R3 or R4." }) rule: string;
+  @Field({ description: "Stable code, e.g. R3_FULL_TIME_IN_ESTABLISHMENT." }) code: string;
+  @Field() description: string;
+  @Field({ description: "False when the unit's situation does not call for it (e.g. register below the threshold)." })
+  applies: boolean;
+  @Field() met: boolean;
+  @Field(() => Int) required: number;
+  @Field(() => Int) actual: number;
+  @Field({ description: "What the bureau can do about it." }) reason: string;
+}
+
+@ObjectType("StaffCounts", { description: "Open posts of the unit by status." })
+export class StaffCountsType {
+  @Field(() => Int) active: number;
+  @Field(() => Int) activeFullTimeInEstablishment: number;
+  @Field(() => Int) activeLiaisons: number;
+  @Field(() => Int, { description: "Appointed, waiting for pre-post training (R7)." }) pending: number;
+}
+
+@ObjectType("StaffingResult", { description: "R3/R4 for one unit, evaluated now from its ACTIVE posts and register count." })
+export class StaffingResultType {
+  @Field() compliant: boolean;
+  @Field(() => [StaffingRequirementType]) requirements: StaffingRequirementType[];
+  @Field(() => [StaffingRequirementType], { description: "Requirements that apply and are not met." })
+  gaps: StaffingRequirementType[];
+  @Field(() => StaffCountsType) counts: StaffCountsType;
+}
+
+@ObjectType("UnitStaffing")
+export class UnitStaffingType {
+  @Field(() => OrgUnitRefType) orgUnit: OrgUnitRefType;
+  @Field({ description: "Division code, as personnel knows it (from organization's events)." }) unitCode: string;
+  @Field() unitName: string;
+  @Field(() => Int, { nullable: true, description: "The register count the rules were judged on." })
+  registerCount: number | null;
+  @Field(() => StaffingResultType) staffing: StaffingResult;
+}
+
+@ObjectType("BannerStaffing", {
+  description: "The staffing gaps of a banner: every active unit R3/R4 covers, in code order (each township before its villages).",
+})
+export class BannerStaffingType {
+  @Field(() => OrgUnitRefType) banner: OrgUnitRefType;
+  @Field(() => Int, { description: "Active units in the banner (in your area) that R3 or R4 covers." }) unitsEvaluated: number;
+  @Field(() => Int) compliantUnits: number;
+  @Field(() => [UnitStaffingType], { description: "Units with gaps (all units with includeCompliant)." })
+  units: UnitStaffingType[];
+}
+
+export const unitStaffingOf = (unit: OrgUnitView, staffing: StaffingResult): UnitStaffingType => ({
+  orgUnit: { id: unit.id },
+  unitCode: unit.code,
+  unitName: unit.name,
+  registerCount: unit.registerCount,
+  staffing,
+});

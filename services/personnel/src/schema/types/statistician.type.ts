@@ -1,0 +1,50 @@
+import { LocalDateResolver } from "graphql-scalars";
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
+import type { AssignmentStatus, EstablishmentStatus, StatisticianRole } from "../../domain/assignment";
+import type { Gender, ProfessionalTitle } from "../../domain/statistician";
+import { AssignmentStatusEnum, EstablishmentEnum, GenderEnum, RoleEnum, TitleEnum } from "./enums";
+
+@Directive('@key(fields: "id")')
+@ObjectType("Statistician", {
+  description:
+    "A statistician (统计人员), a person. The resident ID number, birth date and phone are personal data: in full for " +
+    "CITY_ADMIN, BANNER_ADMIN and UNIT_CLERK (who only see people in their area), masked for other roles.",
+})
+export class StatisticianType {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field(() => GenderEnum) gender: Gender;
+  @Field(() => String, { nullable: true }) ethnicity: string | null;
+  // idNumber, birthDate and phone are resolved in StatisticianFields (masking by role).
+  @Field(() => String, { nullable: true }) education: string | null;
+  @Field(() => TitleEnum, { nullable: true }) title: ProfessionalTitle | null;
+  @Field(() => String, { nullable: true }) notes: string | null;
+  @Field({ description: "Generated sample data (样例统计员…), not a real person." }) isSample: boolean;
+  @Field(() => Int, { description: "Send it back as expectedVersion when changing the person." }) version: number;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime) updatedAt: Date;
+}
+
+@ObjectType("PrePostGate", { description: "R7: whether the person holds a completed pre-post training (岗前培训)." })
+export class PrePostGateType {
+  @Field({ description: "True once training's certificate has arrived: new posts then start ACTIVE." }) certified: boolean;
+  @Field(() => ID, { nullable: true }) certificateId: string | null;
+  @Field(() => String, { nullable: true }) certificateNumber: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) completedOn: string | null;
+}
+
+@ObjectType("PostAssignment", { description: "A statistician in a post at an org unit." })
+export class PostAssignmentType {
+  @Field(() => ID) id: string;
+  @Field(() => RoleEnum) role: StatisticianRole;
+  @Field(() => EstablishmentEnum) establishment: EstablishmentStatus;
+  @Field(() => AssignmentStatusEnum) status: AssignmentStatus;
+  @Field(() => LocalDateResolver) startDate: string;
+  @Field(() => LocalDateResolver, { nullable: true }) endDate: string | null;
+  @Field(() => String, { nullable: true }) endReason: string | null;
+  @Field(() => ID, { nullable: true, description: "The pre-post certificate that made it ACTIVE (R7)." }) certificateId: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) activatedAt: Date | null;
+  @Field(() => Int, { description: "Send it back as expectedVersion when changing the post." }) version: number;
+  @Field() createdBy: string;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+}

@@ -1,0 +1,286 @@
+import "reflect-metadata";
+import {
+  createKafka,
+  EventConsumer,
+  OrgUnitCreated,
+  OutboxRelay,
+  PrePostCertificateIssued,
+  provisionTopics,
+  topicSpecs,
+  type EventContract,
+  type EventData,
+} from "@grassroots/events";
+import { createLogger, orgUnitIdForCode, runMigrations, startSubgraphServer, type Clock, type Identity, type Role } from "@grassroots/kit";
+import {
+  callSubgraph,
+  countQueries,
+  createTestDatabase,
+  deleteTopicsWithPrefix,
+  fingerprint as fingerprintTables,
+  ordosUnitStates,
+  sendCloudEvent,
+  testEnv,
+  testKafka,
+  uniqueName,
+  unitState,
+  waitFor,
+  type GraphQLResult,
+  type OrgUnitStateFixture,
+  type QueryCounter,
+  type TestDatabase,
+} from "@grassroots/testing";
+import { randomUUID } from "node:crypto";
+import type { DataSource } from "typeorm";
+import { cliConfigSchema, settingsOf } from "../../src/config";
+import { createPersonnelDataSource, homePathLookup } from "../../src/db/data-source";
+import { createServices } from "../../src/db/services";
+import { transactionOf } from "../../src/db/unit-of-work";
+import type { PersonnelServices } from "../../src/domain/ports";
+import { checkCharacter } from "../../src/domain/resident-id";
+import { consumerGroupOf, personnelHandlers } from "../../src/events/consumers";
+import { buildPersonnelSchema } from "../../src/schema/build-schema";
+import { APPOINT, REGISTER } from "./operations";
+
+export const idOf = orgUnitIdForCode;
+
+export const CITY = "150600000000";
+export const DALATE = "150621000000"; // 达拉特旗
+export const ZHUNGEER = "150622000000"; // 准格尔旗
+export const GONGYE = "150621001000"; // 工业街道, SUBDISTRICT of 达拉特旗
+export const SHULINZHAO = "150621100000"; // 树林召镇, TOWN of 达拉特旗
+export const JIGESITAI = "150621101000"; // 吉格斯太镇, TOWN of 达拉特旗
+export const ZHANDANZHAO = "150621200000"; // 展旦召苏木, SUMU of 达拉特旗
+export const DALATE_PARK = "150621400000"; // 达拉特经济开发区, PARK
+export const XUEJIAWAN = "150622100000"; // 薛家湾镇, TOWN of 准格尔旗
+// Village-level units the tests add under them (organization's seed would create such sample units).
+export const SHULINZHAO_COMMUNITY = "150621100001";
+export const SHULINZHAO_VILLAGE_1 = "150621100201";
+export const SHULINZHAO_VILLAGE_2 = "150621100202";
+export const ZHANDANZHAO_GACHA = "150621200201";
+export const JIGESITAI_VILLAGE = "150621101201";
+export const XUEJIAWAN_VILLAGE = "150622100201";
+
+/** An identity at the unit with this division code. */
+export const as = (role: Role, code: string, userId = `${role.toLowerCase()}-${code}`): Identity => ({ userId, roles: [role], orgUnitId: idOf(code) });
+export const cityAdmin = as("CITY_ADMIN", CITY);
+export const dalateAdmin = as("BANNER_ADMIN", DALATE);
+export const zhungeerAdmin = as("BANNER_ADMIN", ZHUNGEER);
+export const shulinzhaoClerk = as("UNIT_CLERK", SHULINZHAO);
+
+/** The Ordos divisions plus a few village-level units, as organization's events carry them. */
+export function testTree(): OrgUnitStateFixture[] {
+  const states = ordosUnitStates();
+  const at = (code: string) => states.find((s) => s.code === code)!;
+  const extra = [
+    unitState(at(SHULINZHAO), SHULINZHAO_COMMUNITY, "测试社区", "COMMUNITY"),
+    unitState(at(SHULINZHAO), SHULINZHAO_VILLAGE_1, "测试一村", "VILLAGE"),
+    unitState(at(SHULINZHAO), SHULINZHAO_VILLAGE_2, "测试二村", "VILLAGE"),
+    unitState(at(ZHANDANZHAO), ZHANDANZHAO_GACHA, "测试嘎查", "GACHA"),
+    unitState(at(JIGESITAI), JIGESITAI_VILLAGE, "测试三村", "VILLAGE"),
+    unitState(at(XUEJIAWAN), XUEJIAWAN_VILLAGE, "测试四村", "VILLAGE"),
+  ];
+  return [...states, ...extra];
+}
+
+/** Every business table and the outbox (without sent_at: the relay marks rows sent while a test runs). */
+export const OUTBOX = "(SELECT id, topic, key, type, data FROM outbox)";
+export const TABLES = [
+  "statistician",
+  "post_assignment",
+  "filing",
+  "filing_step",
+  "pre_post_certificate",
+  "staffing_status",
+  "idempotency_key",
+  "org_unit",
+  OUTBOX,
+];
+export const fingerprint = (dataSource: DataSource) => fingerprintTables(dataSource, TABLES);
+
+let idCounter = 0;
+/** A valid resident ID number (GB 11643) never used before in this process; gender by the 17th digit. */
+export function newIdNumber(region = "150621", male = true): string {
+  idCounter++;
+  const birth = `19${String(70 + (idCounter % 25)).padStart(2, "0")}${String(1 + (idCounter % 12)).padStart(2, "0")}${String(1 + (idCounter % 28)).padStart(2, "0")}`;
+  const sequence = String(100 + ((idCounter * 2) % 800) + (male ? 1 : 0));
+  const first17 = `${region}${birth}${sequence}`;
+  return `${first17}${checkCharacter(first17)}`;
+}
+
+/** A test clock whose business date can be moved. */
+export class TestClock implements Clock {
+  constructor(private day = "2026-06-30") {}
+  today() {
+    return this.day;
+  }
+  now() {
+    return new Date(`${this.day}T10:00:00+08:00`);
+  }
+  set(day: string) {
+    this.day = day;
+  }
+}
+
+export interface Harness {
+  url: string;
+  db: TestDatabase;
+  dataSource: DataSource;
+  services: PersonnelServices;
+  queries: QueryCounter;
+  clock: TestClock;
+  /** KAFKA_TOPIC_PREFIX of this test file: its own topics, created here and deleted at stop. */
+  prefix: string;
+  relay: OutboxRelay;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GraphQLResult<T>>;
+  /** Sends an event as another service's relay would (on this file's topics); returns its ce_id. */
+  publish<C extends EventContract>(contract: C, data: EventData<C>, key: string, eventId?: string): Promise<string>;
+  /** Waits until personnel's consumer has handled the event (its inbox holds the id). */
+  handled(eventId: string): Promise<void>;
+  /** Publishes the test tree (organization's OrgUnitCreated events) and waits for the projection. */
+  publishTree(): Promise<OrgUnitStateFixture[]>;
+  /** Registers a person at the unit (as the city admin); returns the id. */
+  register(unitCode: string, fields?: Record<string, unknown>): Promise<string>;
+  /** Appoints (as the city admin); returns the StaffChange. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  appoint(statisticianId: string, unitCode: string, role: string, establishment?: string, startDate?: string): Promise<any>;
+  /** Training's R7 event for the person, published to Kafka; waits until handled. Returns the certificate id. */
+  certify(statisticianId: string, completedOn?: string, eventId?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A throwaway database, migrated; this file's own Kafka topics; personnel's consumer (org units,
+ * certificates) and outbox relay on them; the subgraph in-process on a free port. The environment's
+ * settings apply (so a test may set STAFFING_* before starting).
+ */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const db = await createTestDatabase("personnel");
+  const logger = createLogger("personnel-test", process.env.LOG_LEVEL ?? "silent");
+  const dataSource = createPersonnelDataSource(db.url, 8);
+  await dataSource.initialize();
+  await runMigrations(dataSource, logger);
+  const queries = countQueries(dataSource);
+  const clock = new TestClock();
+  const settings = settingsOf(cliConfigSchema.parse({ DATABASE_URL: db.url, ...env }));
+  const services = createServices(dataSource, settings, clock);
+
+  const prefix = `${uniqueName("pe")}.`;
+  const kafka = createKafka(testEnv.kafkaBrokers, "personnel-test", logger);
+  await provisionTopics(kafka, topicSpecs({ partitions: 1, replicationFactor: 1, retentionMs: 3_600_000, dlqRetentionMs: 3_600_000, prefix }));
+  const consumer = new EventConsumer({
+    kafka,
+    dataSource,
+    groupId: consumerGroupOf(prefix),
+    handlers: personnelHandlers(services, transactionOf),
+    logger,
+    topicPrefix: prefix,
+    retry: { attempts: 2, initialMs: 50, maxMs: 100 },
+  });
+  await consumer.start();
+  const relay = new OutboxRelay({ databaseUrl: db.url, kafka, logger, service: "personnel", pollMs: 100, topicPrefix: prefix });
+  await relay.start();
+  const producer = testKafka().producer();
+  await producer.connect();
+
+  const server = await startSubgraphServer({
+    name: "personnel",
+    port: 0,
+    production: false,
+    internalSecret: testEnv.internalSecret,
+    schema: await buildPersonnelSchema(services),
+    logger,
+    readiness: [],
+    homePathOf: homePathLookup(dataSource),
+  });
+
+  const call: Harness["call"] = (query, variables = {}, identity) => callSubgraph(server.url, query, variables, identity);
+  const publish: Harness["publish"] = (contract, data, key, id) =>
+    sendCloudEvent(producer, { topic: `${prefix}${contract.topic}`, type: contract.type, source: `/grassroots/${contract.service}`, key, data, id });
+  const handled = async (eventId: string) => {
+    await waitFor(
+      async () => (await dataSource.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [eventId])).length > 0,
+      `event ${eventId} to be handled`,
+      30000,
+      50,
+    );
+  };
+  let requests = 0;
+  const data = <T>(result: GraphQLResult<T>, what: string): T => {
+    if (result.errors) throw new Error(`${what}: ${JSON.stringify(result.errors)}`);
+    return result.data!;
+  };
+
+  return {
+    url: server.url,
+    db,
+    dataSource,
+    services,
+    queries,
+    clock,
+    prefix,
+    relay,
+    call,
+    publish,
+    handled,
+    async publishTree() {
+      const tree = testTree();
+      let last = "";
+      for (const state of tree) last = await publish(OrgUnitCreated, state, state.id);
+      await handled(last);
+      await waitFor(
+        async () => (await dataSource.query(`SELECT count(*)::int AS n FROM org_unit`))[0].n === tree.length,
+        "the org projection",
+        30000,
+        100,
+      );
+      return tree;
+    },
+    async register(unitCode, fields = {}) {
+      const result = await call<{ registerStatistician: { id: string } }>(
+        REGISTER,
+        { input: { requestId: `reg-${++requests}-${randomUUID()}`, orgUnitId: idOf(unitCode), name: `测试统计员${requests}`, idNumber: newIdNumber(), ...fields } },
+        cityAdmin,
+      );
+      return data(result, "register").registerStatistician.id;
+    },
+    async appoint(statisticianId, unitCode, role, establishment = "IN_ESTABLISHMENT", startDate = "2026-01-05") {
+      const result = await call(
+        APPOINT,
+        { input: { requestId: `app-${++requests}-${randomUUID()}`, statisticianId, orgUnitId: idOf(unitCode), role, establishment, startDate } },
+        cityAdmin,
+      );
+      return data(result, "appoint").appointStatistician;
+    },
+    async certify(statisticianId, completedOn = "2026-03-01", eventId) {
+      const certificateId = randomUUID();
+      const id = await publish(
+        PrePostCertificateIssued,
+        {
+          certificateId,
+          certificateNumber: `PP-TEST-${certificateId.slice(0, 8)}`,
+          statisticianId,
+          sessionId: randomUUID(),
+          organizerUnitId: idOf(DALATE),
+          kind: "PRE_POST",
+          completedOn,
+        },
+        statisticianId,
+        eventId,
+      );
+      await handled(id);
+      return certificateId;
+    },
+    async stop() {
+      await server.stop();
+      await producer.disconnect();
+      await consumer.stop();
+      await relay.stop();
+      await dataSource.destroy();
+      await db.drop();
+      await deleteTopicsWithPrefix(prefix);
+    },
+  };
+}
+
+export { expectError, outboxTypes } from "@grassroots/testing";
