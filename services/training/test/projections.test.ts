@@ -34,7 +34,7 @@ afterAll(() => h.stop());
 const stateOf = (code: string): EventData<typeof OrgUnitCreated> => ordosStates().find((u) => u.code === code)!;
 const unitRow = async (code: string) => (await h.dataSource.query(`SELECT name, path, active, version FROM org_unit WHERE id = $1`, [idOf(code)]))[0];
 /** Waits until the consumer has handled every event sent so far (the marker is the last one). */
-async function settle(marker: () => Promise<void>, done: () => Promise<boolean>) {
+async function settle(marker: () => Promise<unknown>, done: () => Promise<boolean>) {
   await marker();
   await waitFor(done, "the consumer to catch up", 20000, 100);
 }

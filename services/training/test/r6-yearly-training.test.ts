@@ -25,14 +25,21 @@ const COVERAGE = `query ($year: Int!, $bannerId: ID) { trainingCoverage(year: $y
   banners { banner { id } staff attended rate ownSessionsCompleted } } }`;
 
 let h: Harness;
-let a: Appointment, b: Appointment, c: Appointment, d: Appointment, e: Appointment, f: Appointment, g: Appointment;
+let a: Appointment, b: Appointment, c: Appointment, d: Appointment, f: Appointment, g: Appointment;
 
-const row = (report: { banners: { banner: { id: string } }[] }, code: string) => report.banners.find((r) => r.banner.id === idOf(code));
+interface Row {
+  banner: { id: string };
+  staff: number;
+  attended: number;
+  rate: number | null;
+  ownSessionsCompleted: number;
+}
+const row = (report: { banners: Row[] }, code: string) => report.banners.find((r) => r.banner.id === idOf(code));
 
 beforeAll(async () => {
   h = await startHarness();
   await h.publishOrdos();
-  [a, b, c, d, e] = await h.appoint([
+  [a, b, c, d] = await h.appoint([
     { unitCode: SHULINZHAO, name: "甲" },
     { unitCode: SHULINZHAO, name: "乙" },
     { unitCode: GONGYE, name: "丙", status: "PENDING_TRAINING" },

@@ -138,3 +138,22 @@ export interface TrainingServices {
   clock: Clock;
   passRule: PassRule;
 }
+
+/** A person's current post, as the seed picks participants (from the projections). */
+export interface StaffMember {
+  statisticianId: string;
+  bannerId: string;
+  unitKind: string;
+  role: string;
+  status: string;
+}
+
+/** What the seed reads: how full the projections are, the bureaus, the staff, its own sessions. */
+export interface SeedReads {
+  projectionCounts(): Promise<{ units: number; statisticians: number; assignments: number }>;
+  /** The active city and county-level units (the bureaus that organise training), city first. */
+  bureaus(): Promise<OrgUnitRef[]>;
+  /** One row per person with a current post (their earliest), ordered by person. */
+  staff(): Promise<StaffMember[]>;
+  existingSessions(ids: readonly string[]): Promise<string[]>;
+}

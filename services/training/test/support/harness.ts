@@ -26,7 +26,6 @@ import {
   type QueryCounter,
   type TestDatabase,
 } from "@grassroots/testing";
-import type { Producer } from "kafkajs";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -184,7 +183,7 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
   await consumer.start();
   const relay = new OutboxRelay({ databaseUrl: db.url, kafka, logger, service: "training", pollMs: 100, topicPrefix: prefix });
   await relay.start();
-  const producer: Producer = testKafka().producer();
+  const producer = testKafka().producer();
   await producer.connect();
   const services = createServices(dataSource, {
     clock: testClock,

@@ -1,0 +1,52 @@
+import { runTool, type Logger } from "@grassroots/kit";
+import type { DataSource } from "typeorm";
+import { cliConfigSchema, type CliConfig } from "../config";
+import { createTrainingDataSource } from "../db/data-source";
+import { SqlSeedReads } from "../db/repositories/seed.reads";
+import { createServices } from "../db/services";
+import { seedTraining } from "../domain/seed/seed";
+
+const POLL_MS = 2000;
+/** Polls in a row with the same counts before the projections count as filled (personnel's relay may lag). */
+const STABLE_POLLS = 3;
+
+/**
+ * Waits (at most SEED_WAIT_SECONDS) until the org tree and personnel's statisticians have arrived by
+ * events and stopped growing. Returns false when time ran out; the seed then uses what is there.
+ */
+async function waitForProjections(reads: SqlSeedReads, logger: Logger, seconds: number): Promise<boolean> {
+  const deadline = Date.now() + seconds * 1000;
+  let last = "";
+  let stable = 0;
+  while (Date.now() < deadline) {
+    const counts = await reads.projectionCounts();
+    const key = JSON.stringify(counts);
+    stable = key === last ? stable + 1 : 0;
+    last = key;
+    logger.info(counts, stable ? "waiting for the projections to settle" : "waiting for org units and statisticians to arrive by events");
+    if (counts.units > 0 && counts.assignments > 0 && stable >= STABLE_POLLS - 1) return true;
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+  return false;
+}
+
+// pnpm seed: a year of sample training for the Ordos tree (the current year), drawn from the
+// statisticians personnel's seed created. Run with the suite up (infra/suite-up.sh does, after
+// organization's and personnel's seeds). Running it again changes nothing.
+runTool<typeof cliConfigSchema>(
+  "seed",
+  { service: "training", configSchema: cliConfigSchema, createDataSource: (c) => createTrainingDataSource(c.DATABASE_URL, 2) },
+  async (dataSource: DataSource, logger: Logger, config: CliConfig) => {
+    const reads = new SqlSeedReads(dataSource);
+    const filled = await waitForProjections(reads, logger, config.SEED_WAIT_SECONDS);
+    const counts = await reads.projectionCounts();
+    if (counts.units === 0) throw new Error(`No org units arrived within ${config.SEED_WAIT_SECONDS} s: is organization seeded and this service running?`);
+    if (!filled) logger.warn(counts, "the projections did not settle in time (is personnel seeded?); seeding with what is there");
+    const services = createServices(dataSource, { passRule: { minAttendancePercent: config.TRAINING_PASS_MIN_ATTENDANCE_PERCENT } });
+    const report = await seedTraining(services, reads, (done, total) => logger.info({ done, total }, "seed progress"));
+    process.stdout.write(
+      `training seed for ${report.year}: sessions created ${report.sessions}, already there ${report.alreadyThere}; ` +
+        `enrolments ${report.enrollments}, results ${report.results}, certificates issued ${report.certificates}\n`,
+    );
+  },
+);

@@ -1,0 +1,143 @@
+import { createHash } from "node:crypto";
+import type { OrgUnitRef } from "../directory";
+import type { StaffMember } from "../ports";
+import type { ResultInput } from "../results";
+import type { Audience, TrainingKind } from "../training";
+
+/**
+ * A year of sample training for the seeded Ordos tree, drawn deterministically (hashes of the year,
+ * the bureau and the person) from the statisticians personnel's seed created:
+ * - the city bureau's COMPREHENSIVE session in March for banner/district staff, attended by the
+ *   full-time statisticians of township-level units (the people banners send), and an online
+ *   SPECIALIZED session in December (still open when the seed runs before it);
+ * - per banner/district: a PRE_POST session in April for everyone still PENDING_TRAINING (most pass,
+ *   which makes personnel activate their appointments), and two SPECIALIZED sessions (June, September)
+ *   for about a third of the active staff each.
+ */
+
+/** A stable number in [0, 1) for a key. */
+const draw = (key: string): number => createHash("md5").update(`training-seed:${key}`).digest().readUInt32LE(4) / 0x1_0000_0000;
+
+/** A stable session id for a (year, bureau, slot): a second run finds its sessions. */
+export function seedSessionId(year: number, bureauCode: string, slot: string): string {
+  const hex = createHash("sha1").update(`grassroots-training-seed:${year}:${bureauCode}:${slot}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface SampleSession {
+  id: string;
+  organizer: OrgUnitRef;
+  kind: TrainingKind;
+  audience: Audience;
+  title: string;
+  startDate: string;
+  endDate: string;
+  hours: number;
+  place: string | null;
+  online: boolean;
+  capacity: number;
+  participants: string[];
+  /** How each participant did (used once the session is over). */
+  outcome(statisticianId: string): ResultInput;
+}
+
+const TOWNSHIP_LEVEL = ["SUBDISTRICT", "TOWN", "TOWNSHIP", "SUMU"];
+
+/** PASSED / FAILED / ABSENT with hours and a score, drawn for a person in a session. */
+function outcomeFor(sessionKey: string, hours: number, passRate: number, absentRate: number, minPassHours: number) {
+  return (statisticianId: string): ResultInput => {
+    const key = `${sessionKey}:${statisticianId}`;
+    const roll = draw(`result:${key}`);
+    const tenths = (from: number, to: number) => Math.round((from + draw(`hours:${key}`) * (to - from)) * 10) / 10;
+    if (roll < absentRate) return { result: "ABSENT", hoursAttended: 0, score: null };
+    if (roll < absentRate + passRate) {
+      return { result: "PASSED", hoursAttended: tenths(minPassHours, hours), score: 60 + Math.round(draw(`score:${key}`) * 400) / 10 };
+    }
+    return { result: "FAILED", hoursAttended: tenths(1, hours), score: Math.round(draw(`score:${key}`) * 590) / 10 };
+  };
+}
+
+const capacityFor = (participants: number) => Math.max(30, Math.ceil((participants + 10) / 10) * 10);
+
+export function sampleSessions(year: number, bureaus: readonly OrgUnitRef[], staff: readonly StaffMember[], minPassShare: number): SampleSession[] {
+  const city = bureaus.find((b) => b.kind === "CITY");
+  if (!city) return [];
+  const banners = bureaus.filter((b) => b.kind !== "CITY");
+  const sessions: SampleSession[] = [];
+  const add = (organizer: OrgUnitRef, slot: string, spec: Omit<SampleSession, "id" | "organizer" | "capacity" | "outcome">, passRate: number, absentRate: number) => {
+    const id = seedSessionId(year, organizer.code.trim(), slot);
+    sessions.push({
+      ...spec,
+      id,
+      organizer,
+      capacity: capacityFor(spec.participants.length),
+      outcome: outcomeFor(id, spec.hours, passRate, absentRate, Math.ceil(spec.hours * minPassShare * 10) / 10),
+    });
+  };
+
+  const cityParticipants = staff
+    .filter((s) => s.status === "ACTIVE" && s.role === "FULL_TIME" && TOWNSHIP_LEVEL.includes(s.unitKind))
+    .map((s) => s.statisticianId);
+  add(city, "comprehensive", {
+    kind: "COMPREHENSIVE",
+    audience: "BANNER_STAFF",
+    title: `${year}年全市统计业务综合培训`,
+    startDate: `${year}-03-10`,
+    endDate: `${year}-03-12`,
+    hours: 24,
+    place: "鄂尔多斯市统计局培训中心",
+    online: false,
+    participants: cityParticipants,
+  }, 0.93, 0.03);
+  add(city, "annual-report", {
+    kind: "SPECIALIZED",
+    audience: "BANNER_STAFF",
+    title: `${year}年统计年报布置培训（视频）`,
+    startDate: `${year}-12-08`,
+    endDate: `${year}-12-09`,
+    hours: 12,
+    place: null,
+    online: true,
+    participants: [],
+  }, 0.95, 0.02);
+
+  for (const banner of banners) {
+    const own = staff.filter((s) => s.bannerId === banner.id);
+    const active = own.filter((s) => s.status === "ACTIVE").map((s) => s.statisticianId);
+    const pick = (what: string, share: number) => active.filter((id) => draw(`${what}:${year}:${id}`) < share);
+    add(banner, "pre-post", {
+      kind: "PRE_POST",
+      audience: "GRASSROOTS_STAFF",
+      title: `${year}年${banner.name}新上岗统计人员岗前培训`,
+      startDate: `${year}-04-14`,
+      endDate: `${year}-04-15`,
+      hours: 16,
+      place: `${banner.name}统计局会议室`,
+      online: false,
+      participants: own.filter((s) => s.status === "PENDING_TRAINING").map((s) => s.statisticianId),
+    }, 0.85, 0.05);
+    add(banner, "direct-reporting", {
+      kind: "SPECIALIZED",
+      audience: "GRASSROOTS_STAFF",
+      title: `${banner.name}联网直报专项业务培训`,
+      startDate: `${year}-06-17`,
+      endDate: `${year}-06-17`,
+      hours: 6,
+      place: `${banner.name}政务服务中心`,
+      online: false,
+      participants: pick("direct-reporting", 0.35),
+    }, 0.92, 0.03);
+    add(banner, "census", {
+      kind: "SPECIALIZED",
+      audience: "GRASSROOTS_STAFF",
+      title: `${banner.name}经济普查专项业务培训`,
+      startDate: `${year}-09-22`,
+      endDate: `${year}-09-23`,
+      hours: 12,
+      place: `${banner.name}统计局会议室`,
+      online: false,
+      participants: pick("census", 0.3),
+    }, 0.9, 0.04);
+  }
+  return sessions;
+}
