@@ -7,7 +7,6 @@ import {
   OutboxRelay,
   provisionTopics,
   StatisticianRegistered,
-  toKafkaHeaders,
   topicSpecs,
   type EventContract,
   type EventData,
@@ -17,26 +16,26 @@ import {
   callSubgraph,
   countQueries,
   createTestDatabase,
+  deleteTopicsWithPrefix,
+  ordosUnitStates,
+  sendCloudEvent,
   fingerprint as fingerprintTables,
   testEnv,
   testKafka,
   uniqueName,
   waitFor,
   type GraphQLResult,
+  type OrgUnitStateFixture,
   type QueryCounter,
   type TestDatabase,
 } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import type { DataSource } from "typeorm";
 import { createTrainingDataSource, homePathOf } from "../../src/db/data-source";
 import { createServices } from "../../src/db/services";
 import type { TrainingServices } from "../../src/domain/ports";
 import { projectionHandlers } from "../../src/events/projections";
 import { buildTrainingSchema } from "../../src/schema/build-schema";
-
-export const ORDOS_CSV = resolve(__dirname, "../../../../../shared/domain/ordos-divisions.csv");
 
 /** The business date the tests run on: every session below ends on or before it. */
 export const TODAY = "2026-06-30";
@@ -102,60 +101,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-interface DivisionRow {
-  code: string;
-  name: string;
-  kind: string;
-  parentCode: string | null;
-}
-
-export function ordosRows(): DivisionRow[] {
-  return readFileSync(ORDOS_CSV, "utf8")
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((line) => {
-      const [code, name, kind, parentCode] = line.split(",");
-      return { code, name, kind, parentCode: parentCode || null };
-    });
-}
-
-/** The units' states as organization publishes them (ids from the division codes, paths from the parents). */
-export function ordosStates(): EventData<typeof OrgUnitCreated>[] {
-  const paths = new Map<string, string>();
-  return ordosRows().map((row) => {
-    const id = idOf(row.code);
-    const path = `${row.parentCode ? paths.get(row.parentCode)! : ""}${id}/`;
-    paths.set(row.code, path);
-    return {
-      id,
-      code: row.code,
-      name: row.name,
-      kind: row.kind as EventData<typeof OrgUnitCreated>["kind"],
-      parentId: row.parentCode ? idOf(row.parentCode) : null,
-      path,
-      postEstablished: false,
-      registerCount: null,
-      registerAsOf: null,
-      active: true,
-      isSample: false,
-      version: 1,
-    };
-  });
-}
+/** The Ordos tree as organization publishes it (ids from the division codes, paths from the parents). */
+export const ordosStates = (): OrgUnitStateFixture[] => ordosUnitStates();
 
 export const pathOfCode = (code: string): string => ordosStates().find((u) => u.code === code)!.path;
-
-async function deleteTopics(prefix: string): Promise<void> {
-  const admin = testKafka().admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length) await admin.deleteTopics({ topics });
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 /**
  * A throwaway database, migrated; this file's own Kafka topics; the projections consumer and the
@@ -200,19 +149,8 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
     homePathOf: homePathOf(dataSource),
   });
 
-  const publish: Harness["publish"] = async (contract, data, key, eventId = randomUUID()) => {
-    await producer.send({
-      topic: `${prefix}${contract.topic}`,
-      messages: [
-        {
-          key,
-          value: JSON.stringify(data),
-          headers: toKafkaHeaders({ id: eventId, source: `/grassroots/${contract.service}`, type: contract.type, subject: key, time: new Date().toISOString() }),
-        },
-      ],
-    });
-    return eventId;
-  };
+  const publish: Harness["publish"] = (contract, data, key, id) =>
+    sendCloudEvent(producer, { topic: `${prefix}${contract.topic}`, type: contract.type, source: `/grassroots/${contract.service}`, key, data, id });
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => (await dataSource.query(sql, params))[0].n;
 
@@ -277,7 +215,7 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
       await relay.stop();
       await dataSource.destroy();
       await db.drop();
-      await deleteTopics(prefix);
+      await deleteTopicsWithPrefix(prefix);
     },
   };
 }

@@ -59,85 +59,47 @@ function outcomeFor(sessionKey: string, hours: number, passRate: number, absentR
 
 const capacityFor = (participants: number) => Math.max(30, Math.ceil((participants + 10) / 10) * 10);
 
+/** One line of the year's plan: slot, kind, title, month-day span, hours, place (null: online), pass and absence rates. */
+type Line = [slot: string, kind: TrainingKind, title: string, span: [string, string], hours: number, place: string | null, rates: [number, number]];
+
 export function sampleSessions(year: number, bureaus: readonly OrgUnitRef[], staff: readonly StaffMember[], minPassShare: number): SampleSession[] {
   const city = bureaus.find((b) => b.kind === "CITY");
   if (!city) return [];
-  const banners = bureaus.filter((b) => b.kind !== "CITY");
-  const sessions: SampleSession[] = [];
-  const add = (organizer: OrgUnitRef, slot: string, spec: Omit<SampleSession, "id" | "organizer" | "capacity" | "outcome">, passRate: number, absentRate: number) => {
+  const session = (organizer: OrgUnitRef, audience: Audience, line: Line, participants: string[]): SampleSession => {
+    const [slot, kind, title, [from, to], hours, place, [passRate, absentRate]] = line;
     const id = seedSessionId(year, organizer.code.trim(), slot);
-    sessions.push({
-      ...spec,
+    return {
       id,
       organizer,
-      capacity: capacityFor(spec.participants.length),
-      outcome: outcomeFor(id, spec.hours, passRate, absentRate, Math.ceil(spec.hours * minPassShare * 10) / 10),
-    });
+      kind,
+      audience,
+      title,
+      startDate: `${year}-${from}`,
+      endDate: `${year}-${to}`,
+      hours,
+      place,
+      online: place === null,
+      capacity: capacityFor(participants.length),
+      participants,
+      outcome: outcomeFor(id, hours, passRate, absentRate, Math.ceil(hours * minPassShare * 10) / 10),
+    };
   };
 
-  const cityParticipants = staff
-    .filter((s) => s.status === "ACTIVE" && s.role === "FULL_TIME" && TOWNSHIP_LEVEL.includes(s.unitKind))
-    .map((s) => s.statisticianId);
-  add(city, "comprehensive", {
-    kind: "COMPREHENSIVE",
-    audience: "BANNER_STAFF",
-    title: `${year}年全市统计业务综合培训`,
-    startDate: `${year}-03-10`,
-    endDate: `${year}-03-12`,
-    hours: 24,
-    place: "鄂尔多斯市统计局培训中心",
-    online: false,
-    participants: cityParticipants,
-  }, 0.93, 0.03);
-  add(city, "annual-report", {
-    kind: "SPECIALIZED",
-    audience: "BANNER_STAFF",
-    title: `${year}年统计年报布置培训（视频）`,
-    startDate: `${year}-12-08`,
-    endDate: `${year}-12-09`,
-    hours: 12,
-    place: null,
-    online: true,
-    participants: [],
-  }, 0.95, 0.02);
-
-  for (const banner of banners) {
+  const delegates = staff.filter((s) => s.status === "ACTIVE" && s.role === "FULL_TIME" && TOWNSHIP_LEVEL.includes(s.unitKind));
+  const sessions = [
+    session(city, "BANNER_STAFF", ["comprehensive", "COMPREHENSIVE", `${year}年全市统计业务综合培训`, ["03-10", "03-12"], 24, "鄂尔多斯市统计局培训中心", [0.93, 0.03]], delegates.map((s) => s.statisticianId)),
+    session(city, "BANNER_STAFF", ["annual-report", "SPECIALIZED", `${year}年统计年报布置培训（视频）`, ["12-08", "12-09"], 12, null, [0.95, 0.02]], []),
+  ];
+  for (const banner of bureaus.filter((b) => b.kind !== "CITY")) {
     const own = staff.filter((s) => s.bannerId === banner.id);
     const active = own.filter((s) => s.status === "ACTIVE").map((s) => s.statisticianId);
-    const pick = (what: string, share: number) => active.filter((id) => draw(`${what}:${year}:${id}`) < share);
-    add(banner, "pre-post", {
-      kind: "PRE_POST",
-      audience: "GRASSROOTS_STAFF",
-      title: `${year}年${banner.name}新上岗统计人员岗前培训`,
-      startDate: `${year}-04-14`,
-      endDate: `${year}-04-15`,
-      hours: 16,
-      place: `${banner.name}统计局会议室`,
-      online: false,
-      participants: own.filter((s) => s.status === "PENDING_TRAINING").map((s) => s.statisticianId),
-    }, 0.85, 0.05);
-    add(banner, "direct-reporting", {
-      kind: "SPECIALIZED",
-      audience: "GRASSROOTS_STAFF",
-      title: `${banner.name}联网直报专项业务培训`,
-      startDate: `${year}-06-17`,
-      endDate: `${year}-06-17`,
-      hours: 6,
-      place: `${banner.name}政务服务中心`,
-      online: false,
-      participants: pick("direct-reporting", 0.35),
-    }, 0.92, 0.03);
-    add(banner, "census", {
-      kind: "SPECIALIZED",
-      audience: "GRASSROOTS_STAFF",
-      title: `${banner.name}经济普查专项业务培训`,
-      startDate: `${year}-09-22`,
-      endDate: `${year}-09-23`,
-      hours: 12,
-      place: `${banner.name}统计局会议室`,
-      online: false,
-      participants: pick("census", 0.3),
-    }, 0.9, 0.04);
+    const pick = (slot: string, share: number) => active.filter((id) => draw(`${slot}:${year}:${id}`) < share);
+    const pending = own.filter((s) => s.status === "PENDING_TRAINING").map((s) => s.statisticianId);
+    sessions.push(
+      session(banner, "GRASSROOTS_STAFF", ["pre-post", "PRE_POST", `${year}年${banner.name}新上岗统计人员岗前培训`, ["04-14", "04-15"], 16, `${banner.name}统计局会议室`, [0.85, 0.05]], pending),
+      session(banner, "GRASSROOTS_STAFF", ["direct-reporting", "SPECIALIZED", `${banner.name}联网直报专项业务培训`, ["06-17", "06-17"], 6, `${banner.name}政务服务中心`, [0.92, 0.03]], pick("direct-reporting", 0.35)),
+      session(banner, "GRASSROOTS_STAFF", ["census", "SPECIALIZED", `${banner.name}经济普查专项业务培训`, ["09-22", "09-23"], 12, `${banner.name}统计局会议室`, [0.9, 0.04]], pick("census", 0.3)),
+    );
   }
   return sessions;
 }
