@@ -3,7 +3,7 @@
 export const STATISTICIAN_FIELDS = `id name gender ethnicity idNumber birthDate phone personalDataMasked education title version isSample
   prePostGate { certified certificateId }`;
 
-export const ASSIGNMENT_FIELDS = `id role establishment status startDate endDate endReason certificateId version orgUnit { id }`;
+export const ASSIGNMENT_FIELDS = `id role establishment status startDate endDate endReason certificateId version orgUnit { id } statistician { id }`;
 
 export const FILING_FIELDS = `id change route status version submittedOn submittedBy forwardedBy decidedBy returnReason dueOn overdue waitingFor
   orgUnit { id } banner { id } township { id } details { role previousRole establishment previousEstablishment effectiveDate reason fromOrgUnit { id } }

@@ -42,7 +42,8 @@ export async function takeFilingStepIn(tx: Transaction, policy: PersonnelPolicy,
         filing.townshipId ? await tx.units.get(filing.townshipId) : undefined,
         await tx.units.get(filing.bannerId),
       ];
-      policy.filingStep(party, filing, { unit, township, banner });
+      // The unit's path as it is now (it may have moved since submission) decides who may resubmit.
+      policy.filingStep(party, { ...filing, orgUnitPath: unit?.path ?? filing.orgUnitPath }, { unit, township, banner });
       assertVersion("The filing", filing.version, input.expectedVersion);
       const transition = transitionFor(filing, input.step);
       const at = clock.now();
