@@ -1,0 +1,145 @@
+import { OrgUnitCreated } from "@grassroots/events";
+import { unitState, type OrgUnitStateFixture } from "@grassroots/testing";
+import {
+  as,
+  cityAdmin,
+  DALATE,
+  dalateAdmin,
+  expectError,
+  idOf,
+  SHULINZHAO,
+  SHULINZHAO_VILLAGE_1,
+  startHarness,
+  ZHUNGEER,
+  zhungeerAdmin,
+  type Harness,
+} from "./support/harness";
+import { ENTITIES } from "./support/operations";
+
+let h: Harness;
+let tree: OrgUnitStateFixture[];
+beforeAll(async () => {
+  h = await startHarness();
+  tree = await h.publishTree();
+  // Some units of 达拉特旗 staffed: 树林召镇 (a trained full-timer) and one of its villages (a liaison).
+  const fullTimer = await h.register(SHULINZHAO);
+  await h.certify(fullTimer);
+  await h.appoint(fullTimer, SHULINZHAO, "FULL_TIME", "IN_ESTABLISHMENT");
+  const liaison = await h.register(SHULINZHAO_VILLAGE_1);
+  await h.certify(liaison);
+  await h.appoint(liaison, SHULINZHAO_VILLAGE_1, "LIAISON", "PUBLIC_WELFARE_POST");
+});
+afterAll(() => h.stop());
+
+const GAPS = `query ($banner: ID!, $all: Boolean) { staffingGaps(bannerId: $banner, includeCompliant: $all) {
+  banner { id } unitsEvaluated compliantUnits
+  units { orgUnit { id } unitCode unitName registerCount staffing { compliant gaps { rule code required actual reason } } } } }`;
+
+const STAFFED = ["SUBDISTRICT", "TOWN", "TOWNSHIP", "SUMU", "PARK", "COMMUNITY", "VILLAGE", "GACHA"];
+const staffedIn = (bannerCode: string) => tree.filter((u) => u.path.includes(`/${idOf(bannerCode)}/`) && STAFFED.includes(u.kind));
+
+describe("staffing gaps of a banner", () => {
+  it("lists every unit of the banner with a gap, in code order (each township before its villages), with reasons", async () => {
+    const res = await h.call(GAPS, { banner: idOf(DALATE) }, dalateAdmin);
+    expect(res.errors).toBeUndefined();
+    const report = res.data!.staffingGaps;
+    const expected = staffedIn(DALATE);
+    expect(report).toMatchObject({ banner: { id: idOf(DALATE) }, unitsEvaluated: expected.length, compliantUnits: 2 });
+    const codes = report.units.map((u: { unitCode: string }) => u.unitCode);
+    expect(codes).toEqual([...codes].sort());
+    expect(codes).toHaveLength(expected.length - 2);
+    expect(codes).not.toContain(SHULINZHAO);
+    expect(codes).not.toContain(SHULINZHAO_VILLAGE_1);
+    for (const u of report.units) {
+      expect(u.staffing.compliant).toBe(false);
+      expect(u.staffing.gaps.length).toBeGreaterThan(0);
+      expect(u.staffing.gaps.every((g: { reason: string }) => g.reason.length > 20)).toBe(true);
+    }
+  });
+
+  it("includeCompliant lists every unit", async () => {
+    const report = (await h.call(GAPS, { banner: idOf(DALATE), all: true }, cityAdmin)).data!.staffingGaps;
+    expect(report.units).toHaveLength(report.unitsEvaluated);
+    expect(report.units.filter((u: { staffing: { compliant: boolean } }) => u.staffing.compliant).map((u: { unitCode: string }) => u.unitCode)).toEqual([
+      SHULINZHAO,
+      SHULINZHAO_VILLAGE_1,
+    ]);
+  });
+
+  it("a township clerk sees their part of their banner only; another banner's bureau gets NOT_FOUND", async () => {
+    const report = (await h.call(GAPS, { banner: idOf(DALATE), all: true }, as("UNIT_CLERK", SHULINZHAO))).data!.staffingGaps;
+    expect(report.units.every((u: { unitCode: string }) => u.unitCode.startsWith("150621100"))).toBe(true);
+    expect(report.unitsEvaluated).toBe(tree.filter((u) => u.code.startsWith("150621100")).length);
+    expectError(await h.call(GAPS, { banner: idOf(DALATE) }, zhungeerAdmin), "NOT_FOUND");
+    expectError(await h.call(GAPS, { banner: idOf(SHULINZHAO) }, cityAdmin), "NOT_FOUND");
+  });
+
+  it("takes a fixed number of SQL queries whatever the banner's size (2: the caller's area, then one query)", async () => {
+    const count = async (banner: string) => {
+      h.queries.queries = [];
+      const res = await h.call(GAPS, { banner: idOf(banner), all: true }, cityAdmin);
+      expect(res.errors).toBeUndefined();
+      return { sql: h.queries.queries.length, units: res.data!.staffingGaps.unitsEvaluated as number };
+    };
+    const small = await count(ZHUNGEER);
+    const before = await count(DALATE);
+    // Forty more villages in 达拉特旗, from organization's events.
+    const township = tree.find((u) => u.code === "150621102000")!;
+    let last = "";
+    for (let n = 1; n <= 40; n++) {
+      last = await h.publish(OrgUnitCreated, unitState(township, `150621102${String(200 + n).padStart(3, "0")}`, `新增村${n}`, "VILLAGE"), `v${n}`);
+    }
+    await h.handled(last);
+    const after = await count(DALATE);
+    expect(after.units).toBe(before.units + 40);
+    expect(small.units).not.toBe(before.units);
+    expect([small.sql, before.sql, after.sql]).toEqual([2, 2, 2]);
+  });
+});
+
+describe("federation: OrgUnit and Statistician references", () => {
+  const refs = (codes: string[]) => codes.map((code) => ({ __typename: "OrgUnit", id: idOf(code) }));
+
+  it.each([1, 10, 60])("resolves %i OrgUnit references with their staffing and statisticians in a fixed number of SQL queries", async (n) => {
+    const rows: { code: string }[] = await h.dataSource.query(
+      `SELECT code FROM org_unit WHERE path LIKE $1 AND depth >= 2 ORDER BY code LIMIT $2`,
+      [`%/${idOf(DALATE)}/%`, n],
+    );
+    const codes = rows.map((r) => r.code);
+    expect(codes).toHaveLength(n);
+    h.queries.queries = [];
+    const res = await h.call(ENTITIES, { representations: refs(codes) }, cityAdmin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!._entities).toHaveLength(n);
+    expect(res.data!._entities.every((e: { staffing: unknown }) => e.staffing !== null)).toBe(true);
+    // references (1, the caller's area inside it) + the caller's area for the fields (1) + staffing (1) + statisticians (1)
+    expect(h.queries.queries).toHaveLength(4);
+  });
+
+  it("resolves bare references in ONE query, and keeps the caller's scope (null outside it, in order)", async () => {
+    h.queries.queries = [];
+    const bare = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on OrgUnit { id } } }`;
+    const res = await h.call(bare, { representations: refs([SHULINZHAO, "150622100000", DALATE]) }, dalateAdmin);
+    expect(h.queries.queries).toHaveLength(1);
+    expect(res.data!._entities.map((e: { id: string } | null) => e?.id ?? null)).toEqual([idOf(SHULINZHAO), null, idOf(DALATE)]);
+  });
+
+  it("the statisticians of a unit come with their post; Statistician references are scoped too", async () => {
+    const res = await h.call(ENTITIES, { representations: refs([SHULINZHAO]) }, dalateAdmin);
+    const unit = res.data!._entities[0];
+    expect(unit.statisticians.totalCount).toBe(1);
+    expect(unit.statisticians.edges[0].assignment).toEqual({ role: "FULL_TIME", status: "ACTIVE" });
+    const personId = unit.statisticians.edges[0].node.id;
+    const people = await h.call(ENTITIES, { representations: [{ __typename: "Statistician", id: personId }] }, zhungeerAdmin);
+    expect(people.data!._entities).toEqual([null]);
+    h.queries.queries = [];
+    const mine = await h.call(ENTITIES, { representations: [{ __typename: "Statistician", id: personId }, { __typename: "Statistician", id: "x" }] }, dalateAdmin);
+    expect(mine.data!._entities[0]).toMatchObject({ id: personId });
+    expect(mine.data!._entities[1]).toBeNull();
+    expect(h.queries.queries).toHaveLength(1);
+  });
+
+  it("refuses references without an identity", async () => {
+    expectError(await h.call(ENTITIES, { representations: refs([SHULINZHAO]) }), "UNAUTHENTICATED");
+  });
+});
