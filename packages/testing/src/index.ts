@@ -7,3 +7,4 @@ export * from "./suite";
 export * from "./query-counter";
 export * from "./refusals";
 export * from "./event-fixtures";
+export * from "./db-query";
