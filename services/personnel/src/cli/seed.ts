@@ -8,7 +8,7 @@ import { runTool } from "./run-tool";
 /**
  * Personnel learns the org tree from organization's events, so the seed first waits until the
  * projection has settled: units present and nothing new handled for `--settle-seconds` (default 5),
- * at most `--wait-seconds` (default 300).
+ * at most `--wait-seconds` (default 90).
  */
 async function waitForProjection(dataSource: DataSource, settleMs: number, timeoutMs: number, log: (msg: object) => void): Promise<number> {
   const deadline = Date.now() + timeoutMs;
@@ -37,12 +37,12 @@ async function waitForProjection(dataSource: DataSource, settleMs: number, timeo
   }
 }
 
-// pnpm seed [-- --settle-seconds 5 --wait-seconds 300]: sample statisticians, posts and filed filings for
+// pnpm seed [-- --settle-seconds 5 --wait-seconds 90]: sample statisticians, posts and filed filings for
 // the units organization has published (run organization's seed first). Running it again changes nothing.
 runTool("seed", async (dataSource, logger, config) => {
   const args = parseArgs(process.argv.slice(2));
   const settle = Number(args["settle-seconds"] ?? 5) * 1000;
-  const wait = Number(args["wait-seconds"] ?? 300) * 1000;
+  const wait = Number(args["wait-seconds"] ?? 90) * 1000;
   await waitForProjection(dataSource, settle, wait, (m) => logger.info(m, "waiting for the org projection"));
   const report = await seedStaff(createServices(dataSource, settingsOf(config)), (done, total) =>
     logger.info({ done, total }, "seed progress"),
