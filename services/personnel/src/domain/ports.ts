@@ -154,8 +154,6 @@ export interface UnitWithCounts {
 
 /** Reads outside transactions, always scoped. */
 export interface PersonnelReads {
-  /** Path of an active unit (the caller's home unit), from the projection. */
-  homePath(orgUnitId: string): Promise<string | undefined>;
   units(ids: readonly string[], scope: Scope): Promise<OrgUnitView[]>;
   /** Units among `ids` visible to the user whose home unit is `homeUnitId`, in ONE query. */
   unitsVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<OrgUnitView[]>;

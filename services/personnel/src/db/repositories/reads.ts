@@ -54,11 +54,6 @@ export class SqlPersonnelReads implements PersonnelReads {
     return this.dataSource.query(sql, params);
   }
 
-  async homePath(orgUnitId: string): Promise<string | undefined> {
-    const [row] = await this.query<{ path: string }>(`SELECT path FROM org_unit WHERE id = $1 AND active`, [orgUnitId]);
-    return row?.path;
-  }
-
   units(ids: readonly string[], scope: Scope): Promise<OrgUnitView[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.query(`SELECT ${select("u", ORG_UNIT)} FROM org_unit u WHERE u.id = ANY($1) AND u.path LIKE $2`, [[...ids], pattern(scope)]);

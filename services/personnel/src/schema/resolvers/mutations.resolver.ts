@@ -1,5 +1,5 @@
 import { opt } from "@grassroots/kit";
-import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { appointStatistician } from "../../domain/commands/appoint-statistician";
 import { changeAssignmentRole } from "../../domain/commands/change-assignment-role";
 import type { StaffChange } from "../../domain/commands/common";
@@ -8,7 +8,6 @@ import { takeFilingStep } from "../../domain/commands/filing-step";
 import { registerStatistician } from "../../domain/commands/register-statistician";
 import { transferStatistician } from "../../domain/commands/transfer-statistician";
 import { updateStatistician } from "../../domain/commands/update-statistician";
-import type { PostAssignment } from "../../domain/assignment";
 import type { Filing } from "../../domain/filing";
 import type { PersonnelServices } from "../../domain/ports";
 import type { Statistician } from "../../domain/statistician";
@@ -24,14 +23,8 @@ import {
   UpdateStatisticianInput,
 } from "../inputs/inputs";
 import { FilingType } from "../types/filing.type";
-import { PostAssignmentType, StatisticianType } from "../types/statistician.type";
+import { StaffChangeType, StatisticianType } from "../types/statistician.type";
 
-@ObjectType("StaffChange", { description: "A staff change: the post as it is now, the post it replaced (a transfer), and its R5 filing." })
-export class StaffChangeType {
-  @Field(() => PostAssignmentType) assignment: PostAssignment;
-  @Field(() => PostAssignmentType, { nullable: true }) previousAssignment: PostAssignment | null;
-  @Field(() => FilingType) filing: Filing;
-}
 
 /** Thin: map the input, take the caller's policy, run the command. Every mutation takes a requestId. */
 @Resolver()

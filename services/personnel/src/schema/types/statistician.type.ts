@@ -1,8 +1,10 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
-import type { AssignmentStatus, EstablishmentStatus, StatisticianRole } from "../../domain/assignment";
+import type { AssignmentStatus, EstablishmentStatus, PostAssignment, StatisticianRole } from "../../domain/assignment";
+import type { Filing } from "../../domain/filing";
 import type { Gender, ProfessionalTitle } from "../../domain/statistician";
 import { AssignmentStatusEnum, EstablishmentEnum, GenderEnum, RoleEnum, TitleEnum } from "./enums";
+import { FilingType } from "./filing.type";
 
 @Directive('@key(fields: "id")')
 @ObjectType("Statistician", {
@@ -47,4 +49,11 @@ export class PostAssignmentType {
   @Field(() => Int, { description: "Send it back as expectedVersion when changing the post." }) version: number;
   @Field() createdBy: string;
   @Field(() => GraphQLISODateTime) createdAt: Date;
+}
+
+@ObjectType("StaffChange", { description: "A staff change: the post as it is now, the post it replaced (a transfer), and its R5 filing." })
+export class StaffChangeType {
+  @Field(() => PostAssignmentType) assignment: PostAssignment;
+  @Field(() => PostAssignmentType, { nullable: true }) previousAssignment: PostAssignment | null;
+  @Field(() => FilingType) filing: Filing;
 }
