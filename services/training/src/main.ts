@@ -4,7 +4,7 @@ import { createLogger, loadConfigOrExit, onShutdown, runMain, runMigrations, sta
 import { configSchema } from "./config";
 import { createTrainingDataSource, homePathOf } from "./db/data-source";
 import { createServices } from "./db/services";
-import { projectionHandlers, PROJECTIONS_GROUP } from "./events/projections";
+import { projectionHandlers, projectionsGroupOf } from "./events/projections";
 import { buildTrainingSchema } from "./schema/build-schema";
 
 // Wiring only: config → logger → database (+ migrations) → schema → projections consumer → outbox
@@ -24,7 +24,7 @@ runMain(logger, async () => {
   const consumer = new EventConsumer({
     kafka,
     dataSource,
-    groupId: PROJECTIONS_GROUP,
+    groupId: projectionsGroupOf(config.KAFKA_TOPIC_PREFIX),
     handlers: projectionHandlers(),
     logger,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,

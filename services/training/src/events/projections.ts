@@ -15,8 +15,12 @@ import {
 } from "@grassroots/events";
 import { projectAssignment, projectOrgUnit, projectStatistician } from "../db/repositories/projection.writes";
 
-/** Kafka consumer group (and inbox namespace) of the projections. */
-export const PROJECTIONS_GROUP = "training.projections";
+/**
+ * Kafka consumer group (and inbox namespace) of the projections. It carries the environment's topic
+ * prefix: environments and test runs that share a broker must not share a group either (a group's
+ * assignment spans every member's subscriptions).
+ */
+export const projectionsGroupOf = (topicPrefix: string): string => `${topicPrefix}training.projections`;
 
 /**
  * What training learns from the other services. Every org-unit event carries the unit's full state

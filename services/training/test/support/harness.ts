@@ -34,7 +34,7 @@ import type { DataSource } from "typeorm";
 import { createTrainingDataSource, homePathOf } from "../../src/db/data-source";
 import { createServices } from "../../src/db/services";
 import type { TrainingServices } from "../../src/domain/ports";
-import { projectionHandlers } from "../../src/events/projections";
+import { projectionHandlers, projectionsGroupOf } from "../../src/events/projections";
 import { buildTrainingSchema } from "../../src/schema/build-schema";
 
 /** The business date the tests run on: every session below ends on or before it. */
@@ -123,7 +123,7 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
   const consumer = new EventConsumer({
     kafka,
     dataSource,
-    groupId: `training.projections.${prefix}`,
+    groupId: projectionsGroupOf(prefix),
     handlers: projectionHandlers(),
     logger,
     topicPrefix: prefix,
