@@ -1,4 +1,4 @@
-import type { OrgUnitKinds, StatisticianRoles, AssignmentStatuses } from "@grassroots/events";
+import type { AssignmentStatuses, EventData, OrgUnitCreated, OrgUnitKinds, StatisticianRoles } from "@grassroots/events";
 
 /**
  * What this service knows about other services' data, from their events (src/events/projections.ts):
@@ -7,17 +7,11 @@ import type { OrgUnitKinds, StatisticianRoles, AssignmentStatuses } from "@grass
 
 export type OrgUnitKind = (typeof OrgUnitKinds)[number];
 
-export interface OrgUnitRef {
-  id: string;
-  code: string;
-  name: string;
-  kind: OrgUnitKind;
-  parentId: string | null;
-  /** Ancestor ids and own id, each followed by "/": a subtree is a string prefix. */
-  path: string;
-  active: boolean;
-  version: number;
-}
+/**
+ * A unit as projected: the part of organization's unit state (the org-unit events' contract) training
+ * keeps. `path` holds the ancestor ids and own id, each followed by "/": a subtree is a string prefix.
+ */
+export type OrgUnitRef = Pick<EventData<typeof OrgUnitCreated>, "id" | "code" | "name" | "kind" | "parentId" | "path" | "active" | "version">;
 
 /** The city bureau or a banner/district bureau: the only units that organise training. */
 export const ORGANIZER_KINDS: readonly OrgUnitKind[] = ["CITY", "DISTRICT", "BANNER"];

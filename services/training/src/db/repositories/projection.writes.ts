@@ -1,22 +1,13 @@
+import type { AssignmentStarted, EventData } from "@grassroots/events";
 import type { EntityManager } from "typeorm";
+import type { OrgUnitRef } from "../../domain/directory";
 
 /**
  * Upserts of the projections, each guarded by the source's version: an event applies only when it is
  * newer than what the row holds, so redelivered, resent or out-of-order events change nothing.
  */
 
-export interface OrgUnitState {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  path: string;
-  active: boolean;
-  version: number;
-}
-
-export async function projectOrgUnit(manager: EntityManager, u: OrgUnitState): Promise<void> {
+export async function projectOrgUnit(manager: EntityManager, u: OrgUnitRef): Promise<void> {
   await manager.query(
     `INSERT INTO org_unit (id, code, name, kind, parent_id, path, active, version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -37,17 +28,8 @@ export async function projectStatistician(manager: EntityManager, s: { statistic
   );
 }
 
-export interface AssignmentState {
-  assignmentId: string;
-  statisticianId: string;
-  orgUnitId: string;
-  orgUnitPath: string;
-  role: string;
-  status: string;
-  startDate: string;
-  endDate: string | null;
-  version: number;
-}
+/** An assignment's state as personnel's assignment events carry it. */
+export type AssignmentState = EventData<typeof AssignmentStarted>;
 
 export async function projectAssignment(manager: EntityManager, a: AssignmentState): Promise<void> {
   await manager.query(

@@ -4,23 +4,15 @@ import { randomUUID } from "node:crypto";
 import type { TrainingPolicy } from "../access-policy";
 import { describeUnit, ORGANIZER_KINDS } from "../directory";
 import type { UnitOfWork } from "../ports";
-import { AUDIENCES, TRAINING_KINDS, type Audience, type TrainingKind, type TrainingSession } from "../training";
+import { AUDIENCES, TRAINING_KINDS, type NewSession, type TrainingSession } from "../training";
 import { publishSession } from "./common";
 
-export interface PlanSessionInput {
-  organizerUnitId: string;
-  kind: TrainingKind;
-  title: string;
-  audience: Audience;
-  startDate: string;
-  endDate: string;
-  hours: number;
-  place?: string | null;
-  online?: boolean;
-  capacity: number;
-  /** Only the seed names the id (so a second run finds its sessions); otherwise random. */
-  id?: string;
-}
+/** The session as the planner describes it; `place` and `online` may be left out, `id` only by the seed. */
+export type PlanSessionInput = Omit<NewSession, "id" | "place" | "online" | "plannedBy"> &
+  Partial<Pick<NewSession, "place" | "online">> & {
+    /** Only the seed names the id (so a second run finds its sessions); otherwise random. */
+    id?: string;
+  };
 
 /**
  * R6: a session planned by the city bureau or a banner/district bureau. Banner and district staff

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { OrgUnitRef } from "../directory";
 import type { StaffMember } from "../ports";
 import type { ResultInput } from "../results";
-import type { Audience, TrainingKind } from "../training";
+import type { Audience, NewSession, TrainingKind } from "../training";
 
 /**
  * A year of sample training for the seeded Ordos tree, drawn deterministically (hashes of the year,
@@ -24,18 +24,8 @@ export function seedSessionId(year: number, bureauCode: string, slot: string): s
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export interface SampleSession {
-  id: string;
+export interface SampleSession extends Omit<NewSession, "organizerUnitId" | "plannedBy"> {
   organizer: OrgUnitRef;
-  kind: TrainingKind;
-  audience: Audience;
-  title: string;
-  startDate: string;
-  endDate: string;
-  hours: number;
-  place: string | null;
-  online: boolean;
-  capacity: number;
   participants: string[];
   /** How each participant did (used once the session is over). */
   outcome(statisticianId: string): ResultInput;
