@@ -73,6 +73,16 @@ describe("R7: no post becomes ACTIVE without a pre-post certificate", () => {
     expect(change.assignment.certificateId).not.toBeNull();
   });
 
+  it("R7: a person's posts and certificate are read in one statement, so a response never shows an ACTIVE post beside 'not certified'", async () => {
+    h.queries.queries = [];
+    const res = await h.call(`query ($id: ID!) { statistician(id: $id) { assignments { status certificateId } prePostGate { certified certificateId } } }`, { id: newcomer }, cityAdmin);
+    const { assignments, prePostGate } = res.data!.statistician;
+    expect(assignments.every((a: { certificateId: string }) => a.certificateId === prePostGate.certificateId)).toBe(true);
+    const reads = h.queries.queries.filter((q) => q.includes("pre_post_certificate"));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toContain("FROM post_assignment a");
+  });
+
   it("R7: nothing else can make a post ACTIVE: no input takes a status, and the database refuses ACTIVE without a certificate", async () => {
     const schema = (await h.call(getIntrospectionQuery(), {}, cityAdmin)).data!.__schema;
     const inputs = schema.types.filter((t: { kind: string }) => t.kind === "INPUT_OBJECT");

@@ -147,6 +147,12 @@ export interface UnitStatisticianPages {
   totals: Map<string, number>;
 }
 
+export interface PersonRecords {
+  statisticianId: string;
+  assignments: PostAssignment[];
+  certificate: PrePostCertificate | null;
+}
+
 export interface UnitWithCounts {
   unit: OrgUnitView;
   counts: StaffCounts;
@@ -168,8 +174,12 @@ export interface PersonnelReads {
     page: PageRequest,
   ): Promise<UnitStatisticianPages>;
   assignments(ids: readonly string[], scope: Scope): Promise<PostAssignment[]>;
-  /** Every assignment (any status) of these people at units in scope, latest start first. */
-  assignmentsOf(statisticianIds: readonly string[], scope: Scope): Promise<PostAssignment[]>;
+  /**
+   * Each person's posts (any status) at units in scope, latest start first, and their first pre-post
+   * certificate, read in ONE statement so the two always agree (an ACTIVE post never shows beside
+   * "not certified" because training's event committed between two reads).
+   */
+  recordsOf(statisticianIds: readonly string[], scope: Scope): Promise<PersonRecords[]>;
   filings(ids: readonly string[], scope: Scope): Promise<Filing[]>;
   searchFilings(filter: FilingFilter, scope: Scope, page: PageRequest): Promise<Page<Filing>>;
   filingSteps(filingIds: readonly string[]): Promise<FilingStep[]>;
@@ -182,8 +192,6 @@ export interface PersonnelReads {
   bannerUnits(bannerId: string, scope: Scope, kinds: readonly string[]): Promise<{ banner: OrgUnitView | undefined; units: UnitWithCounts[] }>;
   /** Every unit of the projection (for the seed). */
   projectedUnits(): Promise<OrgUnitView[]>;
-  /** Each person's first pre-post certificate. */
-  certificatesOf(statisticianIds: readonly string[]): Promise<PrePostCertificate[]>;
 }
 
 export type { Clock };

@@ -3,9 +3,9 @@ import DataLoader from "dataloader";
 import type { AssignmentStatus, PostAssignment } from "../domain/assignment";
 import type { FilingStep } from "../domain/filing";
 import type { OrgUnitView } from "../domain/org-unit";
-import type { Page, PersonnelServices, UnitStatisticianRow } from "../domain/ports";
+import type { Page, PersonnelServices, PersonRecords, UnitStatisticianRow } from "../domain/ports";
 import { evaluateStaffing, type StaffingResult } from "../domain/staffing";
-import type { PrePostCertificate, Statistician } from "../domain/statistician";
+import type { Statistician } from "../domain/statistician";
 import { readScope } from "./context";
 
 /** A page of one unit's statisticians (as OrgUnit.statisticians asks for it). */
@@ -28,9 +28,9 @@ export interface Loaders {
   statistician: DataLoader<string, Statistician | null>;
   statisticianReference: DataLoader<string, Statistician | null>;
   assignment: DataLoader<string, PostAssignment | null>;
-  assignmentsOf: DataLoader<string, PostAssignment[]>;
+  /** A person's posts in scope and pre-post certificate, from one statement (they always agree). */
+  records: DataLoader<string, PersonRecords>;
   filingSteps: DataLoader<string, FilingStep[]>;
-  certificate: DataLoader<string, PrePostCertificate | null>;
   staffing: DataLoader<string, StaffingResult | null>;
   unitStatisticians: DataLoader<UnitStatisticiansKey, Page<UnitStatisticianRow>, string>;
 }
@@ -63,11 +63,11 @@ function createLoaders(ctx: GraphQLContext, { reads, settings }: PersonnelServic
       byKey(ids, await reads.statisticiansVisibleToHome(uuids(ids), home()), (s) => s.id),
     ),
     assignment: new DataLoader(async (ids) => byKey(ids, await reads.assignments(uuids(ids), await readScope(ctx)), (a) => a.id)),
-    assignmentsOf: new DataLoader(async (ids) =>
-      groupBy(ids, await reads.assignmentsOf(ids, await readScope(ctx)), (a) => a.statisticianId),
-    ),
+    records: new DataLoader(async (ids) => {
+      const found = byKey(ids, await reads.recordsOf(uuids(ids), await readScope(ctx)), (r) => r.statisticianId);
+      return found.map((r, i) => r ?? { statisticianId: ids[i], assignments: [], certificate: null });
+    }),
     filingSteps: new DataLoader(async (ids) => groupBy(ids, await reads.filingSteps(ids), (s) => s.filingId)),
-    certificate: new DataLoader(async (ids) => byKey(ids, await reads.certificatesOf(ids), (c) => c.statisticianId)),
     staffing: new DataLoader(async (ids) => {
       const rows = await reads.unitsWithCounts(uuids(ids), await readScope(ctx));
       const results = rows.map(({ unit, counts }) => evaluateStaffing(unit, counts, settings.thresholds));

@@ -5,6 +5,7 @@ import type { OrgUnitView } from "../../domain/org-unit";
 import type {
   FilingFilter,
   Page,
+  PersonRecords,
   PageRequest,
   PersonnelReads,
   Scope,
@@ -142,13 +143,28 @@ export class SqlPersonnelReads implements PersonnelReads {
     );
   }
 
-  assignmentsOf(statisticianIds: readonly string[], scope: Scope): Promise<PostAssignment[]> {
-    if (statisticianIds.length === 0) return Promise.resolve([]);
-    return this.query(
-      `SELECT ${select("a", ASSIGNMENT)} FROM post_assignment a JOIN org_unit u ON u.id = a.org_unit_id
-        WHERE a.statistician_id = ANY($1) AND u.path LIKE $2 ORDER BY a.start_date DESC, a.id`,
+  async recordsOf(statisticianIds: readonly string[], scope: Scope): Promise<PersonRecords[]> {
+    if (statisticianIds.length === 0) return [];
+    const rows = await this.query<{ statisticianId: string; assignments: Record<string, unknown>[]; certificate: PrePostCertificate | null }>(
+      `SELECT p.id AS "statisticianId",
+              COALESCE((SELECT json_agg(x ORDER BY x."startDate" DESC, x.id)
+                          FROM (SELECT ${select("a", ASSIGNMENT)} FROM post_assignment a JOIN org_unit u ON u.id = a.org_unit_id
+                                 WHERE a.statistician_id = p.id AND u.path LIKE $2) x), '[]') AS assignments,
+              (SELECT row_to_json(y) FROM (SELECT ${select("c", CERTIFICATE)} FROM pre_post_certificate c
+                                            WHERE c.statistician_id = p.id ORDER BY c.completed_on, c.received_at LIMIT 1) y) AS certificate
+         FROM unnest($1::uuid[]) AS p(id)`,
       [[...statisticianIds], pattern(scope)],
     );
+    // JSON carries timestamps as text: back to Dates, as every other read returns them.
+    return rows.map((r) => ({
+      ...r,
+      assignments: r.assignments.map((a) => ({
+        ...(a as unknown as PostAssignment),
+        activatedAt: a.activatedAt ? new Date(a.activatedAt as string) : null,
+        createdAt: new Date(a.createdAt as string),
+        updatedAt: new Date(a.updatedAt as string),
+      })),
+    }));
   }
 
   filings(ids: readonly string[], scope: Scope): Promise<Filing[]> {
@@ -212,15 +228,6 @@ export class SqlPersonnelReads implements PersonnelReads {
 
   projectedUnits(): Promise<OrgUnitView[]> {
     return this.query(`SELECT ${select("u", ORG_UNIT)} FROM org_unit u ORDER BY u.code`, []);
-  }
-
-  certificatesOf(statisticianIds: readonly string[]): Promise<PrePostCertificate[]> {
-    if (statisticianIds.length === 0) return Promise.resolve([]);
-    return this.query(
-      `SELECT DISTINCT ON (c.statistician_id) ${select("c", CERTIFICATE)} FROM pre_post_certificate c
-        WHERE c.statistician_id = ANY($1) ORDER BY c.statistician_id, c.completed_on, c.received_at`,
-      [[...statisticianIds]],
-    );
   }
 }
 

@@ -43,7 +43,7 @@ export class StatisticianFields {
 
   @FieldResolver(() => PrePostGateType, { description: "R7: the pre-post training certificate, as training announced it." })
   async prePostGate(@Root() s: Statistician, @Ctx() ctx: GraphQLContext): Promise<PrePostGateType> {
-    const certificate = await loaders(ctx, this.services).certificate.load(s.id);
+    const { certificate } = await loaders(ctx, this.services).records.load(s.id);
     return {
       certified: !!certificate,
       certificateId: certificate?.certificateId ?? null,
@@ -58,7 +58,7 @@ export class StatisticianFields {
     @Ctx() ctx: GraphQLContext,
     @Arg("includeEnded", () => Boolean, { nullable: true, defaultValue: true }) includeEnded: boolean,
   ): Promise<PostAssignment[]> {
-    const all = await loaders(ctx, this.services).assignmentsOf.load(s.id);
+    const all = (await loaders(ctx, this.services).records.load(s.id)).assignments;
     return includeEnded ? all : all.filter((a) => a.status !== "ENDED");
   }
 }
