@@ -35,8 +35,13 @@ wait_ready() { # name url
 
 start() { # name port dir (DATABASE_URL in the environment for subgraphs)
   local name=$1 port=$2 dir=$3
+  if port_open 127.0.0.1 "$port"; then
+    die "port $port is taken by another process ($(port_owner "$port")): stop it, then run again"
+  fi
   log "starting $name on :$port (log: .local/logs/$name.log)"
-  (cd "$dir" && PORT=$port nohup node dist/main.js >"$LOG_DIR/$name.log" 2>&1 & echo $! >"$RUN_DIR/$name.pid")
+  # exec: the pid recorded is node's own, so suite-down's SIGTERM reaches the server, not a shell.
+  (cd "$dir" && PORT=$port exec nohup node dist/main.js) >>"$LOG_DIR/$name.log" 2>&1 &
+  echo $! >"$RUN_DIR/$name.pid"
   wait_ready "$name" "http://127.0.0.1:$port/health/ready"
 }
 
