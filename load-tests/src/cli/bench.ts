@@ -1,0 +1,54 @@
+import { parseArgs } from "@grassroots/kit";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { resolve } from "node:path";
+import { cityRun, type RunReport } from "../bench/city-run";
+import { progress } from "../generate/progress";
+import { buildReport, loadScaleReports, markdown } from "../report/report";
+
+// pnpm --filter @grassroots/load-tests bench [-- --runs 2 --wait-quiet-minutes 40 --duration 10 --scenarios a,b --out reports]
+// The local benchmark at city scale: for each run a fresh suite (startSuite), the city data through
+// the services' own seeds, every scenario with the autocannon runner, the SQL, gateway, event and
+// memory measurements; then the report (JSON + Markdown) written to reports/ and printed.
+async function waitQuiet(minutes: number) {
+  const deadline = Date.now() + minutes * 60_000;
+  for (;;) {
+    const [one] = loadavg();
+    if (one < 0.6) return progress(`machine quiet (load ${one.toFixed(2)})`);
+    if (Date.now() > deadline) return progress(`machine still busy (load ${one.toFixed(2)}) after ${minutes} min; measuring anyway`);
+    progress(`waiting for a quiet machine (1-minute load ${one.toFixed(2)})`);
+    await new Promise((r) => setTimeout(r, 30_000));
+  }
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const runs = Math.max(1, Math.min(5, Number(args.runs ?? 1)));
+  const out = resolve(__dirname, "../..", args.out ?? "reports");
+  mkdirSync(out, { recursive: true });
+  const reports: RunReport[] = [];
+  for (let run = 1; run <= runs; run++) {
+    if (args["wait-quiet-minutes"]) await waitQuiet(Number(args["wait-quiet-minutes"]));
+    progress(`run ${run}/${runs}`);
+    reports.push(
+      await cityRun(run, {
+        durationSeconds: args.duration ? Number(args.duration) : undefined,
+        scenarios: args.scenarios ? args.scenarios.split(",") : undefined,
+      }),
+    );
+  }
+  const command = `pnpm --filter @grassroots/load-tests bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+  const report = buildReport(reports, command, loadScaleReports(out));
+  const text = markdown(report);
+  const stamp = report.generatedAt.replace(/[:.]/g, "-");
+  writeFileSync(resolve(out, `bench-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(resolve(out, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(resolve(out, "latest.md"), text);
+  progress(`wrote ${resolve(out, "latest.md")} and latest.json`);
+  process.stdout.write(text);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { divisionCsv, SCALES, type ScaleShape } from "./divisions";
+import { progress, seconds } from "./progress";
+import type { Bench } from "./suite";
+import { runServiceTool, toolExists, type ToolRun } from "./tools";
+
+export interface PhaseResult {
+  phase: string;
+  elapsedSeconds: number;
+  done: number;
+  total: number;
+  timedOut: boolean;
+  perSecond: number;
+  output: string;
+}
+
+export interface ScaleCounts {
+  orgUnitsByDepth: Record<string, number>;
+  statisticians: number | null;
+  assignments: number | null;
+  filings: number | null;
+  sessions: number | null;
+  enrollments: number | null;
+  certificates: number | null;
+  /** Events each service published and handled. */
+  events: Record<string, { published: number; handled: number }>;
+  databaseBytes: Record<string, number>;
+}
+
+export interface GenerateResult {
+  scale: ScaleShape;
+  budgetSeconds: number;
+  phases: PhaseResult[];
+  counts: ScaleCounts;
+  elapsedSeconds: number;
+}
+
+const phaseOf = (name: string, run: ToolRun): PhaseResult => ({
+  phase: name,
+  elapsedSeconds: seconds(run.elapsedMs),
+  done: run.done,
+  total: run.total,
+  timedOut: run.timedOut,
+  perSecond: run.elapsedMs ? Math.round((run.done / run.elapsedMs) * 10000) / 10 : 0,
+  output: run.output.trim(),
+});
+
+async function count(bench: Bench, service: string, sql: string): Promise<number | null> {
+  if (!bench.services.includes(service)) return null;
+  try {
+    const { rows } = await (await bench.db(service)).query(sql);
+    return Number(rows[0].n);
+  } catch {
+    return null;
+  }
+}
+
+export async function scaleCounts(bench: Bench): Promise<ScaleCounts> {
+  const org = await bench.db("organization");
+  const byDepth = (await org.query(`SELECT depth, count(*)::int AS n FROM org_unit GROUP BY depth ORDER BY depth`)).rows;
+  const names = ["city", "county", "township", "village"];
+  const events: ScaleCounts["events"] = {};
+  const databaseBytes: Record<string, number> = {};
+  for (const service of bench.services) {
+    const client = await bench.db(service);
+    const [row] = (
+      await client.query(
+        `SELECT (SELECT count(*)::int FROM outbox) AS published, (SELECT count(*)::int FROM inbox) AS handled, pg_database_size(current_database())::bigint AS bytes`,
+      )
+    ).rows;
+    events[service] = { published: row.published, handled: row.handled };
+    databaseBytes[service] = Number(row.bytes);
+  }
+  return {
+    orgUnitsByDepth: Object.fromEntries(byDepth.map((r: { depth: number; n: number }) => [names[r.depth] ?? `depth${r.depth}`, r.n])),
+    statisticians: await count(bench, "personnel", `SELECT count(*) AS n FROM statistician`),
+    assignments: await count(bench, "personnel", `SELECT count(*) AS n FROM post_assignment`),
+    filings: await count(bench, "personnel", `SELECT count(*) AS n FROM filing`),
+    sessions: await count(bench, "training", `SELECT count(*) AS n FROM training_session`),
+    enrollments: await count(bench, "training", `SELECT count(*) AS n FROM training_enrollment`),
+    certificates: await count(bench, "training", `SELECT count(*) AS n FROM training_certificate`),
+    events,
+    databaseBytes,
+  };
+}
+
+/**
+ * Fills the suite's databases at a scale through the services' own tools, as production would:
+ * organization's `seed` (city: the real Ordos tree) or `import-divisions` (a generated CSV), then
+ * personnel's `seed` (statisticians, posts, filings for every projected unit) and training's `seed`
+ * (a year of sessions, enrolments, results), each after the events of the previous one arrived.
+ * Every phase stops at the deadline; what it did by then is reported with its rate.
+ */
+export async function generate(bench: Bench, scaleName: keyof typeof SCALES, budgetSeconds: number): Promise<GenerateResult> {
+  const scale = SCALES[scaleName];
+  const started = Date.now();
+  const deadline = started + budgetSeconds * 1000;
+  const phases: PhaseResult[] = [];
+  const env = (service: string) => ({ DATABASE_URL: bench.suite.databases[service].url });
+
+  if (scaleName === "city") {
+    progress("organization: seeding the Ordos tree (real divisions + sample villages, register counts, standard)");
+    phases.push(phaseOf("organization seed", await runServiceTool("organization", "seed", [], env("organization"), deadline)));
+  } else {
+    const dir = join(tmpdir(), "grassroots-load-tests");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `divisions-${scaleName}.csv`);
+    writeFileSync(file, divisionCsv(scale));
+    const rows = scale.cities + scale.counties + scale.townships + scale.villages;
+    progress(`organization: importing ${rows.toLocaleString("en")} generated divisions (${file})`);
+    phases.push(phaseOf("organization import-divisions", await runServiceTool("organization", "import-divisions", ["--file", file, "--batch-size", "500"], env("organization"), deadline)));
+  }
+  if (bench.services.includes("personnel") && toolExists("personnel", "seed") && Date.now() < deadline) {
+    const wait = Math.max(30, Math.round((deadline - Date.now()) / 1000));
+    progress("personnel: seeding statisticians, posts and filings once organization's events have arrived");
+    phases.push(phaseOf("personnel seed", await runServiceTool("personnel", "seed", ["--settle-seconds", "5", "--wait-seconds", String(wait)], env("personnel"), deadline)));
+  }
+  if (bench.services.includes("training") && toolExists("training", "seed") && Date.now() < deadline) {
+    const wait = Math.max(30, Math.round((deadline - Date.now()) / 1000));
+    progress("training: seeding a year of sessions, enrolments and results once personnel's events have arrived");
+    phases.push(phaseOf("training seed", await runServiceTool("training", "seed", [], { ...env("training"), SEED_WAIT_SECONDS: String(wait) }, deadline)));
+  }
+  await bench.settle(`${scaleName} scale`, Math.max(10_000, deadline - Date.now()));
+  const counts = await scaleCounts(bench);
+  const elapsedSeconds = seconds(Date.now() - started);
+  progress(`${scaleName} scale generated in ${elapsedSeconds} s: ${JSON.stringify(counts.orgUnitsByDepth)}, ${counts.statisticians ?? "-"} statisticians`);
+  return { scale, budgetSeconds, phases, counts, elapsedSeconds };
+}
