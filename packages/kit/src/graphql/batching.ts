@@ -31,3 +31,21 @@ export function perRequest<C extends object, L>(create: (ctx: C) => L): (ctx: C)
     return found;
   };
 }
+
+/**
+ * `loaders(ctx, services)` for resolvers that hold the services: one set of loaders per request and
+ * service set (tests build several), so every resolver of a request shares the same batches.
+ */
+export function loadersPerRequest<C extends object, S extends object, L>(
+  create: (ctx: C, services: S) => L,
+): (ctx: C, services: S) => L {
+  const byServices = new WeakMap<S, (ctx: C) => L>();
+  return (ctx, services) => {
+    let forRequest = byServices.get(services);
+    if (!forRequest) {
+      forRequest = perRequest((c: C) => create(c, services));
+      byServices.set(services, forRequest);
+    }
+    return forRequest(ctx);
+  };
+}

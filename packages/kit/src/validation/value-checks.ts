@@ -26,6 +26,14 @@ export function checkDate(value: string, field: string): string {
   return value;
 }
 
+/** A date that has happened: business facts are recorded, not forecast. */
+export function checkNotFuture(value: string, field: string, clock: Clock): string {
+  checkDate(value, field);
+  const today = clock.today();
+  if (value > today) throw badInput(`${field} ${value} is in the future; use a date on or before ${today}.`, field);
+  return value;
+}
+
 /** Trimmed text of min..max characters. */
 export function checkText(value: string, field: string, max: number, min = 1): string {
   const trimmed = value.trim();

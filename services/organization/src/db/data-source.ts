@@ -1,7 +1,7 @@
 import { OutboxAndInbox1764100000000 } from "@grassroots/events";
 import { createDataSource, type HomePathLookup } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
-import { isUuid } from "../domain/values";
+import { isUuid } from "@grassroots/kit";
 import { OrgUnitEntity, RegisterCountEntity } from "./entities/org-unit.entity";
 import {
   AssessmentEntity,
@@ -32,7 +32,10 @@ export function createOrganizationDataSource(url: string, poolSize = 10): DataSo
 export function homePathLookup(dataSource: DataSource): HomePathLookup {
   return async (orgUnitId) => {
     if (!isUuid(orgUnitId)) return undefined;
-    const rows: { path: string }[] = await dataSource.query(`SELECT path FROM org_unit WHERE id = $1 AND active`, [orgUnitId]);
+    const rows: { path: string }[] = await dataSource.query(
+      `SELECT path FROM org_unit WHERE id = $1 AND active`,
+      [orgUnitId],
+    );
     return rows[0]?.path;
   };
 }

@@ -1,6 +1,6 @@
+import { systemClock } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import type { Clock, OrganizationServices } from "../domain/ports";
-import { systemClock } from "../domain/values";
 import { TypeOrmOrgUnitReads } from "./repositories/org-unit.reads";
 import { TypeOrmStandardizationReads } from "./repositories/standardization.reads";
 import { TypeOrmUnitOfWork } from "./unit-of-work";

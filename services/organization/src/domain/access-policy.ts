@@ -35,7 +35,8 @@ function outside(unit: Pick<OrgUnit, "name" | "code">, action: string) {
 export function policyFor(access: Access): ChangePolicy {
   const readOnly = () => !access.hasRole("CITY_ADMIN", "BANNER_ADMIN", "UNIT_CLERK");
   const denyReadOnly = (action: string) => {
-    if (readOnly()) throw forbidden(`Your role (${access.identity.roles.join(", ")}) is read-only; you may not ${action}.`);
+    if (readOnly())
+      throw forbidden(`Your role (${access.identity.roles.join(", ")}) is read-only; you may not ${action}.`);
   };
   return {
     actorId: access.identity.userId,
@@ -45,7 +46,9 @@ export function policyFor(access: Access): ChangePolicy {
       if (access.hasRole("BANNER_ADMIN") && strictlyBelow(access, unit.path)) return;
       if (access.hasRole("UNIT_CLERK") && strictlyBelow(access, unit.path)) {
         if (isVillageLevel(unit.kind)) return;
-        throw forbidden(`A unit clerk may ${action} only villages and communities; ${describe(unit)} is a ${unit.kind}.`);
+        throw forbidden(
+          `A unit clerk may ${action} only villages and communities; ${describe(unit)} is a ${unit.kind}.`,
+        );
       }
       throw outside(unit, action);
     },

@@ -53,7 +53,8 @@ export function checkCodeFormat(code: string, field = "code"): void {
   }
 }
 
-const segmentValue = (code: string, level: Level) => Number(code.slice(SEGMENTS[level].start, SEGMENTS[level].end));
+const segmentValue = (code: string, level: Level) =>
+  Number(code.slice(SEGMENTS[level].start, SEGMENTS[level].end));
 
 /** The level of a well-formed code: its deepest non-zero segment, with every segment above it non-zero. */
 export function levelOfCode(code: string, field = "code"): Level {
@@ -106,7 +107,9 @@ export function checkKindFitsCode(kind: OrgUnitKind, code: string, field = "kind
   if (kinds.includes(kind)) return;
   const level = levelOfCode(code, codeField);
   const fitting = Object.entries(RANGES).flatMap(([lvl, ranges]) =>
-    ranges.filter((r) => r.kinds.includes(kind)).map((r) => `${SEGMENTS[lvl as Level].digits} ${rangeText(lvl as Level, r)}`),
+    ranges
+      .filter((r) => r.kinds.includes(kind))
+      .map((r) => `${SEGMENTS[lvl as Level].digits} ${rangeText(lvl as Level, r)}`),
   );
   throw badInput(
     `Code ${code} is a ${kinds.join("/")} code (${SEGMENTS[level].digits} = ${code.slice(SEGMENTS[level].start, SEGMENTS[level].end)}); a ${kind} needs ${fitting.join(" or ")}.`,
@@ -126,7 +129,8 @@ export function checkChildCode(parentCode: string, childCode: string, field = "c
   const expected = LEVELS[LEVELS.indexOf(parentLevel) + 1];
   const prefix = significantPrefix(parentCode, parentLevel);
   if (!expected || childLevel !== expected || !childCode.startsWith(prefix)) {
-    if (!expected) throw badInput(`Parent ${parentCode} is at village level and cannot have children.`, field);
+    if (!expected)
+      throw badInput(`Parent ${parentCode} is at village level and cannot have children.`, field);
     const segment = SEGMENTS[expected];
     const zeros = "0".repeat(12 - segment.end);
     throw badInput(
@@ -143,7 +147,6 @@ export function recode(descendantCode: string, oldPrefix: string, newPrefix: str
   }
   return newPrefix + descendantCode.slice(oldPrefix.length);
 }
-
 
 /** The code of the unit directly above (the same digits with this level's zeroed), or null for a city. */
 export function parentCodeOf(code: string, field = "code"): string | null {

@@ -21,7 +21,11 @@ export const CHILD_KINDS: Record<OrgUnitKind, readonly OrgUnitKind[]> = {
   GACHA: [],
 };
 
-export function checkChildKind(parent: Pick<OrgUnit, "kind" | "name" | "code">, kind: OrgUnitKind, field = "kind"): void {
+export function checkChildKind(
+  parent: Pick<OrgUnit, "kind" | "name" | "code">,
+  kind: OrgUnitKind,
+  field = "kind",
+): void {
   const allowed = CHILD_KINDS[parent.kind];
   if (allowed.includes(kind)) return;
   throw badInput(
@@ -47,10 +51,12 @@ export function checkPlacement(
   const resolved = kind ?? inferKind(code, name);
   checkKindFitsCode(resolved, code, fields.kind, fields.code);
   if (!parent) {
-    if (level !== "CITY") throw badInput(`A ${resolved} needs a parent unit; only a CITY sits at the top.`, fields.parent);
+    if (level !== "CITY")
+      throw badInput(`A ${resolved} needs a parent unit; only a CITY sits at the top.`, fields.parent);
     return resolved;
   }
-  if (!parent.active) throw badInput(`Parent ${describe(parent)} is deactivated; choose an active parent.`, fields.parent);
+  if (!parent.active)
+    throw badInput(`Parent ${describe(parent)} is deactivated; choose an active parent.`, fields.parent);
   checkChildKind(parent, resolved, fields.kind);
   checkChildCode(parent.code, code, fields.code);
   return resolved;

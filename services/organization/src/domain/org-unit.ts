@@ -48,7 +48,16 @@ export interface OrgUnit {
 
 export type NewOrgUnit = Pick<
   OrgUnit,
-  "id" | "code" | "name" | "kind" | "parentId" | "path" | "depth" | "postEstablished" | "postEstablishedOn" | "isSample"
+  | "id"
+  | "code"
+  | "name"
+  | "kind"
+  | "parentId"
+  | "path"
+  | "depth"
+  | "postEstablished"
+  | "postEstablishedOn"
+  | "isSample"
 >;
 
 /** Fields a command may change; the store bumps the version and updated_at. */

@@ -25,7 +25,12 @@ export interface OrgUnitStore {
   codesWithPrefixOutside(prefix: string, path: string): Promise<string[]>;
   /** Rewrites parent, code and path of a moved unit or its descendant; bumps the version. */
   relocate(id: string, change: { parentId: string | null; code: string; path: string }): Promise<OrgUnit>;
-  addRegisterCount(entry: { orgUnitId: string; count: number; asOf: string; recordedBy: string }): Promise<void>;
+  addRegisterCount(entry: {
+    orgUnitId: string;
+    count: number;
+    asOf: string;
+    recordedBy: string;
+  }): Promise<void>;
 }
 
 export interface StandardizationStore {
@@ -105,7 +110,11 @@ export interface OrgUnitReads {
   registerHistory(ids: readonly string[]): Promise<RegisterCountEntry[]>;
   /** Active county-level units in scope, or the one containing the scope when it lies below county level. */
   bannersFor(scope: Scope, bannerId?: string): Promise<OrgUnit[]>;
-  postCounts(scope: Scope, kinds: readonly OrgUnitKind[], bannerIds: readonly string[]): Promise<PostCountRow[]>;
+  postCounts(
+    scope: Scope,
+    kinds: readonly OrgUnitKind[],
+    bannerIds: readonly string[],
+  ): Promise<PostCountRow[]>;
   townshipStandardization(
     scope: Scope,
     kinds: readonly OrgUnitKind[],
@@ -123,11 +132,9 @@ export interface StandardizationReads {
   assessmentById(id: string): Promise<Assessment | undefined>;
 }
 
-export interface Clock {
-  /** Today's business date in China (UTC+8), YYYY-MM-DD. */
-  today(): string;
-  now(): Date;
-}
+/** The business clock (dates in China, UTC+8), shared by every service. */
+export type { Clock } from "@grassroots/kit";
+import type { Clock } from "@grassroots/kit";
 
 /** Everything the GraphQL layer and the tools call into, built once in main.ts (or a test). */
 export interface OrganizationServices {

@@ -1,8 +1,7 @@
-import { badInput, notFound } from "@grassroots/kit";
+import { badInput, isUuid, notFound } from "@grassroots/kit";
 import { checkCodeFormat } from "./division-code";
 import type { OrgUnit, OrgUnitKind } from "./org-unit";
 import type { OrgUnitReads, Page, Scope } from "./ports";
-import { isUuid } from "./values";
 
 /**
  * Reads, always inside the caller's subtree. A unit outside it answers NOT_FOUND exactly as a unit that
@@ -35,7 +34,11 @@ export interface SearchInput {
 export const MAX_PAGE = 200;
 export const DEFAULT_PAGE = 50;
 
-export async function searchOrgUnits(reads: OrgUnitReads, scope: Scope, input: SearchInput): Promise<Page<OrgUnit>> {
+export async function searchOrgUnits(
+  reads: OrgUnitReads,
+  scope: Scope,
+  input: SearchInput,
+): Promise<Page<OrgUnit>> {
   const first = input.first ?? DEFAULT_PAGE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
     throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${first}.`, "first");

@@ -1,9 +1,12 @@
-import { notFound } from "@grassroots/kit";
+import { checkInt, isUuid, notFound } from "@grassroots/kit";
 import { postCoverage, POST_REQUIRED_KINDS, type BannerCoverage } from "../rules/r1-statistics-posts";
-import { ASSESSED_KINDS, standardizationSummary, type BannerStandardization } from "../rules/r2-standardization";
+import {
+  ASSESSED_KINDS,
+  standardizationSummary,
+  type BannerStandardization,
+} from "../rules/r2-standardization";
 import type { OrgUnit } from "./org-unit";
 import type { Clock, OrgUnitReads, Scope } from "./ports";
-import { checkInt, isUuid } from "./values";
 
 /**
  * Banners are the county-level units (DISTRICT, BANNER) in the caller's scope; a caller below county
@@ -19,7 +22,11 @@ async function banners(reads: OrgUnitReads, scope: Scope, bannerId: string | und
 export type CoverageReport = BannerCoverage & { banner: OrgUnit };
 
 /** R1: statistics-post coverage per banner. */
-export async function postCoverageReport(reads: OrgUnitReads, scope: Scope, bannerId?: string): Promise<CoverageReport[]> {
+export async function postCoverageReport(
+  reads: OrgUnitReads,
+  scope: Scope,
+  bannerId?: string,
+): Promise<CoverageReport[]> {
   const list = await banners(reads, scope, bannerId);
   const ids = list.map((b) => b.id);
   const rows = await reads.postCounts(scope, POST_REQUIRED_KINDS, ids);

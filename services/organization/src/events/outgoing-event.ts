@@ -8,5 +8,8 @@ export interface OutgoingEvent<C extends EventContract = EventContract> {
   key: string;
 }
 
-export const outgoing = <C extends EventContract>(contract: C, data: EventData<C>, key: string): OutgoingEvent =>
-  ({ contract, data, key }) as OutgoingEvent;
+export const outgoing = <C extends EventContract>(
+  contract: C,
+  data: EventData<C>,
+  key: string,
+): OutgoingEvent => ({ contract, data, key }) as OutgoingEvent;

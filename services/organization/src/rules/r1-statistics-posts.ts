@@ -43,7 +43,9 @@ export function postCoverage(bannerIds: readonly string[], rows: readonly PostCo
   return bannerIds.map((bannerId) => {
     const byKind = POST_REQUIRED_KINDS.flatMap((kind) => {
       const row = rows.find((r) => r.bannerId === bannerId && r.kind === kind);
-      return row ? [{ kind, established: row.established, total: row.total, rate: rate(row.established, row.total) }] : [];
+      return row
+        ? [{ kind, established: row.established, total: row.total, rate: rate(row.established, row.total) }]
+        : [];
     });
     const established = byKind.reduce((sum, k) => sum + k.established, 0);
     const total = byKind.reduce((sum, k) => sum + k.total, 0);

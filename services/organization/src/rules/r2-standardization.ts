@@ -22,7 +22,10 @@ export function assessmentResult(statuses: readonly ItemStatus[]): AssessmentRes
 }
 
 /** Refuses an item list that misses, repeats or invents items of the standard version. */
-export function checkItemsComplete(standardItems: readonly StandardItem[], givenCodes: readonly string[]): void {
+export function checkItemsComplete(
+  standardItems: readonly StandardItem[],
+  givenCodes: readonly string[],
+): void {
   const known = new Set(standardItems.map((i) => i.code));
   const seen = new Set<string>();
   const repeated = givenCodes.filter((c) => (seen.has(c) ? true : (seen.add(c), false)));

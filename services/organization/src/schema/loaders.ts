@@ -1,9 +1,15 @@
-import { unauthenticated, type GraphQLContext } from "@grassroots/kit";
+import {
+  byKey,
+  groupBy,
+  isUuid,
+  loadersPerRequest,
+  unauthenticated,
+  type GraphQLContext,
+} from "@grassroots/kit";
 import DataLoader from "dataloader";
 import type { OrgUnit } from "../domain/org-unit";
 import type { OrganizationServices, RegisterCountEntry } from "../domain/ports";
 import type { Assessment, AssessmentItem, Standard } from "../domain/standardization";
-import { isUuid } from "../domain/values";
 import { readScope } from "./context";
 
 /**
@@ -21,23 +27,8 @@ export interface Loaders {
   standard: DataLoader<string, Standard | null>;
 }
 
-const byKey = <T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K) => {
-  const map = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => map.get(k) ?? null);
-};
-const groupBy = <T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K) =>
-  keys.map((k) => rows.filter((r) => keyOf(r) === k));
-
-const perRequest = new WeakMap<GraphQLContext, Loaders>();
-
-export function loaders(ctx: GraphQLContext, services: OrganizationServices): Loaders {
-  let found = perRequest.get(ctx);
-  if (!found) {
-    found = createLoaders(ctx, services);
-    perRequest.set(ctx, found);
-  }
-  return found;
-}
+/** The request's loaders (created on first use, shared by every resolver of the request). */
+export const loaders = loadersPerRequest(createLoaders);
 
 function createLoaders(ctx: GraphQLContext, { units, standardization }: OrganizationServices): Loaders {
   return {

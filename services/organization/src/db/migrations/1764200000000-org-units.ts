@@ -44,7 +44,9 @@ export class OrgUnits1764200000000 implements MigrationInterface {
         recorded_by  text NOT NULL,
         recorded_at  timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX register_count_history_unit_idx ON register_count_history (org_unit_id, as_of DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX register_count_history_unit_idx ON register_count_history (org_unit_id, as_of DESC, id DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

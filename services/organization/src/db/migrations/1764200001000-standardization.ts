@@ -52,7 +52,9 @@ export class Standardization1764200001000 implements MigrationInterface {
         CONSTRAINT assessment_recognized_only_standardized CHECK (recognition_batch IS NULL OR result = 'STANDARDIZED'),
         CONSTRAINT assessment_result_rule CHECK ((result = 'STANDARDIZED') = (items_met = items_total))
       )`);
-    await q.query(`CREATE INDEX standardization_assessment_unit_idx ON standardization_assessment (org_unit_id, assessed_on DESC, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX standardization_assessment_unit_idx ON standardization_assessment (org_unit_id, assessed_on DESC, created_at DESC)`,
+    );
     await q.query(`
       CREATE TABLE assessment_item (
         assessment_id     uuid NOT NULL REFERENCES standardization_assessment (id),

@@ -26,7 +26,9 @@ export class TypeOrmOrgUnitReads implements OrgUnitReads {
   constructor(private readonly dataSource: DataSource) {}
 
   private scoped(scope: Scope) {
-    return this.dataSource.manager.createQueryBuilder(OrgUnitEntity, "u").where("u.path LIKE :scope", { scope: `${scope}%` });
+    return this.dataSource.manager
+      .createQueryBuilder(OrgUnitEntity, "u")
+      .where("u.path LIKE :scope", { scope: `${scope}%` });
   }
 
   async byIds(ids: readonly string[], scope: Scope): Promise<OrgUnit[]> {
@@ -43,21 +45,31 @@ export class TypeOrmOrgUnitReads implements OrgUnitReads {
     return this.dataSource.manager
       .createQueryBuilder(OrgUnitEntity, "u")
       .where("u.id IN (:...ids)", { ids })
-      .andWhere("u.path LIKE (SELECT h.path FROM org_unit h WHERE h.id = :home AND h.active) || '%'", { home: homeUnitId })
+      .andWhere("u.path LIKE (SELECT h.path FROM org_unit h WHERE h.id = :home AND h.active) || '%'", {
+        home: homeUnitId,
+      })
       .getMany();
   }
 
   async search(filter: OrgUnitFilter, scope: Scope, page: PageRequest): Promise<Page<OrgUnit>> {
     const qb = this.scoped(scope);
     if (!filter.includeInactive) qb.andWhere("u.active");
-    if (filter.nameContains) qb.andWhere("u.name ILIKE :name", { name: `%${likeText(filter.nameContains)}%` });
+    if (filter.nameContains)
+      qb.andWhere("u.name ILIKE :name", { name: `%${likeText(filter.nameContains)}%` });
     if (filter.codePrefix) qb.andWhere("u.code LIKE :codePrefix", { codePrefix: `${filter.codePrefix}%` });
     if (filter.kinds) qb.andWhere("u.kind IN (:...kinds)", { kinds: filter.kinds });
-    if (filter.underPath) qb.andWhere("u.path LIKE :under AND u.path <> :underPath", { under: `${filter.underPath}%`, underPath: filter.underPath });
+    if (filter.underPath)
+      qb.andWhere("u.path LIKE :under AND u.path <> :underPath", {
+        under: `${filter.underPath}%`,
+        underPath: filter.underPath,
+      });
     if (filter.parentId) qb.andWhere("u.parent_id = :parentId", { parentId: filter.parentId });
     const totalCount = await qb.clone().getCount();
     if (page.afterCode) qb.andWhere("u.code > :after", { after: page.afterCode });
-    const rows = await qb.orderBy("u.code").limit(page.first + 1).getMany();
+    const rows = await qb
+      .orderBy("u.code")
+      .limit(page.first + 1)
+      .getMany();
     return { items: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount };
   }
 
@@ -75,12 +87,19 @@ export class TypeOrmOrgUnitReads implements OrgUnitReads {
     const qb = this.dataSource.manager
       .createQueryBuilder(OrgUnitEntity, "u")
       .where("u.depth = 1 AND u.active")
-      .andWhere("(u.path LIKE :scopeLike OR CAST(:scope AS text) LIKE u.path || '%')", { scopeLike: `${scope}%`, scope });
+      .andWhere("(u.path LIKE :scopeLike OR CAST(:scope AS text) LIKE u.path || '%')", {
+        scopeLike: `${scope}%`,
+        scope,
+      });
     if (bannerId) qb.andWhere("u.id = :bannerId", { bannerId });
     return qb.orderBy("u.code").getMany();
   }
 
-  async postCounts(scope: Scope, kinds: readonly OrgUnitKind[], bannerIds: readonly string[]): Promise<PostCountRow[]> {
+  async postCounts(
+    scope: Scope,
+    kinds: readonly OrgUnitKind[],
+    bannerIds: readonly string[],
+  ): Promise<PostCountRow[]> {
     if (bannerIds.length === 0) return [];
     return this.dataSource.query(
       `SELECT ${BANNER_OF("u")} AS "bannerId", u.kind,

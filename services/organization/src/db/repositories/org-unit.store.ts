@@ -72,7 +72,12 @@ export class TypeOrmOrgUnitStore implements OrgUnitStore {
     return rows.map((r) => r.code);
   }
 
-  async addRegisterCount(entry: { orgUnitId: string; count: number; asOf: string; recordedBy: string }): Promise<void> {
+  async addRegisterCount(entry: {
+    orgUnitId: string;
+    count: number;
+    asOf: string;
+    recordedBy: string;
+  }): Promise<void> {
     await this.manager.insert(RegisterCountEntity, entry);
   }
 }

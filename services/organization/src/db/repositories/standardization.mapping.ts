@@ -4,7 +4,10 @@ import { AssessmentEntity, StandardEntity, StandardItemEntity } from "../entitie
 
 /** Shared by the transactional store and the reads: load standards with their items, map assessments. */
 
-export async function loadStandards(manager: EntityManager, where: { ids?: readonly string[]; code?: string; version?: number }) {
+export async function loadStandards(
+  manager: EntityManager,
+  where: { ids?: readonly string[]; code?: string; version?: number },
+) {
   const qb = manager.createQueryBuilder(StandardEntity, "s");
   if (where.ids) qb.andWhere("s.id IN (:...ids)", { ids: where.ids });
   if (where.code !== undefined) qb.andWhere("s.code = :code", { code: where.code });
@@ -16,12 +19,10 @@ export async function loadStandards(manager: EntityManager, where: { ids?: reado
     .where("i.standard_id IN (:...ids)", { ids: standards.map((s) => s.id) })
     .orderBy("i.ordinal")
     .getMany();
-  return standards.map(
-    (s): Standard => ({
-      ...s,
-      items: items.filter((i) => i.standardId === s.id).map(({ standardId: _standardId, ...item }) => item),
-    }),
-  );
+  return standards.map((s): Standard => ({
+    ...s,
+    items: items.filter((i) => i.standardId === s.id).map(({ standardId: _standardId, ...item }) => item),
+  }));
 }
 
 /** Assessments with their standard's code and version, in one query. */

@@ -19,7 +19,10 @@ export class TypeOrmStandardizationStore implements StandardizationStore {
   }
 
   async latestVersion(code: string): Promise<number | undefined> {
-    const [row] = await this.manager.query(`SELECT max(version) AS v FROM standardization_standard WHERE code = $1`, [code]);
+    const [row] = await this.manager.query(
+      `SELECT max(version) AS v FROM standardization_standard WHERE code = $1`,
+      [code],
+    );
     return row?.v ?? undefined;
   }
 
@@ -39,7 +42,12 @@ export class TypeOrmStandardizationStore implements StandardizationStore {
     await this.manager.insert(AssessmentEntity, row);
     await this.manager.insert(
       AssessmentItemEntity,
-      items.map((i) => ({ assessmentId: assessment.id, itemId: i.itemId, status: i.status, evidence: i.evidence })),
+      items.map((i) => ({
+        assessmentId: assessment.id,
+        itemId: i.itemId,
+        status: i.status,
+        evidence: i.evidence,
+      })),
     );
     return (await this.get(assessment.id))!;
   }

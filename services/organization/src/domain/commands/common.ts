@@ -19,7 +19,10 @@ export async function lockReferenced(tx: Transaction, id: string, field: string)
 
 export function requireActive(unit: OrgUnit): void {
   if (!unit.active) {
-    throw badInput(`${describe(unit)} was deactivated (${unit.deactivationReason ?? "no reason given"}); it cannot be changed.`, "id");
+    throw badInput(
+      `${describe(unit)} was deactivated (${unit.deactivationReason ?? "no reason given"}); it cannot be changed.`,
+      "id",
+    );
   }
 }
 

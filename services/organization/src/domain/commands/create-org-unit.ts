@@ -1,4 +1,4 @@
-import { badInput } from "@grassroots/kit";
+import { badInput, checkNotFuture } from "@grassroots/kit";
 import { orgUnitCreated } from "../../events/org-unit-events";
 import type { ChangePolicy } from "../access-policy";
 import { checkCodeFormat } from "../division-code";
@@ -6,7 +6,7 @@ import { checkPlacement } from "../hierarchy";
 import { pathOf, type OrgUnit, type OrgUnitKind } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
 import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
-import { checkName, checkNotFuture } from "../values";
+import { checkName } from "../values";
 import { lockReferenced, newUnitId, requireCodeFree } from "./common";
 
 export interface CreateOrgUnitInput {
@@ -21,7 +21,12 @@ export interface CreateOrgUnitInput {
   isSample?: boolean;
 }
 
-export function createOrgUnit(uow: UnitOfWork, policy: ChangePolicy, clock: Clock, input: CreateOrgUnitInput) {
+export function createOrgUnit(
+  uow: UnitOfWork,
+  policy: ChangePolicy,
+  clock: Clock,
+  input: CreateOrgUnitInput,
+) {
   return uow.run((tx) => createOrgUnitIn(tx, policy, clock, input));
 }
 
@@ -38,7 +43,10 @@ export async function createOrgUnitIn(
   const parent = input.parentId === null ? null : await lockReferenced(tx, input.parentId, "parentId");
   const kind = checkPlacement(parent, input.code, name, input.kind);
   if (input.postEstablished && !requiresStatisticsPost(kind)) {
-    throw badInput(`R1 statistics posts are recorded for township- and village-level units, not a ${kind}.`, "postEstablished");
+    throw badInput(
+      `R1 statistics posts are recorded for township- and village-level units, not a ${kind}.`,
+      "postEstablished",
+    );
   }
   const id = await newUnitId(tx, input.code);
   const path = pathOf(parent?.path ?? null, id);

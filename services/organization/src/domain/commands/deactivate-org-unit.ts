@@ -1,9 +1,8 @@
-import { assertVersion, badInput } from "@grassroots/kit";
+import { assertVersion, badInput, checkText } from "@grassroots/kit";
 import { orgUnitDeactivated } from "../../events/org-unit-events";
 import type { ChangePolicy } from "../access-policy";
 import { describe, type OrgUnit } from "../org-unit";
 import type { Clock, UnitOfWork } from "../ports";
-import { checkText } from "../values";
 import { lockUnit, requireActive } from "./common";
 
 export interface DeactivateOrgUnitInput {
@@ -13,7 +12,12 @@ export interface DeactivateOrgUnitInput {
 }
 
 /** Units are never deleted: they are deactivated with who, when and why; only leaves (no active children). */
-export function deactivateOrgUnit(uow: UnitOfWork, policy: ChangePolicy, clock: Clock, input: DeactivateOrgUnitInput) {
+export function deactivateOrgUnit(
+  uow: UnitOfWork,
+  policy: ChangePolicy,
+  clock: Clock,
+  input: DeactivateOrgUnitInput,
+) {
   const reason = checkText(input.reason, "reason", 500);
   return uow.run(async (tx): Promise<OrgUnit> => {
     const unit = await lockUnit(tx, input.id);
@@ -22,7 +26,10 @@ export function deactivateOrgUnit(uow: UnitOfWork, policy: ChangePolicy, clock: 
     requireActive(unit);
     const children = await tx.units.countActiveChildren(unit.id);
     if (children > 0) {
-      throw badInput(`${describe(unit)} still has ${children} active child unit(s); deactivate or move them first.`, "id");
+      throw badInput(
+        `${describe(unit)} still has ${children} active child unit(s); deactivate or move them first.`,
+        "id",
+      );
     }
     const updated = await tx.units.update(unit.id, {
       active: false,

@@ -1,8 +1,7 @@
-import { badInput } from "@grassroots/kit";
+import { badInput, checkDate, checkText } from "@grassroots/kit";
 import { ITEM_GROUPS, type NewStandard, type NewStandardItem, type Standard } from "../standardization";
 import type { ChangePolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";
-import { checkDate, checkText } from "../values";
 
 export type DefineStandardInput = Omit<NewStandard, "version" | "items"> & {
   items: Omit<NewStandardItem, "ordinal">[];
@@ -22,7 +21,10 @@ export function defineStandard(uow: UnitOfWork, policy: ChangePolicy, input: Def
 }
 
 /** Loads a fixed version unless it is already there (seed, tests). Returns whether it was created. */
-export async function ensureStandard(tx: Transaction, standard: NewStandard): Promise<{ standard: Standard; created: boolean }> {
+export async function ensureStandard(
+  tx: Transaction,
+  standard: NewStandard,
+): Promise<{ standard: Standard; created: boolean }> {
   const existing = await tx.standardization.findStandard(standard.code, standard.version);
   if (existing) return { standard: existing, created: false };
   return { standard: await tx.standardization.insertStandard(standard), created: true };
@@ -30,13 +32,15 @@ export async function ensureStandard(tx: Transaction, standard: NewStandard): Pr
 
 function checkStandard(input: DefineStandardInput): Omit<NewStandard, "version"> {
   const code = checkText(input.code, "code", 60);
-  if (!/^[A-Z0-9][A-Z0-9_-]*$/.test(code)) throw badInput(`A standard code uses A–Z, 0–9, "-" and "_"; got "${code}".`, "code");
+  if (!/^[A-Z0-9][A-Z0-9_-]*$/.test(code))
+    throw badInput(`A standard code uses A–Z, 0–9, "-" and "_"; got "${code}".`, "code");
   if (input.items.length < 1 || input.items.length > 50) {
     throw badInput(`A standard has 1 to 50 items; got ${input.items.length}.`, "items");
   }
   const codes = input.items.map((i) => i.code);
   const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
-  if (repeated.length) throw badInput(`Item codes must be unique; repeated: ${[...new Set(repeated)].join(", ")}.`, "items");
+  if (repeated.length)
+    throw badInput(`Item codes must be unique; repeated: ${[...new Set(repeated)].join(", ")}.`, "items");
   return {
     code,
     title: checkText(input.title, "title", 200),
@@ -44,7 +48,8 @@ function checkStandard(input: DefineStandardInput): Omit<NewStandard, "version">
     effectiveFrom: checkDate(input.effectiveFrom, "effectiveFrom"),
     isSample: input.isSample,
     items: input.items.map((item, i) => {
-      if (!ITEM_GROUPS.includes(item.group)) throw badInput(`items[${i}].group must be HAVE or IZATION.`, `items[${i}].group`);
+      if (!ITEM_GROUPS.includes(item.group))
+        throw badInput(`items[${i}].group must be HAVE or IZATION.`, `items[${i}].group`);
       return {
         ordinal: i + 1,
         group: item.group,

@@ -29,7 +29,11 @@ export function moveOrgUnit(uow: UnitOfWork, policy: ChangePolicy, input: MoveOr
  * same transaction. Levels never change (a township moves to another banner, a village to another
  * township), so depths stay as they are.
  */
-export async function moveOrgUnitIn(tx: Transaction, policy: ChangePolicy, input: MoveOrgUnitInput): Promise<MoveResult> {
+export async function moveOrgUnitIn(
+  tx: Transaction,
+  policy: ChangePolicy,
+  input: MoveOrgUnitInput,
+): Promise<MoveResult> {
   checkCodeFormat(input.newCode, "newCode");
   const unit = await lockUnit(tx, input.id);
   const parent = await lockReferenced(tx, input.newParentId, "newParentId");
@@ -44,7 +48,11 @@ export async function moveOrgUnitIn(tx: Transaction, policy: ChangePolicy, input
   policy.structural({ ...unit, path: newPath }, "move units");
   assertVersion(`Org unit ${describe(unit)}`, unit.version, input.expectedVersion);
   requireActive(unit);
-  checkPlacement(parent, input.newCode, unit.name, unit.kind, { code: "newCode", parent: "newParentId", kind: "kind" });
+  checkPlacement(parent, input.newCode, unit.name, unit.kind, {
+    code: "newCode",
+    parent: "newParentId",
+    kind: "kind",
+  });
   if (parent.id === unit.parentId && input.newCode === unit.code) return { unit, descendantsMoved: 0 };
   if (input.newCode !== unit.code) await requireCodeFree(tx, input.newCode, "newCode");
 
@@ -54,9 +62,12 @@ export async function moveOrgUnitIn(tx: Transaction, policy: ChangePolicy, input
   if (oldPrefix !== newPrefix) {
     const clashes = await tx.units.codesWithPrefixOutside(newPrefix, unit.path);
     if (clashes.length) {
-      throw conflict(`Codes starting with ${newPrefix} are already used by other units (${clashes.slice(0, 5).join(", ")}); choose another code.`, {
-        field: "newCode",
-      });
+      throw conflict(
+        `Codes starting with ${newPrefix} are already used by other units (${clashes.slice(0, 5).join(", ")}); choose another code.`,
+        {
+          field: "newCode",
+        },
+      );
     }
   }
 

@@ -1,9 +1,8 @@
-import { badInput, conflict, notFound } from "@grassroots/kit";
+import { badInput, checkInt, conflict, notFound } from "@grassroots/kit";
 import { standardizationAssessed } from "../../events/standardization-events";
 import type { ChangePolicy } from "../access-policy";
 import type { UnitOfWork } from "../ports";
 import type { Assessment } from "../standardization";
-import { checkInt } from "../values";
 
 export interface RecognizeInput {
   assessmentId: string;
@@ -35,9 +34,17 @@ export function recognizeStandardization(uow: UnitOfWork, policy: ChangePolicy, 
       );
     }
     if (input.year < Number(assessment.assessedOn.slice(0, 4))) {
-      throw badInput(`The recognition year ${input.year} is before the assessment (${assessment.assessedOn}).`, "year");
+      throw badInput(
+        `The recognition year ${input.year} is before the assessment (${assessment.assessedOn}).`,
+        "year",
+      );
     }
-    const recognized = await tx.standardization.recognize(assessment.id, input.batch, input.year, policy.actorId);
+    const recognized = await tx.standardization.recognize(
+      assessment.id,
+      input.batch,
+      input.year,
+      policy.actorId,
+    );
     await tx.publish(standardizationAssessed(recognized, unit.path));
     return recognized;
   });

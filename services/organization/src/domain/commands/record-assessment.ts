@@ -1,12 +1,16 @@
-import { badInput } from "@grassroots/kit";
+import { badInput, checkNotFuture, checkText } from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
 import { standardizationAssessed } from "../../events/standardization-events";
-import { ASSESSED_KINDS, assessmentResult, checkItemsComplete, isAssessable } from "../../rules/r2-standardization";
+import {
+  ASSESSED_KINDS,
+  assessmentResult,
+  checkItemsComplete,
+  isAssessable,
+} from "../../rules/r2-standardization";
 import type { ChangePolicy } from "../access-policy";
 import { describe } from "../org-unit";
 import type { Clock, UnitOfWork } from "../ports";
 import type { Assessment, ItemStatus } from "../standardization";
-import { checkNotFuture, checkText } from "../values";
 import { lockUnit, requireActive } from "./common";
 
 export interface RecordAssessmentInput {
@@ -18,9 +22,17 @@ export interface RecordAssessmentInput {
 }
 
 /** R2: one township's 八有八化 assessment, item by item with evidence; the result is computed and stored. */
-export function recordAssessment(uow: UnitOfWork, policy: ChangePolicy, clock: Clock, input: RecordAssessmentInput) {
+export function recordAssessment(
+  uow: UnitOfWork,
+  policy: ChangePolicy,
+  clock: Clock,
+  input: RecordAssessmentInput,
+) {
   checkNotFuture(input.assessedOn, "assessedOn", clock);
-  const items = input.items.map((item, i) => ({ ...item, evidence: checkText(item.evidence, `items[${i}].evidence`, 2000, 0) }));
+  const items = input.items.map((item, i) => ({
+    ...item,
+    evidence: checkText(item.evidence, `items[${i}].evidence`, 2000, 0),
+  }));
   return uow.run(async (tx): Promise<Assessment> => {
     const unit = await lockUnit(tx, input.orgUnitId);
     policy.assess(unit);
@@ -33,7 +45,10 @@ export function recordAssessment(uow: UnitOfWork, policy: ChangePolicy, clock: C
     }
     const standard = await tx.standardization.findStandard(input.standardCode, input.standardVersion);
     if (!standard) {
-      throw badInput(`There is no standard ${input.standardCode} version ${input.standardVersion}.`, "standardVersion");
+      throw badInput(
+        `There is no standard ${input.standardCode} version ${input.standardVersion}.`,
+        "standardVersion",
+      );
     }
     if (input.assessedOn < standard.effectiveFrom) {
       throw badInput(
@@ -41,7 +56,10 @@ export function recordAssessment(uow: UnitOfWork, policy: ChangePolicy, clock: C
         "assessedOn",
       );
     }
-    checkItemsComplete(standard.items, items.map((i) => i.itemCode));
+    checkItemsComplete(
+      standard.items,
+      items.map((i) => i.itemCode),
+    );
     const byCode = new Map(standard.items.map((i) => [i.code, i]));
     const result = assessmentResult(items.map((i) => i.status));
     const assessment = await tx.standardization.insertAssessment({
@@ -55,7 +73,12 @@ export function recordAssessment(uow: UnitOfWork, policy: ChangePolicy, clock: C
       result,
       itemsMet: items.filter((i) => i.status === "MET").length,
       itemsTotal: standard.items.length,
-      items: items.map((i) => ({ itemId: byCode.get(i.itemCode)!.id, itemCode: i.itemCode, status: i.status, evidence: i.evidence })),
+      items: items.map((i) => ({
+        itemId: byCode.get(i.itemCode)!.id,
+        itemCode: i.itemCode,
+        status: i.status,
+        evidence: i.evidence,
+      })),
     });
     await tx.publish(standardizationAssessed(assessment, unit.path));
     return assessment;

@@ -1,9 +1,8 @@
-import { assertVersion } from "@grassroots/kit";
+import { assertVersion, checkInt, checkNotFuture } from "@grassroots/kit";
 import { registerCountSet } from "../../events/org-unit-events";
 import type { ChangePolicy } from "../access-policy";
 import { describe, type OrgUnit } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
-import { checkInt, checkNotFuture } from "../values";
 import { lockUnit, requireActive } from "./common";
 
 export interface SetRegisterCountInput {
@@ -14,7 +13,12 @@ export interface SetRegisterCountInput {
   asOf: string;
 }
 
-export function setRegisterCount(uow: UnitOfWork, policy: ChangePolicy, clock: Clock, input: SetRegisterCountInput) {
+export function setRegisterCount(
+  uow: UnitOfWork,
+  policy: ChangePolicy,
+  clock: Clock,
+  input: SetRegisterCountInput,
+) {
   return uow.run((tx) => setRegisterCountIn(tx, policy, clock, input));
 }
 
@@ -34,9 +38,17 @@ export async function setRegisterCountIn(
   policy.data(unit, "set register counts");
   assertVersion(`Org unit ${describe(unit)}`, unit.version, input.expectedVersion);
   requireActive(unit);
-  await tx.units.addRegisterCount({ orgUnitId: unit.id, count: input.count, asOf: input.asOf, recordedBy: policy.actorId });
+  await tx.units.addRegisterCount({
+    orgUnitId: unit.id,
+    count: input.count,
+    asOf: input.asOf,
+    recordedBy: policy.actorId,
+  });
   const latest = unit.registerAsOf === null || input.asOf >= unit.registerAsOf;
-  const updated = await tx.units.update(unit.id, latest ? { registerCount: input.count, registerAsOf: input.asOf } : {});
+  const updated = await tx.units.update(
+    unit.id,
+    latest ? { registerCount: input.count, registerAsOf: input.asOf } : {},
+  );
   await tx.publish(registerCountSet(updated, unit.registerCount));
   return updated;
 }

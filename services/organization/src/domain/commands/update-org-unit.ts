@@ -1,4 +1,4 @@
-import { assertVersion, badInput } from "@grassroots/kit";
+import { assertVersion, badInput, checkNotFuture } from "@grassroots/kit";
 import { orgUnitUpdated } from "../../events/org-unit-events";
 import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
 import type { ChangePolicy } from "../access-policy";
@@ -6,7 +6,7 @@ import { checkKindFitsCode } from "../division-code";
 import { checkChildKind } from "../hierarchy";
 import { describe, type OrgUnit, type OrgUnitKind, type OrgUnitPatch } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
-import { checkName, checkNotFuture } from "../values";
+import { checkName } from "../values";
 import { lockUnit, requireActive } from "./common";
 
 export interface UpdateOrgUnitInput {
@@ -19,7 +19,12 @@ export interface UpdateOrgUnitInput {
   postEstablishedOn?: string | null;
 }
 
-export function updateOrgUnit(uow: UnitOfWork, policy: ChangePolicy, clock: Clock, input: UpdateOrgUnitInput) {
+export function updateOrgUnit(
+  uow: UnitOfWork,
+  policy: ChangePolicy,
+  clock: Clock,
+  input: UpdateOrgUnitInput,
+) {
   return uow.run((tx) => updateOrgUnitIn(tx, policy, clock, input));
 }
 
@@ -32,7 +37,8 @@ export async function updateOrgUnitIn(
   const name = input.name === undefined ? undefined : checkName(input.name);
   if (input.postEstablishedOn) checkNotFuture(input.postEstablishedOn, "postEstablishedOn", clock);
   const unit = await lockUnit(tx, input.id);
-  if (name !== undefined || input.kind !== undefined) policy.structural(unit, "rename units or change their kind");
+  if (name !== undefined || input.kind !== undefined)
+    policy.structural(unit, "rename units or change their kind");
   if (input.postEstablished !== undefined || input.postEstablishedOn !== undefined) {
     policy.data(unit, "record statistics posts");
   }
@@ -49,12 +55,19 @@ export async function updateOrgUnitIn(
   }
   const established = input.postEstablished ?? unit.postEstablished;
   if (established && !requiresStatisticsPost(patch.kind ?? unit.kind)) {
-    throw badInput(`R1 statistics posts are recorded for township- and village-level units, not a ${patch.kind ?? unit.kind}.`, "postEstablished");
+    throw badInput(
+      `R1 statistics posts are recorded for township- and village-level units, not a ${patch.kind ?? unit.kind}.`,
+      "postEstablished",
+    );
   }
   if (input.postEstablished !== undefined && input.postEstablished !== unit.postEstablished) {
     patch.postEstablished = input.postEstablished;
   }
-  const establishedOn = established ? (input.postEstablishedOn === undefined ? unit.postEstablishedOn : input.postEstablishedOn) : null;
+  const establishedOn = established
+    ? input.postEstablishedOn === undefined
+      ? unit.postEstablishedOn
+      : input.postEstablishedOn
+    : null;
   if (establishedOn !== unit.postEstablishedOn) patch.postEstablishedOn = establishedOn;
 
   const changed = Object.keys(patch);

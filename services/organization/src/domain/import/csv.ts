@@ -44,7 +44,9 @@ export function parseDivisionCsv(text: string): DivisionRow[] {
   const header = splitLine(lines[0] ?? "").map((h) => h.toLowerCase());
   const col = (name: string) => header.indexOf(name);
   if (col("code") < 0 || col("name") < 0) {
-    throw new Error(`The CSV header must name the columns code,name[,kind,parent_code]; found "${lines[0] ?? ""}".`);
+    throw new Error(
+      `The CSV header must name the columns code,name[,kind,parent_code]; found "${lines[0] ?? ""}".`,
+    );
   }
   const rows: DivisionRow[] = [];
   lines.slice(1).forEach((raw, i) => {

@@ -35,14 +35,16 @@ export async function importDivisions(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
-  const reject = (row: DivisionRow, reason: string) => report.rejected.push({ line: row.line, code: row.code, reason });
+  const reject = (row: DivisionRow, reason: string) =>
+    report.rejected.push({ line: row.line, code: row.code, reason });
   const rejectedCodes = new Set<string>();
 
   const seen = new Set<string>();
   const valid: (DivisionRow & { level: number })[] = [];
   for (const row of rows) {
     try {
-      if (row.unknownKind) throw new Error(`unknown kind "${row.unknownKind}" (expected one of ${ORG_UNIT_KINDS.join(", ")})`);
+      if (row.unknownKind)
+        throw new Error(`unknown kind "${row.unknownKind}" (expected one of ${ORG_UNIT_KINDS.join(", ")})`);
       const level = LEVELS.indexOf(levelOfCode(row.code));
       if (seen.has(row.code)) throw new Error(`code ${row.code} appears more than once in the file`);
       seen.add(row.code);
@@ -92,10 +94,13 @@ async function upsertRow(
   rejectedCodes: Set<string>,
 ): Promise<Outcome> {
   const parentCode = row.parentCode ?? parentCodeOf(row.code);
-  if (parentCode && rejectedCodes.has(parentCode)) throw new RowRejected(`its parent ${parentCode} was rejected`);
+  if (parentCode && rejectedCodes.has(parentCode))
+    throw new RowRejected(`its parent ${parentCode} was rejected`);
   const parent = parentCode ? await tx.units.getByCode(parentCode) : undefined;
   if (parentCode && !parent) {
-    throw new RowRejected(`unknown parent ${parentCode}: it is neither in the database nor earlier in the file`);
+    throw new RowRejected(
+      `unknown parent ${parentCode}: it is neither in the database nor earlier in the file`,
+    );
   }
   const existing = await tx.units.getByCode(row.code);
   if (!existing) {
@@ -111,11 +116,18 @@ async function upsertRow(
     return "created";
   }
   if ((existing.parentId ?? null) !== (parent?.id ?? null)) {
-    throw new RowRejected(`${row.code} already exists under another parent; move it with moveOrgUnit instead`);
+    throw new RowRejected(
+      `${row.code} already exists under another parent; move it with moveOrgUnit instead`,
+    );
   }
   const kind: OrgUnitKind | undefined = row.kind && row.kind !== existing.kind ? row.kind : undefined;
   const name = row.name.trim() !== existing.name ? row.name : undefined;
   if (kind === undefined && name === undefined) return "unchanged";
-  await updateOrgUnitIn(tx, policy, clock, { id: existing.id, expectedVersion: existing.version, name, kind });
+  await updateOrgUnitIn(tx, policy, clock, {
+    id: existing.id,
+    expectedVersion: existing.version,
+    name,
+    kind,
+  });
   return "updated";
 }

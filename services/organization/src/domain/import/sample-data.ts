@@ -15,13 +15,20 @@ export const stableFraction = (key: string): number =>
 export const SAMPLE_POST_DATE = "2022-09-01";
 export const SAMPLE_REGISTER_AS_OF = "2022-10-31";
 
-const NAME: Record<"COMMUNITY" | "VILLAGE" | "GACHA", string> = { COMMUNITY: "样例社区", VILLAGE: "样例村", GACHA: "样例嘎查" };
+const NAME: Record<"COMMUNITY" | "VILLAGE" | "GACHA", string> = {
+  COMMUNITY: "样例社区",
+  VILLAGE: "样例村",
+  GACHA: "样例嘎查",
+};
 
 /** What a township-level unit of each kind gets: [communities, then villages or gachas]. */
 function mix(kind: OrgUnitKind, count: number): OrgUnitKind[] {
   const rural: OrgUnitKind = kind === "SUMU" ? "GACHA" : "VILLAGE";
   const communities = kind === "SUBDISTRICT" ? count : kind === "TOWN" ? 2 : kind === "SUMU" ? 1 : 0;
-  return [...Array<OrgUnitKind>(communities).fill("COMMUNITY"), ...Array<OrgUnitKind>(count - communities).fill(rural)];
+  return [
+    ...Array<OrgUnitKind>(communities).fill("COMMUNITY"),
+    ...Array<OrgUnitKind>(count - communities).fill(rural),
+  ];
 }
 
 /**
@@ -32,7 +39,9 @@ function mix(kind: OrgUnitKind, count: number): OrgUnitKind[] {
 export function sampleVillageRows(townships: readonly Pick<DivisionRow, "code" | "kind">[]): DivisionRow[] {
   const rows: DivisionRow[] = [];
   townships
-    .filter((t) => t.kind === "SUBDISTRICT" || t.kind === "TOWN" || t.kind === "TOWNSHIP" || t.kind === "SUMU")
+    .filter(
+      (t) => t.kind === "SUBDISTRICT" || t.kind === "TOWN" || t.kind === "TOWNSHIP" || t.kind === "SUMU",
+    )
     .forEach((township, index) => {
       const counters = { COMMUNITY: 0, VILLAGE: 0, GACHA: 0 };
       for (const kind of mix(township.kind!, 11 + (index % 2)) as ("COMMUNITY" | "VILLAGE" | "GACHA")[]) {
@@ -59,7 +68,8 @@ export function sampleVillageRows(townships: readonly Pick<DivisionRow, "code" |
 export const hasSamplePost = (code: string): boolean => stableFraction(`post:${code}`) < 0.9;
 
 /** A sample basic-unit register count for a township: 300–2,599, so roughly half reach R3's 1,500. */
-export const sampleRegisterCount = (code: string): number => 300 + Math.floor(stableFraction(`register:${code}`) * 2300);
+export const sampleRegisterCount = (code: string): number =>
+  300 + Math.floor(stableFraction(`register:${code}`) * 2300);
 
 const HAVES: [string, string, string][] = [
   ["HAVE_RULES", "有制度", "rules"],

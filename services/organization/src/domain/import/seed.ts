@@ -48,7 +48,10 @@ export async function seed(
   const report = await importDivisions(uow, clock, [...divisions, ...samples], { actor: ACTOR, onProgress });
 
   const policy = systemPolicy(ACTOR);
-  const townshipCodes = divisions.flatMap((r) => withKind(r)).filter((r) => isAssessable(r.kind)).map((r) => r.code);
+  const townshipCodes = divisions
+    .flatMap((r) => withKind(r))
+    .filter((r) => isAssessable(r.kind))
+    .map((r) => r.code);
   const registerCountsSet = await uow.run(async (tx) => {
     let set = 0;
     for (const code of townshipCodes) {
