@@ -7,6 +7,7 @@ import {
   dalateAdmin,
   expectError,
   idOf,
+  JIGESITAI,
   SHULINZHAO,
   SHULINZHAO_VILLAGE_1,
   startHarness,
@@ -137,6 +138,41 @@ describe("federation: OrgUnit and Statistician references", () => {
     expect(mine.data!._entities[0]).toMatchObject({ id: personId });
     expect(mine.data!._entities[1]).toBeNull();
     expect(h.queries.queries).toHaveLength(1);
+  });
+
+  it("pages through a unit's statisticians with first/after, by start date, each edge with its post", async () => {
+    for (const day of ["2026-02-03", "2026-02-01", "2026-02-02"]) {
+      const person = await h.register(JIGESITAI);
+      await h.certify(person);
+      await h.appoint(person, JIGESITAI, "PART_TIME", "CONTRACT", day);
+    }
+    const page = `query ($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on OrgUnit {
+      statisticians(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } assignment { startDate } } } } } }`;
+    const first = (await h.call(page, { r: refs([JIGESITAI]) }, dalateAdmin)).data!._entities[0].statisticians;
+    expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect(first.edges.map((e: { assignment: { startDate: string } }) => e.assignment.startDate)).toEqual(["2026-02-01", "2026-02-02"]);
+    const rest = (await h.call(page, { r: refs([JIGESITAI]), after: first.pageInfo.endCursor }, dalateAdmin)).data!._entities[0].statisticians;
+    expect(rest).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+    expect(rest.edges.map((e: { assignment: { startDate: string } }) => e.assignment.startDate)).toEqual(["2026-02-03"]);
+    expectError(await h.call(page, { r: refs([JIGESITAI]), after: "not-a-cursor" }, dalateAdmin), "BAD_USER_INPUT");
+  });
+
+  it("pages through the people in the caller's area by name", async () => {
+    const list = `query ($after: String) { statisticians(first: 2, after: $after, filter: { orgUnitId: "${idOf(JIGESITAI)}" }) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`;
+    const names: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { name: string } }[] } = (
+        await h.call(list, { after }, dalateAdmin)
+      ).data!.statisticians;
+      expect(page.totalCount).toBe(3);
+      names.push(...page.edges.map((e) => e.node.name));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(names).toHaveLength(3);
+    expect(names).toEqual([...names].sort());
   });
 
   it("refuses references without an identity", async () => {
