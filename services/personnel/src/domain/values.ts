@@ -1,24 +1,22 @@
-import { badInput, checkDate, type Clock } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit";
 
 /**
- * Value checks personnel adds to the kit's (checkDate, checkText, isUuid, the business clock); each
- * failure names the field and what would be accepted.
+ * Value checks personnel adds to the kit's (checkDate, checkNotFuture, checkText, isUuid, the business
+ * clock); each failure names the field and what would be accepted.
  */
-export { checkDate, checkText, isUuid, systemClock } from "@grassroots/kit";
-
-export function checkNotFuture(value: string, field: string, clock: Clock): string {
-  checkDate(value, field);
-  const today = clock.today();
-  if (value > today) throw badInput(`${field} ${value} is in the future; use a date on or before ${today}.`, field);
-  return value;
-}
+export { checkDate, checkNotFuture, checkText, isUuid, systemClock } from "@grassroots/kit";
 
 /** Optional free text: undefined stays undefined, blank becomes null. */
-export function optionalText(value: string | null | undefined, field: string, max: number): string | null | undefined {
+export function optionalText(
+  value: string | null | undefined,
+  field: string,
+  max: number,
+): string | null | undefined {
   if (value === undefined) return undefined;
   if (value === null || value.trim() === "") return null;
   const trimmed = value.trim();
-  if (trimmed.length > max) throw badInput(`${field} must have at most ${max} characters; got ${trimmed.length}.`, field);
+  if (trimmed.length > max)
+    throw badInput(`${field} must have at most ${max} characters; got ${trimmed.length}.`, field);
   return trimmed;
 }
 
@@ -28,7 +26,10 @@ export function checkPhone(value: string | null | undefined, field = "phone"): s
   if (phone === "") return null;
   // A mobile (11 digits from 1) or a fixed line with area code (0 + 9–11 digits).
   if (!/^(1\d{10}|0\d{9,11})$/.test(phone)) {
-    throw badInput("A phone number is a mobile number of 11 digits starting with 1, or a fixed line with its area code (0…).", field);
+    throw badInput(
+      "A phone number is a mobile number of 11 digits starting with 1, or a fixed line with its area code (0…).",
+      field,
+    );
   }
   return phone;
 }

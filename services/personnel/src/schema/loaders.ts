@@ -1,4 +1,11 @@
-import { byKey, groupBy, isUuid, perRequest, unauthenticated, type GraphQLContext } from "@grassroots/kit";
+import {
+  byKey,
+  groupBy,
+  isUuid,
+  loadersPerRequest,
+  unauthenticated,
+  type GraphQLContext,
+} from "@grassroots/kit";
 import DataLoader from "dataloader";
 import type { AssignmentStatus, PostAssignment } from "../domain/assignment";
 import type { FilingStep } from "../domain/filing";
@@ -38,62 +45,80 @@ export interface Loaders {
 /** Keys from clients (references) may be anything; only uuids can match a row. */
 const uuids = (ids: readonly string[]) => ids.filter(isUuid);
 
-const cache = new WeakMap<PersonnelServices, (ctx: GraphQLContext) => Loaders>();
-
 /** The request's loaders (created on first use, shared by every resolver of the request). */
-export function loaders(ctx: GraphQLContext, services: PersonnelServices): Loaders {
-  let forRequest = cache.get(services);
-  if (!forRequest) {
-    forRequest = perRequest((c: GraphQLContext) => createLoaders(c, services));
-    cache.set(services, forRequest);
-  }
-  return forRequest(ctx);
-}
-
-function createLoaders(ctx: GraphQLContext, { reads, settings }: PersonnelServices): Loaders {
-  const home = () => {
-    if (!ctx.identity) throw unauthenticated();
-    return ctx.identity.orgUnitId;
-  };
-  return {
-    unit: new DataLoader(async (ids) => byKey(ids, await reads.units(uuids(ids), await readScope(ctx)), (u) => u.id)),
-    unitReference: new DataLoader(async (ids) => byKey(ids, await reads.unitsVisibleToHome(uuids(ids), home()), (u) => u.id)),
-    statistician: new DataLoader(async (ids) => byKey(ids, await reads.statisticians(uuids(ids), await readScope(ctx)), (s) => s.id)),
-    statisticianReference: new DataLoader(async (ids) =>
-      byKey(ids, await reads.statisticiansVisibleToHome(uuids(ids), home()), (s) => s.id),
-    ),
-    assignment: new DataLoader(async (ids) => byKey(ids, await reads.assignments(uuids(ids), await readScope(ctx)), (a) => a.id)),
-    records: new DataLoader(async (ids) => {
-      const found = byKey(ids, await reads.recordsOf(uuids(ids), await readScope(ctx)), (r) => r.statisticianId);
-      return found.map((r, i) => r ?? { statisticianId: ids[i], assignments: [], certificate: null });
-    }),
-    filingSteps: new DataLoader(async (ids) => groupBy(ids, await reads.filingSteps(ids), (s) => s.filingId)),
-    staffing: new DataLoader(async (ids) => {
-      const rows = await reads.unitsWithCounts(uuids(ids), await readScope(ctx));
-      const results = rows.map(({ unit, counts }) => evaluateStaffing(unit, counts, settings.thresholds));
-      return byKey(ids, results.filter((r): r is StaffingResult => r !== null), (r) => r.orgUnitId);
-    }),
-    unitStatisticians: new DataLoader(
-      async (keys) => {
-        // One query per distinct page request (statuses, first, after); the same page of many units is one query.
-        const groups = new Map<string, UnitStatisticiansKey[]>();
-        for (const key of keys) {
-          const group = `${key.statuses.join(",")}|${key.first}|${key.afterId ?? ""}`;
-          groups.set(group, [...(groups.get(group) ?? []), key]);
-        }
-        const scope = await readScope(ctx);
-        const pages = new Map<UnitStatisticiansKey, Page<UnitStatisticianRow>>();
-        for (const group of groups.values()) {
-          const { statuses, first, afterId } = group[0];
-          const { rows, totals } = await reads.unitStatisticians(uuids(group.map((k) => k.orgUnitId)), statuses, scope, { first, afterId });
-          for (const key of group) {
-            const mine = rows.filter((r) => r.orgUnitId === key.orgUnitId);
-            pages.set(key, { items: mine.slice(0, first), hasNextPage: mine.length > first, totalCount: totals.get(key.orgUnitId) ?? 0 });
+export const loaders = loadersPerRequest(
+  (ctx: GraphQLContext, { reads, settings }: PersonnelServices): Loaders => {
+    const home = () => {
+      if (!ctx.identity) throw unauthenticated();
+      return ctx.identity.orgUnitId;
+    };
+    return {
+      unit: new DataLoader(async (ids) =>
+        byKey(ids, await reads.units(uuids(ids), await readScope(ctx)), (u) => u.id),
+      ),
+      unitReference: new DataLoader(async (ids) =>
+        byKey(ids, await reads.unitsVisibleToHome(uuids(ids), home()), (u) => u.id),
+      ),
+      statistician: new DataLoader(async (ids) =>
+        byKey(ids, await reads.statisticians(uuids(ids), await readScope(ctx)), (s) => s.id),
+      ),
+      statisticianReference: new DataLoader(async (ids) =>
+        byKey(ids, await reads.statisticiansVisibleToHome(uuids(ids), home()), (s) => s.id),
+      ),
+      assignment: new DataLoader(async (ids) =>
+        byKey(ids, await reads.assignments(uuids(ids), await readScope(ctx)), (a) => a.id),
+      ),
+      records: new DataLoader(async (ids) => {
+        const found = byKey(
+          ids,
+          await reads.recordsOf(uuids(ids), await readScope(ctx)),
+          (r) => r.statisticianId,
+        );
+        return found.map((r, i) => r ?? { statisticianId: ids[i], assignments: [], certificate: null });
+      }),
+      filingSteps: new DataLoader(async (ids) =>
+        groupBy(ids, await reads.filingSteps(ids), (s) => s.filingId),
+      ),
+      staffing: new DataLoader(async (ids) => {
+        const rows = await reads.unitsWithCounts(uuids(ids), await readScope(ctx));
+        const results = rows.map(({ unit, counts }) => evaluateStaffing(unit, counts, settings.thresholds));
+        return byKey(
+          ids,
+          results.filter((r): r is StaffingResult => r !== null),
+          (r) => r.orgUnitId,
+        );
+      }),
+      unitStatisticians: new DataLoader(
+        async (keys) => {
+          // One query per distinct page request (statuses, first, after); the same page of many units is one query.
+          const groups = new Map<string, UnitStatisticiansKey[]>();
+          for (const key of keys) {
+            const group = `${key.statuses.join(",")}|${key.first}|${key.afterId ?? ""}`;
+            groups.set(group, [...(groups.get(group) ?? []), key]);
           }
-        }
-        return keys.map((k) => pages.get(k)!);
-      },
-      { cacheKeyFn: (k) => JSON.stringify([k.orgUnitId, k.statuses, k.first, k.afterId ?? null]) },
-    ),
-  };
-}
+          const scope = await readScope(ctx);
+          const pages = new Map<UnitStatisticiansKey, Page<UnitStatisticianRow>>();
+          for (const group of groups.values()) {
+            const { statuses, first, afterId } = group[0];
+            const { rows, totals } = await reads.unitStatisticians(
+              uuids(group.map((k) => k.orgUnitId)),
+              statuses,
+              scope,
+              { first, afterId },
+            );
+            for (const key of group) {
+              const mine = rows.filter((r) => r.orgUnitId === key.orgUnitId);
+              pages.set(key, {
+                items: mine.slice(0, first),
+                hasNextPage: mine.length > first,
+                totalCount: totals.get(key.orgUnitId) ?? 0,
+              });
+            }
+          }
+          return keys.map((k) => pages.get(k)!);
+        },
+        { cacheKeyFn: (k) => JSON.stringify([k.orgUnitId, k.statuses, k.first, k.afterId ?? null]) },
+      ),
+    };
+  },
+);
