@@ -1,7 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { orgUnitIdForCode } from "@grassroots/kit";
-import { callGateway, queryDatabase as sql, startSuite, waitFor, type RunningSuite } from "@grassroots/testing";
+import {
+  callGateway,
+  queryDatabase as sql,
+  startSuite,
+  waitFor,
+  type RunningSuite,
+} from "@grassroots/testing";
 
 // Staffing across services, as a client sees it: organization's seed builds the Ordos tree (real
 // divisions, sample villages, register counts); personnel learns every unit from organization's
@@ -40,8 +46,17 @@ interface TownshipRow {
   name: string;
   kind: string;
   registerCount: number | null;
-  staffing: { compliant: boolean; gaps: { code: string; required: number; actual: number; reason: string }[] } | null;
-  statisticians: { totalCount: number; edges: { node: { name: string; idNumber: string }; assignment: { role: string; establishment: string; status: string } }[] } | null;
+  staffing: {
+    compliant: boolean;
+    gaps: { code: string; required: number; actual: number; reason: string }[];
+  } | null;
+  statisticians: {
+    totalCount: number;
+    edges: {
+      node: { name: string; idNumber: string };
+      assignment: { role: string; establishment: string; status: string };
+    }[];
+  } | null;
 }
 
 beforeAll(async () => {
@@ -50,11 +65,16 @@ beforeAll(async () => {
   // Personnel's projection is built from organization's events alone: wait until it holds every unit
   // with the same register counts.
   const orgUnits = async () =>
-    sql<{ id: string; register_count: number | null }>(suite.databases.organization.url, `SELECT id, register_count FROM org_unit ORDER BY id`);
+    sql<{ id: string; register_count: number | null }>(
+      suite.databases.organization.url,
+      `SELECT id, register_count FROM org_unit ORDER BY id`,
+    );
   const expected = JSON.stringify(await orgUnits());
   await waitFor(
     async () =>
-      JSON.stringify(await sql(suite.databases.personnel.url, `SELECT id, register_count FROM org_unit ORDER BY id`)) === expected,
+      JSON.stringify(
+        await sql(suite.databases.personnel.url, `SELECT id, register_count FROM org_unit ORDER BY id`),
+      ) === expected,
     "personnel to learn the seeded tree from Kafka",
     180000,
     1000,
@@ -140,7 +160,9 @@ describe("staffing across services (organization + personnel through the gateway
     const token = await suite.token("INSPECTOR", DALATE);
     const res = await callGateway(suite.gatewayUrl, BANNER_STAFFING, { code: DALATE }, token);
     expect(res.errors).toBeUndefined();
-    const ids = res.data!.orgUnitByCode.children.edges.flatMap((e: { node: TownshipRow }) => e.node.statisticians!.edges.map((s) => s.node.idNumber));
+    const ids = res.data!.orgUnitByCode.children.edges.flatMap((e: { node: TownshipRow }) =>
+      e.node.statisticians!.edges.map((s) => s.node.idNumber),
+    );
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id: string) => /^\d{6}\*{8}\d{3}[\dX]$/.test(id))).toBe(true);
   });

@@ -18,7 +18,18 @@ export interface OrgUnitStateFixture {
   id: string;
   code: string;
   name: string;
-  kind: "CITY" | "DISTRICT" | "BANNER" | "SUBDISTRICT" | "TOWN" | "TOWNSHIP" | "SUMU" | "PARK" | "COMMUNITY" | "VILLAGE" | "GACHA";
+  kind:
+    | "CITY"
+    | "DISTRICT"
+    | "BANNER"
+    | "SUBDISTRICT"
+    | "TOWN"
+    | "TOWNSHIP"
+    | "SUMU"
+    | "PARK"
+    | "COMMUNITY"
+    | "VILLAGE"
+    | "GACHA";
   parentId: string | null;
   path: string;
   postEstablished: boolean;
@@ -30,7 +41,12 @@ export interface OrgUnitStateFixture {
 }
 
 /** A unit's state under `parent` (or at the top), version 1, ids derived from the code as organization does. */
-export function unitState(parent: Pick<OrgUnitStateFixture, "id" | "path"> | null, code: string, name: string, kind: OrgUnitStateFixture["kind"]): OrgUnitStateFixture {
+export function unitState(
+  parent: Pick<OrgUnitStateFixture, "id" | "path"> | null,
+  code: string,
+  name: string,
+  kind: OrgUnitStateFixture["kind"],
+): OrgUnitStateFixture {
   const id = orgUnitIdForCode(code);
   return {
     id,
@@ -53,7 +69,10 @@ export function ordosUnitStates(file = ORDOS_CSV): OrgUnitStateFixture[] {
   const byCode = new Map<string, OrgUnitStateFixture>();
   for (const line of readFileSync(file, "utf8").trim().split(/\r?\n/).slice(1)) {
     const [code, name, kind, parentCode] = line.split(",");
-    byCode.set(code, unitState(parentCode ? byCode.get(parentCode)! : null, code, name, kind as OrgUnitStateFixture["kind"]));
+    byCode.set(
+      code,
+      unitState(parentCode ? byCode.get(parentCode)! : null, code, name, kind as OrgUnitStateFixture["kind"]),
+    );
   }
   return [...byCode.values()];
 }

@@ -1,6 +1,13 @@
 import "reflect-metadata";
 import { checkKafka, createKafka, EventConsumer, OutboxRelay } from "@grassroots/events";
-import { createLogger, loadConfigOrExit, onShutdown, runMain, runMigrations, startSubgraphServer } from "@grassroots/kit";
+import {
+  createLogger,
+  loadConfigOrExit,
+  onShutdown,
+  runMain,
+  runMigrations,
+  startSubgraphServer,
+} from "@grassroots/kit";
 import { configSchema, settingsOf } from "./config";
 import { createPersonnelDataSource, homePathLookup } from "./db/data-source";
 import { createServices } from "./db/services";

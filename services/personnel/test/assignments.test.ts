@@ -38,14 +38,21 @@ const appointInput = (statisticianId: string, unit: string, extra: Record<string
   startDate: "2026-02-01",
   ...extra,
 });
-const appoint = (statisticianId: string, unit: string, extra: Record<string, unknown> = {}, who = cityAdmin) =>
-  h.call(APPOINT, { input: appointInput(statisticianId, unit, extra) }, who);
-const mutate = (doc: string, input: Record<string, unknown>, who = cityAdmin) => h.call(doc, { input: { requestId: randomUUID(), ...input } }, who);
+const appoint = (
+  statisticianId: string,
+  unit: string,
+  extra: Record<string, unknown> = {},
+  who = cityAdmin,
+) => h.call(APPOINT, { input: appointInput(statisticianId, unit, extra) }, who);
+const mutate = (doc: string, input: Record<string, unknown>, who = cityAdmin) =>
+  h.call(doc, { input: { requestId: randomUUID(), ...input } }, who);
 
 describe("appointments: bad input is refused and nothing is written", () => {
   it("an unknown unit", async () => {
     const person = await h.register(SHULINZHAO);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () => appoint(person, SHULINZHAO, { orgUnitId: randomUUID() }));
+    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      appoint(person, SHULINZHAO, { orgUnitId: randomUUID() }),
+    );
     expect(message).toContain("is unknown");
   });
 
@@ -61,18 +68,27 @@ describe("appointments: bad input is refused and nothing is written", () => {
     };
     await h.handled(await h.publish(OrgUnitDeactivated, data, village.id));
     const person = await h.register(XUEJIAWAN);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () => appoint(person, XUEJIAWAN_VILLAGE));
+    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      appoint(person, XUEJIAWAN_VILLAGE),
+    );
     expect(message).toContain("was deactivated");
   });
 
   it("overlapping posts of one person at the same unit (open-ended, or dated ranges that meet)", async () => {
     const person = await h.register(SHULINZHAO_VILLAGE_1);
     expect((await appoint(person, SHULINZHAO_VILLAGE_1)).errors).toBeUndefined();
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () => appoint(person, SHULINZHAO_VILLAGE_1, { startDate: "2026-03-01" }));
+    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      appoint(person, SHULINZHAO_VILLAGE_1, { startDate: "2026-03-01" }),
+    );
     expect(message).toContain("overlaps");
     // Two dated posts elsewhere: [Jan, Mar] then one starting on its last day overlaps; the day after does not.
-    expect((await appoint(person, SHULINZHAO_VILLAGE_2, { startDate: "2026-01-01", endDate: "2026-03-31" })).errors).toBeUndefined();
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () => appoint(person, SHULINZHAO_VILLAGE_2, { startDate: "2026-03-31" }));
+    expect(
+      (await appoint(person, SHULINZHAO_VILLAGE_2, { startDate: "2026-01-01", endDate: "2026-03-31" }))
+        .errors,
+    ).toBeUndefined();
+    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      appoint(person, SHULINZHAO_VILLAGE_2, { startDate: "2026-03-31" }),
+    );
   });
 
   it("an end date before the start date", async () => {
@@ -85,21 +101,31 @@ describe("appointments: bad input is refused and nothing is written", () => {
 
   it("a start date in the future, or not a date", async () => {
     const person = await h.register(SHULINZHAO);
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () => appoint(person, SHULINZHAO, { role: "PART_TIME", startDate: "2026-07-01" }));
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () => appoint(person, SHULINZHAO, { role: "PART_TIME", startDate: "2026-02-30" }));
+    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      appoint(person, SHULINZHAO, { role: "PART_TIME", startDate: "2026-07-01" }),
+    );
+    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      appoint(person, SHULINZHAO, { role: "PART_TIME", startDate: "2026-02-30" }),
+    );
   });
 
   it("a person outside the caller's area is NOT_FOUND; a unit outside it FORBIDDEN", async () => {
     const elsewhere = await h.register(XUEJIAWAN);
-    await expectRefused(h.dataSource, "NOT_FOUND", () => appoint(elsewhere, SHULINZHAO, { role: "PART_TIME" }, shulinzhaoClerk));
+    await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      appoint(elsewhere, SHULINZHAO, { role: "PART_TIME" }, shulinzhaoClerk),
+    );
     const mine = await h.register(SHULINZHAO);
-    const message = await expectRefused(h.dataSource, "FORBIDDEN", () => appoint(mine, JIGESITAI, { role: "PART_TIME" }, shulinzhaoClerk));
+    const message = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      appoint(mine, JIGESITAI, { role: "PART_TIME" }, shulinzhaoClerk),
+    );
     expect(message).toContain("吉格斯太镇");
   });
 
   it("read-only roles may not appoint", async () => {
     const person = await h.register(SHULINZHAO);
-    await expectRefused(h.dataSource, "FORBIDDEN", () => appoint(person, SHULINZHAO, { role: "PART_TIME" }, as("FINANCE_OFFICER", DALATE)));
+    await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      appoint(person, SHULINZHAO, { role: "PART_TIME" }, as("FINANCE_OFFICER", DALATE)),
+    );
   });
 });
 
@@ -114,63 +140,154 @@ describe("changes to a post: each files its own R5 filing", () => {
   });
 
   it("ROLE_CHANGE: the role and establishment change in place; a stale version is CONFLICT", async () => {
-    const res = await mutate(CHANGE_ROLE, { assignmentId: post.id, expectedVersion: post.version, role: "FULL_TIME", establishment: "IN_ESTABLISHMENT", effectiveDate: "2026-04-01" });
+    const res = await mutate(CHANGE_ROLE, {
+      assignmentId: post.id,
+      expectedVersion: post.version,
+      role: "FULL_TIME",
+      establishment: "IN_ESTABLISHMENT",
+      effectiveDate: "2026-04-01",
+    });
     expect(res.errors).toBeUndefined();
     const change = res.data!.changeAssignmentRole;
-    expect(change.assignment).toMatchObject({ role: "FULL_TIME", establishment: "IN_ESTABLISHMENT", status: "ACTIVE", version: post.version + 1 });
+    expect(change.assignment).toMatchObject({
+      role: "FULL_TIME",
+      establishment: "IN_ESTABLISHMENT",
+      status: "ACTIVE",
+      version: post.version + 1,
+    });
     expect(change.filing).toMatchObject({
       change: "ROLE_CHANGE",
       route: "DIRECT",
-      details: { previousRole: "PART_TIME", role: "FULL_TIME", previousEstablishment: "CONTRACT", establishment: "IN_ESTABLISHMENT", effectiveDate: "2026-04-01" },
+      details: {
+        previousRole: "PART_TIME",
+        role: "FULL_TIME",
+        previousEstablishment: "CONTRACT",
+        establishment: "IN_ESTABLISHMENT",
+        effectiveDate: "2026-04-01",
+      },
     });
     await expectRefused(h.dataSource, "CONFLICT", () =>
-      mutate(CHANGE_ROLE, { assignmentId: post.id, expectedVersion: post.version, role: "PART_TIME", effectiveDate: "2026-04-02" }),
+      mutate(CHANGE_ROLE, {
+        assignmentId: post.id,
+        expectedVersion: post.version,
+        role: "PART_TIME",
+        effectiveDate: "2026-04-02",
+      }),
     );
     post = change.assignment;
   });
 
   it("ROLE_CHANGE refuses nothing to change, a role the unit may not hold, and a date before the post began", async () => {
     await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      mutate(CHANGE_ROLE, { assignmentId: post.id, expectedVersion: post.version, role: "FULL_TIME", effectiveDate: "2026-04-01" }),
+      mutate(CHANGE_ROLE, {
+        assignmentId: post.id,
+        expectedVersion: post.version,
+        role: "FULL_TIME",
+        effectiveDate: "2026-04-01",
+      }),
     );
     await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      mutate(CHANGE_ROLE, { assignmentId: post.id, expectedVersion: post.version, role: "LIAISON", effectiveDate: "2026-04-01" }),
+      mutate(CHANGE_ROLE, {
+        assignmentId: post.id,
+        expectedVersion: post.version,
+        role: "LIAISON",
+        effectiveDate: "2026-04-01",
+      }),
     );
     expect(
       await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-        mutate(CHANGE_ROLE, { assignmentId: post.id, expectedVersion: post.version, role: "PART_TIME", effectiveDate: "2025-12-31" }),
+        mutate(CHANGE_ROLE, {
+          assignmentId: post.id,
+          expectedVersion: post.version,
+          role: "PART_TIME",
+          effectiveDate: "2025-12-31",
+        }),
       ),
     ).toContain("before the post's start date 2026-01-10");
   });
 
   it("TRANSFER: the old post ENDS and a new one STARTS at the other unit (ACTIVE: the person is certified); filed there", async () => {
-    const res = await mutate(TRANSFER, { assignmentId: post.id, expectedVersion: post.version, toOrgUnitId: idOf(JIGESITAI), date: "2026-05-01" });
+    const res = await mutate(TRANSFER, {
+      assignmentId: post.id,
+      expectedVersion: post.version,
+      toOrgUnitId: idOf(JIGESITAI),
+      date: "2026-05-01",
+    });
     expect(res.errors).toBeUndefined();
     const change = res.data!.transferStatistician;
-    expect(change.previousAssignment).toMatchObject({ id: post.id, status: "ENDED", endDate: "2026-05-01", endReason: "Transferred to 吉格斯太镇 (150621101000)" });
-    expect(change.assignment).toMatchObject({ status: "ACTIVE", role: "FULL_TIME", establishment: "IN_ESTABLISHMENT", startDate: "2026-05-01", orgUnit: { id: idOf(JIGESITAI) } });
-    expect(change.filing).toMatchObject({ change: "TRANSFER", orgUnit: { id: idOf(JIGESITAI) }, details: { fromOrgUnit: { id: idOf(SHULINZHAO) } } });
-    const types = (await h.dataSource.query(`SELECT type FROM outbox ORDER BY seq DESC LIMIT 6`)).map((r: { type: string }) => r.type);
-    expect(types).toEqual(expect.arrayContaining(["grassroots.personnel.assignment.ended.v1", "grassroots.personnel.assignment.started.v1", "grassroots.personnel.filing.submitted.v1", "grassroots.personnel.staffing.compliance-changed.v1"]));
+    expect(change.previousAssignment).toMatchObject({
+      id: post.id,
+      status: "ENDED",
+      endDate: "2026-05-01",
+      endReason: "Transferred to 吉格斯太镇 (150621101000)",
+    });
+    expect(change.assignment).toMatchObject({
+      status: "ACTIVE",
+      role: "FULL_TIME",
+      establishment: "IN_ESTABLISHMENT",
+      startDate: "2026-05-01",
+      orgUnit: { id: idOf(JIGESITAI) },
+    });
+    expect(change.filing).toMatchObject({
+      change: "TRANSFER",
+      orgUnit: { id: idOf(JIGESITAI) },
+      details: { fromOrgUnit: { id: idOf(SHULINZHAO) } },
+    });
+    const types = (await h.dataSource.query(`SELECT type FROM outbox ORDER BY seq DESC LIMIT 6`)).map(
+      (r: { type: string }) => r.type,
+    );
+    expect(types).toEqual(
+      expect.arrayContaining([
+        "grassroots.personnel.assignment.ended.v1",
+        "grassroots.personnel.assignment.started.v1",
+        "grassroots.personnel.filing.submitted.v1",
+        "grassroots.personnel.staffing.compliance-changed.v1",
+      ]),
+    );
     post = change.assignment;
   });
 
   it("TRANSFER refuses the same unit, a unit whose kind does not take the role, and an ended post", async () => {
     await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      mutate(TRANSFER, { assignmentId: post.id, expectedVersion: post.version, toOrgUnitId: idOf(JIGESITAI), date: "2026-06-01" }),
+      mutate(TRANSFER, {
+        assignmentId: post.id,
+        expectedVersion: post.version,
+        toOrgUnitId: idOf(JIGESITAI),
+        date: "2026-06-01",
+      }),
     );
     expect(
       await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-        mutate(TRANSFER, { assignmentId: post.id, expectedVersion: post.version, toOrgUnitId: idOf(JIGESITAI_VILLAGE), date: "2026-06-01" }),
+        mutate(TRANSFER, {
+          assignmentId: post.id,
+          expectedVersion: post.version,
+          toOrgUnitId: idOf(JIGESITAI_VILLAGE),
+          date: "2026-06-01",
+        }),
       ),
     ).toContain("takes LIAISON, not FULL_TIME");
     expect(
-      (await mutate(TRANSFER, { assignmentId: post.id, expectedVersion: post.version, toOrgUnitId: idOf(JIGESITAI_VILLAGE), date: "2026-06-01", role: "LIAISON" })).errors,
+      (
+        await mutate(TRANSFER, {
+          assignmentId: post.id,
+          expectedVersion: post.version,
+          toOrgUnitId: idOf(JIGESITAI_VILLAGE),
+          date: "2026-06-01",
+          role: "LIAISON",
+        })
+      ).errors,
     ).toBeUndefined();
-    const ended = (await h.dataSource.query(`SELECT id, version FROM post_assignment WHERE id = $1`, [post.id]))[0];
+    const ended = (
+      await h.dataSource.query(`SELECT id, version FROM post_assignment WHERE id = $1`, [post.id])
+    )[0];
     expect(
       await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-        mutate(TRANSFER, { assignmentId: ended.id, expectedVersion: ended.version, toOrgUnitId: idOf(SHULINZHAO), date: "2026-06-02" }),
+        mutate(TRANSFER, {
+          assignmentId: ended.id,
+          expectedVersion: ended.version,
+          toOrgUnitId: idOf(SHULINZHAO),
+          date: "2026-06-02",
+        }),
       ),
     ).toContain("ended on 2026-06-01");
   });
@@ -179,7 +296,16 @@ describe("changes to a post: each files its own R5 filing", () => {
     const mine = await h.register(SHULINZHAO);
     const { assignment } = await h.appoint(mine, SHULINZHAO, "PART_TIME", "CONTRACT");
     const message = await expectRefused(h.dataSource, "FORBIDDEN", () =>
-      mutate(TRANSFER, { assignmentId: assignment.id, expectedVersion: assignment.version, toOrgUnitId: idOf(XUEJIAWAN), date: "2026-06-01" }, as("BANNER_ADMIN", DALATE)),
+      mutate(
+        TRANSFER,
+        {
+          assignmentId: assignment.id,
+          expectedVersion: assignment.version,
+          toOrgUnitId: idOf(XUEJIAWAN),
+          date: "2026-06-01",
+        },
+        as("BANNER_ADMIN", DALATE),
+      ),
     );
     expect(message).toContain("薛家湾镇");
   });
@@ -189,7 +315,9 @@ describe("changes to a post: each files its own R5 filing", () => {
     const { assignment } = await h.appoint(someone, SHULINZHAO, "PART_TIME", "CONTRACT", "2026-03-01");
     const end = (endDate: string, expectedVersion = assignment.version) =>
       mutate(END, { assignmentId: assignment.id, expectedVersion, endDate, reason: "辞职" });
-    expect(await expectRefused(h.dataSource, "BAD_USER_INPUT", () => end("2026-02-28"))).toContain("before the post's start date");
+    expect(await expectRefused(h.dataSource, "BAD_USER_INPUT", () => end("2026-02-28"))).toContain(
+      "before the post's start date",
+    );
     await expectRefused(h.dataSource, "CONFLICT", () => end("2026-04-01", assignment.version + 5));
     const res = await end("2026-04-01");
     expect(res.data!.endAssignment).toMatchObject({
@@ -200,10 +328,22 @@ describe("changes to a post: each files its own R5 filing", () => {
   });
 
   it("an assignment id that does not exist, or lies outside the caller's area, is NOT_FOUND", async () => {
-    expectError(await mutate(END, { assignmentId: randomUUID(), expectedVersion: 1, endDate: "2026-04-01", reason: "x" }), "NOT_FOUND");
+    expectError(
+      await mutate(END, {
+        assignmentId: randomUUID(),
+        expectedVersion: 1,
+        endDate: "2026-04-01",
+        reason: "x",
+      }),
+      "NOT_FOUND",
+    );
     const { assignment } = await h.appoint(await h.register(XUEJIAWAN), XUEJIAWAN, "PART_TIME", "CONTRACT");
     await expectRefused(h.dataSource, "NOT_FOUND", () =>
-      mutate(END, { assignmentId: assignment.id, expectedVersion: 1, endDate: "2026-04-01", reason: "x" }, shulinzhaoClerk),
+      mutate(
+        END,
+        { assignmentId: assignment.id, expectedVersion: 1, endDate: "2026-04-01", reason: "x" },
+        shulinzhaoClerk,
+      ),
     );
   });
 });

@@ -37,7 +37,8 @@ const GAPS = `query ($banner: ID!, $all: Boolean) { staffingGaps(bannerId: $bann
   units { orgUnit { id } unitCode unitName registerCount staffing { compliant gaps { rule code required actual reason } } } } }`;
 
 const STAFFED = ["SUBDISTRICT", "TOWN", "TOWNSHIP", "SUMU", "PARK", "COMMUNITY", "VILLAGE", "GACHA"];
-const staffedIn = (bannerCode: string) => tree.filter((u) => u.path.includes(`/${idOf(bannerCode)}/`) && STAFFED.includes(u.kind));
+const staffedIn = (bannerCode: string) =>
+  tree.filter((u) => u.path.includes(`/${idOf(bannerCode)}/`) && STAFFED.includes(u.kind));
 
 describe("staffing gaps of a banner", () => {
   it("lists every unit of the banner with a gap, in code order (each township before its villages), with reasons", async () => {
@@ -45,7 +46,11 @@ describe("staffing gaps of a banner", () => {
     expect(res.errors).toBeUndefined();
     const report = res.data!.staffingGaps;
     const expected = staffedIn(DALATE);
-    expect(report).toMatchObject({ banner: { id: idOf(DALATE) }, unitsEvaluated: expected.length, compliantUnits: 2 });
+    expect(report).toMatchObject({
+      banner: { id: idOf(DALATE) },
+      unitsEvaluated: expected.length,
+      compliantUnits: 2,
+    });
     const codes = report.units.map((u: { unitCode: string }) => u.unitCode);
     expect(codes).toEqual([...codes].sort());
     expect(codes).toHaveLength(expected.length - 2);
@@ -61,14 +66,16 @@ describe("staffing gaps of a banner", () => {
   it("includeCompliant lists every unit", async () => {
     const report = (await h.call(GAPS, { banner: idOf(DALATE), all: true }, cityAdmin)).data!.staffingGaps;
     expect(report.units).toHaveLength(report.unitsEvaluated);
-    expect(report.units.filter((u: { staffing: { compliant: boolean } }) => u.staffing.compliant).map((u: { unitCode: string }) => u.unitCode)).toEqual([
-      SHULINZHAO,
-      SHULINZHAO_VILLAGE_1,
-    ]);
+    expect(
+      report.units
+        .filter((u: { staffing: { compliant: boolean } }) => u.staffing.compliant)
+        .map((u: { unitCode: string }) => u.unitCode),
+    ).toEqual([SHULINZHAO, SHULINZHAO_VILLAGE_1]);
   });
 
   it("a township clerk sees their part of their banner only; another banner's bureau gets NOT_FOUND", async () => {
-    const report = (await h.call(GAPS, { banner: idOf(DALATE), all: true }, as("UNIT_CLERK", SHULINZHAO))).data!.staffingGaps;
+    const report = (await h.call(GAPS, { banner: idOf(DALATE), all: true }, as("UNIT_CLERK", SHULINZHAO)))
+      .data!.staffingGaps;
     expect(report.units.every((u: { unitCode: string }) => u.unitCode.startsWith("150621100"))).toBe(true);
     expect(report.unitsEvaluated).toBe(tree.filter((u) => u.code.startsWith("150621100")).length);
     expectError(await h.call(GAPS, { banner: idOf(DALATE) }, zhungeerAdmin), "NOT_FOUND");
@@ -88,7 +95,11 @@ describe("staffing gaps of a banner", () => {
     const township = tree.find((u) => u.code === "150621102000")!;
     let last = "";
     for (let n = 1; n <= 40; n++) {
-      last = await h.publish(OrgUnitCreated, unitState(township, `150621102${String(200 + n).padStart(3, "0")}`, `新增村${n}`, "VILLAGE"), `v${n}`);
+      last = await h.publish(
+        OrgUnitCreated,
+        unitState(township, `150621102${String(200 + n).padStart(3, "0")}`, `新增村${n}`, "VILLAGE"),
+        `v${n}`,
+      );
     }
     await h.handled(last);
     const after = await count(DALATE);
@@ -101,28 +112,39 @@ describe("staffing gaps of a banner", () => {
 describe("federation: OrgUnit and Statistician references", () => {
   const refs = (codes: string[]) => codes.map((code) => ({ __typename: "OrgUnit", id: idOf(code) }));
 
-  it.each([1, 10, 60])("resolves %i OrgUnit references with their staffing and statisticians in a fixed number of SQL queries", async (n) => {
-    const rows: { code: string }[] = await h.dataSource.query(
-      `SELECT code FROM org_unit WHERE path LIKE $1 AND depth >= 2 ORDER BY code LIMIT $2`,
-      [`%/${idOf(DALATE)}/%`, n],
-    );
-    const codes = rows.map((r) => r.code);
-    expect(codes).toHaveLength(n);
-    h.queries.queries = [];
-    const res = await h.call(ENTITIES, { representations: refs(codes) }, cityAdmin);
-    expect(res.errors).toBeUndefined();
-    expect(res.data!._entities).toHaveLength(n);
-    expect(res.data!._entities.every((e: { staffing: unknown }) => e.staffing !== null)).toBe(true);
-    // references (1, the caller's area inside it) + the caller's area for the fields (1) + staffing (1) + statisticians (1)
-    expect(h.queries.queries).toHaveLength(4);
-  });
+  it.each([1, 10, 60])(
+    "resolves %i OrgUnit references with their staffing and statisticians in a fixed number of SQL queries",
+    async (n) => {
+      const rows: { code: string }[] = await h.dataSource.query(
+        `SELECT code FROM org_unit WHERE path LIKE $1 AND depth >= 2 ORDER BY code LIMIT $2`,
+        [`%/${idOf(DALATE)}/%`, n],
+      );
+      const codes = rows.map((r) => r.code);
+      expect(codes).toHaveLength(n);
+      h.queries.queries = [];
+      const res = await h.call(ENTITIES, { representations: refs(codes) }, cityAdmin);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!._entities).toHaveLength(n);
+      expect(res.data!._entities.every((e: { staffing: unknown }) => e.staffing !== null)).toBe(true);
+      // references (1, the caller's area inside it) + the caller's area for the fields (1) + staffing (1) + statisticians (1)
+      expect(h.queries.queries).toHaveLength(4);
+    },
+  );
 
   it("resolves bare references in ONE query, and keeps the caller's scope (null outside it, in order)", async () => {
     h.queries.queries = [];
     const bare = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on OrgUnit { id } } }`;
-    const res = await h.call(bare, { representations: refs([SHULINZHAO, "150622100000", DALATE]) }, dalateAdmin);
+    const res = await h.call(
+      bare,
+      { representations: refs([SHULINZHAO, "150622100000", DALATE]) },
+      dalateAdmin,
+    );
     expect(h.queries.queries).toHaveLength(1);
-    expect(res.data!._entities.map((e: { id: string } | null) => e?.id ?? null)).toEqual([idOf(SHULINZHAO), null, idOf(DALATE)]);
+    expect(res.data!._entities.map((e: { id: string } | null) => e?.id ?? null)).toEqual([
+      idOf(SHULINZHAO),
+      null,
+      idOf(DALATE),
+    ]);
   });
 
   it("the statisticians of a unit come with their post; Statistician references are scoped too", async () => {
@@ -131,10 +153,23 @@ describe("federation: OrgUnit and Statistician references", () => {
     expect(unit.statisticians.totalCount).toBe(1);
     expect(unit.statisticians.edges[0].assignment).toEqual({ role: "FULL_TIME", status: "ACTIVE" });
     const personId = unit.statisticians.edges[0].node.id;
-    const people = await h.call(ENTITIES, { representations: [{ __typename: "Statistician", id: personId }] }, zhungeerAdmin);
+    const people = await h.call(
+      ENTITIES,
+      { representations: [{ __typename: "Statistician", id: personId }] },
+      zhungeerAdmin,
+    );
     expect(people.data!._entities).toEqual([null]);
     h.queries.queries = [];
-    const mine = await h.call(ENTITIES, { representations: [{ __typename: "Statistician", id: personId }, { __typename: "Statistician", id: "x" }] }, dalateAdmin);
+    const mine = await h.call(
+      ENTITIES,
+      {
+        representations: [
+          { __typename: "Statistician", id: personId },
+          { __typename: "Statistician", id: "x" },
+        ],
+      },
+      dalateAdmin,
+    );
     expect(mine.data!._entities[0]).toMatchObject({ id: personId });
     expect(mine.data!._entities[1]).toBeNull();
     expect(h.queries.queries).toHaveLength(1);
@@ -148,13 +183,23 @@ describe("federation: OrgUnit and Statistician references", () => {
     }
     const page = `query ($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on OrgUnit {
       statisticians(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } assignment { startDate } } } } } }`;
-    const first = (await h.call(page, { r: refs([JIGESITAI]) }, dalateAdmin)).data!._entities[0].statisticians;
+    const first = (await h.call(page, { r: refs([JIGESITAI]) }, dalateAdmin)).data!._entities[0]
+      .statisticians;
     expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
-    expect(first.edges.map((e: { assignment: { startDate: string } }) => e.assignment.startDate)).toEqual(["2026-02-01", "2026-02-02"]);
-    const rest = (await h.call(page, { r: refs([JIGESITAI]), after: first.pageInfo.endCursor }, dalateAdmin)).data!._entities[0].statisticians;
+    expect(first.edges.map((e: { assignment: { startDate: string } }) => e.assignment.startDate)).toEqual([
+      "2026-02-01",
+      "2026-02-02",
+    ]);
+    const rest = (await h.call(page, { r: refs([JIGESITAI]), after: first.pageInfo.endCursor }, dalateAdmin))
+      .data!._entities[0].statisticians;
     expect(rest).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
-    expect(rest.edges.map((e: { assignment: { startDate: string } }) => e.assignment.startDate)).toEqual(["2026-02-03"]);
-    expectError(await h.call(page, { r: refs([JIGESITAI]), after: "not-a-cursor" }, dalateAdmin), "BAD_USER_INPUT");
+    expect(rest.edges.map((e: { assignment: { startDate: string } }) => e.assignment.startDate)).toEqual([
+      "2026-02-03",
+    ]);
+    expectError(
+      await h.call(page, { r: refs([JIGESITAI]), after: "not-a-cursor" }, dalateAdmin),
+      "BAD_USER_INPUT",
+    );
   });
 
   it("pages through the people in the caller's area by name", async () => {
@@ -163,9 +208,11 @@ describe("federation: OrgUnit and Statistician references", () => {
     const names: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { name: string } }[] } = (
-        await h.call(list, { after }, dalateAdmin)
-      ).data!.statisticians;
+      const page: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: { node: { name: string } }[];
+      } = (await h.call(list, { after }, dalateAdmin)).data!.statisticians;
       expect(page.totalCount).toBe(3);
       names.push(...page.edges.map((e) => e.node.name));
       if (!page.pageInfo.hasNextPage) break;

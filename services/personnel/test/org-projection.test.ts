@@ -21,7 +21,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-const row = async (id: string) => (await h.dataSource.query(`SELECT code, name, kind, path, depth, register_count, active, version FROM org_unit WHERE id = $1`, [id]))[0];
+const row = async (id: string) =>
+  (
+    await h.dataSource.query(
+      `SELECT code, name, kind, path, depth, register_count, active, version FROM org_unit WHERE id = $1`,
+      [id],
+    )
+  )[0];
 const unit = (code: string) => tree.find((u) => u.code === code)!;
 
 describe("the org-unit projection (organization's events → local org_unit)", () => {
@@ -41,14 +47,38 @@ describe("the org-unit projection (organization's events → local org_unit)", (
 
   it("applies a newer version; a late older one (redelivered after a resend) changes nothing", async () => {
     const base = unit(JIGESITAI);
-    await h.handled(await h.publish(OrgUnitUpdated, { ...base, name: "吉格斯太镇（新）", version: 3, changed: ["name"] }, base.id));
-    await h.handled(await h.publish(OrgUnitUpdated, { ...base, name: "吉格斯太镇（旧）", version: 2, changed: ["name"] }, base.id));
+    await h.handled(
+      await h.publish(
+        OrgUnitUpdated,
+        { ...base, name: "吉格斯太镇（新）", version: 3, changed: ["name"] },
+        base.id,
+      ),
+    );
+    await h.handled(
+      await h.publish(
+        OrgUnitUpdated,
+        { ...base, name: "吉格斯太镇（旧）", version: 2, changed: ["name"] },
+        base.id,
+      ),
+    );
     expect(await row(base.id)).toMatchObject({ name: "吉格斯太镇（新）", version: 3 });
     // The same event id again is not even looked at (inbox).
-    const id = await h.publish(OrgUnitUpdated, { ...base, name: "吉格斯太镇（再）", version: 9, changed: ["name"] }, base.id);
+    const id = await h.publish(
+      OrgUnitUpdated,
+      { ...base, name: "吉格斯太镇（再）", version: 9, changed: ["name"] },
+      base.id,
+    );
     await h.handled(id);
-    await h.handled(await h.publish(OrgUnitUpdated, { ...base, name: "重复", version: 10, changed: ["name"] }, base.id, id));
-    await h.handled(await h.publish(OrgUnitCreated, unitState(unit(JIGESITAI), "150621101202", "标记村", "VILLAGE"), "marker"));
+    await h.handled(
+      await h.publish(OrgUnitUpdated, { ...base, name: "重复", version: 10, changed: ["name"] }, base.id, id),
+    );
+    await h.handled(
+      await h.publish(
+        OrgUnitCreated,
+        unitState(unit(JIGESITAI), "150621101202", "标记村", "VILLAGE"),
+        "marker",
+      ),
+    );
     expect(await row(base.id)).toMatchObject({ name: "吉格斯太镇（再）", version: 9 });
   });
 
@@ -61,11 +91,23 @@ describe("the org-unit projection (organization's events → local org_unit)", (
     expectError(await h.call(STATISTICIAN, { id: person }, newClerk), "NOT_FOUND");
 
     const village = unit(SHULINZHAO_VILLAGE_2);
-    const moved = { ...village, code: "150621101203", parentId: idOf(JIGESITAI), path: `${unit(JIGESITAI).path}${village.id}/`, version: 2 };
+    const moved = {
+      ...village,
+      code: "150621101203",
+      parentId: idOf(JIGESITAI),
+      path: `${unit(JIGESITAI).path}${village.id}/`,
+      version: 2,
+    };
     await h.handled(
       await h.publish(
         OrgUnitMoved,
-        { ...moved, previousParentId: village.parentId, previousCode: village.code, previousPath: village.path, descendantsMoved: 0 },
+        {
+          ...moved,
+          previousParentId: village.parentId,
+          previousCode: village.code,
+          previousPath: village.path,
+          descendantsMoved: 0,
+        },
         village.id,
       ),
     );
@@ -81,7 +123,18 @@ describe("the org-unit projection (organization's events → local org_unit)", (
     const list = `{ statisticians(first: 5) { totalCount } }`;
     expect((await h.call(list, {}, clerk)).data!.statisticians.totalCount).toBe(1);
     await h.handled(
-      await h.publish(OrgUnitDeactivated, { ...community, active: false, version: 2, reason: "撤并", deactivatedBy: "t", deactivatedOn: "2026-05-01" }, community.id),
+      await h.publish(
+        OrgUnitDeactivated,
+        {
+          ...community,
+          active: false,
+          version: 2,
+          reason: "撤并",
+          deactivatedBy: "t",
+          deactivatedOn: "2026-05-01",
+        },
+        community.id,
+      ),
     );
     expect(await row(community.id)).toMatchObject({ active: false });
     expect((await h.call(list, {}, clerk)).data!.statisticians.totalCount).toBe(0);

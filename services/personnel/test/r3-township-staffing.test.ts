@@ -12,10 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-const staffing = async (code: string) => (await h.call(STAFFING, { id: idOf(code) }, cityAdmin)).data!.staffing;
+const staffing = async (code: string) =>
+  (await h.call(STAFFING, { id: idOf(code) }, cityAdmin)).data!.staffing;
 
 /** The compliance events published about a unit, oldest first. */
-async function complianceEvents(code: string): Promise<{ compliant: boolean; gaps: { rule: string; required: number; actual: number }[] }[]> {
+async function complianceEvents(
+  code: string,
+): Promise<{ compliant: boolean; gaps: { rule: string; required: number; actual: number }[] }[]> {
   const rows = await h.dataSource.query(`SELECT data FROM outbox WHERE type = $1 AND key = $2 ORDER BY seq`, [
     StaffingComplianceChanged.type,
     idOf(code),
@@ -26,7 +29,11 @@ async function complianceEvents(code: string): Promise<{ compliant: boolean; gap
 /** organization's RegisterCountSet for the unit, on the broker. */
 async function setRegisterCount(code: string, count: number, version: number) {
   const unit = tree.find((u) => u.code === code)!;
-  const id = await h.publish(RegisterCountSet, { ...unit, registerCount: count, registerAsOf: "2026-06-01", version, previousCount: null }, unit.id);
+  const id = await h.publish(
+    RegisterCountSet,
+    { ...unit, registerCount: count, registerAsOf: "2026-06-01", version, previousCount: null },
+    unit.id,
+  );
   await h.handled(id);
 }
 
@@ -44,8 +51,15 @@ describe("R3: township-level staffing", () => {
 
   it("R3: a full-timer on contract does not count, nor one still waiting for pre-post training", async () => {
     const onContract = await h.register(SHULINZHAO);
-    expect((await h.appoint(onContract, SHULINZHAO, "FULL_TIME", "CONTRACT")).assignment.status).toBe("PENDING_TRAINING");
-    const pending = await h.appoint(await h.register(SHULINZHAO), SHULINZHAO, "FULL_TIME", "IN_ESTABLISHMENT");
+    expect((await h.appoint(onContract, SHULINZHAO, "FULL_TIME", "CONTRACT")).assignment.status).toBe(
+      "PENDING_TRAINING",
+    );
+    const pending = await h.appoint(
+      await h.register(SHULINZHAO),
+      SHULINZHAO,
+      "FULL_TIME",
+      "IN_ESTABLISHMENT",
+    );
     expect(pending.assignment.status).toBe("PENDING_TRAINING");
     fullTimer = pending.assignment.statistician.id;
     const result = await staffing(SHULINZHAO);
@@ -61,7 +75,9 @@ describe("R3: township-level staffing", () => {
     expect(result).toMatchObject({ compliant: true, gaps: [] });
     expect(result.requirements[0]).toMatchObject({ met: true, actual: 1 });
     expect(result.counts).toEqual({ active: 1, pending: 1 });
-    expect(await complianceEvents(SHULINZHAO)).toEqual([expect.objectContaining({ compliant: true, gaps: [] })]);
+    expect(await complianceEvents(SHULINZHAO)).toEqual([
+      expect.objectContaining({ compliant: true, gaps: [] }),
+    ]);
   });
 
   it("R3: a register count rising to 1,500 (organization's event) makes it non-compliant with no human action", async () => {
@@ -77,7 +93,10 @@ describe("R3: township-level staffing", () => {
     expect(gap.reason).toContain("1,500 units");
     const events = await complianceEvents(SHULINZHAO);
     expect(events.at(-1)).toEqual(
-      expect.objectContaining({ compliant: false, gaps: [expect.objectContaining({ rule: "R3_LARGE_REGISTER_STATISTICIANS", required: 2, actual: 1 })] }),
+      expect.objectContaining({
+        compliant: false,
+        gaps: [expect.objectContaining({ rule: "R3_LARGE_REGISTER_STATISTICIANS", required: 2, actual: 1 })],
+      }),
     );
     expect(events).toHaveLength(2);
   });
@@ -85,7 +104,9 @@ describe("R3: township-level staffing", () => {
   it("R3: a late, older register count (lower version) is ignored", async () => {
     await setRegisterCount(SHULINZHAO, 300, 2);
     expect((await staffing(SHULINZHAO)).compliant).toBe(false);
-    const [row] = await h.dataSource.query(`SELECT register_count, version FROM org_unit WHERE id = $1`, [idOf(SHULINZHAO)]);
+    const [row] = await h.dataSource.query(`SELECT register_count, version FROM org_unit WHERE id = $1`, [
+      idOf(SHULINZHAO),
+    ]);
     expect(row).toEqual({ register_count: 1500, version: 3 });
   });
 
@@ -108,9 +129,18 @@ describe("R3: township-level staffing", () => {
     await h.relay.flush();
     const topic = `${h.prefix}${StaffingComplianceChanged.topic}`;
     const about = async () => (await readTopicWithKcat(topic)).filter((m) => m.key === idOf(SHULINZHAO));
-    await waitFor(async () => (await about()).length === 3, "three compliance events on the topic", 30000, 500);
+    await waitFor(
+      async () => (await about()).length === 3,
+      "three compliance events on the topic",
+      30000,
+      500,
+    );
     const events = await about();
-    expect(events.map((m) => m.headers.ce_type)).toEqual([StaffingComplianceChanged.type, StaffingComplianceChanged.type, StaffingComplianceChanged.type]);
+    expect(events.map((m) => m.headers.ce_type)).toEqual([
+      StaffingComplianceChanged.type,
+      StaffingComplianceChanged.type,
+      StaffingComplianceChanged.type,
+    ]);
     expect(events.map((m) => JSON.parse(m.value).compliant)).toEqual([true, false, true]);
   });
 });

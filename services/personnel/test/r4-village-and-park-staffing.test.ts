@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-const staffing = async (code: string) => (await h.call(STAFFING, { id: idOf(code) }, cityAdmin)).data!.staffing;
+const staffing = async (code: string) =>
+  (await h.call(STAFFING, { id: idOf(code) }, cityAdmin)).data!.staffing;
 
 /** A person with a pre-post certificate, so their posts start ACTIVE. */
 async function trainedPerson(unit: string): Promise<string> {
@@ -31,14 +32,34 @@ async function trainedPerson(unit: string): Promise<string> {
 }
 
 const appoint = async (person: string, unit: string, role: string) =>
-  h.call(APPOINT, { input: { requestId: randomUUID(), statisticianId: person, orgUnitId: idOf(unit), role, establishment: "CONTRACT", startDate: "2026-02-01" } }, cityAdmin);
+  h.call(
+    APPOINT,
+    {
+      input: {
+        requestId: randomUUID(),
+        statisticianId: person,
+        orgUnitId: idOf(unit),
+        role,
+        establishment: "CONTRACT",
+        startDate: "2026-02-01",
+      },
+    },
+    cityAdmin,
+  );
 
 describe("R4: villages, gachas, communities and parks", () => {
   it("R4: a village without a liaison is not compliant; the reason says to appoint a LIAISON", async () => {
     const result = await staffing(SHULINZHAO_VILLAGE_1);
     expect(result.compliant).toBe(false);
     expect(result.requirements).toEqual([
-      expect.objectContaining({ rule: "R4", code: "R4_VILLAGE_LIAISON", applies: true, met: false, required: 1, actual: 0 }),
+      expect.objectContaining({
+        rule: "R4",
+        code: "R4_VILLAGE_LIAISON",
+        applies: true,
+        met: false,
+        required: 1,
+        actual: 0,
+      }),
     ]);
     expect(result.requirements[0].reason).toContain("appoint a statistics liaison (LIAISON)");
   });
@@ -72,20 +93,26 @@ describe("R4: villages, gachas, communities and parks", () => {
 
   it("R4: a LIAISON belongs to a village or gacha: refused at a township, with nothing written", async () => {
     const person = await h.register(SHULINZHAO);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () => appoint(person, SHULINZHAO, "LIAISON"));
+    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      appoint(person, SHULINZHAO, "LIAISON"),
+    );
     expect(message).toContain("A LIAISON (统计联络员) belongs to a village or gacha");
     expect(message).toContain("FULL_TIME or PART_TIME");
   });
 
   it("R4: a village holds liaisons only: a FULL_TIME post is refused", async () => {
     const person = await h.register(JIGESITAI_VILLAGE);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () => appoint(person, JIGESITAI_VILLAGE, "FULL_TIME"));
+    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      appoint(person, JIGESITAI_VILLAGE, "FULL_TIME"),
+    );
     expect(message).toContain("takes LIAISON, not FULL_TIME");
   });
 
   it("R4: posts are not held at banner or city level", async () => {
     const person = await h.register(SHULINZHAO);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () => appoint(person, "150621000000", "FULL_TIME"));
+    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      appoint(person, "150621000000", "FULL_TIME"),
+    );
     expect(message).toContain("township level, in parks and at village level");
     expect(await staffing("150621000000")).toBeNull();
   });

@@ -27,18 +27,40 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 type Identity = typeof cityAdmin;
-const step = (mutation: string, filing: { id: string; version: number }, who: Identity, extra: Record<string, unknown> = {}) =>
-  h.call(mutation, { input: { requestId: randomUUID(), filingId: filing.id, expectedVersion: filing.version, ...extra } }, who);
-const ok = async (mutation: string, filing: { id: string; version: number }, who: Identity, extra: Record<string, unknown> = {}) => {
+const step = (
+  mutation: string,
+  filing: { id: string; version: number },
+  who: Identity,
+  extra: Record<string, unknown> = {},
+) =>
+  h.call(
+    mutation,
+    { input: { requestId: randomUUID(), filingId: filing.id, expectedVersion: filing.version, ...extra } },
+    who,
+  );
+const ok = async (
+  mutation: string,
+  filing: { id: string; version: number },
+  who: Identity,
+  extra: Record<string, unknown> = {},
+) => {
   const res = await step(mutation, filing, who, extra);
   expect(res.errors).toBeUndefined();
   return Object.values(res.data!)[0] as { id: string; version: number; status: string; [k: string]: unknown };
 };
-const lastEvent = async () => (await h.dataSource.query(`SELECT type, key, data FROM outbox ORDER BY seq DESC LIMIT 1`))[0];
+const lastEvent = async () =>
+  (await h.dataSource.query(`SELECT type, key, data FROM outbox ORDER BY seq DESC LIMIT 1`))[0];
 
 /** A fresh village appointment (its APPOINTMENT filing is SUBMITTED). */
 async function villageFiling() {
-  return (await h.appoint(await h.register(SHULINZHAO_VILLAGE_1), SHULINZHAO_VILLAGE_1, "LIAISON", "PUBLIC_WELFARE_POST")).filing;
+  return (
+    await h.appoint(
+      await h.register(SHULINZHAO_VILLAGE_1),
+      SHULINZHAO_VILLAGE_1,
+      "LIAISON",
+      "PUBLIC_WELFARE_POST",
+    )
+  ).filing;
 }
 
 describe("R5: level-by-level filing", () => {
@@ -60,32 +82,63 @@ describe("R5: level-by-level filing", () => {
     expect((await lastEvent()).type).toBe(FilingSubmitted.type);
 
     const forwarded = await ok(FORWARD, submitted, shulinzhaoClerk, { note: "已核实" });
-    expect(forwarded).toMatchObject({ status: "FORWARDED", forwardedBy: shulinzhaoClerk.userId, waitingFor: "the banner bureau" });
-    expect(await lastEvent()).toMatchObject({ type: FilingForwarded.type, key: submitted.id, data: { status: "FORWARDED", actor: shulinzhaoClerk.userId } });
+    expect(forwarded).toMatchObject({
+      status: "FORWARDED",
+      forwardedBy: shulinzhaoClerk.userId,
+      waitingFor: "the banner bureau",
+    });
+    expect(await lastEvent()).toMatchObject({
+      type: FilingForwarded.type,
+      key: submitted.id,
+      data: { status: "FORWARDED", actor: shulinzhaoClerk.userId },
+    });
 
     const filed = await ok(FILE, forwarded, dalateAdmin);
-    expect(filed).toMatchObject({ status: "FILED", decidedBy: dalateAdmin.userId, waitingFor: null, overdue: false });
+    expect(filed).toMatchObject({
+      status: "FILED",
+      decidedBy: dalateAdmin.userId,
+      waitingFor: null,
+      overdue: false,
+    });
     expect(filed.steps).toEqual([
       { step: "SUBMIT", fromStatus: null, toStatus: "SUBMITTED", actor: cityAdmin.userId, note: null },
-      { step: "FORWARD", fromStatus: "SUBMITTED", toStatus: "FORWARDED", actor: shulinzhaoClerk.userId, note: "已核实" },
+      {
+        step: "FORWARD",
+        fromStatus: "SUBMITTED",
+        toStatus: "FORWARDED",
+        actor: shulinzhaoClerk.userId,
+        note: "已核实",
+      },
       { step: "FILE", fromStatus: "FORWARDED", toStatus: "FILED", actor: dalateAdmin.userId, note: null },
     ]);
     expect((await lastEvent()).type).toBe(FilingFiled.type);
-    const times = await h.dataSource.query(`SELECT submitted_at, forwarded_at, decided_at FROM filing WHERE id = $1`, [submitted.id]);
+    const times = await h.dataSource.query(
+      `SELECT submitted_at, forwarded_at, decided_at FROM filing WHERE id = $1`,
+      [submitted.id],
+    );
     expect(Object.values(times[0]).every((t) => t instanceof Date)).toBe(true);
   });
 
   it("R5: a township appointment goes straight to the banner bureau", async () => {
     const { filing } = await h.appoint(await h.register(JIGESITAI), JIGESITAI, "PART_TIME", "CONTRACT");
-    expect(filing).toMatchObject({ route: "DIRECT", status: "SUBMITTED", township: null, waitingFor: "the banner bureau" });
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () => step(FORWARD, filing, as("UNIT_CLERK", JIGESITAI)));
+    expect(filing).toMatchObject({
+      route: "DIRECT",
+      status: "SUBMITTED",
+      township: null,
+      waitingFor: "the banner bureau",
+    });
+    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      step(FORWARD, filing, as("UNIT_CLERK", JIGESITAI)),
+    );
     expect(message).toContain("goes straight to the banner bureau");
     expect(await ok(FILE, filing, dalateAdmin)).toMatchObject({ status: "FILED" });
   });
 
   it("R5: the bureau cannot file a village filing its township has not forwarded (out of order, nothing written)", async () => {
     const filing = await villageFiling();
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () => step(FILE, filing, dalateAdmin));
+    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      step(FILE, filing, dalateAdmin),
+    );
     expect(message).toContain("waits for its township to confirm and forward it");
   });
 
@@ -93,43 +146,77 @@ describe("R5: level-by-level filing", () => {
     const filing = await villageFiling();
     const forwarded = await ok(FORWARD, filing, shulinzhaoClerk);
     const filed = await ok(FILE, forwarded, dalateAdmin);
-    expect(await expectRefused(h.dataSource, "BAD_USER_INPUT", () => step(FILE, filed, dalateAdmin))).toContain("final");
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () => step(RETURN, filed, dalateAdmin, { reason: "x" }));
+    expect(
+      await expectRefused(h.dataSource, "BAD_USER_INPUT", () => step(FILE, filed, dalateAdmin)),
+    ).toContain("final");
+    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      step(RETURN, filed, dalateAdmin, { reason: "x" }),
+    );
     await expectRefused(h.dataSource, "BAD_USER_INPUT", () => step(FORWARD, filed, shulinzhaoClerk));
   });
 
   it("R5: only the village's own township forwards; only its banner's bureau files (others FORBIDDEN, nothing written)", async () => {
     const filing = await villageFiling();
-    const notForwarders = [as("UNIT_CLERK", JIGESITAI), as("UNIT_CLERK", SHULINZHAO_VILLAGE_1), dalateAdmin, cityAdmin, as("INSPECTOR", SHULINZHAO)];
+    const notForwarders = [
+      as("UNIT_CLERK", JIGESITAI),
+      as("UNIT_CLERK", SHULINZHAO_VILLAGE_1),
+      dalateAdmin,
+      cityAdmin,
+      as("INSPECTOR", SHULINZHAO),
+    ];
     for (const who of notForwarders) {
-      expect(await expectRefused(h.dataSource, "FORBIDDEN", () => step(FORWARD, filing, who))).toContain("树林召镇 (150621100000)");
+      expect(await expectRefused(h.dataSource, "FORBIDDEN", () => step(FORWARD, filing, who))).toContain(
+        "树林召镇 (150621100000)",
+      );
     }
     const forwarded = await ok(FORWARD, filing, shulinzhaoClerk);
     for (const who of [zhungeerAdmin, cityAdmin, shulinzhaoClerk, as("UNIT_CLERK", XUEJIAWAN)]) {
-      expect(await expectRefused(h.dataSource, "FORBIDDEN", () => step(FILE, forwarded, who))).toContain("达拉特旗 (150621000000)");
+      expect(await expectRefused(h.dataSource, "FORBIDDEN", () => step(FILE, forwarded, who))).toContain(
+        "达拉特旗 (150621000000)",
+      );
     }
   });
 
   it("R5: a step with a stale version is CONFLICT and writes nothing", async () => {
     const filing = await villageFiling();
-    await expectRefused(h.dataSource, "CONFLICT", () => step(FORWARD, { ...filing, version: filing.version + 1 }, shulinzhaoClerk));
+    await expectRefused(h.dataSource, "CONFLICT", () =>
+      step(FORWARD, { ...filing, version: filing.version + 1 }, shulinzhaoClerk),
+    );
   });
 
   it("R5: returned with a reason, resubmitted, forwarded and filed again; the history keeps every step", async () => {
     const filing = await villageFiling();
     const forwarded = await ok(FORWARD, filing, shulinzhaoClerk);
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () => step(RETURN, forwarded, dalateAdmin, { reason: "  " }));
+    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      step(RETURN, forwarded, dalateAdmin, { reason: "  " }),
+    );
     const returned = await ok(RETURN, forwarded, dalateAdmin, { reason: "缺少岗前培训证明" });
-    expect(returned).toMatchObject({ status: "RETURNED", returnReason: "缺少岗前培训证明", waitingFor: "the submitting unit" });
-    expect(await lastEvent()).toMatchObject({ type: FilingReturned.type, data: { status: "RETURNED", reason: "缺少岗前培训证明" } });
+    expect(returned).toMatchObject({
+      status: "RETURNED",
+      returnReason: "缺少岗前培训证明",
+      waitingFor: "the submitting unit",
+    });
+    expect(await lastEvent()).toMatchObject({
+      type: FilingReturned.type,
+      data: { status: "RETURNED", reason: "缺少岗前培训证明" },
+    });
     // Only a user whose area includes the village may resubmit.
     await expectRefused(h.dataSource, "FORBIDDEN", () => step(RESUBMIT, returned, zhungeerAdmin));
     const resubmitted = await ok(RESUBMIT, returned, shulinzhaoClerk, { note: "已补充" });
     expect(resubmitted).toMatchObject({ status: "SUBMITTED", returnReason: null, forwardedBy: null });
     expect((await lastEvent()).type).toBe(FilingSubmitted.type);
     const filed = await ok(FILE, await ok(FORWARD, resubmitted, shulinzhaoClerk), dalateAdmin);
-    expect((filed.steps as { step: string }[]).map((s) => s.step)).toEqual(["SUBMIT", "FORWARD", "RETURN", "RESUBMIT", "FORWARD", "FILE"]);
-    await expect(h.dataSource.query(`DELETE FROM filing_step WHERE filing_id = $1`, [filing.id])).rejects.toThrow(/keeps its history/);
+    expect((filed.steps as { step: string }[]).map((s) => s.step)).toEqual([
+      "SUBMIT",
+      "FORWARD",
+      "RETURN",
+      "RESUBMIT",
+      "FORWARD",
+      "FILE",
+    ]);
+    await expect(
+      h.dataSource.query(`DELETE FROM filing_step WHERE filing_id = $1`, [filing.id]),
+    ).rejects.toThrow(/keeps its history/);
   });
 
   it("R5: a retried step (same requestId) returns the first result and writes nothing", async () => {
@@ -156,7 +243,11 @@ describe("R5: level-by-level filing", () => {
     const ids = listed.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids).toContain(late.id);
     expect(ids).not.toContain(onTime.id);
-    expect(listed.edges.every((e: { node: { overdue: boolean; status: string } }) => e.node.overdue && e.node.status !== "FILED")).toBe(true);
+    expect(
+      listed.edges.every(
+        (e: { node: { overdue: boolean; status: string } }) => e.node.overdue && e.node.status !== "FILED",
+      ),
+    ).toBe(true);
     // Another banner's bureau sees none of them.
     expect((await h.call(overdue, {}, zhungeerAdmin)).data!.overdueFilings.totalCount).toBe(0);
     h.clock.set("2026-06-30");
@@ -166,7 +257,9 @@ describe("R5: level-by-level filing", () => {
     const q = `query ($f: FilingFilter) { filings(filter: $f, first: 200) { totalCount edges { node { status orgUnit { id } } } } }`;
     const submitted = (await h.call(q, { f: { statuses: ["SUBMITTED"] } }, shulinzhaoClerk)).data!.filings;
     expect(submitted.totalCount).toBeGreaterThan(0);
-    expect(submitted.edges.every((e: { node: { status: string } }) => e.node.status === "SUBMITTED")).toBe(true);
+    expect(submitted.edges.every((e: { node: { status: string } }) => e.node.status === "SUBMITTED")).toBe(
+      true,
+    );
     expect((await h.call(q, {}, zhungeerAdmin)).data!.filings.totalCount).toBe(0);
   });
 });

@@ -11,9 +11,15 @@ const township = (registerCount: number | null) => ({ id: "u", kind: "TOWN" as c
 
 describe("R3 and R4 as functions of the configured thresholds", () => {
   it("R3: thresholds come from configuration: with STAFFING_LARGE_REGISTER_THRESHOLD=1000, a register of 1,200 needs two", () => {
-    const env = { DATABASE_URL: "postgres://x@y/z", KAFKA_BROKERS: "k:1", INTERNAL_SECRET: "0123456789abcdef" };
+    const env = {
+      DATABASE_URL: "postgres://x@y/z",
+      KAFKA_BROKERS: "k:1",
+      INTERNAL_SECRET: "0123456789abcdef",
+    };
     const defaults = settingsOf(configSchema.parse(env));
-    const lowered = settingsOf(configSchema.parse({ ...env, STAFFING_LARGE_REGISTER_THRESHOLD: "1000", FILING_DUE_DAYS: "10" }));
+    const lowered = settingsOf(
+      configSchema.parse({ ...env, STAFFING_LARGE_REGISTER_THRESHOLD: "1000", FILING_DUE_DAYS: "10" }),
+    );
     expect(defaults.thresholds).toEqual(DEFAULT_THRESHOLDS);
     expect(defaults.filingDueDays).toBe(30);
     expect(lowered.filingDueDays).toBe(10);
@@ -34,7 +40,10 @@ describe("R3 and R4 as functions of the configured thresholds", () => {
       FILING_DUE_DAYS: "soon",
     });
     expect(result.success).toBe(false);
-    expect(result.error!.issues.map((i) => i.path[0]).sort()).toEqual(["FILING_DUE_DAYS", "STAFFING_LARGE_REGISTER_THRESHOLD"]);
+    expect(result.error!.issues.map((i) => i.path[0]).sort()).toEqual([
+      "FILING_DUE_DAYS",
+      "STAFFING_LARGE_REGISTER_THRESHOLD",
+    ]);
   });
 
   it("R3: at 1,499 the second statistician is not required; at 1,500 it is; no count recorded: not yet", () => {
@@ -45,22 +54,45 @@ describe("R3 and R4 as functions of the configured thresholds", () => {
     const [, at] = evaluateStaffing(township(1500), one, DEFAULT_THRESHOLDS)!.requirements;
     expect(at).toMatchObject({ applies: true, met: false, required: 2, actual: 1 });
     expect(at.reason).toContain("appoint 1 more");
-    expect(evaluateStaffing(township(null), one, DEFAULT_THRESHOLDS)!.requirements[1].reason).toContain("no register count");
+    expect(evaluateStaffing(township(null), one, DEFAULT_THRESHOLDS)!.requirements[1].reason).toContain(
+      "no register count",
+    );
   });
 
   it("R3: a full-timer waiting for pre-post training does not count, and the reason says so", () => {
-    const result = evaluateStaffing(township(100), counts({ pending: 1, pendingFullTimeInEstablishment: 1 }), DEFAULT_THRESHOLDS)!;
+    const result = evaluateStaffing(
+      township(100),
+      counts({ pending: 1, pendingFullTimeInEstablishment: 1 }),
+      DEFAULT_THRESHOLDS,
+    )!;
     expect(result.compliant).toBe(false);
     expect(result.gaps[0].reason).toMatch(/waits for pre-post training \(R7\)/);
   });
 
   it("R4: villages count liaisons only; parks and communities any active statistician; cities and banners have no rule", () => {
     const partTimer = counts({ active: 1 });
-    expect(evaluateStaffing({ id: "v", kind: "VILLAGE", registerCount: null }, partTimer, DEFAULT_THRESHOLDS)!.compliant).toBe(false);
-    expect(evaluateStaffing({ id: "g", kind: "GACHA", registerCount: null }, counts({ active: 1, activeLiaisons: 1 }), DEFAULT_THRESHOLDS)!.compliant).toBe(true);
-    expect(evaluateStaffing({ id: "c", kind: "COMMUNITY", registerCount: null }, partTimer, DEFAULT_THRESHOLDS)!.compliant).toBe(true);
-    expect(evaluateStaffing({ id: "p", kind: "PARK", registerCount: null }, NO_STAFF, DEFAULT_THRESHOLDS)!.gaps[0].code).toBe("R4_PARK_COMMUNITY_STATISTICIAN");
-    expect(evaluateStaffing({ id: "b", kind: "BANNER", registerCount: null }, partTimer, DEFAULT_THRESHOLDS)).toBeNull();
+    expect(
+      evaluateStaffing({ id: "v", kind: "VILLAGE", registerCount: null }, partTimer, DEFAULT_THRESHOLDS)!
+        .compliant,
+    ).toBe(false);
+    expect(
+      evaluateStaffing(
+        { id: "g", kind: "GACHA", registerCount: null },
+        counts({ active: 1, activeLiaisons: 1 }),
+        DEFAULT_THRESHOLDS,
+      )!.compliant,
+    ).toBe(true);
+    expect(
+      evaluateStaffing({ id: "c", kind: "COMMUNITY", registerCount: null }, partTimer, DEFAULT_THRESHOLDS)!
+        .compliant,
+    ).toBe(true);
+    expect(
+      evaluateStaffing({ id: "p", kind: "PARK", registerCount: null }, NO_STAFF, DEFAULT_THRESHOLDS)!.gaps[0]
+        .code,
+    ).toBe("R4_PARK_COMMUNITY_STATISTICIAN");
+    expect(
+      evaluateStaffing({ id: "b", kind: "BANNER", registerCount: null }, partTimer, DEFAULT_THRESHOLDS),
+    ).toBeNull();
   });
 });
 
@@ -68,7 +100,11 @@ describe("resident ID numbers (GB 11643)", () => {
   it("computes the check character with weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, mod 11 → 10X98765432", () => {
     // The standard's own example: 11010519491231002X.
     expect(checkCharacter("11010519491231002")).toBe("X");
-    expect(parseResidentId("11010519491231002x", "2026-01-01")).toEqual({ number: "11010519491231002X", birthDate: "1949-12-31", gender: "FEMALE" });
+    expect(parseResidentId("11010519491231002x", "2026-01-01")).toEqual({
+      number: "11010519491231002X",
+      birthDate: "1949-12-31",
+      gender: "FEMALE",
+    });
   });
 });
 
@@ -79,7 +115,9 @@ describe("R5 state machine", () => {
     expect(routeFor("TOWN")).toBe("DIRECT");
     expect(routeFor("PARK")).toBe("DIRECT");
     expect(transitionFor({ route: "VIA_TOWNSHIP", status: "SUBMITTED" }, "FORWARD").to).toBe("FORWARDED");
-    expect(() => transitionFor({ route: "VIA_TOWNSHIP", status: "SUBMITTED" }, "FILE")).toThrow(/out of order/);
+    expect(() => transitionFor({ route: "VIA_TOWNSHIP", status: "SUBMITTED" }, "FILE")).toThrow(
+      /out of order/,
+    );
     for (const route of ["VIA_TOWNSHIP", "DIRECT"] as const) {
       expect(TRANSITIONS[route].filter((t) => t.from === "FILED")).toEqual([]);
     }

@@ -17,11 +17,18 @@ function seededTree(): OrgUnitStateFixture[] {
       Array.from({ length: 11 + (i % 2) }, (_, n) => {
         const community = t.kind === "SUBDISTRICT" || n < 2;
         const code = `${t.code.slice(0, 9)}${String(community ? n + 1 : 200 + n).padStart(3, "0")}`;
-        return unitState(t, code, `样例${community ? "社区" : "村"}${n}`, community ? "COMMUNITY" : t.kind === "SUMU" ? "GACHA" : "VILLAGE");
+        return unitState(
+          t,
+          code,
+          `样例${community ? "社区" : "村"}${n}`,
+          community ? "COMMUNITY" : t.kind === "SUMU" ? "GACHA" : "VILLAGE",
+        );
       }),
     );
   const counted = real.map((u, i) =>
-    ["SUBDISTRICT", "TOWN", "TOWNSHIP", "SUMU"].includes(u.kind) ? { ...u, registerCount: 300 + ((i * 7919) % 2300), registerAsOf: "2022-10-31" } : u,
+    ["SUBDISTRICT", "TOWN", "TOWNSHIP", "SUMU"].includes(u.kind)
+      ? { ...u, registerCount: 300 + ((i * 7919) % 2300), registerAsOf: "2022-10-31" }
+      : u,
   );
   return [...counted, ...villages];
 }
@@ -41,7 +48,9 @@ describe("seed: sample staff for the Ordos tree", () => {
   it("registers 1,500–2,000 obviously sample statisticians with valid resident ID numbers", async () => {
     expect(report.people).toBeGreaterThanOrEqual(1500);
     expect(report.people).toBeLessThanOrEqual(2000);
-    const people: { name: string; id_number: string; is_sample: boolean }[] = await h.dataSource.query(`SELECT name, id_number, is_sample FROM statistician`);
+    const people: { name: string; id_number: string; is_sample: boolean }[] = await h.dataSource.query(
+      `SELECT name, id_number, is_sample FROM statistician`,
+    );
     expect(people).toHaveLength(report.people);
     expect(people.every((p) => /^样例统计员\d{4}$/.test(p.name) && p.is_sample)).toBe(true);
     for (const p of people) expect(() => parseResidentId(p.id_number, "2026-01-01")).not.toThrow();
@@ -49,16 +58,22 @@ describe("seed: sample staff for the Ordos tree", () => {
   });
 
   it("files every change (R5), activates the certified (R7) and leaves a few posts waiting for training", async () => {
-    const statuses = await h.dataSource.query(`SELECT status, count(*)::int AS n FROM filing GROUP BY status`);
+    const statuses = await h.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM filing GROUP BY status`,
+    );
     expect(statuses).toEqual([{ status: "FILED", n: expect.any(Number) }]);
     const posts = Object.fromEntries(
-      (await h.dataSource.query(`SELECT status, count(*)::int AS n FROM post_assignment GROUP BY status`)).map((r: { status: string; n: number }) => [r.status, r.n]),
+      (
+        await h.dataSource.query(`SELECT status, count(*)::int AS n FROM post_assignment GROUP BY status`)
+      ).map((r: { status: string; n: number }) => [r.status, r.n]),
     );
     expect(posts.PENDING_TRAINING).toBe(report.pendingTraining);
     expect(posts.PENDING_TRAINING).toBeGreaterThan(10);
     expect(posts.ENDED).toBe(report.former);
     expect(posts.ACTIVE).toBeGreaterThan(posts.PENDING_TRAINING * 10);
-    const steps = await h.dataSource.query(`SELECT step, count(*)::int AS n FROM filing_step GROUP BY step ORDER BY step`);
+    const steps = await h.dataSource.query(
+      `SELECT step, count(*)::int AS n FROM filing_step GROUP BY step ORDER BY step`,
+    );
     expect(steps.map((s: { step: string }) => s.step)).toEqual(["FILE", "FORWARD", "SUBMIT"]);
   });
 
@@ -67,7 +82,12 @@ describe("seed: sample staff for the Ordos tree", () => {
       (await h.services.reads.projectedUnits()).map((u) => u.id),
       "",
     );
-    const results = units.map(({ unit, counts }) => ({ unit, result: evaluateStaffing(unit, counts, h.services.settings.thresholds) })).filter((r) => r.result);
+    const results = units
+      .map(({ unit, counts }) => ({
+        unit,
+        result: evaluateStaffing(unit, counts, h.services.settings.thresholds),
+      }))
+      .filter((r) => r.result);
     const share = (kinds: string[]) => {
       const of = results.filter((r) => kinds.includes(r.unit.kind));
       return of.filter((r) => r.result!.compliant).length / of.length;
@@ -77,7 +97,12 @@ describe("seed: sample staff for the Ordos tree", () => {
       expect(share(kinds)).toBeLessThan(0.97);
     }
     const gapCodes = new Set(results.flatMap((r) => r.result!.gaps.map((g) => g.code)));
-    expect([...gapCodes].sort()).toEqual(["R3_FULL_TIME_IN_ESTABLISHMENT", "R3_LARGE_REGISTER_STATISTICIANS", "R4_PARK_COMMUNITY_STATISTICIAN", "R4_VILLAGE_LIAISON"]);
+    expect([...gapCodes].sort()).toEqual([
+      "R3_FULL_TIME_IN_ESTABLISHMENT",
+      "R3_LARGE_REGISTER_STATISTICIANS",
+      "R4_PARK_COMMUNITY_STATISTICIAN",
+      "R4_VILLAGE_LIAISON",
+    ]);
   });
 
   it("a second run changes nothing", async () => {

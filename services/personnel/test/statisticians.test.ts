@@ -30,14 +30,23 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 const register = (input: Record<string, unknown>, who = cityAdmin) =>
-  h.call(REGISTER, { input: { requestId: randomUUID(), orgUnitId: idOf(SHULINZHAO), name: "王样例", ...input } }, who);
+  h.call(
+    REGISTER,
+    { input: { requestId: randomUUID(), orgUnitId: idOf(SHULINZHAO), name: "王样例", ...input } },
+    who,
+  );
 
 /** 150621 + 1985-03-12 + sequence 123 (odd: male) + the GB 11643 check character. */
 const VALID = `15062119850312123${checkCharacter("15062119850312123")}`;
 
 describe("statisticians: registration and the resident ID number", () => {
   it("registers a person, reading birth date and gender from the ID number; the event carries neither the ID nor the phone", async () => {
-    const res = await register({ idNumber: VALID, phone: "13912345678", ethnicity: "蒙古族", title: "INTERMEDIATE" });
+    const res = await register({
+      idNumber: VALID,
+      phone: "13912345678",
+      ethnicity: "蒙古族",
+      title: "INTERMEDIATE",
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.registerStatistician).toMatchObject({
       idNumber: VALID,
@@ -50,7 +59,12 @@ describe("statisticians: registration and the resident ID number", () => {
     });
     const [event] = await h.dataSource.query(`SELECT type, key, data FROM outbox ORDER BY seq DESC LIMIT 1`);
     expect(event.type).toBe(StatisticianRegistered.type);
-    expect(event.data).toMatchObject({ name: "王样例", gender: "MALE", ethnicity: "蒙古族", title: "INTERMEDIATE" });
+    expect(event.data).toMatchObject({
+      name: "王样例",
+      gender: "MALE",
+      ethnicity: "蒙古族",
+      title: "INTERMEDIATE",
+    });
     expect(JSON.stringify(event.data)).not.toContain("1985");
     expect(JSON.stringify(event.data)).not.toContain("13912345678");
   });
@@ -74,13 +88,17 @@ describe("statisticians: registration and the resident ID number", () => {
 
   it("refuses a birth date that does not exist, and one in the future", async () => {
     const feb30 = "15062119850230123";
-    expect(await expectRefused(h.dataSource, "BAD_USER_INPUT", () => register({ idNumber: `${feb30}${checkCharacter(feb30)}` }))).toContain(
-      "birth date",
-    );
+    expect(
+      await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+        register({ idNumber: `${feb30}${checkCharacter(feb30)}` }),
+      ),
+    ).toContain("birth date");
     const future = "15062120300101123";
-    expect(await expectRefused(h.dataSource, "BAD_USER_INPUT", () => register({ idNumber: `${future}${checkCharacter(future)}` }))).toContain(
-      "future",
-    );
+    expect(
+      await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+        register({ idNumber: `${future}${checkCharacter(future)}` }),
+      ),
+    ).toContain("future");
   });
 
   it("refuses a number of the wrong length", async () => {
@@ -88,7 +106,9 @@ describe("statisticians: registration and the resident ID number", () => {
   });
 
   it("refuses a duplicate ID number with CONFLICT naming the record the caller may see, and writes nothing", async () => {
-    const message = await expectRefused(h.dataSource, "CONFLICT", () => register({ idNumber: VALID, name: "重复样例" }));
+    const message = await expectRefused(h.dataSource, "CONFLICT", () =>
+      register({ idNumber: VALID, name: "重复样例" }),
+    );
     expect(message).toContain("already registered");
     expect(message).toContain("王样例");
   });
@@ -103,14 +123,22 @@ describe("statisticians: registration and the resident ID number", () => {
   });
 
   it("refuses a gender that contradicts the ID number", async () => {
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () => register({ idNumber: newIdNumber("150621", true), gender: "FEMALE" }));
+    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      register({ idNumber: newIdNumber("150621", true), gender: "FEMALE" }),
+    );
     expect(message).toContain("17th digit");
   });
 
   it("read-only roles may not register (FORBIDDEN), nor anyone outside the unit's area", async () => {
-    await expectRefused(h.dataSource, "FORBIDDEN", () => register({ idNumber: newIdNumber() }, as("INSPECTOR", "150621000000")));
-    await expectRefused(h.dataSource, "FORBIDDEN", () => register({ idNumber: newIdNumber() }, zhungeerAdmin));
-    await expectRefused(h.dataSource, "FORBIDDEN", () => register({ idNumber: newIdNumber(), orgUnitId: idOf(GONGYE) }, shulinzhaoClerk));
+    await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      register({ idNumber: newIdNumber() }, as("INSPECTOR", "150621000000")),
+    );
+    await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      register({ idNumber: newIdNumber() }, zhungeerAdmin),
+    );
+    await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      register({ idNumber: newIdNumber(), orgUnitId: idOf(GONGYE) }, shulinzhaoClerk),
+    );
   });
 
   it("a retry with the same requestId returns the first result and writes nothing; the same id with other input is CONFLICT", async () => {
@@ -162,10 +190,18 @@ describe("statisticians: personal data by role, and scope", () => {
 
   it("updates details with the version seen; a stale version is CONFLICT and writes nothing; the event names fields, not values", async () => {
     const update = (expectedVersion: number, phone: string) =>
-      h.call(UPDATE, { input: { requestId: randomUUID(), id, expectedVersion, phone, education: "本科" } }, shulinzhaoClerk);
+      h.call(
+        UPDATE,
+        { input: { requestId: randomUUID(), id, expectedVersion, phone, education: "本科" } },
+        shulinzhaoClerk,
+      );
     const res = await update(1, "13800002222");
     expect(res.errors).toBeUndefined();
-    expect(res.data!.updateStatistician).toMatchObject({ version: 2, phone: "13800002222", education: "本科" });
+    expect(res.data!.updateStatistician).toMatchObject({
+      version: 2,
+      phone: "13800002222",
+      education: "本科",
+    });
     const [event] = await h.dataSource.query(`SELECT type, data FROM outbox ORDER BY seq DESC LIMIT 1`);
     expect(event.type).toBe("grassroots.personnel.statistician.updated.v1");
     expect(event.data.changed.sort()).toEqual(["education", "phone"]);
@@ -174,11 +210,18 @@ describe("statisticians: personal data by role, and scope", () => {
   });
 
   it("no ID number or phone ever reaches the outbox or the topic (read with kcat, as an integrator would)", async () => {
-    const numbers: { id_number: string; phone: string | null }[] = await h.dataSource.query(`SELECT id_number, phone FROM statistician`);
+    const numbers: { id_number: string; phone: string | null }[] = await h.dataSource.query(
+      `SELECT id_number, phone FROM statistician`,
+    );
     const outbox = JSON.stringify(await h.dataSource.query(`SELECT data FROM outbox`));
     await h.relay.flush();
     const topic = `${h.prefix}${StatisticianRegistered.topic}`;
-    await waitFor(async () => (await readTopicWithKcat(topic)).length >= numbers.length, "the statistician events on the topic", 30000, 500);
+    await waitFor(
+      async () => (await readTopicWithKcat(topic)).length >= numbers.length,
+      "the statistician events on the topic",
+      30000,
+      500,
+    );
     const wire = JSON.stringify(await readTopicWithKcat(topic));
     for (const { id_number, phone } of numbers) {
       expect(outbox).not.toContain(id_number);

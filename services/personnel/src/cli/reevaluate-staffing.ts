@@ -9,6 +9,12 @@ import { runTool } from "./run-tool";
 runTool("reevaluate-staffing", async (dataSource, logger, config) => {
   const services = createServices(dataSource, settingsOf(config));
   const units = await services.reads.projectedUnits();
-  await services.uow.run((tx) => reevaluateStaffing(tx, units.map((u) => u.id), services.settings.thresholds));
+  await services.uow.run((tx) =>
+    reevaluateStaffing(
+      tx,
+      units.map((u) => u.id),
+      services.settings.thresholds,
+    ),
+  );
   logger.info({ units: units.length }, "staffing re-evaluated");
 });

@@ -4,10 +4,17 @@ import { cliConfigSchema, type CliConfig } from "../config";
 import { createPersonnelDataSource } from "../db/data-source";
 
 /** The kit's tool runner with this service's config and data source. */
-export function runTool(name: string, tool: (dataSource: DataSource, logger: Logger, config: CliConfig) => Promise<void>): void {
+export function runTool(
+  name: string,
+  tool: (dataSource: DataSource, logger: Logger, config: CliConfig) => Promise<void>,
+): void {
   runKitTool(
     name,
-    { service: "personnel", configSchema: cliConfigSchema, createDataSource: (c) => createPersonnelDataSource(c.DATABASE_URL, 2) },
+    {
+      service: "personnel",
+      configSchema: cliConfigSchema,
+      createDataSource: (c) => createPersonnelDataSource(c.DATABASE_URL, 2),
+    },
     tool,
   );
 }

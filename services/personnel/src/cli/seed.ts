@@ -10,7 +10,12 @@ import { runTool } from "./run-tool";
  * projection has settled: units present and nothing new handled for `--settle-seconds` (default 5),
  * at most `--wait-seconds` (default 90).
  */
-async function waitForProjection(dataSource: DataSource, settleMs: number, timeoutMs: number, log: (msg: object) => void): Promise<number> {
+async function waitForProjection(
+  dataSource: DataSource,
+  settleMs: number,
+  timeoutMs: number,
+  log: (msg: object) => void,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let last = "";
   let since = Date.now();

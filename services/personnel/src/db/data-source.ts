@@ -15,7 +15,10 @@ export function createPersonnelDataSource(url: string, poolSize = 10): DataSourc
 export function homePathLookup(dataSource: DataSource): HomePathLookup {
   return async (orgUnitId) => {
     if (!isUuid(orgUnitId)) return undefined;
-    const rows: { path: string }[] = await dataSource.query(`SELECT path FROM org_unit WHERE id = $1 AND active`, [orgUnitId]);
+    const rows: { path: string }[] = await dataSource.query(
+      `SELECT path FROM org_unit WHERE id = $1 AND active`,
+      [orgUnitId],
+    );
     return rows[0]?.path;
   };
 }

@@ -4,4 +4,7 @@ import { createPersonnelDataSource } from "./data-source";
 
 // `pnpm migrate`: applies pending migrations to DATABASE_URL, then exits.
 const config = loadConfigOrExit(cliConfigSchema);
-void migrateCommand(createPersonnelDataSource(config.DATABASE_URL, 1), createLogger("personnel-migrate", config.LOG_LEVEL));
+void migrateCommand(
+  createPersonnelDataSource(config.DATABASE_URL, 1),
+  createLogger("personnel-migrate", config.LOG_LEVEL),
+);

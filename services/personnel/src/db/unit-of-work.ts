@@ -23,7 +23,9 @@ export function transactionOf(manager: EntityManager): Transaction {
     staffing: new SqlStaffingStatusStore(manager),
     idempotency: new SqlIdempotencyStore(manager),
     async publish(event: OutgoingEvent) {
-      await publishEvent(manager, event.contract, event.data as EventData<typeof event.contract>, { key: event.key });
+      await publishEvent(manager, event.contract, event.data as EventData<typeof event.contract>, {
+        key: event.key,
+      });
     },
   };
 }

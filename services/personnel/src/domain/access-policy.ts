@@ -26,7 +26,11 @@ export interface PersonnelPolicy {
   /** A writer whose area includes the unit. */
   manageStaff(unit: Pick<OrgUnitView, "path" | "name" | "code">, action: string): void;
   /** A step of R5 by the party the state machine names for it. */
-  filingStep(party: FilingParty, filing: Pick<Filing, "townshipId" | "bannerId" | "orgUnitPath">, parties: FilingParties): void;
+  filingStep(
+    party: FilingParty,
+    filing: Pick<Filing, "townshipId" | "bannerId" | "orgUnitPath">,
+    parties: FilingParties,
+  ): void;
 }
 
 /** The units that name the parties of a filing, for messages. */
@@ -42,12 +46,14 @@ export const PERSONAL_DATA_ROLES: readonly Role[] = ["CITY_ADMIN", "BANNER_ADMIN
 export const seesPersonalData = (identity: Identity | undefined): boolean =>
   !!identity && identity.roles.some((r) => PERSONAL_DATA_ROLES.includes(r));
 
-const named = (unit: Pick<OrgUnitView, "name" | "code"> | undefined, fallback: string) => (unit ? describeUnit(unit) : fallback);
+const named = (unit: Pick<OrgUnitView, "name" | "code"> | undefined, fallback: string) =>
+  unit ? describeUnit(unit) : fallback;
 
 export function policyFor(access: Access): PersonnelPolicy {
   const roles = access.identity.roles.join(", ");
   const requireWriter = (action: string) => {
-    if (!access.hasRole(...WRITER_ROLES)) throw forbidden(`Your role (${roles}) is read-only; you may not ${action}.`);
+    if (!access.hasRole(...WRITER_ROLES))
+      throw forbidden(`Your role (${roles}) is read-only; you may not ${action}.`);
   };
   return {
     actorId: access.identity.userId,
@@ -56,7 +62,9 @@ export function policyFor(access: Access): PersonnelPolicy {
     manageStaff(unit, action) {
       requireWriter(action);
       if (!access.covers(unit.path)) {
-        throw forbidden(`You may ${action} only for units inside your own area; ${describeUnit(unit)} is outside it.`);
+        throw forbidden(
+          `You may ${action} only for units inside your own area; ${describeUnit(unit)} is outside it.`,
+        );
       }
     },
     filingStep(party, filing, parties) {
@@ -64,7 +72,9 @@ export function policyFor(access: Access): PersonnelPolicy {
       if (party === "SUBMITTING_LEVEL") {
         requireWriter("resubmit filings");
         if (!access.covers(filing.orgUnitPath)) {
-          throw forbidden(`Only users whose area includes ${named(parties.unit, "the filing's unit")} may resubmit its filing.`);
+          throw forbidden(
+            `Only users whose area includes ${named(parties.unit, "the filing's unit")} may resubmit its filing.`,
+          );
         }
         return;
       }

@@ -34,9 +34,21 @@ export interface PostAssignment {
 
 export type NewAssignment = Pick<
   PostAssignment,
-  "id" | "statisticianId" | "orgUnitId" | "role" | "establishment" | "status" | "startDate" | "endDate" | "certificateId" | "createdBy"
+  | "id"
+  | "statisticianId"
+  | "orgUnitId"
+  | "role"
+  | "establishment"
+  | "status"
+  | "startDate"
+  | "endDate"
+  | "certificateId"
+  | "createdBy"
 >;
 
 export type AssignmentPatch = Partial<
-  Pick<PostAssignment, "role" | "establishment" | "status" | "endDate" | "endReason" | "certificateId" | "activatedAt">
+  Pick<
+    PostAssignment,
+    "role" | "establishment" | "status" | "endDate" | "endReason" | "certificateId" | "activatedAt"
+  >
 >;

@@ -37,7 +37,8 @@ export const TRANSITIONS: Record<FilingRoute, readonly Transition[]> = {
 };
 
 /** A village-level change goes through its township; a township-level or park change goes direct. */
-export const routeFor = (kind: OrgUnitKind): FilingRoute => (isVillageLevel(kind) ? "VIA_TOWNSHIP" : "DIRECT");
+export const routeFor = (kind: OrgUnitKind): FilingRoute =>
+  isVillageLevel(kind) ? "VIA_TOWNSHIP" : "DIRECT";
 
 const WAITING_FOR: Record<FilingRoute, Record<FilingStatus, string>> = {
   VIA_TOWNSHIP: {
@@ -60,7 +61,9 @@ export function partyFor(filing: Pick<Filing, "route">, step: FilingStepName): F
   if (!transition) {
     throw badInput(
       `A ${filing.route === "DIRECT" ? "township-level or park" : "village-level"} filing has no ${step} step: ` +
-        (filing.route === "DIRECT" ? "it goes straight to the banner bureau." : "it is submitted when the change is made."),
+        (filing.route === "DIRECT"
+          ? "it goes straight to the banner bureau."
+          : "it is submitted when the change is made."),
       "filingId",
     );
   }
@@ -71,16 +74,24 @@ export function partyFor(filing: Pick<Filing, "route">, step: FilingStepName): F
 export function transitionFor(filing: Pick<Filing, "route" | "status">, step: FilingStepName): Transition {
   const transition = TRANSITIONS[filing.route].find((t) => t.step === step && t.from === filing.status);
   if (!transition) {
-    throw badInput(`This filing is ${filing.status}: ${WAITING_FOR[filing.route][filing.status]}. ${step} is out of order.`, "filingId", {
-      status: filing.status,
-    });
+    throw badInput(
+      `This filing is ${filing.status}: ${WAITING_FOR[filing.route][filing.status]}. ${step} is out of order.`,
+      "filingId",
+      {
+        status: filing.status,
+      },
+    );
   }
   return transition;
 }
 
 /** The last day to file: `dueDays` (FILING_DUE_DAYS) after the business date of submission. */
-export const dueOn = (filing: Pick<Filing, "submittedOn">, dueDays: number): string => addDays(filing.submittedOn, dueDays);
+export const dueOn = (filing: Pick<Filing, "submittedOn">, dueDays: number): string =>
+  addDays(filing.submittedOn, dueDays);
 
 /** Not filed by its due date (a returned filing still counts: it must be corrected and filed). */
-export const isOverdue = (filing: Pick<Filing, "status" | "submittedOn">, dueDays: number, today: string): boolean =>
-  filing.status !== "FILED" && dueOn(filing, dueDays) < today;
+export const isOverdue = (
+  filing: Pick<Filing, "status" | "submittedOn">,
+  dueDays: number,
+  today: string,
+): boolean => filing.status !== "FILED" && dueOn(filing, dueDays) < today;

@@ -29,7 +29,8 @@ function canonical(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
 }
 
-export const fingerprintOf = (input: unknown): string => createHash("sha256").update(canonical(input)).digest("hex");
+export const fingerprintOf = (input: unknown): string =>
+  createHash("sha256").update(canonical(input)).digest("hex");
 
 export interface IdempotentRequest {
   requestId: string;
@@ -57,7 +58,11 @@ export async function idempotent<R>(
   };
   const first = await tx.idempotency.claim(key);
   if (first) {
-    if (first.operation !== key.operation || first.actorId !== key.actorId || first.fingerprint !== key.fingerprint) {
+    if (
+      first.operation !== key.operation ||
+      first.actorId !== key.actorId ||
+      first.fingerprint !== key.fingerprint
+    ) {
       throw conflict(
         `requestId ${key.requestId} was already used for a different request (${first.operation}); use a new requestId for each change and the same one only to retry it.`,
         { field: "requestId" },

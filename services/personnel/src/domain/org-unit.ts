@@ -39,4 +39,5 @@ export const bannerIdOf = (path: string): string | undefined => idsOnPath(path)[
 
 export const depthOfPath = (path: string): number => idsOnPath(path).length - 1;
 
-export const describeUnit = (unit: Pick<OrgUnitView, "name" | "code">): string => `${unit.name} (${unit.code})`;
+export const describeUnit = (unit: Pick<OrgUnitView, "name" | "code">): string =>
+  `${unit.name} (${unit.code})`;

@@ -40,7 +40,12 @@ export interface AssignmentStore {
   insert(assignment: NewAssignment): Promise<PostAssignment>;
   update(id: string, patch: AssignmentPatch): Promise<PostAssignment>;
   /** Assignments of the person at the unit whose period overlaps [start, end] (end null = open). */
-  overlapping(statisticianId: string, orgUnitId: string, start: string, end: string | null): Promise<PostAssignment[]>;
+  overlapping(
+    statisticianId: string,
+    orgUnitId: string,
+    start: string,
+    end: string | null,
+  ): Promise<PostAssignment[]>;
   /** The person's PENDING_TRAINING assignments, locked. */
   lockPending(statisticianId: string): Promise<PostAssignment[]>;
   counts(orgUnitIds: readonly string[]): Promise<Map<string, StaffCounts>>;
@@ -51,7 +56,12 @@ export interface FilingStore {
   lock(id: string): Promise<Filing | undefined>;
   insert(filing: NewFiling): Promise<Filing>;
   /** Moves the filing to `status` with the step's columns; bumps the version. */
-  update(id: string, patch: Partial<Pick<Filing, "status" | "forwardedBy" | "forwardedAt" | "decidedBy" | "decidedAt" | "returnReason">>): Promise<Filing>;
+  update(
+    id: string,
+    patch: Partial<
+      Pick<Filing, "status" | "forwardedBy" | "forwardedAt" | "decidedBy" | "decidedAt" | "returnReason">
+    >,
+  ): Promise<Filing>;
   addStep(step: FilingStep): Promise<void>;
 }
 
@@ -165,7 +175,11 @@ export interface PersonnelReads {
   unitsVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<OrgUnitView[]>;
   statisticians(ids: readonly string[], scope: Scope): Promise<Statistician[]>;
   statisticiansVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<Statistician[]>;
-  searchStatisticians(filter: StatisticianFilter, scope: Scope, page: PageRequest): Promise<Page<Statistician>>;
+  searchStatisticians(
+    filter: StatisticianFilter,
+    scope: Scope,
+    page: PageRequest,
+  ): Promise<Page<Statistician>>;
   /** One page per unit of statisticians whose assignment there has one of `statuses`, in ONE query. */
   unitStatisticians(
     orgUnitIds: readonly string[],
@@ -189,7 +203,11 @@ export interface PersonnelReads {
    * The banner (county-level unit) and every active unit under it in scope that a staffing rule covers,
    * with staff counts, in code order, in ONE query. `banner` is undefined when no such banner exists.
    */
-  bannerUnits(bannerId: string, scope: Scope, kinds: readonly string[]): Promise<{ banner: OrgUnitView | undefined; units: UnitWithCounts[] }>;
+  bannerUnits(
+    bannerId: string,
+    scope: Scope,
+    kinds: readonly string[],
+  ): Promise<{ banner: OrgUnitView | undefined; units: UnitWithCounts[] }>;
   /** Every unit of the projection (for the seed). */
   projectedUnits(): Promise<OrgUnitView[]>;
 }

@@ -15,17 +15,27 @@ export const DEFAULT_PAGE = 50;
 
 export function checkFirst(first: number | undefined): number {
   const value = first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE) throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${value}.`, "first");
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE)
+    throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${value}.`, "first");
   return value;
 }
 
-export async function getStatistician(reads: PersonnelReads, scope: Scope, id: string): Promise<Statistician> {
+export async function getStatistician(
+  reads: PersonnelReads,
+  scope: Scope,
+  id: string,
+): Promise<Statistician> {
   const [person] = isUuid(id) ? await reads.statisticians([id], scope) : [];
   if (!person) throw notFound("Statistician", id);
   return person;
 }
 
-export async function getUnit(reads: PersonnelReads, scope: Scope, id: string, what = "Org unit"): Promise<OrgUnitView> {
+export async function getUnit(
+  reads: PersonnelReads,
+  scope: Scope,
+  id: string,
+  what = "Org unit",
+): Promise<OrgUnitView> {
   const [unit] = isUuid(id) ? await reads.units([id], scope) : [];
   if (!unit) throw notFound(what, id);
   return unit;
@@ -39,12 +49,21 @@ export interface StatisticianSearch {
   afterId?: string;
 }
 
-export async function searchStatisticians(reads: PersonnelReads, scope: Scope, input: StatisticianSearch): Promise<Page<Statistician>> {
+export async function searchStatisticians(
+  reads: PersonnelReads,
+  scope: Scope,
+  input: StatisticianSearch,
+): Promise<Page<Statistician>> {
   const first = checkFirst(input.first);
-  const nameContains = input.nameContains === undefined ? undefined : checkText(input.nameContains, "nameContains", 50, 0);
+  const nameContains =
+    input.nameContains === undefined ? undefined : checkText(input.nameContains, "nameContains", 50, 0);
   const under = input.orgUnitId ? await getUnit(reads, scope, input.orgUnitId) : undefined;
   return reads.searchStatisticians(
-    { nameContains: nameContains || undefined, underPath: under?.path, includeSample: input.includeSample ?? true },
+    {
+      nameContains: nameContains || undefined,
+      underPath: under?.path,
+      includeSample: input.includeSample ?? true,
+    },
     scope,
     { first, afterId: input.afterId },
   );
@@ -117,8 +136,12 @@ export async function bannerStaffing(
   if (!isUuid(bannerId)) throw notFound("Banner", bannerId);
   const { banner, units } = await reads.bannerUnits(bannerId, scope, STAFFED_KINDS);
   // A caller below banner level sees their part of their own banner; any other banner is NOT_FOUND.
-  if (!banner || !(banner.path.startsWith(scope) || scope.startsWith(banner.path))) throw notFound("Banner", bannerId);
-  const evaluated = units.map(({ unit, counts }) => ({ unit, staffing: evaluateStaffing(unit, counts, settings.thresholds)! }));
+  if (!banner || !(banner.path.startsWith(scope) || scope.startsWith(banner.path)))
+    throw notFound("Banner", bannerId);
+  const evaluated = units.map(({ unit, counts }) => ({
+    unit,
+    staffing: evaluateStaffing(unit, counts, settings.thresholds)!,
+  }));
   const compliantUnits = evaluated.filter((u) => u.staffing.compliant).length;
   return {
     banner,

@@ -37,15 +37,20 @@ export function parseResidentId(input: string, today: string, field = "idNumber"
   if (!/^\d{17}[\dX]$/.test(number)) {
     throw badInput("A resident ID number has 18 characters: 17 digits and a final digit or X.", field);
   }
-  if (number[0] === "0") throw badInput("A resident ID number starts with a region code 1xxxxx–9xxxxx.", field);
+  if (number[0] === "0")
+    throw badInput("A resident ID number starts with a region code 1xxxxx–9xxxxx.", field);
   const year = Number(number.slice(6, 10));
   const month = Number(number.slice(10, 12));
   const day = Number(number.slice(12, 14));
   const birthDate = `${number.slice(6, 10)}-${number.slice(10, 12)}-${number.slice(12, 14)}`;
   if (year < 1900 || !validDate(year, month, day)) {
-    throw badInput("Characters 7–14 of the resident ID number are not a valid birth date (YYYYMMDD from 1900).", field);
+    throw badInput(
+      "Characters 7–14 of the resident ID number are not a valid birth date (YYYYMMDD from 1900).",
+      field,
+    );
   }
-  if (birthDate > today) throw badInput("The birth date in the resident ID number (characters 7–14) is in the future.", field);
+  if (birthDate > today)
+    throw badInput("The birth date in the resident ID number (characters 7–14) is in the future.", field);
   const expected = checkCharacter(number.slice(0, 17));
   if (number[17] !== expected) {
     throw badInput(

@@ -26,7 +26,8 @@ export function evaluateStaffing(
   thresholds: StaffingThresholds,
 ): StaffingResult | null {
   const subject = { kind: unit.kind, registerCount: unit.registerCount, counts };
-  const requirements = r3TownshipStaffing(subject, thresholds) ?? r4VillageAndParkStaffing(subject, thresholds);
+  const requirements =
+    r3TownshipStaffing(subject, thresholds) ?? r4VillageAndParkStaffing(subject, thresholds);
   if (!requirements) return null;
   const gaps = requirements.filter((r) => r.applies && !r.met);
   return { orgUnitId: unit.id, compliant: gaps.length === 0, requirements, gaps, counts };
@@ -38,7 +39,11 @@ export function evaluateStaffing(
  * flipped. A unit starts without staff, so a unit with no record counts as non-compliant: a new unit
  * is announced only once it becomes compliant. Inactive units are left alone.
  */
-export async function reevaluateStaffing(tx: Transaction, orgUnitIds: readonly string[], thresholds: StaffingThresholds): Promise<void> {
+export async function reevaluateStaffing(
+  tx: Transaction,
+  orgUnitIds: readonly string[],
+  thresholds: StaffingThresholds,
+): Promise<void> {
   const ids = [...new Set(orgUnitIds)];
   if (ids.length === 0) return;
   const units = (await tx.units.getMany(ids)).filter((u) => u.active && STAFFED_KINDS.includes(u.kind));

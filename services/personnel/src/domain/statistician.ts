@@ -32,7 +32,9 @@ export interface Statistician {
 export type NewStatistician = Omit<Statistician, "version" | "createdAt" | "updatedAt">;
 
 /** Fields a change may touch; the ID number (and so birth date and gender) never changes. */
-export type StatisticianPatch = Partial<Pick<Statistician, "name" | "ethnicity" | "phone" | "education" | "title" | "notes">>;
+export type StatisticianPatch = Partial<
+  Pick<Statistician, "name" | "ethnicity" | "phone" | "education" | "title" | "notes">
+>;
 
 /** A completed pre-post training (岗前培训) as the training service announced it (R7). */
 export interface PrePostCertificate {

@@ -24,7 +24,11 @@ import type { RequirementResult } from "../rules/staffing-requirement";
  * by the outbox writer). The ID number and the phone number are personal data and never copied into an
  * event: the contracts have no field for them, and these mappers pick fields one by one.
  */
-const event = <C extends EventContract>(contract: C, data: EventData<C>, key: string): OutgoingEvent => ({ contract, data, key });
+const event = <C extends EventContract>(contract: C, data: EventData<C>, key: string): OutgoingEvent => ({
+  contract,
+  data,
+  key,
+});
 
 export function statisticianState(s: Statistician): EventData<typeof StatisticianRegistered> {
   return {
@@ -38,7 +42,8 @@ export function statisticianState(s: Statistician): EventData<typeof Statisticia
   };
 }
 
-export const statisticianRegistered = (s: Statistician) => event(StatisticianRegistered, statisticianState(s), s.id);
+export const statisticianRegistered = (s: Statistician) =>
+  event(StatisticianRegistered, statisticianState(s), s.id);
 
 export const statisticianUpdated = (s: Statistician, changed: string[]) =>
   event(StatisticianUpdated, { ...statisticianState(s), changed }, s.id);
@@ -59,7 +64,8 @@ export function assignmentState(a: PostAssignment, orgUnitPath: string): EventDa
 }
 
 // Keyed by the aggregate id (DESIGN.md): one assignment's started → activated → changed → ended stay in order.
-export const assignmentStarted = (a: PostAssignment, path: string) => event(AssignmentStarted, assignmentState(a, path), a.id);
+export const assignmentStarted = (a: PostAssignment, path: string) =>
+  event(AssignmentStarted, assignmentState(a, path), a.id);
 
 export const assignmentActivated = (a: PostAssignment, path: string) =>
   event(AssignmentActivated, { ...assignmentState(a, path), certificateId: a.certificateId }, a.id);
@@ -98,7 +104,12 @@ export const filingStepEvent = (f: Filing, actor: string, at: Date) =>
     f.id,
   );
 
-export const staffingComplianceChanged = (orgUnitId: string, orgUnitPath: string, compliant: boolean, gaps: RequirementResult[]) =>
+export const staffingComplianceChanged = (
+  orgUnitId: string,
+  orgUnitPath: string,
+  compliant: boolean,
+  gaps: RequirementResult[],
+) =>
   event(
     StaffingComplianceChanged,
     {

@@ -18,7 +18,11 @@ export const ROLES_BY_KIND: Partial<Record<OrgUnitKind, readonly StatisticianRol
   GACHA: ["LIAISON"],
 };
 
-export function checkRoleForUnit(unit: Pick<OrgUnitView, "kind" | "name" | "code">, role: StatisticianRole, field = "role"): void {
+export function checkRoleForUnit(
+  unit: Pick<OrgUnitView, "kind" | "name" | "code">,
+  role: StatisticianRole,
+  field = "role",
+): void {
   const allowed = ROLES_BY_KIND[unit.kind];
   if (!allowed) {
     throw badInput(

@@ -15,7 +15,10 @@ import {
  * Only ACTIVE assignments count: a PENDING_TRAINING appointment is not yet in post (R7).
  * Returns null for a unit R3 does not cover.
  */
-export function r3TownshipStaffing(subject: StaffingSubject, t: StaffingThresholds): RequirementResult[] | null {
+export function r3TownshipStaffing(
+  subject: StaffingSubject,
+  t: StaffingThresholds,
+): RequirementResult[] | null {
   if (!TOWNSHIP_KINDS.includes(subject.kind)) return null;
   const { counts, registerCount } = subject;
 

@@ -11,7 +11,10 @@ import {
  * R4: industrial parks and communities have at least one ACTIVE statistician (any role); villages and
  * gachas have one ACTIVE statistics liaison (统计联络员). Returns null for a unit R4 does not cover.
  */
-export function r4VillageAndParkStaffing(subject: StaffingSubject, t: StaffingThresholds): RequirementResult[] | null {
+export function r4VillageAndParkStaffing(
+  subject: StaffingSubject,
+  t: StaffingThresholds,
+): RequirementResult[] | null {
   const { kind, counts } = subject;
   if (kind === "PARK" || kind === "COMMUNITY") {
     const met = counts.active >= t.parkCommunityMinStatisticians;

@@ -67,11 +67,14 @@ export interface RequirementResult {
 
 export const n = (value: number): string => value.toLocaleString("en-US");
 
-export const plural = (count: number, one: string, many = `${one}s`): string => `${n(count)} ${count === 1 ? one : many}`;
+export const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${n(count)} ${count === 1 ? one : many}`;
 
 /** "…; 1 more waits for pre-post training (R7): it becomes active when the certificate arrives." */
 export function pendingHint(pending: number, what: string): string {
   if (pending === 0) return "";
-  return ` ${plural(pending, `appointed ${what}`)} ${pending === 1 ? "waits" : "wait"} for pre-post training (R7): ` +
-    `${pending === 1 ? "the appointment becomes" : "the appointments become"} active when the training certificate arrives.`;
+  return (
+    ` ${plural(pending, `appointed ${what}`)} ${pending === 1 ? "waits" : "wait"} for pre-post training (R7): ` +
+    `${pending === 1 ? "the appointment becomes" : "the appointments become"} active when the training certificate arrives.`
+  );
 }

@@ -11,7 +11,14 @@ import { OrgUnitFields } from "./resolvers/org-unit.fields";
 import { PersonnelQueries } from "./resolvers/queries.resolver";
 import { StatisticianFields } from "./resolvers/statistician.fields";
 
-const resolvers = [PersonnelQueries, PersonnelMutations, OrgUnitFields, StatisticianFields, AssignmentFields, FilingFields] as const;
+const resolvers = [
+  PersonnelQueries,
+  PersonnelMutations,
+  OrgUnitFields,
+  StatisticianFields,
+  AssignmentFields,
+  FilingFields,
+] as const;
 
 /**
  * The subgraph schema. Resolver instances get the services through their constructor; OrgUnit and
@@ -24,7 +31,10 @@ export function buildPersonnelSchema(services: PersonnelServices): Promise<Graph
     { resolvers: [...resolvers], container: { get: (cls: unknown) => instances.get(cls) } },
     {
       OrgUnit: {
-        __resolveReference: async (ref: { id: string }, ctx: GraphQLContext): Promise<{ id: string } | null> => {
+        __resolveReference: async (
+          ref: { id: string },
+          ctx: GraphQLContext,
+        ): Promise<{ id: string } | null> => {
           const l = loaders(ctx, services);
           const unit: OrgUnitView | null = await l.unitReference.load(ref.id);
           // The same area as readScope: the unit's own fields need not look it up again.

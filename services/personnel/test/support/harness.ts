@@ -10,7 +10,15 @@ import {
   type EventContract,
   type EventData,
 } from "@grassroots/events";
-import { createLogger, orgUnitIdForCode, runMigrations, startSubgraphServer, type Clock, type Identity, type Role } from "@grassroots/kit";
+import {
+  createLogger,
+  orgUnitIdForCode,
+  runMigrations,
+  startSubgraphServer,
+  type Clock,
+  type Identity,
+  type Role,
+} from "@grassroots/kit";
 import {
   callSubgraph,
   countQueries,
@@ -61,7 +69,11 @@ export const JIGESITAI_VILLAGE = "150621101201";
 export const XUEJIAWAN_VILLAGE = "150622100201";
 
 /** An identity at the unit with this division code. */
-export const as = (role: Role, code: string, userId = `${role.toLowerCase()}-${code}`): Identity => ({ userId, roles: [role], orgUnitId: idOf(code) });
+export const as = (role: Role, code: string, userId = `${role.toLowerCase()}-${code}`): Identity => ({
+  userId,
+  roles: [role],
+  orgUnitId: idOf(code),
+});
 export const cityAdmin = as("CITY_ADMIN", CITY);
 export const dalateAdmin = as("BANNER_ADMIN", DALATE);
 export const zhungeerAdmin = as("BANNER_ADMIN", ZHUNGEER);
@@ -132,18 +144,33 @@ export interface Harness {
   prefix: string;
   relay: OutboxRelay;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GraphQLResult<T>>;
+  call<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    identity?: Identity,
+  ): Promise<GraphQLResult<T>>;
   /** Sends an event as another service's relay would (on this file's topics); returns its ce_id. */
-  publish<C extends EventContract>(contract: C, data: EventData<C>, key: string, eventId?: string): Promise<string>;
+  publish<C extends EventContract>(
+    contract: C,
+    data: EventData<C>,
+    key: string,
+    eventId?: string,
+  ): Promise<string>;
   /** Waits until personnel's consumer has handled the event (its inbox holds the id). */
   handled(eventId: string): Promise<void>;
   /** Publishes the test tree (organization's OrgUnitCreated events) and waits for the projection. */
   publishTree(): Promise<OrgUnitStateFixture[]>;
   /** Registers a person at the unit (as the city admin); returns the id. */
   register(unitCode: string, fields?: Record<string, unknown>): Promise<string>;
-  /** Appoints (as the city admin); returns the StaffChange. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  appoint(statisticianId: string, unitCode: string, role: string, establishment?: string, startDate?: string): Promise<any>;
+  /** Appoints (as the city admin); returns the StaffChange (loosely typed, as callSubgraph's results). */
+  appoint(
+    statisticianId: string,
+    unitCode: string,
+    role: string,
+    establishment?: string,
+    startDate?: string,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ): Promise<any>;
   /** Training's R7 event for the person, published to Kafka; waits until handled. Returns the certificate id. */
   certify(statisticianId: string, completedOn?: string, eventId?: string): Promise<string>;
   stop(): Promise<void>;
@@ -167,7 +194,16 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 
   const prefix = `${uniqueName("pe")}.`;
   const kafka = createKafka(testEnv.kafkaBrokers, "personnel-test", logger);
-  await provisionTopics(kafka, topicSpecs({ partitions: 1, replicationFactor: 1, retentionMs: 3_600_000, dlqRetentionMs: 3_600_000, prefix }));
+  await provisionTopics(
+    kafka,
+    topicSpecs({
+      partitions: 1,
+      replicationFactor: 1,
+      retentionMs: 3_600_000,
+      dlqRetentionMs: 3_600_000,
+      prefix,
+    }),
+  );
   const consumer = new EventConsumer({
     kafka,
     dataSource,
@@ -178,7 +214,14 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     retry: { attempts: 2, initialMs: 50, maxMs: 100 },
   });
   await consumer.start();
-  const relay = new OutboxRelay({ databaseUrl: db.url, kafka, logger, service: "personnel", pollMs: 100, topicPrefix: prefix });
+  const relay = new OutboxRelay({
+    databaseUrl: db.url,
+    kafka,
+    logger,
+    service: "personnel",
+    pollMs: 100,
+    topicPrefix: prefix,
+  });
   await relay.start();
   const producer = testKafka().producer();
   await producer.connect();
@@ -194,9 +237,17 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     homePathOf: homePathLookup(dataSource),
   });
 
-  const call: Harness["call"] = (query, variables = {}, identity) => callSubgraph(server.url, query, variables, identity);
+  const call: Harness["call"] = (query, variables = {}, identity) =>
+    callSubgraph(server.url, query, variables, identity);
   const publish: Harness["publish"] = (contract, data, key, id) =>
-    sendCloudEvent(producer, { topic: `${prefix}${contract.topic}`, type: contract.type, source: `/grassroots/${contract.service}`, key, data, id });
+    sendCloudEvent(producer, {
+      topic: `${prefix}${contract.topic}`,
+      type: contract.type,
+      source: `/grassroots/${contract.service}`,
+      key,
+      data,
+      id,
+    });
   const handled = async (eventId: string) => {
     await waitFor(
       async () => (await dataSource.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [eventId])).length > 0,
@@ -239,15 +290,38 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     async register(unitCode, fields = {}) {
       const result = await call<{ registerStatistician: { id: string } }>(
         REGISTER,
-        { input: { requestId: `reg-${++requests}-${randomUUID()}`, orgUnitId: idOf(unitCode), name: `测试统计员${requests}`, idNumber: newIdNumber(), ...fields } },
+        {
+          input: {
+            requestId: `reg-${++requests}-${randomUUID()}`,
+            orgUnitId: idOf(unitCode),
+            name: `测试统计员${requests}`,
+            idNumber: newIdNumber(),
+            ...fields,
+          },
+        },
         cityAdmin,
       );
       return data(result, "register").registerStatistician.id;
     },
-    async appoint(statisticianId, unitCode, role, establishment = "IN_ESTABLISHMENT", startDate = "2026-01-05") {
+    async appoint(
+      statisticianId,
+      unitCode,
+      role,
+      establishment = "IN_ESTABLISHMENT",
+      startDate = "2026-01-05",
+    ) {
       const result = await call(
         APPOINT,
-        { input: { requestId: `app-${++requests}-${randomUUID()}`, statisticianId, orgUnitId: idOf(unitCode), role, establishment, startDate } },
+        {
+          input: {
+            requestId: `app-${++requests}-${randomUUID()}`,
+            statisticianId,
+            orgUnitId: idOf(unitCode),
+            role,
+            establishment,
+            startDate,
+          },
+        },
         cityAdmin,
       );
       return data(result, "appoint").appointStatistician;

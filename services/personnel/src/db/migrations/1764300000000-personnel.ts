@@ -63,7 +63,9 @@ export class Personnel1764300000000 implements MigrationInterface {
         is_sample           boolean NOT NULL DEFAULT false,
         received_at         timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX pre_post_certificate_person_idx ON pre_post_certificate (statistician_id, completed_on)`);
+    await q.query(
+      `CREATE INDEX pre_post_certificate_person_idx ON pre_post_certificate (statistician_id, completed_on)`,
+    );
 
     await q.query(`
       CREATE TABLE post_assignment (
@@ -87,8 +89,12 @@ export class Personnel1764300000000 implements MigrationInterface {
         -- R7: no ACTIVE post without a pre-post certificate, whatever code writes it.
         CONSTRAINT post_assignment_active_needs_certificate CHECK (status <> 'ACTIVE' OR certificate_id IS NOT NULL)
       )`);
-    await q.query(`CREATE UNIQUE INDEX post_assignment_one_open_per_unit ON post_assignment (statistician_id, org_unit_id) WHERE status <> 'ENDED'`);
-    await q.query(`CREATE INDEX post_assignment_unit_idx ON post_assignment (org_unit_id, status, start_date, id)`);
+    await q.query(
+      `CREATE UNIQUE INDEX post_assignment_one_open_per_unit ON post_assignment (statistician_id, org_unit_id) WHERE status <> 'ENDED'`,
+    );
+    await q.query(
+      `CREATE INDEX post_assignment_unit_idx ON post_assignment (org_unit_id, status, start_date, id)`,
+    );
     await q.query(`CREATE INDEX post_assignment_person_idx ON post_assignment (statistician_id, status)`);
 
     await q.query(`
@@ -161,13 +167,26 @@ export class Personnel1764300000000 implements MigrationInterface {
         RAISE EXCEPTION '% on % is refused: personnel keeps its history (end or return records instead)', TG_OP, TG_TABLE_NAME;
       END $$`);
     for (const table of ["statistician", "post_assignment", "filing", "pre_post_certificate"]) {
-      await q.query(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION personnel_refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION personnel_refuse_change()`,
+      );
     }
-    await q.query(`CREATE TRIGGER filing_step_append_only BEFORE UPDATE OR DELETE ON filing_step FOR EACH ROW EXECUTE FUNCTION personnel_refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER filing_step_append_only BEFORE UPDATE OR DELETE ON filing_step FOR EACH ROW EXECUTE FUNCTION personnel_refuse_change()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["idempotency_key", "staffing_status", "filing_step", "filing", "post_assignment", "pre_post_certificate", "statistician", "org_unit"]) {
+    for (const table of [
+      "idempotency_key",
+      "staffing_status",
+      "filing_step",
+      "filing",
+      "post_assignment",
+      "pre_post_certificate",
+      "statistician",
+      "org_unit",
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`DROP FUNCTION personnel_refuse_change()`);

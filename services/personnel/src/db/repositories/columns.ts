@@ -97,7 +97,9 @@ export const CERTIFICATE: readonly Column[] = [
 
 /** `a.col AS "prop", …`; with a prefix the properties are `prefix_prop` (to split joined rows). */
 export const select = (alias: string, columns: readonly Column[], prefix = ""): string =>
-  columns.map(([column, property, cast = ""]) => `${alias}.${column}${cast} AS "${prefix}${property}"`).join(", ");
+  columns
+    .map(([column, property, cast = ""]) => `${alias}.${column}${cast} AS "${prefix}${property}"`)
+    .join(", ");
 
 /** The object of one table out of a joined row selected with `select(alias, columns, prefix)`. */
 export function pick<T>(row: Record<string, unknown>, columns: readonly Column[], prefix: string): T {
@@ -106,7 +108,8 @@ export function pick<T>(row: Record<string, unknown>, columns: readonly Column[]
 
 /** Rows of a raw query: TypeORM returns [rows, count] for UPDATE and DELETE. */
 export function rowsOf<T>(raw: unknown): T[] {
-  if (Array.isArray(raw) && raw.length === 2 && Array.isArray(raw[0]) && typeof raw[1] === "number") return raw[0] as T[];
+  if (Array.isArray(raw) && raw.length === 2 && Array.isArray(raw[0]) && typeof raw[1] === "number")
+    return raw[0] as T[];
   return raw as T[];
 }
 
@@ -141,4 +144,5 @@ export const statisticianVisible = (pattern: string) => `(
                 WHERE va.statistician_id = s.id AND vu.path LIKE ${pattern}))`;
 
 /** The LIKE pattern of a user's area from their home unit id, looked up inside the same query. */
-export const homePattern = (param: string) => `((SELECT h.path FROM org_unit h WHERE h.id = ${param} AND h.active) || '%')`;
+export const homePattern = (param: string) =>
+  `((SELECT h.path FROM org_unit h WHERE h.id = ${param} AND h.active) || '%')`;

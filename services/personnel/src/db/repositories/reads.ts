@@ -57,23 +57,26 @@ export class SqlPersonnelReads implements PersonnelReads {
 
   units(ids: readonly string[], scope: Scope): Promise<OrgUnitView[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.query(`SELECT ${select("u", ORG_UNIT)} FROM org_unit u WHERE u.id = ANY($1) AND u.path LIKE $2`, [[...ids], pattern(scope)]);
+    return this.query(
+      `SELECT ${select("u", ORG_UNIT)} FROM org_unit u WHERE u.id = ANY($1) AND u.path LIKE $2`,
+      [[...ids], pattern(scope)],
+    );
   }
 
   unitsVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<OrgUnitView[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.query(`SELECT ${select("u", ORG_UNIT)} FROM org_unit u WHERE u.id = ANY($1) AND u.path LIKE ${homePattern("$2")}`, [
-      [...ids],
-      homeUnitId,
-    ]);
+    return this.query(
+      `SELECT ${select("u", ORG_UNIT)} FROM org_unit u WHERE u.id = ANY($1) AND u.path LIKE ${homePattern("$2")}`,
+      [[...ids], homeUnitId],
+    );
   }
 
   statisticians(ids: readonly string[], scope: Scope): Promise<Statistician[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.query(`SELECT ${select("s", STATISTICIAN)} FROM statistician s WHERE s.id = ANY($1) AND ${statisticianVisible("$2")}`, [
-      [...ids],
-      pattern(scope),
-    ]);
+    return this.query(
+      `SELECT ${select("s", STATISTICIAN)} FROM statistician s WHERE s.id = ANY($1) AND ${statisticianVisible("$2")}`,
+      [[...ids], pattern(scope)],
+    );
   }
 
   statisticiansVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<Statistician[]> {
@@ -84,14 +87,24 @@ export class SqlPersonnelReads implements PersonnelReads {
     );
   }
 
-  async searchStatisticians(filter: StatisticianFilter, scope: Scope, page: PageRequest): Promise<Page<Statistician>> {
+  async searchStatisticians(
+    filter: StatisticianFilter,
+    scope: Scope,
+    page: PageRequest,
+  ): Promise<Page<Statistician>> {
     const p = new Params();
     const where = [statisticianVisible(p.add(pattern(scope)))];
     if (filter.underPath) where.push(statisticianVisible(p.add(pattern(filter.underPath))));
     if (filter.nameContains) where.push(`s.name ILIKE ${p.add(`%${likeText(filter.nameContains)}%`)}`);
     if (!filter.includeSample) where.push(`NOT s.is_sample`);
-    const [{ total }] = await this.query<{ total: number }>(`SELECT count(*)::int AS total FROM statistician s WHERE ${where.join(" AND ")}`, p.values);
-    if (page.afterId) where.push(`(s.name, s.id) > (SELECT x.name, x.id FROM statistician x WHERE x.id = ${p.add(page.afterId)})`);
+    const [{ total }] = await this.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM statistician s WHERE ${where.join(" AND ")}`,
+      p.values,
+    );
+    if (page.afterId)
+      where.push(
+        `(s.name, s.id) > (SELECT x.name, x.id FROM statistician x WHERE x.id = ${p.add(page.afterId)})`,
+      );
     const rows = await this.query<Statistician>(
       `SELECT ${select("s", STATISTICIAN)} FROM statistician s WHERE ${where.join(" AND ")} ORDER BY s.name, s.id LIMIT ${p.add(page.first + 1)}`,
       p.values,
@@ -145,7 +158,11 @@ export class SqlPersonnelReads implements PersonnelReads {
 
   async recordsOf(statisticianIds: readonly string[], scope: Scope): Promise<PersonRecords[]> {
     if (statisticianIds.length === 0) return [];
-    const rows = await this.query<{ statisticianId: string; assignments: Record<string, unknown>[]; certificate: PrePostCertificate | null }>(
+    const rows = await this.query<{
+      statisticianId: string;
+      assignments: Record<string, unknown>[];
+      certificate: PrePostCertificate | null;
+    }>(
       `SELECT p.id AS "statisticianId",
               COALESCE((SELECT json_agg(x ORDER BY x."startDate" DESC, x.id)
                           FROM (SELECT ${select("a", ASSIGNMENT)} FROM post_assignment a JOIN org_unit u ON u.id = a.org_unit_id
@@ -183,11 +200,19 @@ export class SqlPersonnelReads implements PersonnelReads {
     if (filter.bannerId) where.push(`f.banner_id = ${p.add(filter.bannerId)}::uuid`);
     if (filter.statisticianId) where.push(`f.statistician_id = ${p.add(filter.statisticianId)}::uuid`);
     if (filter.overdue) {
-      where.push(`f.status <> 'FILED' AND f.submitted_on + ${p.add(filter.overdue.dueDays)}::int < ${p.add(filter.overdue.today)}::date`);
+      where.push(
+        `f.status <> 'FILED' AND f.submitted_on + ${p.add(filter.overdue.dueDays)}::int < ${p.add(filter.overdue.today)}::date`,
+      );
     }
     const from = `filing f JOIN org_unit u ON u.id = f.org_unit_id`;
-    const [{ total }] = await this.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${from} WHERE ${where.join(" AND ")}`, p.values);
-    if (page.afterId) where.push(`(f.submitted_at, f.id) > (SELECT x.submitted_at, x.id FROM filing x WHERE x.id = ${p.add(page.afterId)}::uuid)`);
+    const [{ total }] = await this.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM ${from} WHERE ${where.join(" AND ")}`,
+      p.values,
+    );
+    if (page.afterId)
+      where.push(
+        `(f.submitted_at, f.id) > (SELECT x.submitted_at, x.id FROM filing x WHERE x.id = ${p.add(page.afterId)}::uuid)`,
+      );
     const rows = await this.query<Filing>(
       `SELECT ${select("f", FILING)} FROM ${from} WHERE ${where.join(" AND ")} ORDER BY f.submitted_at, f.id LIMIT ${p.add(page.first + 1)}`,
       p.values,
@@ -197,7 +222,10 @@ export class SqlPersonnelReads implements PersonnelReads {
 
   filingSteps(filingIds: readonly string[]): Promise<FilingStep[]> {
     if (filingIds.length === 0) return Promise.resolve([]);
-    return this.query(`SELECT ${select("t", FILING_STEP)} FROM filing_step t WHERE t.filing_id = ANY($1) ORDER BY t.id`, [[...filingIds]]);
+    return this.query(
+      `SELECT ${select("t", FILING_STEP)} FROM filing_step t WHERE t.filing_id = ANY($1) ORDER BY t.id`,
+      [[...filingIds]],
+    );
   }
 
   async unitsWithCounts(ids: readonly string[], scope: Scope): Promise<UnitWithCounts[]> {
@@ -210,7 +238,11 @@ export class SqlPersonnelReads implements PersonnelReads {
     return rows.map(withCounts);
   }
 
-  async bannerUnits(bannerId: string, scope: Scope, kinds: readonly string[]): Promise<{ banner: OrgUnitView | undefined; units: UnitWithCounts[] }> {
+  async bannerUnits(
+    bannerId: string,
+    scope: Scope,
+    kinds: readonly string[],
+  ): Promise<{ banner: OrgUnitView | undefined; units: UnitWithCounts[] }> {
     // The banner row first (depth 1, zero counts), then its units in scope with counts, in code order.
     const rows = await this.query<Record<string, unknown>>(
       `WITH b AS (SELECT * FROM org_unit WHERE id = $1 AND depth = 1)

@@ -14,7 +14,12 @@ import type {
   StaffingStatusStore,
   StatisticianStore,
 } from "../../domain/ports";
-import type { NewStatistician, PrePostCertificate, Statistician, StatisticianPatch } from "../../domain/statistician";
+import type {
+  NewStatistician,
+  PrePostCertificate,
+  Statistician,
+  StatisticianPatch,
+} from "../../domain/statistician";
 import type { RequirementResult, StaffCounts } from "../../rules/staffing-requirement";
 import {
   ASSIGNMENT,
@@ -48,7 +53,12 @@ async function patchRow<T>(
   if (touch) sets.push("updated_at = now()");
   const raw = await manager.query(
     `UPDATE ${table} t SET ${sets.join(", ")} WHERE t.id = $1 RETURNING ${select("t", columns)}`,
-    [id, ...entries.map(([, v]) => (v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v))],
+    [
+      id,
+      ...entries.map(([, v]) =>
+        v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v,
+      ),
+    ],
   );
   return rowsOf<T>(raw)[0];
 }
@@ -57,17 +67,25 @@ export class SqlOrgUnitProjection implements OrgUnitProjection {
   constructor(private readonly manager: EntityManager) {}
 
   async get(id: string): Promise<OrgUnitView | undefined> {
-    const [row] = await this.manager.query(`SELECT ${select("u", ORG_UNIT)} FROM org_unit u WHERE u.id = $1`, [id]);
+    const [row] = await this.manager.query(
+      `SELECT ${select("u", ORG_UNIT)} FROM org_unit u WHERE u.id = $1`,
+      [id],
+    );
     return row;
   }
 
   async getMany(ids: readonly string[]): Promise<OrgUnitView[]> {
     if (ids.length === 0) return [];
-    return this.manager.query(`SELECT ${select("u", ORG_UNIT)} FROM org_unit u WHERE u.id = ANY($1)`, [[...new Set(ids)]]);
+    return this.manager.query(`SELECT ${select("u", ORG_UNIT)} FROM org_unit u WHERE u.id = ANY($1)`, [
+      [...new Set(ids)],
+    ]);
   }
 
   async apply(state: OrgUnitView): Promise<{ applied: boolean; before: OrgUnitView | undefined }> {
-    const [before] = await this.manager.query(`SELECT ${select("u", ORG_UNIT)} FROM org_unit u WHERE u.id = $1 FOR UPDATE`, [state.id]);
+    const [before] = await this.manager.query(
+      `SELECT ${select("u", ORG_UNIT)} FROM org_unit u WHERE u.id = $1 FOR UPDATE`,
+      [state.id],
+    );
     const applied = await this.manager.query(
       `INSERT INTO org_unit AS u (id, code, name, kind, parent_id, path, depth, register_count, active, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -76,7 +94,18 @@ export class SqlOrgUnitProjection implements OrgUnitProjection {
          register_count = EXCLUDED.register_count, active = EXCLUDED.active, version = EXCLUDED.version, received_at = now()
        WHERE u.version < EXCLUDED.version
        RETURNING u.id`,
-      [state.id, state.code, state.name, state.kind, state.parentId, state.path, state.depth, state.registerCount, state.active, state.version],
+      [
+        state.id,
+        state.code,
+        state.name,
+        state.kind,
+        state.parentId,
+        state.path,
+        state.depth,
+        state.registerCount,
+        state.active,
+        state.version,
+      ],
     );
     return { applied: applied.length > 0, before };
   }
@@ -86,17 +115,26 @@ export class SqlStatisticianStore implements StatisticianStore {
   constructor(private readonly manager: EntityManager) {}
 
   async get(id: string): Promise<Statistician | undefined> {
-    const [row] = await this.manager.query(`SELECT ${select("s", STATISTICIAN)} FROM statistician s WHERE s.id = $1`, [id]);
+    const [row] = await this.manager.query(
+      `SELECT ${select("s", STATISTICIAN)} FROM statistician s WHERE s.id = $1`,
+      [id],
+    );
     return row;
   }
 
   async lock(id: string): Promise<Statistician | undefined> {
-    const [row] = await this.manager.query(`SELECT ${select("s", STATISTICIAN)} FROM statistician s WHERE s.id = $1 FOR UPDATE`, [id]);
+    const [row] = await this.manager.query(
+      `SELECT ${select("s", STATISTICIAN)} FROM statistician s WHERE s.id = $1 FOR UPDATE`,
+      [id],
+    );
     return row;
   }
 
   async idNumberHolder(idNumber: string): Promise<Statistician | undefined> {
-    const [row] = await this.manager.query(`SELECT ${select("s", STATISTICIAN)} FROM statistician s WHERE s.id_number = $1`, [idNumber]);
+    const [row] = await this.manager.query(
+      `SELECT ${select("s", STATISTICIAN)} FROM statistician s WHERE s.id_number = $1`,
+      [idNumber],
+    );
     return row;
   }
 
@@ -106,7 +144,21 @@ export class SqlStatisticianStore implements StatisticianStore {
                                       registered_at_id, is_sample, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        RETURNING ${select("s", STATISTICIAN)}`,
-      [s.id, s.name, s.gender, s.ethnicity, s.idNumber, s.birthDate, s.phone, s.education, s.title, s.notes, s.registeredAtId, s.isSample, s.createdBy],
+      [
+        s.id,
+        s.name,
+        s.gender,
+        s.ethnicity,
+        s.idNumber,
+        s.birthDate,
+        s.phone,
+        s.education,
+        s.title,
+        s.notes,
+        s.registeredAtId,
+        s.isSample,
+        s.createdBy,
+      ],
     );
     return row;
   }
@@ -116,7 +168,10 @@ export class SqlStatisticianStore implements StatisticianStore {
   }
 
   async visibleFrom(id: string, scope: Scope): Promise<boolean> {
-    const rows = await this.manager.query(`SELECT 1 FROM statistician s WHERE s.id = $1 AND ${statisticianVisible("$2")}`, [id, `${scope}%`]);
+    const rows = await this.manager.query(
+      `SELECT 1 FROM statistician s WHERE s.id = $1 AND ${statisticianVisible("$2")}`,
+      [id, `${scope}%`],
+    );
     return rows.length > 0;
   }
 }
@@ -125,12 +180,18 @@ export class SqlAssignmentStore implements AssignmentStore {
   constructor(private readonly manager: EntityManager) {}
 
   async get(id: string): Promise<PostAssignment | undefined> {
-    const [row] = await this.manager.query(`SELECT ${select("a", ASSIGNMENT)} FROM post_assignment a WHERE a.id = $1`, [id]);
+    const [row] = await this.manager.query(
+      `SELECT ${select("a", ASSIGNMENT)} FROM post_assignment a WHERE a.id = $1`,
+      [id],
+    );
     return row;
   }
 
   async lock(id: string): Promise<PostAssignment | undefined> {
-    const [row] = await this.manager.query(`SELECT ${select("a", ASSIGNMENT)} FROM post_assignment a WHERE a.id = $1 FOR UPDATE`, [id]);
+    const [row] = await this.manager.query(
+      `SELECT ${select("a", ASSIGNMENT)} FROM post_assignment a WHERE a.id = $1 FOR UPDATE`,
+      [id],
+    );
     return row;
   }
 
@@ -140,7 +201,18 @@ export class SqlAssignmentStore implements AssignmentStore {
                                          certificate_id, activated_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $6 = 'ACTIVE' THEN now() END, $10)
        RETURNING ${select("a", ASSIGNMENT)}`,
-      [a.id, a.statisticianId, a.orgUnitId, a.role, a.establishment, a.status, a.startDate, a.endDate, a.certificateId, a.createdBy],
+      [
+        a.id,
+        a.statisticianId,
+        a.orgUnitId,
+        a.role,
+        a.establishment,
+        a.status,
+        a.startDate,
+        a.endDate,
+        a.certificateId,
+        a.createdBy,
+      ],
     );
     return row;
   }
@@ -149,7 +221,12 @@ export class SqlAssignmentStore implements AssignmentStore {
     return patchRow(this.manager, "post_assignment", ASSIGNMENT, id, patch);
   }
 
-  overlapping(statisticianId: string, orgUnitId: string, start: string, end: string | null): Promise<PostAssignment[]> {
+  overlapping(
+    statisticianId: string,
+    orgUnitId: string,
+    start: string,
+    end: string | null,
+  ): Promise<PostAssignment[]> {
     return this.manager.query(
       `SELECT ${select("a", ASSIGNMENT)} FROM post_assignment a
         WHERE a.statistician_id = $1 AND a.org_unit_id = $2
@@ -181,12 +258,17 @@ export class SqlFilingStore implements FilingStore {
   constructor(private readonly manager: EntityManager) {}
 
   async get(id: string): Promise<Filing | undefined> {
-    const [row] = await this.manager.query(`SELECT ${select("f", FILING)} FROM filing f WHERE f.id = $1`, [id]);
+    const [row] = await this.manager.query(`SELECT ${select("f", FILING)} FROM filing f WHERE f.id = $1`, [
+      id,
+    ]);
     return row;
   }
 
   async lock(id: string): Promise<Filing | undefined> {
-    const [row] = await this.manager.query(`SELECT ${select("f", FILING)} FROM filing f WHERE f.id = $1 FOR UPDATE`, [id]);
+    const [row] = await this.manager.query(
+      `SELECT ${select("f", FILING)} FROM filing f WHERE f.id = $1 FOR UPDATE`,
+      [id],
+    );
     return row;
   }
 
@@ -291,6 +373,9 @@ export class SqlIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(requestId: string, resultId: string): Promise<void> {
-    await this.manager.query(`UPDATE idempotency_key SET result_id = $2 WHERE request_id = $1`, [requestId, resultId]);
+    await this.manager.query(`UPDATE idempotency_key SET result_id = $2 WHERE request_id = $1`, [
+      requestId,
+      resultId,
+    ]);
   }
 }

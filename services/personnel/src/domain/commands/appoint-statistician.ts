@@ -10,7 +10,13 @@ import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports
 import { reevaluateStaffing } from "../staffing";
 import type { Statistician } from "../statistician";
 import { checkDate, checkNotFuture } from "../values";
-import { lockStatisticianInReach, staffChangeOf, submitFiling, unitForPosts, type StaffChange } from "./common";
+import {
+  lockStatisticianInReach,
+  staffChangeOf,
+  submitFiling,
+  unitForPosts,
+  type StaffChange,
+} from "./common";
 
 export interface AppointInput {
   requestId: string;
@@ -23,15 +29,28 @@ export interface AppointInput {
   endDate?: string | null;
 }
 
-export function appointStatistician(uow: UnitOfWork, policy: PersonnelPolicy, clock: Clock, settings: PersonnelSettings, input: AppointInput) {
+export function appointStatistician(
+  uow: UnitOfWork,
+  policy: PersonnelPolicy,
+  clock: Clock,
+  settings: PersonnelSettings,
+  input: AppointInput,
+) {
   return uow.run((tx) => appointStatisticianIn(tx, policy, clock, settings, input));
 }
 
-export function checkPeriod(startDate: string, endDate: string | null | undefined, clock: Clock, startField = "startDate", endField = "endDate"): void {
+export function checkPeriod(
+  startDate: string,
+  endDate: string | null | undefined,
+  clock: Clock,
+  startField = "startDate",
+  endField = "endDate",
+): void {
   checkNotFuture(startDate, startField, clock);
   if (endDate == null) return;
   checkDate(endDate, endField);
-  if (endDate < startDate) throw badInput(`${endField} ${endDate} is before ${startField} ${startDate}.`, endField);
+  if (endDate < startDate)
+    throw badInput(`${endField} ${endDate} is before ${startField} ${startDate}.`, endField);
 }
 
 /** Refuses a period that overlaps another of the person's posts at the same unit. */

@@ -18,7 +18,13 @@ export interface ChangeRoleInput {
   effectiveDate: string;
 }
 
-export function changeAssignmentRole(uow: UnitOfWork, policy: PersonnelPolicy, clock: Clock, settings: PersonnelSettings, input: ChangeRoleInput) {
+export function changeAssignmentRole(
+  uow: UnitOfWork,
+  policy: PersonnelPolicy,
+  clock: Clock,
+  settings: PersonnelSettings,
+  input: ChangeRoleInput,
+) {
   return uow.run((tx) => changeAssignmentRoleIn(tx, policy, clock, settings, input));
 }
 
@@ -36,16 +42,26 @@ export async function changeAssignmentRoleIn(
     tx,
     { requestId, operation: "changeAssignmentRole", actorId: policy.actorId, input: rest },
     async () => {
-      const { assignment: old, unit } = await lockPostForChange(tx, policy, input, "change statisticians' roles", {
-        value: input.effectiveDate,
-        field: "effectiveDate",
-      });
+      const { assignment: old, unit } = await lockPostForChange(
+        tx,
+        policy,
+        input,
+        "change statisticians' roles",
+        {
+          value: input.effectiveDate,
+          field: "effectiveDate",
+        },
+      );
       const patch: AssignmentPatch = {};
       if (input.role !== undefined && input.role !== old.role) patch.role = input.role;
-      if (input.establishment !== undefined && input.establishment !== old.establishment) patch.establishment = input.establishment;
+      if (input.establishment !== undefined && input.establishment !== old.establishment)
+        patch.establishment = input.establishment;
       const changed = Object.keys(patch);
       if (changed.length === 0) {
-        throw badInput(`The post already is ${old.role}, ${old.establishment}: give a different role or establishment status.`, "role");
+        throw badInput(
+          `The post already is ${old.role}, ${old.establishment}: give a different role or establishment status.`,
+          "role",
+        );
       }
       checkRoleForUnit(unit, patch.role ?? old.role);
       const assignment = await tx.assignments.update(old.id, patch);

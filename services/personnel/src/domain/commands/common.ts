@@ -11,9 +11,14 @@ import type { Statistician } from "../statistician";
 import { isUuid } from "../values";
 
 /** The person a command works on, locked; NOT_FOUND when unknown or outside the caller's area. */
-export async function lockStatisticianInReach(tx: Transaction, policy: PersonnelPolicy, id: string): Promise<Statistician> {
+export async function lockStatisticianInReach(
+  tx: Transaction,
+  policy: PersonnelPolicy,
+  id: string,
+): Promise<Statistician> {
   const person = isUuid(id) ? await tx.statisticians.lock(id) : undefined;
-  if (!person || !(await tx.statisticians.visibleFrom(person.id, policy.scope))) throw notFound("Statistician", id);
+  if (!person || !(await tx.statisticians.visibleFrom(person.id, policy.scope)))
+    throw notFound("Statistician", id);
   return person;
 }
 
@@ -41,7 +46,8 @@ export async function unitForPosts(tx: Transaction, id: string, field: string): 
       field,
     );
   }
-  if (!unit.active) throw badInput(`${describeUnit(unit)} was deactivated; appoint to an active unit.`, field);
+  if (!unit.active)
+    throw badInput(`${describeUnit(unit)} was deactivated; appoint to an active unit.`, field);
   if (!holdsPosts(unit.kind)) {
     throw badInput(
       `${describeUnit(unit)} is a ${unit.kind}: grassroots statistics posts are held at township level, in parks and at village level.`,
@@ -67,10 +73,16 @@ export async function lockPostForChange(
   policy.manageStaff(unit, action);
   assertVersion("The post assignment", assignment.version, input.expectedVersion);
   if (assignment.status === "ENDED") {
-    throw badInput(`This post ended on ${assignment.endDate} (${assignment.endReason ?? "no reason given"}); it cannot change any more.`, "assignmentId");
+    throw badInput(
+      `This post ended on ${assignment.endDate} (${assignment.endReason ?? "no reason given"}); it cannot change any more.`,
+      "assignmentId",
+    );
   }
   if (date.value < assignment.startDate) {
-    throw badInput(`${date.field} ${date.value} is before the post's start date ${assignment.startDate}.`, date.field);
+    throw badInput(
+      `${date.field} ${date.value} is before the post's start date ${assignment.startDate}.`,
+      date.field,
+    );
   }
   return { assignment, unit };
 }
@@ -90,7 +102,11 @@ export async function submitFiling(
 ): Promise<Filing> {
   const route = routeFor(unit.kind);
   const bannerId = bannerIdOf(unit.path);
-  if (!bannerId) throw badInput(`${describeUnit(unit)} lies in no banner or district; its changes cannot be filed.`, "orgUnitId");
+  if (!bannerId)
+    throw badInput(
+      `${describeUnit(unit)} lies in no banner or district; its changes cannot be filed.`,
+      "orgUnitId",
+    );
   const filing = await tx.filings.insert({
     id: randomUUID(),
     change,

@@ -14,7 +14,13 @@ export interface EndAssignmentInput {
   reason: string;
 }
 
-export function endAssignment(uow: UnitOfWork, policy: PersonnelPolicy, clock: Clock, settings: PersonnelSettings, input: EndAssignmentInput) {
+export function endAssignment(
+  uow: UnitOfWork,
+  policy: PersonnelPolicy,
+  clock: Clock,
+  settings: PersonnelSettings,
+  input: EndAssignmentInput,
+) {
   return uow.run((tx) => endAssignmentIn(tx, policy, clock, settings, input));
 }
 
@@ -33,11 +39,21 @@ export async function endAssignmentIn(
     tx,
     { requestId, operation: "endAssignment", actorId: policy.actorId, input: rest },
     async () => {
-      const { assignment: old, unit } = await lockPostForChange(tx, policy, input, "end statisticians' posts", {
-        value: input.endDate,
-        field: "endDate",
+      const { assignment: old, unit } = await lockPostForChange(
+        tx,
+        policy,
+        input,
+        "end statisticians' posts",
+        {
+          value: input.endDate,
+          field: "endDate",
+        },
+      );
+      const assignment = await tx.assignments.update(old.id, {
+        status: "ENDED",
+        endDate: input.endDate,
+        endReason: reason,
       });
-      const assignment = await tx.assignments.update(old.id, { status: "ENDED", endDate: input.endDate, endReason: reason });
       await tx.publish(assignmentEnded(assignment, unit.path));
       const filing = await submitFiling(tx, policy, clock, "DEPARTURE", assignment, unit, {
         role: assignment.role,

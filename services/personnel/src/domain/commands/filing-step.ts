@@ -16,7 +16,12 @@ export interface FilingStepInput {
   reason?: string | null;
 }
 
-export function takeFilingStep(uow: UnitOfWork, policy: PersonnelPolicy, clock: Clock, input: FilingStepInput) {
+export function takeFilingStep(
+  uow: UnitOfWork,
+  policy: PersonnelPolicy,
+  clock: Clock,
+  input: FilingStepInput,
+) {
   return uow.run((tx) => takeFilingStepIn(tx, policy, clock, input));
 }
 
@@ -27,9 +32,17 @@ export function takeFilingStep(uow: UnitOfWork, policy: PersonnelPolicy, clock: 
  * status (BAD_USER_INPUT when out of order). Records who and when, keeps the step in the history, and
  * publishes the filing's new status.
  */
-export async function takeFilingStepIn(tx: Transaction, policy: PersonnelPolicy, clock: Clock, input: FilingStepInput): Promise<Filing> {
+export async function takeFilingStepIn(
+  tx: Transaction,
+  policy: PersonnelPolicy,
+  clock: Clock,
+  input: FilingStepInput,
+): Promise<Filing> {
   const { requestId, ...rest } = input;
-  const note = input.step === "RETURN" ? checkText(input.reason ?? "", "reason", 500) : (optionalText(input.reason, "reason", 500) ?? null);
+  const note =
+    input.step === "RETURN"
+      ? checkText(input.reason ?? "", "reason", 500)
+      : (optionalText(input.reason, "reason", 500) ?? null);
   return idempotent(
     tx,
     { requestId, operation: `filing.${input.step}`, actorId: policy.actorId, input: rest },
@@ -43,17 +56,29 @@ export async function takeFilingStepIn(tx: Transaction, policy: PersonnelPolicy,
         await tx.units.get(filing.bannerId),
       ];
       // The unit's path as it is now (it may have moved since submission) decides who may resubmit.
-      policy.filingStep(party, { ...filing, orgUnitPath: unit?.path ?? filing.orgUnitPath }, { unit, township, banner });
+      policy.filingStep(
+        party,
+        { ...filing, orgUnitPath: unit?.path ?? filing.orgUnitPath },
+        { unit, township, banner },
+      );
       assertVersion("The filing", filing.version, input.expectedVersion);
       const transition = transitionFor(filing, input.step);
       const at = clock.now();
       const patch: Parameters<FilingStore["update"]>[1] = { status: transition.to };
-      if (transition.step === "FORWARD") Object.assign(patch, { forwardedBy: policy.actorId, forwardedAt: at });
+      if (transition.step === "FORWARD")
+        Object.assign(patch, { forwardedBy: policy.actorId, forwardedAt: at });
       if (transition.step === "FILE") Object.assign(patch, { decidedBy: policy.actorId, decidedAt: at });
-      if (transition.step === "RETURN") Object.assign(patch, { decidedBy: policy.actorId, decidedAt: at, returnReason: note });
+      if (transition.step === "RETURN")
+        Object.assign(patch, { decidedBy: policy.actorId, decidedAt: at, returnReason: note });
       // A resubmitted filing travels the route again; the earlier steps stay in its history.
       if (transition.step === "RESUBMIT") {
-        Object.assign(patch, { forwardedBy: null, forwardedAt: null, decidedBy: null, decidedAt: null, returnReason: null });
+        Object.assign(patch, {
+          forwardedBy: null,
+          forwardedAt: null,
+          decidedBy: null,
+          decidedAt: null,
+          returnReason: null,
+        });
       }
       const updated = await tx.filings.update(filing.id, patch);
       await tx.filings.addStep({

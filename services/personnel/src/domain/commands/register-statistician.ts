@@ -25,7 +25,12 @@ export interface RegisterStatisticianInput {
   isSample?: boolean;
 }
 
-export function registerStatistician(uow: UnitOfWork, policy: PersonnelPolicy, clock: Clock, input: RegisterStatisticianInput) {
+export function registerStatistician(
+  uow: UnitOfWork,
+  policy: PersonnelPolicy,
+  clock: Clock,
+  input: RegisterStatisticianInput,
+) {
   return uow.run((tx) => registerStatisticianIn(tx, policy, clock, input));
 }
 
@@ -63,12 +68,21 @@ export async function registerStatisticianIn(
 
   return idempotent(
     tx,
-    { requestId, operation: "registerStatistician", actorId: policy.actorId, input: { ...rest, idNumber: resident.number } },
+    {
+      requestId,
+      operation: "registerStatistician",
+      actorId: policy.actorId,
+      input: { ...rest, idNumber: resident.number },
+    },
     async () => {
       const unit = isUuid(input.orgUnitId) ? await tx.units.get(input.orgUnitId) : undefined;
       if (!unit) throw badInput(`Org unit ${input.orgUnitId} given as orgUnitId is unknown.`, "orgUnitId");
       policy.manageStaff(unit, "register statisticians");
-      if (!unit.active) throw badInput(`${describeUnit(unit)} was deactivated; register people at an active unit.`, "orgUnitId");
+      if (!unit.active)
+        throw badInput(
+          `${describeUnit(unit)} was deactivated; register people at an active unit.`,
+          "orgUnitId",
+        );
       const holder = await tx.statisticians.idNumberHolder(resident.number);
       if (holder) {
         const visible = await tx.statisticians.visibleFrom(holder.id, policy.scope);

@@ -9,13 +9,7 @@ import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports
 import { reevaluateStaffing } from "../staffing";
 import { checkNotFuture } from "../values";
 import { requireNoOverlap, startAssignment } from "./appoint-statistician";
-import {
-  lockPostForChange,
-  staffChangeOf,
-  submitFiling,
-  unitForPosts,
-  type StaffChange,
-} from "./common";
+import { lockPostForChange, staffChangeOf, submitFiling, unitForPosts, type StaffChange } from "./common";
 
 export interface TransferInput {
   requestId: string;
@@ -29,7 +23,13 @@ export interface TransferInput {
   establishment?: EstablishmentStatus;
 }
 
-export function transferStatistician(uow: UnitOfWork, policy: PersonnelPolicy, clock: Clock, settings: PersonnelSettings, input: TransferInput) {
+export function transferStatistician(
+  uow: UnitOfWork,
+  policy: PersonnelPolicy,
+  clock: Clock,
+  settings: PersonnelSettings,
+  input: TransferInput,
+) {
   return uow.run((tx) => transferStatisticianIn(tx, policy, clock, settings, input));
 }
 
@@ -51,14 +51,23 @@ export async function transferStatisticianIn(
     tx,
     { requestId, operation: "transferStatistician", actorId: policy.actorId, input: rest },
     async () => {
-      const { assignment: old, unit: from } = await lockPostForChange(tx, policy, input, "transfer statisticians", {
-        value: input.date,
-        field: "date",
-      });
+      const { assignment: old, unit: from } = await lockPostForChange(
+        tx,
+        policy,
+        input,
+        "transfer statisticians",
+        {
+          value: input.date,
+          field: "date",
+        },
+      );
       const to = await unitForPosts(tx, input.toOrgUnitId, "toOrgUnitId");
       policy.manageStaff(to, "transfer statisticians");
       if (to.id === from.id) {
-        throw badInput(`The post is already at ${describeUnit(to)}; to change its role use changeAssignmentRole.`, "toOrgUnitId");
+        throw badInput(
+          `The post is already at ${describeUnit(to)}; to change its role use changeAssignmentRole.`,
+          "toOrgUnitId",
+        );
       }
       const role = input.role ?? old.role;
       checkRoleForUnit(to, role, input.role ? "role" : "toOrgUnitId");

@@ -3,7 +3,12 @@ import { statisticianUpdated } from "../../events/personnel-events";
 import type { PersonnelPolicy } from "../access-policy";
 import { idempotent } from "../idempotency";
 import type { Transaction, UnitOfWork } from "../ports";
-import { PROFESSIONAL_TITLES, type ProfessionalTitle, type Statistician, type StatisticianPatch } from "../statistician";
+import {
+  PROFESSIONAL_TITLES,
+  type ProfessionalTitle,
+  type Statistician,
+  type StatisticianPatch,
+} from "../statistician";
 import { checkPhone, checkText, optionalText } from "../values";
 import { lockStatisticianInReach } from "./common";
 
@@ -27,7 +32,11 @@ export function updateStatistician(uow: UnitOfWork, policy: PersonnelPolicy, inp
  * Changes a person's details (not the ID number, which identifies them: a wrong one is corrected by
  * the bureau with a new registration). Omitted fields stay; null clears. Version-checked.
  */
-export async function updateStatisticianIn(tx: Transaction, policy: PersonnelPolicy, input: UpdateStatisticianInput): Promise<Statistician> {
+export async function updateStatisticianIn(
+  tx: Transaction,
+  policy: PersonnelPolicy,
+  input: UpdateStatisticianInput,
+): Promise<Statistician> {
   const { requestId, ...rest } = input;
   const patch: StatisticianPatch = {};
   if (input.name !== undefined) patch.name = checkText(input.name, "name", 50);
@@ -49,9 +58,14 @@ export async function updateStatisticianIn(tx: Transaction, policy: PersonnelPol
       // A writer who may see the person (registered or posted in their area) may correct their details.
       const person = await lockStatisticianInReach(tx, policy, input.id);
       assertVersion(`Statistician ${person.name}`, person.version, input.expectedVersion);
-      const changed = (Object.keys(patch) as (keyof StatisticianPatch)[]).filter((k) => patch[k] !== person[k]);
+      const changed = (Object.keys(patch) as (keyof StatisticianPatch)[]).filter(
+        (k) => patch[k] !== person[k],
+      );
       if (changed.length === 0) return { result: person, resultId: person.id };
-      const updated = await tx.statisticians.update(person.id, Object.fromEntries(changed.map((k) => [k, patch[k]])));
+      const updated = await tx.statisticians.update(
+        person.id,
+        Object.fromEntries(changed.map((k) => [k, patch[k]])),
+      );
       // The event names changed fields; the phone's new value never goes into it.
       await tx.publish(statisticianUpdated(updated, changed));
       return { result: updated, resultId: updated.id };

@@ -25,11 +25,18 @@ export function orgUnitViewOf(state: EventData<typeof OrgUnitCreated>): OrgUnitV
  * active flag changed, the unit's staffing is re-evaluated: a count rising to the R3 threshold can make a
  * township non-compliant (and a flip is published) with no human action.
  */
-export async function applyOrgUnitState(tx: Transaction, view: OrgUnitView, settings: PersonnelSettings): Promise<boolean> {
+export async function applyOrgUnitState(
+  tx: Transaction,
+  view: OrgUnitView,
+  settings: PersonnelSettings,
+): Promise<boolean> {
   const { applied, before } = await tx.units.apply(view);
   if (!applied) return false;
   const staffingMoved =
-    !before || before.registerCount !== view.registerCount || before.kind !== view.kind || before.active !== view.active;
+    !before ||
+    before.registerCount !== view.registerCount ||
+    before.kind !== view.kind ||
+    before.active !== view.active;
   if (staffingMoved) await reevaluateStaffing(tx, [view.id], settings.thresholds);
   return true;
 }

@@ -28,6 +28,10 @@ export async function applyPrePostCertificate(
     const path = units.find((u) => u.id === assignment.orgUnitId)!.path;
     await tx.publish(assignmentActivated(activated, path));
   }
-  await reevaluateStaffing(tx, pending.map((a) => a.orgUnitId), settings.thresholds);
+  await reevaluateStaffing(
+    tx,
+    pending.map((a) => a.orgUnitId),
+    settings.thresholds,
+  );
   return pending.length;
 }

@@ -14,7 +14,8 @@ import { addDays } from "../values";
  */
 
 /** A stable number in [0, 1) from a string, so the same tree gives the same staff every time. */
-export const stableFraction = (key: string): number => createHash("sha1").update(key).digest().readUInt32BE(0) / 2 ** 32;
+export const stableFraction = (key: string): number =>
+  createHash("sha1").update(key).digest().readUInt32BE(0) / 2 ** 32;
 
 /** A stable UUID (version 5 layout) from a string. */
 export function sampleUuid(key: string): string {
@@ -67,8 +68,17 @@ export function sampleIdNumber(regionCode: string, index: number, male: boolean)
 }
 
 const EDUCATION = ["研究生", "本科", "本科", "本科", "大专", "大专", "高中"];
-const TITLES: (ProfessionalTitle | null)[] = [null, null, "JUNIOR", "JUNIOR", "INTERMEDIATE", "INTERMEDIATE", "SENIOR"];
-const pickFrom = <T>(list: readonly T[], key: string): T => list[Math.floor(stableFraction(key) * list.length)];
+const TITLES: (ProfessionalTitle | null)[] = [
+  null,
+  null,
+  "JUNIOR",
+  "JUNIOR",
+  "INTERMEDIATE",
+  "INTERMEDIATE",
+  "SENIOR",
+];
+const pickFrom = <T>(list: readonly T[], key: string): T =>
+  list[Math.floor(stableFraction(key) * list.length)];
 
 /** A business date between 2016-01-01 and 2025-06-30. */
 const sampleDate = (key: string) => addDays("2016-01-01", Math.floor(stableFraction(key) * 3468));
@@ -78,7 +88,8 @@ function postsFor(unit: OrgUnitView): SamplePost[] {
   const f = (what: string) => stableFraction(`${what}:${unit.code}`);
   const date = (n: number) => sampleDate(`start:${unit.code}:${n}`);
   const posts: SamplePost[] = [];
-  const add = (role: StatisticianRole, establishment: EstablishmentStatus) => posts.push({ role, establishment, startDate: date(posts.length) });
+  const add = (role: StatisticianRole, establishment: EstablishmentStatus) =>
+    posts.push({ role, establishment, startDate: date(posts.length) });
   switch (unit.kind) {
     case "SUBDISTRICT":
     case "TOWN":
@@ -115,13 +126,20 @@ function postsFor(unit: OrgUnitView): SamplePost[] {
   if (posts.length > 0 && f("former") < 0.1) {
     const first = posts[0];
     const startDate = addDays(first.startDate, -900);
-    posts.push({ ...first, startDate, endDate: addDays(startDate, 400 + Math.floor(f("former-length") * 400)) });
+    posts.push({
+      ...first,
+      startDate,
+      endDate: addDays(startDate, 400 + Math.floor(f("former-length") * 400)),
+    });
   }
   return posts;
 }
 
 /** Every sample person for the units, in code order; `regionOf` gives a unit's 6-digit region code. */
-export function samplePeople(units: readonly OrgUnitView[], regionOf: (unit: OrgUnitView) => string): SamplePerson[] {
+export function samplePeople(
+  units: readonly OrgUnitView[],
+  regionOf: (unit: OrgUnitView) => string,
+): SamplePerson[] {
   const people: SamplePerson[] = [];
   for (const unit of [...units].sort((a, b) => a.code.localeCompare(b.code))) {
     postsFor(unit).forEach((post, n) => {
@@ -141,7 +159,9 @@ export function samplePeople(units: readonly OrgUnitView[], regionOf: (unit: Org
         title: pickFrom(TITLES, `title:${key}`),
         unit,
         post,
-        trainedOn: trained ? addDays(post.startDate, Math.floor(stableFraction(`trained-on:${key}`) * 120) - 60) : null,
+        trainedOn: trained
+          ? addDays(post.startDate, Math.floor(stableFraction(`trained-on:${key}`) * 120) - 60)
+          : null,
       });
     });
   }

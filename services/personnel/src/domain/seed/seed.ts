@@ -24,17 +24,24 @@ export interface SeedReport {
 const ACTOR = "seed";
 
 /** A clock standing on a business date (so filings carry a plausible submission date, all filed). */
-const clockAt = (date: string): Clock => ({ today: () => date, now: () => new Date(`${date}T09:00:00+08:00`) });
+const clockAt = (date: string): Clock => ({
+  today: () => date,
+  now: () => new Date(`${date}T09:00:00+08:00`),
+});
 
 /**
  * Sample staff for every active unit of the projection, through the same commands (rules, filings,
  * events) as the API and the same R7 reaction as training's events. One transaction per unit, so a
  * unit's people are all there or not at all; a second run skips the people already registered.
  */
-export async function seedStaff(services: PersonnelServices, onProgress?: (done: number, total: number) => void): Promise<SeedReport> {
+export async function seedStaff(
+  services: PersonnelServices,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SeedReport> {
   const units = await services.reads.projectedUnits();
   const byId = new Map(units.map((u) => [u.id, u]));
-  const regionOf = (unit: OrgUnitView) => byId.get(bannerIdOf(unit.path) ?? "")?.code.slice(0, 6) ?? unit.code.slice(0, 6);
+  const regionOf = (unit: OrgUnitView) =>
+    byId.get(bannerIdOf(unit.path) ?? "")?.code.slice(0, 6) ?? unit.code.slice(0, 6);
   const staffed = units.filter((u) => u.active && STAFFED_KINDS.includes(u.kind));
   const people = samplePeople(staffed, regionOf);
   const byUnit = new Map<string, SamplePerson[]>();
@@ -61,7 +68,11 @@ export async function seedStaff(services: PersonnelServices, onProgress?: (done:
   };
 }
 
-async function seedPerson(tx: Transaction, { settings }: PersonnelServices, person: SamplePerson): Promise<void> {
+async function seedPerson(
+  tx: Transaction,
+  { settings }: PersonnelServices,
+  person: SamplePerson,
+): Promise<void> {
   const policy = systemPolicy(ACTOR);
   const { post, unit } = person;
   const at = (date: string) => clockAt(addDays(date, 2));
@@ -117,11 +128,18 @@ async function seedPerson(tx: Transaction, { settings }: PersonnelServices, pers
 const regionOfKey = (person: SamplePerson) => person.unit.code.slice(0, 6);
 
 /** Takes a filing through its route to FILED: forwarded by the township where the route says so, then filed. */
-async function fileAll(tx: Transaction, filing: Filing, person: SamplePerson, what: string, clock: Clock): Promise<void> {
+async function fileAll(
+  tx: Transaction,
+  filing: Filing,
+  person: SamplePerson,
+  what: string,
+  clock: Clock,
+): Promise<void> {
   const policy = systemPolicy(ACTOR);
   let current = filing;
   for (const transition of TRANSITIONS[filing.route]) {
-    if (transition.from !== current.status || (transition.step !== "FORWARD" && transition.step !== "FILE")) continue;
+    if (transition.from !== current.status || (transition.step !== "FORWARD" && transition.step !== "FILE"))
+      continue;
     current = await takeFilingStepIn(tx, policy, clock, {
       requestId: `seed:${what}:${transition.step.toLowerCase()}:${person.key}`,
       filingId: current.id,

@@ -5,15 +5,22 @@ import type { FilingStatus } from "../../domain/filing";
 import type { Gender, ProfessionalTitle } from "../../domain/statistician";
 import { EstablishmentEnum, FilingStatusEnum, GenderEnum, RoleEnum, TitleEnum } from "../types/enums";
 
-const REQUEST_ID = "Your id for this change (e.g. a UUID): a retry with the same requestId returns the first result and writes nothing.";
+const REQUEST_ID =
+  "Your id for this change (e.g. a UUID): a retry with the same requestId returns the first result and writes nothing.";
 
 @InputType("RegisterStatisticianInput")
 export class RegisterStatisticianInput {
   @Field({ description: REQUEST_ID }) requestId: string;
   @Field(() => ID, { description: "The unit registering the person (in your area)." }) orgUnitId: string;
   @Field() name: string;
-  @Field({ description: "18 characters; the check character (GB 11643) and birth date are verified; unique." }) idNumber: string;
-  @Field(() => GenderEnum, { nullable: true, description: "Read from the ID number when omitted; refused when it disagrees." })
+  @Field({
+    description: "18 characters; the check character (GB 11643) and birth date are verified; unique.",
+  })
+  idNumber: string;
+  @Field(() => GenderEnum, {
+    nullable: true,
+    description: "Read from the ID number when omitted; refused when it disagrees.",
+  })
   gender?: Gender | null;
   @Field(() => String, { nullable: true }) ethnicity?: string | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
@@ -22,7 +29,9 @@ export class RegisterStatisticianInput {
   @Field(() => String, { nullable: true }) notes?: string | null;
 }
 
-@InputType("UpdateStatisticianInput", { description: "Omitted fields stay; null clears. The ID number never changes." })
+@InputType("UpdateStatisticianInput", {
+  description: "Omitted fields stay; null clears. The ID number never changes.",
+})
 export class UpdateStatisticianInput {
   @Field({ description: REQUEST_ID }) requestId: string;
   @Field(() => ID) id: string;
@@ -43,7 +52,10 @@ export class AppointStatisticianInput {
   @Field(() => RoleEnum) role: StatisticianRole;
   @Field(() => EstablishmentEnum) establishment: EstablishmentStatus;
   @Field(() => LocalDateResolver, { description: "Business date; not in the future." }) startDate: string;
-  @Field(() => LocalDateResolver, { nullable: true, description: "A planned end (fixed-term contract), not before startDate." })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "A planned end (fixed-term contract), not before startDate.",
+  })
   endDate?: string | null;
 }
 
@@ -53,8 +65,10 @@ export class TransferStatisticianInput {
   @Field(() => ID) assignmentId: string;
   @Field(() => Int) expectedVersion: number;
   @Field(() => ID) toOrgUnitId: string;
-  @Field(() => LocalDateResolver, { description: "The old post ends and the new one starts on this date." }) date: string;
-  @Field(() => RoleEnum, { nullable: true, description: "Default: the old post's role." }) role?: StatisticianRole | null;
+  @Field(() => LocalDateResolver, { description: "The old post ends and the new one starts on this date." })
+  date: string;
+  @Field(() => RoleEnum, { nullable: true, description: "Default: the old post's role." })
+  role?: StatisticianRole | null;
   @Field(() => EstablishmentEnum, { nullable: true }) establishment?: EstablishmentStatus | null;
 }
 
@@ -73,7 +87,8 @@ export class EndAssignmentInput {
   @Field({ description: REQUEST_ID }) requestId: string;
   @Field(() => ID) assignmentId: string;
   @Field(() => Int) expectedVersion: number;
-  @Field(() => LocalDateResolver, { description: "Not before the post's start date; not in the future." }) endDate: string;
+  @Field(() => LocalDateResolver, { description: "Not before the post's start date; not in the future." })
+  endDate: string;
   @Field() reason: string;
 }
 
@@ -82,7 +97,8 @@ export class FilingStepInput {
   @Field({ description: REQUEST_ID }) requestId: string;
   @Field(() => ID) filingId: string;
   @Field(() => Int) expectedVersion: number;
-  @Field(() => String, { nullable: true, description: "A note kept in the filing's history." }) note?: string | null;
+  @Field(() => String, { nullable: true, description: "A note kept in the filing's history." }) note?:
+    string | null;
 }
 
 @InputType("ReturnFilingInput")
@@ -96,7 +112,10 @@ export class ReturnFilingInput {
 @InputType("StatisticianFilter")
 export class StatisticianFilterInput {
   @Field(() => String, { nullable: true }) nameContains?: string | null;
-  @Field(() => ID, { nullable: true, description: "People registered at, or with a post (any status) at, this unit or below." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "People registered at, or with a post (any status) at, this unit or below.",
+  })
   orgUnitId?: string | null;
   @Field(() => Boolean, { nullable: true, defaultValue: true }) includeSample?: boolean | null;
 }
@@ -105,8 +124,13 @@ export class StatisticianFilterInput {
 export class FilingFilterInput {
   @Field(() => [FilingStatusEnum], { nullable: true }) statuses?: FilingStatus[] | null;
   @Field(() => ID, { nullable: true }) bannerId?: string | null;
-  @Field(() => ID, { nullable: true, description: "Filings of this unit and the units below it." }) orgUnitId?: string | null;
+  @Field(() => ID, { nullable: true, description: "Filings of this unit and the units below it." })
+  orgUnitId?: string | null;
   @Field(() => ID, { nullable: true }) statisticianId?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Only filings not filed within FILING_DUE_DAYS." })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: "Only filings not filed within FILING_DUE_DAYS.",
+  })
   overdueOnly?: boolean | null;
 }

@@ -11,7 +11,10 @@ import { PostAssignmentType, StatisticianType } from "../types/statistician.type
 export class AssignmentFields {
   constructor(private readonly services: PersonnelServices) {}
 
-  @FieldResolver(() => StatisticianType, { nullable: true, description: "Null when the person is outside your area." })
+  @FieldResolver(() => StatisticianType, {
+    nullable: true,
+    description: "Null when the person is outside your area.",
+  })
   statistician(@Root() a: PostAssignment, @Ctx() ctx: GraphQLContext): Promise<Statistician | null> {
     return loaders(ctx, this.services).statistician.load(a.statisticianId);
   }

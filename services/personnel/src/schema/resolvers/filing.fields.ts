@@ -11,7 +11,11 @@ import { FilingDetailsType, FilingStepType, FilingType } from "../types/filing.t
 import { OrgUnitRefType, unitRef } from "../types/org-unit.type";
 import { PostAssignmentType, StatisticianType } from "../types/statistician.type";
 
-const PARTY_WORDS = { SUBMITTING_LEVEL: "the submitting unit", TOWNSHIP: "the township", BANNER_BUREAU: "the banner bureau" } as const;
+const PARTY_WORDS = {
+  SUBMITTING_LEVEL: "the submitting unit",
+  TOWNSHIP: "the township",
+  BANNER_BUREAU: "the banner bureau",
+} as const;
 
 @Resolver(() => FilingType)
 export class FilingFields {
@@ -27,7 +31,9 @@ export class FilingFields {
     return loaders(ctx, this.services).assignment.load(f.assignmentId);
   }
 
-  @FieldResolver(() => OrgUnitRefType, { description: "The unit where the change happened (the new unit of a transfer)." })
+  @FieldResolver(() => OrgUnitRefType, {
+    description: "The unit where the change happened (the new unit of a transfer).",
+  })
   orgUnit(@Root() f: Filing): OrgUnitRefType {
     return { id: f.orgUnitId };
   }
@@ -37,7 +43,10 @@ export class FilingFields {
     return { id: f.bannerId };
   }
 
-  @FieldResolver(() => OrgUnitRefType, { nullable: true, description: "The township that forwards it (village-level changes)." })
+  @FieldResolver(() => OrgUnitRefType, {
+    nullable: true,
+    description: "The township that forwards it (village-level changes).",
+  })
   township(@Root() f: Filing): OrgUnitRefType | null {
     return unitRef(f.townshipId);
   }

@@ -25,14 +25,18 @@ import {
 import { FilingType } from "../types/filing.type";
 import { StaffChangeType, StatisticianType } from "../types/statistician.type";
 
-
 /** Thin: map the input, take the caller's policy, run the command. Every mutation takes a requestId. */
 @Resolver()
 export class PersonnelMutations {
   constructor(private readonly services: PersonnelServices) {}
 
-  @Mutation(() => StatisticianType, { description: "Registers a person; the ID number is verified (GB 11643) and unique (CONFLICT)." })
-  async registerStatistician(@Arg("input") input: RegisterStatisticianInput, @Ctx() ctx: GraphQLContext): Promise<Statistician> {
+  @Mutation(() => StatisticianType, {
+    description: "Registers a person; the ID number is verified (GB 11643) and unique (CONFLICT).",
+  })
+  async registerStatistician(
+    @Arg("input") input: RegisterStatisticianInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Statistician> {
     const { uow, clock } = this.services;
     return registerStatistician(uow, await changePolicy(ctx), clock, {
       requestId: input.requestId,
@@ -48,8 +52,13 @@ export class PersonnelMutations {
     });
   }
 
-  @Mutation(() => StatisticianType, { description: "Changes a person's details (not the ID number); version-checked." })
-  async updateStatistician(@Arg("input") input: UpdateStatisticianInput, @Ctx() ctx: GraphQLContext): Promise<Statistician> {
+  @Mutation(() => StatisticianType, {
+    description: "Changes a person's details (not the ID number); version-checked.",
+  })
+  async updateStatistician(
+    @Arg("input") input: UpdateStatisticianInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Statistician> {
     return updateStatistician(this.services.uow, await changePolicy(ctx), {
       requestId: input.requestId,
       id: input.id,
@@ -65,15 +74,27 @@ export class PersonnelMutations {
   }
 
   @Mutation(() => StaffChangeType, {
-    description: "Appoints a person to a post: ACTIVE if they hold a pre-post certificate, else PENDING_TRAINING (R7); files an APPOINTMENT (R5).",
+    description:
+      "Appoints a person to a post: ACTIVE if they hold a pre-post certificate, else PENDING_TRAINING (R7); files an APPOINTMENT (R5).",
   })
-  async appointStatistician(@Arg("input") input: AppointStatisticianInput, @Ctx() ctx: GraphQLContext): Promise<StaffChange> {
+  async appointStatistician(
+    @Arg("input") input: AppointStatisticianInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<StaffChange> {
     const { uow, clock, settings } = this.services;
-    return appointStatistician(uow, await changePolicy(ctx), clock, settings, { ...input, endDate: opt(input.endDate) });
+    return appointStatistician(uow, await changePolicy(ctx), clock, settings, {
+      ...input,
+      endDate: opt(input.endDate),
+    });
   }
 
-  @Mutation(() => StaffChangeType, { description: "Moves a post to another unit (old post ENDED, new one started); files a TRANSFER." })
-  async transferStatistician(@Arg("input") input: TransferStatisticianInput, @Ctx() ctx: GraphQLContext): Promise<StaffChange> {
+  @Mutation(() => StaffChangeType, {
+    description: "Moves a post to another unit (old post ENDED, new one started); files a TRANSFER.",
+  })
+  async transferStatistician(
+    @Arg("input") input: TransferStatisticianInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<StaffChange> {
     const { uow, clock, settings } = this.services;
     return transferStatistician(uow, await changePolicy(ctx), clock, settings, {
       ...input,
@@ -82,8 +103,13 @@ export class PersonnelMutations {
     });
   }
 
-  @Mutation(() => StaffChangeType, { description: "Changes a post's role or establishment status; files a ROLE_CHANGE." })
-  async changeAssignmentRole(@Arg("input") input: ChangeAssignmentRoleInput, @Ctx() ctx: GraphQLContext): Promise<StaffChange> {
+  @Mutation(() => StaffChangeType, {
+    description: "Changes a post's role or establishment status; files a ROLE_CHANGE.",
+  })
+  async changeAssignmentRole(
+    @Arg("input") input: ChangeAssignmentRoleInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<StaffChange> {
     const { uow, clock, settings } = this.services;
     return changeAssignmentRole(uow, await changePolicy(ctx), clock, settings, {
       ...input,
@@ -92,13 +118,20 @@ export class PersonnelMutations {
     });
   }
 
-  @Mutation(() => StaffChangeType, { description: "Ends a post (departure) with a reason; files a DEPARTURE." })
-  async endAssignment(@Arg("input") input: EndAssignmentInput, @Ctx() ctx: GraphQLContext): Promise<StaffChange> {
+  @Mutation(() => StaffChangeType, {
+    description: "Ends a post (departure) with a reason; files a DEPARTURE.",
+  })
+  async endAssignment(
+    @Arg("input") input: EndAssignmentInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<StaffChange> {
     const { uow, clock, settings } = this.services;
     return endAssignment(uow, await changePolicy(ctx), clock, settings, { ...input });
   }
 
-  @Mutation(() => FilingType, { description: "R5: the township confirms a village-level filing and forwards it to the banner bureau." })
+  @Mutation(() => FilingType, {
+    description: "R5: the township confirms a village-level filing and forwards it to the banner bureau.",
+  })
   async forwardFiling(@Arg("input") input: FilingStepInput, @Ctx() ctx: GraphQLContext): Promise<Filing> {
     return this.step(ctx, { ...input, step: "FORWARD", reason: input.note });
   }
@@ -113,7 +146,9 @@ export class PersonnelMutations {
     return this.step(ctx, { ...input, step: "RETURN" });
   }
 
-  @Mutation(() => FilingType, { description: "R5: the unit's level resubmits a returned filing once corrected." })
+  @Mutation(() => FilingType, {
+    description: "R5: the unit's level resubmits a returned filing once corrected.",
+  })
   async resubmitFiling(@Arg("input") input: FilingStepInput, @Ctx() ctx: GraphQLContext): Promise<Filing> {
     return this.step(ctx, { ...input, step: "RESUBMIT", reason: input.note });
   }

@@ -6,7 +6,11 @@ import { MAX_PAGE } from "../../domain/queries";
 import type { StaffingResult } from "../../domain/staffing";
 import type { GraphQLContext } from "../context";
 import { loaders } from "../loaders";
-import { decodeIdCursor, StatisticianConnectionType, unitStatisticianConnection } from "../types/connection.type";
+import {
+  decodeIdCursor,
+  StatisticianConnectionType,
+  unitStatisticianConnection,
+} from "../types/connection.type";
 import { OrgUnitRefType } from "../types/org-unit.type";
 import { StaffingResultType } from "../types/staffing.type";
 
@@ -28,17 +32,24 @@ export class OrgUnitFields {
     @Arg("after", () => String, { nullable: true }) after?: string | null,
     @Arg("includePending", () => Boolean, { nullable: true, defaultValue: false }) includePending?: boolean,
   ): Promise<StatisticianConnectionType | null> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${first}.`, "first");
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+      throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${first}.`, "first");
     const l = loaders(ctx, this.services);
     if (!(await l.unit.load(unit.id))) return null;
     const statuses: AssignmentStatus[] = includePending ? ["ACTIVE", "PENDING_TRAINING"] : ["ACTIVE"];
-    const page = await l.unitStatisticians.load({ orgUnitId: unit.id, statuses, first, afterId: decodeIdCursor("assignment", after) });
+    const page = await l.unitStatisticians.load({
+      orgUnitId: unit.id,
+      statuses,
+      first,
+      afterId: decodeIdCursor("assignment", after),
+    });
     return unitStatisticianConnection(page);
   }
 
   @FieldResolver(() => StaffingResultType, {
     nullable: true,
-    description: "R3/R4 for this unit now. Null for a city or banner (no staffing rule), or a unit personnel does not (yet) know.",
+    description:
+      "R3/R4 for this unit now. Null for a city or banner (no staffing rule), or a unit personnel does not (yet) know.",
   })
   staffing(@Root() unit: OrgUnitRefType, @Ctx() ctx: GraphQLContext): Promise<StaffingResult | null> {
     return loaders(ctx, this.services).staffing.load(unit.id);

@@ -2,7 +2,14 @@ import { opt } from "@grassroots/kit";
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Filing } from "../../domain/filing";
 import type { PersonnelServices } from "../../domain/ports";
-import { bannerStaffing, getFiling, getStatistician, getUnit, searchFilings, searchStatisticians } from "../../domain/queries";
+import {
+  bannerStaffing,
+  getFiling,
+  getStatistician,
+  getUnit,
+  searchFilings,
+  searchStatisticians,
+} from "../../domain/queries";
 import { evaluateStaffing, type StaffingResult } from "../../domain/staffing";
 import type { Statistician } from "../../domain/statistician";
 import { readScope, type GraphQLContext } from "../context";
@@ -22,12 +29,17 @@ import { StatisticianType } from "../types/statistician.type";
 export class PersonnelQueries {
   constructor(private readonly services: PersonnelServices) {}
 
-  @Query(() => StatisticianType, { nullable: true, description: "A person registered or posted in your area; NOT_FOUND otherwise." })
+  @Query(() => StatisticianType, {
+    nullable: true,
+    description: "A person registered or posted in your area; NOT_FOUND otherwise.",
+  })
   async statistician(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Statistician> {
     return getStatistician(this.services.reads, await readScope(ctx), id);
   }
 
-  @Query(() => StatisticianConnectionType, { description: "People registered or posted in your area, by name." })
+  @Query(() => StatisticianConnectionType, {
+    description: "People registered or posted in your area, by name.",
+  })
   async statisticians(
     @Ctx() ctx: GraphQLContext,
     @Arg("filter", () => StatisticianFilterInput, { nullable: true }) filter?: StatisticianFilterInput | null,
@@ -44,12 +56,17 @@ export class PersonnelQueries {
     return statisticianConnection(page);
   }
 
-  @Query(() => FilingType, { nullable: true, description: "A filing of a unit in your area; NOT_FOUND otherwise." })
+  @Query(() => FilingType, {
+    nullable: true,
+    description: "A filing of a unit in your area; NOT_FOUND otherwise.",
+  })
   async filing(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Filing> {
     return getFiling(this.services.reads, await readScope(ctx), id);
   }
 
-  @Query(() => FilingConnectionType, { description: "R5: filings of units in your area, oldest submission first." })
+  @Query(() => FilingConnectionType, {
+    description: "R5: filings of units in your area, oldest submission first.",
+  })
   async filings(
     @Ctx() ctx: GraphQLContext,
     @Arg("filter", () => FilingFilterInput, { nullable: true }) filter?: FilingFilterInput | null,
@@ -70,7 +87,8 @@ export class PersonnelQueries {
   }
 
   @Query(() => FilingConnectionType, {
-    description: "R5: filings in your area not filed within FILING_DUE_DAYS of submission (returned ones included), oldest first.",
+    description:
+      "R5: filings in your area not filed within FILING_DUE_DAYS of submission (returned ones included), oldest first.",
   })
   async overdueFilings(
     @Ctx() ctx: GraphQLContext,
@@ -88,8 +106,14 @@ export class PersonnelQueries {
     return filingConnection(page);
   }
 
-  @Query(() => StaffingResultType, { nullable: true, description: "R3/R4 for one unit in your area (null for a city or banner)." })
-  async staffing(@Arg("orgUnitId", () => ID) orgUnitId: string, @Ctx() ctx: GraphQLContext): Promise<StaffingResult | null> {
+  @Query(() => StaffingResultType, {
+    nullable: true,
+    description: "R3/R4 for one unit in your area (null for a city or banner).",
+  })
+  async staffing(
+    @Arg("orgUnitId", () => ID) orgUnitId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<StaffingResult | null> {
     const { reads, settings } = this.services;
     const scope = await readScope(ctx);
     const unit = await getUnit(reads, scope, orgUnitId);
@@ -105,7 +129,8 @@ export class PersonnelQueries {
   async staffingGaps(
     @Arg("bannerId", () => ID) bannerId: string,
     @Ctx() ctx: GraphQLContext,
-    @Arg("includeCompliant", () => Boolean, { nullable: true, defaultValue: false }) includeCompliant: boolean,
+    @Arg("includeCompliant", () => Boolean, { nullable: true, defaultValue: false })
+    includeCompliant: boolean,
   ): Promise<BannerStaffingType> {
     const { reads, settings } = this.services;
     const report = await bannerStaffing(reads, await readScope(ctx), settings, bannerId, includeCompliant);

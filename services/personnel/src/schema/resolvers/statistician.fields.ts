@@ -15,17 +15,25 @@ import { PostAssignmentType, PrePostGateType, StatisticianType } from "../types/
 export class StatisticianFields {
   constructor(private readonly services: PersonnelServices) {}
 
-  @FieldResolver(() => String, { description: "Resident ID number; masked (first 6 and last 4) for roles that do not need it." })
+  @FieldResolver(() => String, {
+    description: "Resident ID number; masked (first 6 and last 4) for roles that do not need it.",
+  })
   idNumber(@Root() s: Statistician, @Ctx() ctx: GraphQLContext): string {
     return seesPersonalData(ctx.identity) ? s.idNumber : maskIdNumber(s.idNumber);
   }
 
-  @FieldResolver(() => LocalDateResolver, { nullable: true, description: "From the ID number; null where the ID number is masked." })
+  @FieldResolver(() => LocalDateResolver, {
+    nullable: true,
+    description: "From the ID number; null where the ID number is masked.",
+  })
   birthDate(@Root() s: Statistician, @Ctx() ctx: GraphQLContext): string | null {
     return seesPersonalData(ctx.identity) ? s.birthDate : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Masked (first 3 and last 4) for roles that do not need it." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Masked (first 3 and last 4) for roles that do not need it.",
+  })
   phone(@Root() s: Statistician, @Ctx() ctx: GraphQLContext): string | null {
     if (s.phone === null) return null;
     return seesPersonalData(ctx.identity) ? s.phone : maskPhone(s.phone);
@@ -41,7 +49,9 @@ export class StatisticianFields {
     return { id: s.registeredAtId };
   }
 
-  @FieldResolver(() => PrePostGateType, { description: "R7: the pre-post training certificate, as training announced it." })
+  @FieldResolver(() => PrePostGateType, {
+    description: "R7: the pre-post training certificate, as training announced it.",
+  })
   async prePostGate(@Root() s: Statistician, @Ctx() ctx: GraphQLContext): Promise<PrePostGateType> {
     const { certificate } = await loaders(ctx, this.services).records.load(s.id);
     return {
@@ -52,7 +62,9 @@ export class StatisticianFields {
     };
   }
 
-  @FieldResolver(() => [PostAssignmentType], { description: "The person's posts at units in your area, latest start first." })
+  @FieldResolver(() => [PostAssignmentType], {
+    description: "The person's posts at units in your area, latest start first.",
+  })
   async assignments(
     @Root() s: Statistician,
     @Ctx() ctx: GraphQLContext,

@@ -13,7 +13,10 @@ const UUID = /^[0-9a-f-]{36}$/;
 export class StatisticianEdgeType {
   @Field() cursor: string;
   @Field(() => StatisticianType) node: Statistician;
-  @Field(() => PostAssignmentType, { nullable: true, description: "On OrgUnit.statisticians: the post at that unit." })
+  @Field(() => PostAssignmentType, {
+    nullable: true,
+    description: "On OrgUnit.statisticians: the post at that unit.",
+  })
   assignment: PostAssignment | null;
 }
 
@@ -37,9 +40,15 @@ export class FilingConnectionType {
   @Field(() => Int) totalCount: number;
 }
 
-export const decodeIdCursor = (kind: string, cursor: string | null | undefined) => decodeCursor(kind, cursor, UUID);
+export const decodeIdCursor = (kind: string, cursor: string | null | undefined) =>
+  decodeCursor(kind, cursor, UUID);
 
-function connection<T, E>(page: Page<T>, kind: string, keyOf: (item: T) => string, edge: (item: T, cursor: string) => E) {
+function connection<T, E>(
+  page: Page<T>,
+  kind: string,
+  keyOf: (item: T) => string,
+  edge: (item: T, cursor: string) => E,
+) {
   const edges = page.items.map((item) => edge(item, encodeCursor(kind, keyOf(item))));
   const last = page.items.at(-1);
   return {
@@ -50,11 +59,28 @@ function connection<T, E>(page: Page<T>, kind: string, keyOf: (item: T) => strin
 }
 
 export const statisticianConnection = (page: Page<Statistician>): StatisticianConnectionType =>
-  connection(page, "statistician", (s) => s.id, (node, cursor) => ({ cursor, node, assignment: null }));
+  connection(
+    page,
+    "statistician",
+    (s) => s.id,
+    (node, cursor) => ({ cursor, node, assignment: null }),
+  );
 
 /** A unit's statisticians page through their posts: the cursor holds the post's id. */
-export const unitStatisticianConnection = (page: Page<{ statistician: Statistician; assignment: PostAssignment }>): StatisticianConnectionType =>
-  connection(page, "assignment", (r) => r.assignment.id, (r, cursor) => ({ cursor, node: r.statistician, assignment: r.assignment }));
+export const unitStatisticianConnection = (
+  page: Page<{ statistician: Statistician; assignment: PostAssignment }>,
+): StatisticianConnectionType =>
+  connection(
+    page,
+    "assignment",
+    (r) => r.assignment.id,
+    (r, cursor) => ({ cursor, node: r.statistician, assignment: r.assignment }),
+  );
 
 export const filingConnection = (page: Page<Filing>): FilingConnectionType =>
-  connection(page, "filing", (f) => f.id, (node, cursor) => ({ cursor, node }));
+  connection(
+    page,
+    "filing",
+    (f) => f.id,
+    (node, cursor) => ({ cursor, node }),
+  );

@@ -3,7 +3,8 @@ import { ASSIGNMENT_STATUSES, ESTABLISHMENT_STATUSES, ROLES } from "../../domain
 import { FILING_CHANGES, FILING_ROUTES, FILING_STATUSES, FILING_STEPS } from "../../domain/filing";
 import { GENDERS, PROFESSIONAL_TITLES } from "../../domain/statistician";
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const RoleEnum = enumOf(ROLES);
 export const EstablishmentEnum = enumOf(ESTABLISHMENT_STATUSES);
@@ -27,12 +28,22 @@ registerEnumType(AssignmentStatusEnum, {
   name: "AssignmentStatus",
   description: "PENDING_TRAINING until the person holds a pre-post training certificate (R7); ACTIVE; ENDED.",
 });
-registerEnumType(FilingChangeEnum, { name: "FilingChange", description: "The kind of staff change filed (R5)." });
-registerEnumType(FilingStatusEnum, { name: "FilingStatus", description: "R5: SUBMITTED → (FORWARDED →) FILED or RETURNED." });
+registerEnumType(FilingChangeEnum, {
+  name: "FilingChange",
+  description: "The kind of staff change filed (R5).",
+});
+registerEnumType(FilingStatusEnum, {
+  name: "FilingStatus",
+  description: "R5: SUBMITTED → (FORWARDED →) FILED or RETURNED.",
+});
 registerEnumType(FilingRouteEnum, {
   name: "FilingRoute",
-  description: "VIA_TOWNSHIP for village-level units (forwarded by the township), DIRECT for township level and parks.",
+  description:
+    "VIA_TOWNSHIP for village-level units (forwarded by the township), DIRECT for township level and parks.",
 });
 registerEnumType(FilingStepEnum, { name: "FilingStepName" });
-registerEnumType(GenderEnum, { name: "Gender", description: "Read from the resident ID number (17th digit)." });
+registerEnumType(GenderEnum, {
+  name: "Gender",
+  description: "Read from the resident ID number (17th digit).",
+});
 registerEnumType(TitleEnum, { name: "ProfessionalTitle", description: "职称: 初级, 中级, 高级, 正高级." });

@@ -8,7 +8,9 @@ export class StaffingRequirementType {
   @Field({ description: "R3 or R4." }) rule: string;
   @Field({ description: "Stable code, e.g. R3_FULL_TIME_IN_ESTABLISHMENT." }) code: string;
   @Field() description: string;
-  @Field({ description: "False when the unit's situation does not call for it (e.g. register below the threshold)." })
+  @Field({
+    description: "False when the unit's situation does not call for it (e.g. register below the threshold).",
+  })
   applies: boolean;
   @Field() met: boolean;
   @Field(() => Int) required: number;
@@ -24,7 +26,9 @@ export class StaffCountsType {
   @Field(() => Int, { description: "Appointed, waiting for pre-post training (R7)." }) pending: number;
 }
 
-@ObjectType("StaffingResult", { description: "R3/R4 for one unit, evaluated now from its ACTIVE posts and register count." })
+@ObjectType("StaffingResult", {
+  description: "R3/R4 for one unit, evaluated now from its ACTIVE posts and register count.",
+})
 export class StaffingResultType {
   @Field() compliant: boolean;
   @Field(() => [StaffingRequirementType]) requirements: StaffingRequirementType[];
@@ -36,7 +40,8 @@ export class StaffingResultType {
 @ObjectType("UnitStaffing")
 export class UnitStaffingType {
   @Field(() => OrgUnitRefType) orgUnit: OrgUnitRefType;
-  @Field({ description: "Division code, as personnel knows it (from organization's events)." }) unitCode: string;
+  @Field({ description: "Division code, as personnel knows it (from organization's events)." })
+  unitCode: string;
   @Field() unitName: string;
   @Field(() => Int, { nullable: true, description: "The register count the rules were judged on." })
   registerCount: number | null;
@@ -44,11 +49,13 @@ export class UnitStaffingType {
 }
 
 @ObjectType("BannerStaffing", {
-  description: "The staffing gaps of a banner: every active unit R3/R4 covers, in code order (each township before its villages).",
+  description:
+    "The staffing gaps of a banner: every active unit R3/R4 covers, in code order (each township before its villages).",
 })
 export class BannerStaffingType {
   @Field(() => OrgUnitRefType) banner: OrgUnitRefType;
-  @Field(() => Int, { description: "Active units in the banner (in your area) that R3 or R4 covers." }) unitsEvaluated: number;
+  @Field(() => Int, { description: "Active units in the banner (in your area) that R3 or R4 covers." })
+  unitsEvaluated: number;
   @Field(() => Int) compliantUnits: number;
   @Field(() => [UnitStaffingType], { description: "Units with gaps (all units with includeCompliant)." })
   units: UnitStaffingType[];

@@ -1,6 +1,11 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
-import type { AssignmentStatus, EstablishmentStatus, PostAssignment, StatisticianRole } from "../../domain/assignment";
+import type {
+  AssignmentStatus,
+  EstablishmentStatus,
+  PostAssignment,
+  StatisticianRole,
+} from "../../domain/assignment";
 import type { Filing } from "../../domain/filing";
 import type { Gender, ProfessionalTitle } from "../../domain/statistician";
 import { AssignmentStatusEnum, EstablishmentEnum, GenderEnum, RoleEnum, TitleEnum } from "./enums";
@@ -22,14 +27,18 @@ export class StatisticianType {
   @Field(() => TitleEnum, { nullable: true }) title: ProfessionalTitle | null;
   @Field(() => String, { nullable: true }) notes: string | null;
   @Field({ description: "Generated sample data (样例统计员…), not a real person." }) isSample: boolean;
-  @Field(() => Int, { description: "Send it back as expectedVersion when changing the person." }) version: number;
+  @Field(() => Int, { description: "Send it back as expectedVersion when changing the person." })
+  version: number;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime) updatedAt: Date;
 }
 
-@ObjectType("PrePostGate", { description: "R7: whether the person holds a completed pre-post training (岗前培训)." })
+@ObjectType("PrePostGate", {
+  description: "R7: whether the person holds a completed pre-post training (岗前培训).",
+})
 export class PrePostGateType {
-  @Field({ description: "True once training's certificate has arrived: new posts then start ACTIVE." }) certified: boolean;
+  @Field({ description: "True once training's certificate has arrived: new posts then start ACTIVE." })
+  certified: boolean;
   @Field(() => ID, { nullable: true }) certificateId: string | null;
   @Field(() => String, { nullable: true }) certificateNumber: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) completedOn: string | null;
@@ -44,14 +53,18 @@ export class PostAssignmentType {
   @Field(() => LocalDateResolver) startDate: string;
   @Field(() => LocalDateResolver, { nullable: true }) endDate: string | null;
   @Field(() => String, { nullable: true }) endReason: string | null;
-  @Field(() => ID, { nullable: true, description: "The pre-post certificate that made it ACTIVE (R7)." }) certificateId: string | null;
+  @Field(() => ID, { nullable: true, description: "The pre-post certificate that made it ACTIVE (R7)." })
+  certificateId: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) activatedAt: Date | null;
-  @Field(() => Int, { description: "Send it back as expectedVersion when changing the post." }) version: number;
+  @Field(() => Int, { description: "Send it back as expectedVersion when changing the post." })
+  version: number;
   @Field() createdBy: string;
   @Field(() => GraphQLISODateTime) createdAt: Date;
 }
 
-@ObjectType("StaffChange", { description: "A staff change: the post as it is now, the post it replaced (a transfer), and its R5 filing." })
+@ObjectType("StaffChange", {
+  description: "A staff change: the post as it is now, the post it replaced (a transfer), and its R5 filing.",
+})
 export class StaffChangeType {
   @Field(() => PostAssignmentType) assignment: PostAssignment;
   @Field(() => PostAssignmentType, { nullable: true }) previousAssignment: PostAssignment | null;
