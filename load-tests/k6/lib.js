@@ -23,7 +23,8 @@ function lookup(name, scope) {
 
 function listOf(name, scope) {
   const value = lookup(name, scope);
-  if (!Array.isArray(value) || value.length === 0) throw new Error(`template: "${name}" is not a non-empty list`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw new Error(`template: "${name}" is not a non-empty list`);
   return value;
 }
 
@@ -41,7 +42,10 @@ const BIRTH_BASE_MS = Date.UTC(1966, 0, 1);
 const BIRTH_SPAN_DAYS = 12000;
 
 export function idNumberFor(region, n) {
-  const birth = new Date(BIRTH_BASE_MS + (n % BIRTH_SPAN_DAYS) * DAY_MS).toISOString().slice(0, 10).replace(/-/g, "");
+  const birth = new Date(BIRTH_BASE_MS + (n % BIRTH_SPAN_DAYS) * DAY_MS)
+    .toISOString()
+    .slice(0, 10)
+    .replace(/-/g, "");
   const sequence = String(Math.floor(n / BIRTH_SPAN_DAYS) % 1000).padStart(3, "0");
   const first17 = `${region.slice(0, 6)}${birth}${sequence}`;
   return first17 + idCheckCharacter(first17);
@@ -115,7 +119,10 @@ export function expand(template, scope, state) {
 }
 
 export function extract(data, path) {
-  const parts = path.replace(/\[(\*|\d+)\]/g, ".$1").split(".").filter(Boolean);
+  const parts = path
+    .replace(/\[(\*|\d+)\]/g, ".$1")
+    .split(".")
+    .filter(Boolean);
   const walk = (value, i) => {
     if (i === parts.length) return value;
     if (value === null || value === undefined || typeof value !== "object") return undefined;
@@ -166,7 +173,8 @@ function tokenFor(role) {
 /** Parameters: the defaults of the definitions, each overridable with -e name=value. */
 function paramsOf(defs) {
   const params = {};
-  for (const [name, value] of Object.entries(defs.params)) params[name] = env[name] !== undefined ? env[name] : value;
+  for (const [name, value] of Object.entries(defs.params))
+    params[name] = env[name] !== undefined ? env[name] : value;
   return params;
 }
 
@@ -178,7 +186,11 @@ function newState() {
 function post(defs, role, step, scope, state, tags) {
   const op = defs.operations[step.operation];
   if (!op) fail(`unknown operation ${step.operation}`);
-  const body = JSON.stringify({ query: op.document, operationName: step.operation, variables: expand(step.variables, scope, state) });
+  const body = JSON.stringify({
+    query: op.document,
+    operationName: step.operation,
+    variables: expand(step.variables, scope, state),
+  });
   return http.post(url(), body, {
     headers: { "content-type": "application/json", authorization: `Bearer ${tokenFor(role)}` },
     tags: Object.assign({ operation: step.operation }, tags || {}),
@@ -189,7 +201,10 @@ function post(defs, role, step, scope, state, tags) {
 function parse(res) {
   try {
     const body = res.json();
-    return { data: body.data, codes: (body.errors || []).map((e) => (e.extensions && e.extensions.code) || "NO_CODE") };
+    return {
+      data: body.data,
+      codes: (body.errors || []).map((e) => (e.extensions && e.extensions.code) || "NO_CODE"),
+    };
   } catch (e) {
     return null;
   }
@@ -223,7 +238,12 @@ export function scenarioScript(defs, name) {
   const vus = Number(env.VUS || scenario.load.connections);
   const duration = env.DURATION || `${scenario.load.durationSeconds}s`;
   const executor = scenario.load.maxIterations
-    ? { executor: "shared-iterations", vus, iterations: Number(env.ITERATIONS || scenario.load.maxIterations), maxDuration: duration }
+    ? {
+        executor: "shared-iterations",
+        vus,
+        iterations: Number(env.ITERATIONS || scenario.load.maxIterations),
+        maxDuration: duration,
+      }
     : { executor: "constant-vus", vus, duration };
   const thresholds = {
     checks: ["rate>0.99"],
@@ -243,7 +263,13 @@ export function scenarioScript(defs, name) {
     const home = String(expand(scenario.identity.home, params, setupState));
     const fixtures = {};
     for (const step of scenario.setup) {
-      const got = runStep(defs, scenario.identity.role, step, Object.assign({}, params, fixtures), setupState);
+      const got = runStep(
+        defs,
+        scenario.identity.role,
+        step,
+        Object.assign({}, params, fixtures),
+        setupState,
+      );
       if (!got.ok) fail(`setup step ${step.operation} failed: is the data generated (load-tests README)?`);
       Object.assign(fixtures, got.captures);
     }
@@ -273,7 +299,9 @@ export function scenarioScript(defs, name) {
     // Every accepted write raised the version by one and added one history entry: equal deltas mean
     // no update was lost (the Node runner also checks them against its count of accepted writes).
     check(after, { "no lost update: version delta = history delta": () => versions === entries });
-    console.log(`${name}: version +${versions}, history +${entries} (${versions === entries ? "no lost update" : "LOST UPDATE"})`);
+    console.log(
+      `${name}: version +${versions}, history +${entries} (${versions === entries ? "no lost update" : "LOST UPDATE"})`,
+    );
   };
 
   return { options, setup, iteration, teardown };
@@ -281,8 +309,17 @@ export function scenarioScript(defs, name) {
 
 function verifyState(defs, scenario, scope, state) {
   const verify = scenario.verify;
-  const got = runStep(defs, scenario.identity.role, { operation: verify.operation, variables: verify.variables }, scope, state);
+  const got = runStep(
+    defs,
+    scenario.identity.role,
+    { operation: verify.operation, variables: verify.variables },
+    scope,
+    state,
+  );
   if (!got.ok) fail(`${verify.operation} failed`);
   const history = extract(got.data, verify.history);
-  return { version: Number(extract(got.data, verify.version)), history: Array.isArray(history) ? history.length : -1 };
+  return {
+    version: Number(extract(got.data, verify.version)),
+    history: Array.isArray(history) ? history.length : -1,
+  };
 }

@@ -5,10 +5,21 @@ import { runSetup, runStep } from "../driver/steps";
 import { generate, type GenerateResult } from "../generate/generator";
 import { progress } from "../generate/progress";
 import { BENCH_ENV, startBench, type Bench } from "../generate/suite";
-import { measureEventLatency, measureRelayRate, type EventLatencyResult, type RelayRateResult } from "../measure/events";
+import {
+  measureEventLatency,
+  measureRelayRate,
+  type EventLatencyResult,
+  type RelayRateResult,
+} from "../measure/events";
 import { RssSampler, type RssResult } from "../measure/rss";
 import { CpuSampler, pidOfPort, type CpuResult } from "../measure/cpu";
-import { checkListSizes, countStatements, StatementCounter, type ListSizeCheck, type StatementCount } from "../measure/sql";
+import {
+  checkListSizes,
+  countStatements,
+  StatementCounter,
+  type ListSizeCheck,
+  type StatementCount,
+} from "../measure/sql";
 import { OPERATIONS, OVERHEAD, PARAMS, SCENARIOS, TARGETS, type ScenarioDef } from "../scenarios/definitions";
 import { extract, type Json, type Scope } from "../scenarios/template";
 import { gatewayCost } from "../scenarios/supergraph";
@@ -66,7 +77,10 @@ export interface RunReport {
   generation: GenerateResult;
   scenarios: ScenarioReport[];
   overhead?: OverheadReport;
+  /** At the target rate (the target's figure). */
   events?: EventLatencyResult;
+  /** At lower rates, for reference: latency when the machine is not saturated. */
+  eventsAtLowerRates?: EventLatencyResult[];
   relay?: RelayRateResult;
   rss: RssResult[];
   errors: string[];
@@ -85,13 +99,32 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.le
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 async function warmUp(endpoint: Endpoint, caller: Caller, scenario: ScenarioDef, scope: Scope) {
-  await runFlows({ endpoint, caller, flows: scenario.flows, scope, connections: Math.min(4, scenario.load.connections), durationSeconds: 3 });
+  await runFlows({
+    endpoint,
+    caller,
+    flows: scenario.flows,
+    scope,
+    connections: Math.min(4, scenario.load.connections),
+    durationSeconds: 3,
+  });
 }
 
-async function runScenario(bench: Bench, counter: StatementCounter, cpu: CpuSampler, scenario: ScenarioDef, options: CityRunOptions): Promise<ScenarioReport> {
+async function runScenario(
+  bench: Bench,
+  counter: StatementCounter,
+  cpu: CpuSampler,
+  scenario: ScenarioDef,
+  options: CityRunOptions,
+): Promise<ScenarioReport> {
   const state = newState();
   const caller = callerOf(scenario.identity, PARAMS, state);
-  const report: ScenarioReport = { name: scenario.name, title: scenario.title, caller, thresholds: scenario.thresholds, gatewayCost: {} };
+  const report: ScenarioReport = {
+    name: scenario.name,
+    title: scenario.title,
+    caller,
+    thresholds: scenario.thresholds,
+    gatewayCost: {},
+  };
   try {
     progress(`${scenario.name}: setup`);
     const fixtures = await runSetup(bench.gateway, caller, scenario.setup, PARAMS, state);
@@ -107,7 +140,12 @@ async function runScenario(bench: Bench, counter: StatementCounter, cpu: CpuSamp
     const operations: StatementCount[] = [];
     for (const flow of scenario.flows) {
       const writes = flow.steps.some((s) => OPERATIONS[s.operation].document.trim().startsWith("mutation"));
-      operations.push(...(await countStatements(counter, bench.gateway, caller, flow.steps, scope, state, { reps: writes ? 3 : 5, settleMs: writes ? 400 : 0 })));
+      operations.push(
+        ...(await countStatements(counter, bench.gateway, caller, flow.steps, scope, state, {
+          reps: writes ? 3 : 5,
+          settleMs: writes ? 400 : 0,
+        })),
+      );
     }
     const listSizes = await checkListSizes(counter, bench.gateway, caller, scenario, scope, state);
     report.sql = { operations, listSizes };
@@ -117,20 +155,44 @@ async function runScenario(bench: Bench, counter: StatementCounter, cpu: CpuSamp
     if (scenario.verify) before = await burstState(bench, caller, scenario, scope, state);
     const connections = scenario.load.connections;
     const durationSeconds = options.durationSeconds ?? scenario.load.durationSeconds;
-    progress(`${scenario.name}: ${connections} connections for ${durationSeconds} s${scenario.load.maxIterations ? ` (at most ${scenario.load.maxIterations} flows)` : ""}`);
+    progress(
+      `${scenario.name}: ${connections} connections for ${durationSeconds} s${scenario.load.maxIterations ? ` (at most ${scenario.load.maxIterations} flows)` : ""}`,
+    );
     await cpu.begin();
-    report.load = await runFlows({ endpoint: bench.gateway, caller, flows: scenario.flows, scope, connections, durationSeconds, maxIterations: scenario.load.maxIterations, state });
+    report.load = await runFlows({
+      endpoint: bench.gateway,
+      caller,
+      flows: scenario.flows,
+      scope,
+      connections,
+      durationSeconds,
+      maxIterations: scenario.load.maxIterations,
+      state,
+    });
     report.cpu = await cpu.end();
     progress(
       `${scenario.name}: ${report.load.requestsPerSecond} req/s, p50 ${report.load.latencyMs.p50} ms, p95 ${report.load.latencyMs.p95} ms, p99 ${report.load.latencyMs.p99} ms, errors ${(report.load.errorRate * 100).toFixed(2)}%`,
     );
-    if (scenario.name === "city-dashboard" && options.capacity !== false) {
+    if (scenario.name.startsWith("city-dashboard") && options.capacity !== false) {
       report.capacity = [];
       for (const rate of [2, 5, 10, 20, 40]) {
         progress(`${scenario.name}: capacity at ${rate} req/s (${connections} connections)`);
-        const result = await runFlows({ endpoint: bench.gateway, caller, flows: scenario.flows, scope, connections, durationSeconds: Math.min(10, durationSeconds), rate, state });
+        const result = await runFlows({
+          endpoint: bench.gateway,
+          caller,
+          flows: scenario.flows,
+          scope,
+          connections,
+          durationSeconds: Math.min(10, durationSeconds),
+          rate,
+          state,
+        });
         report.capacity.push({ rate, result });
-        if ((result.latencyMs.p95 ?? Infinity) >= TARGETS.dashboardP95Ms || result.requestsPerSecond < rate * 0.9) break;
+        if (
+          (result.latencyMs.p95 ?? Infinity) >= TARGETS.dashboardP95Ms ||
+          result.requestsPerSecond < rate * 0.9
+        )
+          break;
       }
     }
     if (scenario.verify && before) {
@@ -145,7 +207,9 @@ async function runScenario(bench: Bench, counter: StatementCounter, cpu: CpuSamp
         acceptedWrites,
         conflicts,
         noLostUpdate:
-          after.version - before.version === acceptedWrites && after.history - before.history === acceptedWrites && report.load.graphqlErrors === 0,
+          after.version - before.version === acceptedWrites &&
+          after.history - before.history === acceptedWrites &&
+          report.load.graphqlErrors === 0,
       };
     }
   } catch (error) {
@@ -155,19 +219,45 @@ async function runScenario(bench: Bench, counter: StatementCounter, cpu: CpuSamp
   return report;
 }
 
-async function burstState(bench: Bench, caller: Caller, scenario: ScenarioDef, scope: Scope, state: ReturnType<typeof newState>) {
+async function burstState(
+  bench: Bench,
+  caller: Caller,
+  scenario: ScenarioDef,
+  scope: Scope,
+  state: ReturnType<typeof newState>,
+) {
   const verify = scenario.verify!;
-  const { response } = await runStep(bench.gateway, caller, { operation: verify.operation, variables: verify.variables }, scope, state);
+  const { response } = await runStep(
+    bench.gateway,
+    caller,
+    { operation: verify.operation, variables: verify.variables },
+    scope,
+    state,
+  );
   const history = extract(response.data, verify.history);
-  return { version: Number(extract(response.data, verify.version)), history: Array.isArray(history) ? history.length : -1 };
+  return {
+    version: Number(extract(response.data, verify.version)),
+    history: Array.isArray(history) ? history.length : -1,
+  };
 }
 
-async function gatewayOverhead(bench: Bench, counter: StatementCounter, cpu: CpuSampler, durationSeconds: number): Promise<OverheadReport> {
+async function gatewayOverhead(
+  bench: Bench,
+  counter: StatementCounter,
+  cpu: CpuSampler,
+  durationSeconds: number,
+): Promise<OverheadReport> {
   const state = newState();
   const caller = callerOf(OVERHEAD.identity, PARAMS, state);
   const fixtures = await runSetup(bench.gateway, caller, OVERHEAD.setup, PARAMS, state);
   const scope = { ...PARAMS, ...fixtures };
-  const flows = [{ name: "overhead", weight: 1, steps: [{ operation: OVERHEAD.operation, variables: OVERHEAD.variables }] }];
+  const flows = [
+    {
+      name: "overhead",
+      weight: 1,
+      steps: [{ operation: OVERHEAD.operation, variables: OVERHEAD.variables }],
+    },
+  ];
   const direct = bench.subgraph(OVERHEAD.subgraph);
   const gateway: RunResult[] = [];
   const straight: RunResult[] = [];
@@ -177,13 +267,33 @@ async function gatewayOverhead(bench: Bench, counter: StatementCounter, cpu: Cpu
   await runFlows({ endpoint: direct, caller, flows, scope, connections: 4, durationSeconds: 3 });
   // Alternating, so a drift of the machine's load touches both sides alike.
   for (let i = 0; i < 2; i++) {
-    progress(`gateway overhead: ${OVERHEAD.operation} through the gateway, ${OVERHEAD.connections} connections, ${durationSeconds} s`);
+    progress(
+      `gateway overhead: ${OVERHEAD.operation} through the gateway, ${OVERHEAD.connections} connections, ${durationSeconds} s`,
+    );
     await cpu.begin();
-    gateway.push(await runFlows({ endpoint: bench.gateway, caller, flows, scope, connections: OVERHEAD.connections, durationSeconds }));
+    gateway.push(
+      await runFlows({
+        endpoint: bench.gateway,
+        caller,
+        flows,
+        scope,
+        connections: OVERHEAD.connections,
+        durationSeconds,
+      }),
+    );
     gatewayCpu.push(await cpu.end());
     progress(`gateway overhead: ${OVERHEAD.operation} straight to ${OVERHEAD.subgraph}`);
     await cpu.begin();
-    straight.push(await runFlows({ endpoint: direct, caller, flows, scope, connections: OVERHEAD.connections, durationSeconds }));
+    straight.push(
+      await runFlows({
+        endpoint: direct,
+        caller,
+        flows,
+        scope,
+        connections: OVERHEAD.connections,
+        durationSeconds,
+      }),
+    );
     directCpu.push(await cpu.end());
   }
   const gatewayRps = r1(mean(gateway.map((r) => r.requestsPerSecond)));
@@ -227,21 +337,35 @@ export async function cityRun(run: number, options: CityRunOptions = {}): Promis
   try {
     const generation = await generate(bench, "city", options.generateBudgetSeconds ?? 900);
     rss.start();
-    counter = await StatementCounter.connect(Object.fromEntries(Object.entries(bench.suite.databases).map(([s, d]) => [s, d.name])));
+    counter = await StatementCounter.connect(
+      Object.fromEntries(Object.entries(bench.suite.databases).map(([s, d]) => [s, d.name])),
+    );
     const port = (url: string) => Number(new URL(url).port);
     const pids: Record<string, number> = {};
-    for (const [name, url] of Object.entries({ gateway: bench.suite.gatewayUrl, ...bench.suite.subgraphUrls })) {
+    for (const [name, url] of Object.entries({
+      gateway: bench.suite.gatewayUrl,
+      ...bench.suite.subgraphUrls,
+    })) {
       const pid = pidOfPort(port(url));
       if (pid) pids[name] = pid;
     }
-    const kafkaPid = pidOfPort(Number((process.env.KAFKA_BROKERS ?? "127.0.0.1:19092").split(",")[0].split(":")[1]));
+    const kafkaPid = pidOfPort(
+      Number((process.env.KAFKA_BROKERS ?? "127.0.0.1:19092").split(",")[0].split(":")[1]),
+    );
     if (kafkaPid) pids.kafka = kafkaPid;
-    const cpu = new CpuSampler(pids, counter.admin, Object.values(bench.suite.databases).map((d) => d.name));
+    const cpu = new CpuSampler(
+      pids,
+      counter.admin,
+      Object.values(bench.suite.databases).map((d) => d.name),
+    );
     const scenarios: ScenarioReport[] = [];
-    for (const scenario of SCENARIOS.filter((s) => !options.scenarios || options.scenarios.includes(s.name))) {
+    for (const scenario of SCENARIOS.filter(
+      (s) => !options.scenarios || options.scenarios.includes(s.name),
+    )) {
       scenarios.push(await runScenario(bench, counter, cpu, scenario, options));
     }
     let events: EventLatencyResult | undefined;
+    const eventsAtLowerRates: EventLatencyResult[] = [];
     let relay: RelayRateResult | undefined;
     const admin = { role: "CITY_ADMIN" as const, home: String(PARAMS.cityCode) };
     const attempt = async <T>(what: string, fn: () => Promise<T>): Promise<T | undefined> => {
@@ -254,12 +378,36 @@ export async function cityRun(run: number, options: CityRunOptions = {}): Promis
       }
     };
     await bench.settle("gateway overhead", 60_000);
-    const overhead = await attempt("gateway overhead", () => gatewayOverhead(bench, counter!, cpu, options.durationSeconds ? Math.min(options.durationSeconds, OVERHEAD.durationSeconds) : OVERHEAD.durationSeconds));
+    const overhead = await attempt("gateway overhead", () =>
+      gatewayOverhead(
+        bench,
+        counter!,
+        cpu,
+        options.durationSeconds
+          ? Math.min(options.durationSeconds, OVERHEAD.durationSeconds)
+          : OVERHEAD.durationSeconds,
+      ),
+    );
     if (bench.services.length > 1) {
       await bench.settle("event latency", 60_000);
-      events = await attempt("event latency", () => measureEventLatency(bench, { rate: TARGETS.eventRatePerSecond, seconds: options.durationSeconds ? Math.min(options.durationSeconds, 20) : 20, caller: admin }));
+      const eventSeconds = options.durationSeconds ? Math.min(options.durationSeconds, 20) : 20;
+      for (const rate of [50, 100]) {
+        const lower = await attempt(`event latency at ${rate}/s`, () =>
+          measureEventLatency(bench, { rate, seconds: eventSeconds, caller: admin, cpu }),
+        );
+        if (lower) eventsAtLowerRates.push(lower);
+        await bench.settle("event latency", 60_000);
+      }
+      events = await attempt("event latency", () =>
+        measureEventLatency(bench, {
+          rate: TARGETS.eventRatePerSecond,
+          seconds: eventSeconds,
+          caller: admin,
+          cpu,
+        }),
+      );
       await bench.settle("relay rate", 120_000);
-      relay = await attempt("relay rate", () => measureRelayRate(bench, { events: 3000, caller: admin }));
+      relay = await attempt("relay rate", () => measureRelayRate(bench, { events: 5000, caller: admin }));
     }
     return {
       run,
@@ -271,6 +419,7 @@ export async function cityRun(run: number, options: CityRunOptions = {}): Promis
       scenarios,
       overhead,
       events,
+      eventsAtLowerRates,
       relay,
       rss: await rss.finish(),
       errors,

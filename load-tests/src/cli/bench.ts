@@ -15,7 +15,8 @@ async function waitQuiet(minutes: number) {
   for (;;) {
     const [one] = loadavg();
     if (one < 0.6) return progress(`machine quiet (load ${one.toFixed(2)})`);
-    if (Date.now() > deadline) return progress(`machine still busy (load ${one.toFixed(2)}) after ${minutes} min; measuring anyway`);
+    if (Date.now() > deadline)
+      return progress(`machine still busy (load ${one.toFixed(2)}) after ${minutes} min; measuring anyway`);
     progress(`waiting for a quiet machine (1-minute load ${one.toFixed(2)})`);
     await new Promise((r) => setTimeout(r, 30_000));
   }

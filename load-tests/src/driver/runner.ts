@@ -148,7 +148,10 @@ export async function runFlows(options: RunOptions): Promise<RunResult> {
             if (status !== 200) result.httpErrors++;
             else result.graphqlErrors++;
             stats.errors++;
-            if (result.samples.length < 10) result.samples.push(`${step.operation}: ${bad.join(",")} ${parsed.errors?.[0]?.message ?? ""}`.slice(0, 300));
+            if (result.samples.length < 10)
+              result.samples.push(
+                `${step.operation}: ${bad.join(",")} ${parsed.errors?.[0]?.message ?? ""}`.slice(0, 300),
+              );
             endFlow(ctx, false);
             return;
           }
@@ -184,7 +187,9 @@ export async function runFlows(options: RunOptions): Promise<RunResult> {
   // With `amount` autocannon ignores `duration`: the timer keeps the run bounded in time as well.
   let timer: NodeJS.Timeout | undefined;
   const outcome = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(autocannonOptions as any, (error: Error | null, done: autocannon.Result) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(autocannonOptions as any, (error: Error | null, done: autocannon.Result) =>
+      error ? reject(error) : resolve(done),
+    );
     timer = setTimeout(() => instance.stop(), options.durationSeconds * 1000 + 500);
   }).finally(() => clearTimeout(timer));
   const seconds = outcome.duration || options.durationSeconds;
@@ -204,7 +209,10 @@ export async function runFlows(options: RunOptions): Promise<RunResult> {
     accepted: result.accepted,
     succeeded: result.succeeded,
     byOperation: Object.fromEntries(
-      [...byOp].map(([op, s]) => [op, { requests: s.samples.count, errors: s.errors, latencyMs: s.samples.summary() }]),
+      [...byOp].map(([op, s]) => [
+        op,
+        { requests: s.samples.count, errors: s.errors, latencyMs: s.samples.summary() },
+      ]),
     ),
     errorSamples: result.samples,
     transportErrors: outcome.errors + outcome.timeouts,

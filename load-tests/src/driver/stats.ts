@@ -13,7 +13,13 @@ export class Samples {
     return round(sorted[rank]);
   }
   summary(): LatencySummary {
-    return { count: this.count, p50: this.percentile(50), p95: this.percentile(95), p99: this.percentile(99), max: this.percentile(100) };
+    return {
+      count: this.count,
+      p50: this.percentile(50),
+      p95: this.percentile(95),
+      p99: this.percentile(99),
+      max: this.percentile(100),
+    };
   }
 }
 

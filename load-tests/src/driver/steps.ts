@@ -2,7 +2,12 @@ import { OPERATIONS, type StepDef } from "../scenarios/definitions";
 import { expand, extract, type Json, type Scope, type TemplateState } from "../scenarios/template";
 import { post, type Caller, type Endpoint, type GraphQLResponse } from "./endpoint";
 
-export function requestBody(step: StepDef, scope: Scope, state: TemplateState, overrides: Record<string, Json> = {}) {
+export function requestBody(
+  step: StepDef,
+  scope: Scope,
+  state: TemplateState,
+  overrides: Record<string, Json> = {},
+) {
   const operation = OPERATIONS[step.operation];
   if (!operation) throw new Error(`unknown operation ${step.operation}`);
   return {
@@ -13,7 +18,10 @@ export function requestBody(step: StepDef, scope: Scope, state: TemplateState, o
 }
 
 /** Error codes of a response that are not accepted by the step (empty: a clean outcome). */
-export function unacceptedErrors(response: Pick<GraphQLResponse, "status" | "errors">, step: StepDef): string[] {
+export function unacceptedErrors(
+  response: Pick<GraphQLResponse, "status" | "errors">,
+  step: StepDef,
+): string[] {
   if (response.status !== 200) return [`HTTP ${response.status}`];
   return (response.errors ?? [])
     .map((e) => e.extensions?.code ?? "NO_CODE")
@@ -32,7 +40,9 @@ export async function runStep(
   const response = await post(endpoint, caller, requestBody(step, scope, state, overrides));
   const bad = unacceptedErrors(response, step);
   if (bad.length) {
-    throw new Error(`${step.operation} on ${endpoint.label} failed (${bad.join(", ")}): ${response.errors?.[0]?.message ?? ""}`);
+    throw new Error(
+      `${step.operation} on ${endpoint.label} failed (${bad.join(", ")}): ${response.errors?.[0]?.message ?? ""}`,
+    );
   }
   const captures: Scope = {};
   for (const [name, path] of Object.entries(step.capture ?? {})) {
@@ -46,7 +56,13 @@ export async function runStep(
 }
 
 /** Setup: the steps in order, each seeing the previous ones' captures; returns the fixtures. */
-export async function runSetup(endpoint: Endpoint, caller: Caller, steps: StepDef[], params: Scope, state: TemplateState): Promise<Scope> {
+export async function runSetup(
+  endpoint: Endpoint,
+  caller: Caller,
+  steps: StepDef[],
+  params: Scope,
+  state: TemplateState,
+): Promise<Scope> {
   const fixtures: Scope = {};
   for (const step of steps) {
     const { captures } = await runStep(endpoint, caller, step, { ...params, ...fixtures }, state);

@@ -17,13 +17,69 @@ export interface ScaleShape {
 }
 
 /** The 31 province-level codes of the mainland. */
-const PROVINCES = ["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"];
+const PROVINCES = [
+  "11",
+  "12",
+  "13",
+  "14",
+  "15",
+  "21",
+  "22",
+  "23",
+  "31",
+  "32",
+  "33",
+  "34",
+  "35",
+  "36",
+  "37",
+  "41",
+  "42",
+  "43",
+  "44",
+  "45",
+  "46",
+  "50",
+  "51",
+  "52",
+  "53",
+  "54",
+  "61",
+  "62",
+  "63",
+  "64",
+  "65",
+];
 
 export const SCALES: Record<"city" | "province" | "national", ScaleShape> = {
   // The real Ordos tree (organization's seed): 9 banners/districts, 88 township-level units, ~1,000 village-level units.
-  city: { name: "city", provinces: ["15"], cities: 1, counties: 9, townships: 88, villages: 1000, statisticians: 2000 },
-  province: { name: "province", provinces: ["15"], cities: 12, counties: 100, townships: 1000, villages: 14000, statisticians: 25000 },
-  national: { name: "national", provinces: PROVINCES, cities: 340, counties: 2800, townships: 38000, villages: 600000, statisticians: 1000000 },
+  city: {
+    name: "city",
+    provinces: ["15"],
+    cities: 1,
+    counties: 9,
+    townships: 88,
+    villages: 1000,
+    statisticians: 2000,
+  },
+  province: {
+    name: "province",
+    provinces: ["15"],
+    cities: 12,
+    counties: 100,
+    townships: 1000,
+    villages: 14000,
+    statisticians: 25000,
+  },
+  national: {
+    name: "national",
+    provinces: PROVINCES,
+    cities: 340,
+    counties: 2800,
+    townships: 38000,
+    villages: 600000,
+    statisticians: 1000000,
+  },
 };
 
 /** n items spread over k groups as evenly as possible: group i gets this many. */
@@ -48,9 +104,11 @@ function townshipKind(i: number): { own: number; kind: string } {
 export function* divisionRows(scale: ScaleShape): Generator<DivisionRow> {
   const cityCodes: string[] = [];
   scale.provinces.forEach((province, p) => {
-    for (let c = 0; c < share(scale.cities, scale.provinces.length, p); c++) cityCodes.push(`${province}${pad(c + 1, 2)}`);
+    for (let c = 0; c < share(scale.cities, scale.provinces.length, p); c++)
+      cityCodes.push(`${province}${pad(c + 1, 2)}`);
   });
-  for (const city of cityCodes) yield { code: `${city}00000000`, name: `样例市${city}`, kind: "CITY", parentCode: "" };
+  for (const city of cityCodes)
+    yield { code: `${city}00000000`, name: `样例市${city}`, kind: "CITY", parentCode: "" };
   const countyCodes: string[] = [];
   cityCodes.forEach((city, ci) => {
     const n = share(scale.counties, cityCodes.length, ci);
@@ -63,7 +121,12 @@ export function* divisionRows(scale: ScaleShape): Generator<DivisionRow> {
   });
   for (const county of countyCodes) {
     const own = Number(county.slice(4, 6));
-    yield { code: `${county}000000`, name: `样例${own <= 20 ? "区" : "旗"}${county}`, kind: own <= 20 ? "DISTRICT" : "BANNER", parentCode: `${county.slice(0, 4)}00000000` };
+    yield {
+      code: `${county}000000`,
+      name: `样例${own <= 20 ? "区" : "旗"}${county}`,
+      kind: own <= 20 ? "DISTRICT" : "BANNER",
+      parentCode: `${county.slice(0, 4)}00000000`,
+    };
   }
   const townshipCodes: { code: string; kind: string }[] = [];
   countyCodes.forEach((county, ki) => {
@@ -74,7 +137,12 @@ export function* divisionRows(scale: ScaleShape): Generator<DivisionRow> {
     }
   });
   for (const t of townshipCodes) {
-    yield { code: `${t.code}000`, name: `样例${t.kind === "SUBDISTRICT" ? "街道" : t.kind === "TOWN" ? "镇" : "乡"}${t.code.slice(4)}`, kind: t.kind, parentCode: `${t.code.slice(0, 6)}000000` };
+    yield {
+      code: `${t.code}000`,
+      name: `样例${t.kind === "SUBDISTRICT" ? "街道" : t.kind === "TOWN" ? "镇" : "乡"}${t.code.slice(4)}`,
+      kind: t.kind,
+      parentCode: `${t.code.slice(0, 6)}000000`,
+    };
   }
   for (let ti = 0; ti < townshipCodes.length; ti++) {
     const t = townshipCodes[ti];
@@ -82,7 +150,12 @@ export function* divisionRows(scale: ScaleShape): Generator<DivisionRow> {
     for (let v = 0; v < n; v++) {
       const community = t.kind === "SUBDISTRICT" || v < 2;
       const own = community ? v + 1 : 200 + v;
-      yield { code: `${t.code}${pad(own, 3)}`, name: `样例${community ? "社区" : "村"}${t.code.slice(4)}${pad(own, 3)}`, kind: community ? "COMMUNITY" : "VILLAGE", parentCode: `${t.code}000` };
+      yield {
+        code: `${t.code}${pad(own, 3)}`,
+        name: `样例${community ? "社区" : "村"}${t.code.slice(4)}${pad(own, 3)}`,
+        kind: community ? "COMMUNITY" : "VILLAGE",
+        parentCode: `${t.code}000`,
+      };
     }
   }
 }

@@ -14,6 +14,8 @@ export interface PhaseResult {
   timedOut: boolean;
   perSecond: number;
   output: string;
+  /** The tool failed (its errors); the phases after it still run on what is there. */
+  errors: string[];
 }
 
 export interface ScaleCounts {
@@ -45,6 +47,7 @@ const phaseOf = (name: string, run: ToolRun): PhaseResult => ({
   timedOut: run.timedOut,
   perSecond: run.elapsedMs ? Math.round((run.done / run.elapsedMs) * 10000) / 10 : 0,
   output: run.output.trim(),
+  errors: run.errors,
 });
 
 async function count(bench: Bench, service: string, sql: string): Promise<number | null> {
@@ -59,7 +62,9 @@ async function count(bench: Bench, service: string, sql: string): Promise<number
 
 export async function scaleCounts(bench: Bench): Promise<ScaleCounts> {
   const org = await bench.db("organization");
-  const byDepth = (await org.query(`SELECT depth, count(*)::int AS n FROM org_unit GROUP BY depth ORDER BY depth`)).rows;
+  const byDepth = (
+    await org.query(`SELECT depth, count(*)::int AS n FROM org_unit GROUP BY depth ORDER BY depth`)
+  ).rows;
   const names = ["city", "county", "township", "village"];
   const events: ScaleCounts["events"] = {};
   const databaseBytes: Record<string, number> = {};
@@ -74,7 +79,9 @@ export async function scaleCounts(bench: Bench): Promise<ScaleCounts> {
     databaseBytes[service] = Number(row.bytes);
   }
   return {
-    orgUnitsByDepth: Object.fromEntries(byDepth.map((r: { depth: number; n: number }) => [names[r.depth] ?? `depth${r.depth}`, r.n])),
+    orgUnitsByDepth: Object.fromEntries(
+      byDepth.map((r: { depth: number; n: number }) => [names[r.depth] ?? `depth${r.depth}`, r.n]),
+    ),
     statisticians: await count(bench, "personnel", `SELECT count(*) AS n FROM statistician`),
     assignments: await count(bench, "personnel", `SELECT count(*) AS n FROM post_assignment`),
     filings: await count(bench, "personnel", `SELECT count(*) AS n FROM filing`),
@@ -93,16 +100,31 @@ export async function scaleCounts(bench: Bench): Promise<ScaleCounts> {
  * (a year of sessions, enrolments, results), each after the events of the previous one arrived.
  * Every phase stops at the deadline; what it did by then is reported with its rate.
  */
-export async function generate(bench: Bench, scaleName: keyof typeof SCALES, budgetSeconds: number): Promise<GenerateResult> {
+export async function generate(
+  bench: Bench,
+  scaleName: keyof typeof SCALES,
+  budgetSeconds: number,
+): Promise<GenerateResult> {
   const scale = SCALES[scaleName];
   const started = Date.now();
   const deadline = started + budgetSeconds * 1000;
   const phases: PhaseResult[] = [];
   const env = (service: string) => ({ DATABASE_URL: bench.suite.databases[service].url });
+  // At the larger scales one phase could take the whole budget: organization's import gets half of it,
+  // personnel's seed (which first waits for organization's events) a third, training's seed the rest.
+  const share = (fraction: number) =>
+    scaleName === "city" ? deadline : Math.min(deadline, Date.now() + fraction * budgetSeconds * 1000);
 
   if (scaleName === "city") {
-    progress("organization: seeding the Ordos tree (real divisions + sample villages, register counts, standard)");
-    phases.push(phaseOf("organization seed", await runServiceTool("organization", "seed", [], env("organization"), deadline)));
+    progress(
+      "organization: seeding the Ordos tree (real divisions + sample villages, register counts, standard)",
+    );
+    phases.push(
+      phaseOf(
+        "organization seed",
+        await runServiceTool("organization", "seed", [], env("organization"), deadline),
+      ),
+    );
   } else {
     const dir = join(tmpdir(), "grassroots-load-tests");
     mkdirSync(dir, { recursive: true });
@@ -110,21 +132,59 @@ export async function generate(bench: Bench, scaleName: keyof typeof SCALES, bud
     writeFileSync(file, divisionCsv(scale));
     const rows = scale.cities + scale.counties + scale.townships + scale.villages;
     progress(`organization: importing ${rows.toLocaleString("en")} generated divisions (${file})`);
-    phases.push(phaseOf("organization import-divisions", await runServiceTool("organization", "import-divisions", ["--file", file, "--batch-size", "500"], env("organization"), deadline)));
+    phases.push(
+      phaseOf(
+        "organization import-divisions",
+        await runServiceTool(
+          "organization",
+          "import-divisions",
+          ["--file", file, "--batch-size", "500"],
+          env("organization"),
+          share(0.5),
+        ),
+      ),
+    );
   }
   if (bench.services.includes("personnel") && toolExists("personnel", "seed") && Date.now() < deadline) {
-    const wait = Math.max(30, Math.round((deadline - Date.now()) / 1000));
+    const until = share(0.35);
+    const wait = Math.max(30, Math.round((until - Date.now()) / 2000));
     progress("personnel: seeding statisticians, posts and filings once organization's events have arrived");
-    phases.push(phaseOf("personnel seed", await runServiceTool("personnel", "seed", ["--settle-seconds", "5", "--wait-seconds", String(wait)], env("personnel"), deadline)));
+    phases.push(
+      phaseOf(
+        "personnel seed",
+        await runServiceTool(
+          "personnel",
+          "seed",
+          ["--settle-seconds", "5", "--wait-seconds", String(wait)],
+          env("personnel"),
+          until,
+        ),
+      ),
+    );
   }
   if (bench.services.includes("training") && toolExists("training", "seed") && Date.now() < deadline) {
     const wait = Math.max(30, Math.round((deadline - Date.now()) / 1000));
-    progress("training: seeding a year of sessions, enrolments and results once personnel's events have arrived");
-    phases.push(phaseOf("training seed", await runServiceTool("training", "seed", [], { ...env("training"), SEED_WAIT_SECONDS: String(wait) }, deadline)));
+    progress(
+      "training: seeding a year of sessions, enrolments and results once personnel's events have arrived",
+    );
+    phases.push(
+      phaseOf(
+        "training seed",
+        await runServiceTool(
+          "training",
+          "seed",
+          [],
+          { ...env("training"), SEED_WAIT_SECONDS: String(wait) },
+          deadline,
+        ),
+      ),
+    );
   }
   await bench.settle(`${scaleName} scale`, Math.max(10_000, deadline - Date.now()));
   const counts = await scaleCounts(bench);
   const elapsedSeconds = seconds(Date.now() - started);
-  progress(`${scaleName} scale generated in ${elapsedSeconds} s: ${JSON.stringify(counts.orgUnitsByDepth)}, ${counts.statisticians ?? "-"} statisticians`);
+  progress(
+    `${scaleName} scale generated in ${elapsedSeconds} s: ${JSON.stringify(counts.orgUnitsByDepth)}, ${counts.statisticians ?? "-"} statisticians`,
+  );
   return { scale, budgetSeconds, phases, counts, elapsedSeconds };
 }

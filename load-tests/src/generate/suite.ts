@@ -31,9 +31,13 @@ export interface Bench {
 export function registeredSubgraphs(): string[] {
   // LOAD_TESTS_SERVICES=organization,personnel narrows the set (while a service does not start).
   const only = process.env.LOAD_TESTS_SERVICES?.split(",").filter(Boolean);
-  const list = JSON.parse(readFileSync(resolve(ROOT, "gateway/subgraphs.json"), "utf8")) as { name: string }[];
+  const list = JSON.parse(readFileSync(resolve(ROOT, "gateway/subgraphs.json"), "utf8")) as {
+    name: string;
+  }[];
   const names = list.map((s) => s.name);
-  return ["organization", ...names.filter((n) => n !== "organization")].filter((n) => names.includes(n) && (!only || only.includes(n)));
+  return ["organization", ...names.filter((n) => n !== "organization")].filter(
+    (n) => names.includes(n) && (!only || only.includes(n)),
+  );
 }
 
 /**

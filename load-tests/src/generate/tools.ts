@@ -16,6 +16,8 @@ export interface ToolRun {
   total: number;
   /** What the tool printed that is not a JSON log line (its report). */
   output: string;
+  /** Errors it logged (a fatal one ends the tool). */
+  errors: string[];
 }
 
 export function toolExists(service: string, tool: string): boolean {
@@ -39,7 +41,16 @@ export function runServiceTool(
     env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const run: ToolRun = { tool: `${service} ${tool}`, exitCode: null, timedOut: false, elapsedMs: 0, done: 0, total: 0, output: "" };
+  const run: ToolRun = {
+    tool: `${service} ${tool}`,
+    exitCode: null,
+    timedOut: false,
+    elapsedMs: 0,
+    done: 0,
+    total: 0,
+    output: "",
+    errors: [],
+  };
   let lastShown = 0;
   let buffered = "";
   const onLine = (line: string) => {
@@ -49,7 +60,15 @@ export function runServiceTool(
       return;
     }
     try {
-      const entry = JSON.parse(line) as { done?: number; total?: number; msg?: string; level?: number };
+      const entry = JSON.parse(line) as {
+        done?: number;
+        total?: number;
+        msg?: string;
+        level?: number;
+        err?: { message?: string };
+      };
+      if ((entry.level ?? 0) >= 50)
+        run.errors.push(`${entry.msg ?? ""}: ${entry.err?.message ?? ""}`.slice(0, 1000));
       if (typeof entry.done === "number" && typeof entry.total === "number") {
         run.done = entry.done;
         run.total = entry.total;
@@ -88,8 +107,8 @@ export function runServiceTool(
       run.exitCode = code;
       run.elapsedMs = Date.now() - started;
       if (code !== 0 && !run.timedOut) {
-        fail(new Error(`${run.tool} exited with ${code}: ${errors.slice(-2000)}${run.output.slice(-1000)}`));
-        return;
+        run.errors.push(`exited with ${code}${errors ? `: ${errors.slice(-1000)}` : ""}`);
+        progress(`${run.tool} FAILED: ${run.errors.join("; ")}`);
       }
       done(run);
     });

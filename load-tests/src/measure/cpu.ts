@@ -65,7 +65,9 @@ export class CpuSampler {
   ) {}
 
   private async backends(): Promise<number[]> {
-    const { rows } = await this.admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = ANY($1)`, [this.databases]);
+    const { rows } = await this.admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = ANY($1)`, [
+      this.databases,
+    ]);
     return rows.map((r: { pid: number }) => r.pid);
   }
 
@@ -88,7 +90,13 @@ export class CpuSampler {
     this.selfStart = process.cpuUsage();
     this.startedAt = Date.now();
     const tick = () => {
-      this.timer = setTimeout(() => void this.sampleBackends(false).catch(() => undefined).finally(tick), 1000);
+      this.timer = setTimeout(
+        () =>
+          void this.sampleBackends(false)
+            .catch(() => undefined)
+            .finally(tick),
+        1000,
+      );
       this.timer.unref();
     };
     tick();
@@ -99,9 +107,11 @@ export class CpuSampler {
     this.timer = undefined;
     await this.sampleBackends(false);
     const cpuMs: Record<string, number> = {};
-    for (const [name, pid] of Object.entries(this.processes)) cpuMs[name] = Math.max(0, (processCpuMs(pid) ?? 0) - this.start[name]);
+    for (const [name, pid] of Object.entries(this.processes))
+      cpuMs[name] = Math.max(0, (processCpuMs(pid) ?? 0) - this.start[name]);
     let postgres = 0;
-    for (const [pid, last] of this.backendLast) postgres += Math.max(0, last - (this.backendFirst.get(pid) ?? 0));
+    for (const [pid, last] of this.backendLast)
+      postgres += Math.max(0, last - (this.backendFirst.get(pid) ?? 0));
     cpuMs.postgres = postgres;
     const self = process.cpuUsage(this.selfStart);
     cpuMs["load generator"] = Math.round((self.user + self.system) / 1000);

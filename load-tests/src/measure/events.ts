@@ -1,11 +1,12 @@
 import { Client } from "pg";
 import type { Caller, Endpoint } from "../driver/endpoint";
-import { post } from "../driver/endpoint";
+import { httpPost } from "../driver/endpoint";
 import { OPERATIONS } from "../scenarios/definitions";
 import { chinaDate } from "../scenarios/template";
 import { Samples, round, type LatencySummary } from "../driver/stats";
 import { progress } from "../generate/progress";
 import type { Bench } from "../generate/suite";
+import type { CpuResult, CpuSampler } from "./cpu";
 
 /**
  * Event latency: organization's setRegisterCount sent at a fixed rate (open loop, straight to the
@@ -31,13 +32,15 @@ export interface EventLatencyResult {
   events: number;
   consumers: ConsumerLatency[];
   errorSamples: string[];
+  /** CPU per process while sending and until the consumers caught up. */
+  cpu?: CpuResult;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function measureEventLatency(
   bench: Bench,
-  options: { rate: number; seconds: number; caller: Caller; maxInFlight?: number },
+  options: { rate: number; seconds: number; caller: Caller; maxInFlight?: number; cpu?: CpuSampler },
 ): Promise<EventLatencyResult> {
   const org = await bench.db("organization");
   const units = (
@@ -57,28 +60,43 @@ export async function measureEventLatency(
   let errors = 0;
   let inFlight = 0;
   let next = 0;
-  const maxInFlight = options.maxInFlight ?? 200;
+  const maxInFlight = options.maxInFlight ?? 64;
   const total = Math.round(options.rate * options.seconds);
+  const headers = await endpoint.headersFor(options.caller);
+  await options.cpu?.begin();
   const began = Date.now();
   progress(`event latency: ${total} setRegisterCount at ${options.rate}/s straight to organization`);
   const sendOne = async () => {
     // The next unit nobody is writing (each unit's version is tracked from the responses).
     let unit = units[next++ % units.length];
-    for (let tries = 0; busy.has(unit.id) && tries < units.length; tries++) unit = units[next++ % units.length];
+    for (let tries = 0; busy.has(unit.id) && tries < units.length; tries++)
+      unit = units[next++ % units.length];
     busy.add(unit.id);
     inFlight++;
     const t0 = performance.now();
     try {
-      const res = await post(endpoint, options.caller, {
-        query: OPERATIONS.SetRegisterCount.document,
-        operationName: "SetRegisterCount",
-        variables: { input: { id: unit.id, expectedVersion: versions.get(unit.id)!, count: 300 + ((sent * 37) % 2300), asOf } },
-      });
+      const res = await httpPost(
+        endpoint.url,
+        headers,
+        JSON.stringify({
+          query: OPERATIONS.SetRegisterCount.document,
+          operationName: "SetRegisterCount",
+          variables: {
+            input: {
+              id: unit.id,
+              expectedVersion: versions.get(unit.id)!,
+              count: 300 + ((sent * 37) % 2300),
+              asOf,
+            },
+          },
+        }),
+      );
       latency.add(performance.now() - t0);
       const data = res.data as { setRegisterCount?: { version: number } } | undefined;
       if (res.status !== 200 || res.errors?.length || !data?.setRegisterCount) {
         errors++;
-        if (errorSamples.length < 5) errorSamples.push(`${res.status} ${res.errors?.[0]?.message ?? ""}`.slice(0, 200));
+        if (errorSamples.length < 5)
+          errorSamples.push(`${res.status} ${res.errors?.[0]?.message ?? ""}`.slice(0, 200));
         const [row] = (await org.query(`SELECT version FROM org_unit WHERE id = $1`, [unit.id])).rows;
         versions.set(unit.id, row.version);
       } else versions.set(unit.id, data.setRegisterCount.version);
@@ -117,14 +135,21 @@ export async function measureEventLatency(
     let handled: { event_id: string; handled_at: Date }[] = [];
     const deadline = Date.now() + 60_000;
     do {
-      handled = (await db.query(`SELECT event_id, handled_at FROM inbox WHERE event_id = ANY($1)`, [ids])).rows;
+      handled = (await db.query(`SELECT event_id, handled_at FROM inbox WHERE event_id = ANY($1)`, [ids]))
+        .rows;
       if (handled.length >= ids.length) break;
       await sleep(500);
     } while (Date.now() < deadline);
     const samples = new Samples();
     for (const h of handled) samples.add(h.handled_at.getTime() - commitTime.get(h.event_id)!);
-    consumers.push({ consumer: service, handled: handled.length, missing: ids.length - handled.length, latencyMs: samples.summary() });
+    consumers.push({
+      consumer: service,
+      handled: handled.length,
+      missing: ids.length - handled.length,
+      latencyMs: samples.summary(),
+    });
   }
+  const cpu = await options.cpu?.end();
   return {
     targetRatePerSecond: options.rate,
     achievedRatePerSecond: round(published.length / elapsed, 1),
@@ -135,6 +160,7 @@ export async function measureEventLatency(
     events: published.length,
     consumers,
     errorSamples,
+    cpu,
   };
 }
 
@@ -153,15 +179,21 @@ export interface RelayRateResult {
  * relay is held off (this session holds the relay's advisory lock after ending its connection, so it
  * idles as a standby replica would), then released; the drain rate is rows / time to mark them sent.
  */
-export async function measureRelayRate(bench: Bench, options: { events: number; caller: Caller; concurrency?: number }): Promise<RelayRateResult> {
+export async function measureRelayRate(
+  bench: Bench,
+  options: { events: number; caller: Caller; concurrency?: number },
+): Promise<RelayRateResult> {
   const url = bench.suite.databases.organization.url;
   const holder = new Client({ connectionString: url, application_name: "load-tests-relay-holder" });
   await holder.connect();
   const lockKey = "outbox-relay:organization";
   let locked = false;
   for (let i = 0; i < 50 && !locked; i++) {
-    await holder.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'outbox-relay'`);
-    locked = (await holder.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [lockKey])).rows[0].locked;
+    await holder.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'outbox-relay'`,
+    );
+    locked = (await holder.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [lockKey])).rows[0]
+      .locked;
     if (!locked) await sleep(20);
   }
   if (!locked) {
@@ -172,33 +204,49 @@ export async function measureRelayRate(bench: Bench, options: { events: number; 
   try {
     const [{ seq }] = (await org.query(`SELECT coalesce(max(seq), 0)::bigint AS seq FROM outbox`)).rows;
     progress(`relay rate: relay held off; building a backlog of ${options.events} events`);
-    const units = (await org.query<{ id: string; version: number }>(`SELECT id, version FROM org_unit WHERE depth >= 2 AND active ORDER BY code`)).rows;
+    const units = (
+      await org.query<{ id: string; version: number }>(
+        `SELECT id, version FROM org_unit WHERE depth >= 2 AND active ORDER BY code`,
+      )
+    ).rows;
     const endpoint = bench.subgraph("organization");
     const asOf = chinaDate(new Date());
+    const headers = await endpoint.headersFor(options.caller);
     let made = 0;
     let index = 0;
+    let attempts = 0;
     const worker = async () => {
-      while (made < options.events) {
+      while (made < options.events && attempts++ < options.events * 2) {
         const unit = units[index++ % units.length];
         made++;
-        const res = await post(endpoint, options.caller, {
-          query: OPERATIONS.SetRegisterCount.document,
-          operationName: "SetRegisterCount",
-          variables: { input: { id: unit.id, expectedVersion: unit.version, count: 300 + (made % 2000), asOf } },
-        });
+        const res = await httpPost(
+          endpoint.url,
+          headers,
+          JSON.stringify({
+            query: OPERATIONS.SetRegisterCount.document,
+            operationName: "SetRegisterCount",
+            variables: {
+              input: { id: unit.id, expectedVersion: unit.version, count: 300 + (made % 2000), asOf },
+            },
+          }),
+        );
         const data = res.data as { setRegisterCount?: { version: number } } | undefined;
         if (data?.setRegisterCount) unit.version = data.setRegisterCount.version;
         else made--;
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, units.length) }, worker));
-    const [{ n }] = (await org.query(`SELECT count(*)::int AS n FROM outbox WHERE seq > $1 AND sent_at IS NULL`, [seq])).rows;
+    const [{ n }] = (
+      await org.query(`SELECT count(*)::int AS n FROM outbox WHERE seq > $1 AND sent_at IS NULL`, [seq])
+    ).rows;
     progress(`relay rate: ${n} events waiting; releasing the relay`);
     const [{ released }] = (await org.query<{ released: Date }>(`SELECT clock_timestamp() AS released`)).rows;
     await holder.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockKey]);
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const [{ left }] = (await org.query(`SELECT count(*)::int AS left FROM outbox WHERE seq > $1 AND sent_at IS NULL`, [seq])).rows;
+      const [{ left }] = (
+        await org.query(`SELECT count(*)::int AS left FROM outbox WHERE seq > $1 AND sent_at IS NULL`, [seq])
+      ).rows;
       if (left === 0 || Date.now() > deadline) break;
       await sleep(100);
     }
@@ -208,7 +256,9 @@ export async function measureRelayRate(bench: Bench, options: { events: number; 
         [seq, released],
       )
     ).rows;
-    const ids = (await org.query(`SELECT id::text FROM outbox WHERE seq > $1`, [seq])).rows.map((r: { id: string }) => r.id);
+    const ids = (await org.query(`SELECT id::text FROM outbox WHERE seq > $1`, [seq])).rows.map(
+      (r: { id: string }) => r.id,
+    );
     const consumers: RelayRateResult["consumers"] = [];
     for (const service of bench.services.filter((s) => s !== "organization")) {
       const db = await bench.db(service);
@@ -225,7 +275,12 @@ export async function measureRelayRate(bench: Bench, options: { events: number; 
         if (r.handled >= ids.length) break;
         await sleep(500);
       }
-      consumers.push({ consumer: service, handled: got.handled, seconds: round(got.seconds, 2), perSecond: got.seconds > 0 ? Math.round(got.handled / got.seconds) : 0 });
+      consumers.push({
+        consumer: service,
+        handled: got.handled,
+        seconds: round(got.seconds, 2),
+        perSecond: got.seconds > 0 ? Math.round(got.handled / got.seconds) : 0,
+      });
     }
     return {
       events: row.events,

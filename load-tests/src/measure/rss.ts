@@ -30,7 +30,10 @@ export class RssSampler {
   constructor(private readonly targets: Record<string, string>) {}
 
   static forSuite(gatewayUrl: string, subgraphUrls: Record<string, string>): RssSampler {
-    return new RssSampler({ gateway: metricsUrl(gatewayUrl), ...Object.fromEntries(Object.entries(subgraphUrls).map(([n, u]) => [n, metricsUrl(u)])) });
+    return new RssSampler({
+      gateway: metricsUrl(gatewayUrl),
+      ...Object.fromEntries(Object.entries(subgraphUrls).map(([n, u]) => [n, metricsUrl(u)])),
+    });
   }
 
   private async sample(): Promise<Record<string, number | null>> {
@@ -56,6 +59,10 @@ export class RssSampler {
     this.stopped = true;
     clearTimeout(this.timer);
     const end = await this.sample();
-    return Object.keys(this.targets).map((service) => ({ service, endMb: mb(end[service]), peakMb: mb(this.peak.get(service) ?? null) }));
+    return Object.keys(this.targets).map((service) => ({
+      service,
+      endMb: mb(end[service]),
+      peakMb: mb(this.peak.get(service) ?? null),
+    }));
   }
 }

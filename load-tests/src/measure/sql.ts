@@ -14,7 +14,8 @@ import { runStep } from "../driver/steps";
  * reacting to what a write published, reported apart.
  */
 
-const RELAY = /FROM outbox WHERE sent_at IS NULL|UPDATE outbox SET sent_at|pg_try_advisory_lock|^LISTEN|pg_stat_statements|pg_database_size/i;
+const RELAY =
+  /FROM outbox WHERE sent_at IS NULL|UPDATE outbox SET sent_at|pg_try_advisory_lock|^LISTEN|pg_stat_statements|pg_database_size/i;
 
 export class StatementCounter {
   private constructor(
@@ -32,8 +33,11 @@ export class StatementCounter {
       application_name: "load-tests-sql",
     });
     await admin.connect();
-    const { rows } = await admin.query(`SELECT count(*)::int AS n FROM pg_extension WHERE extname = 'pg_stat_statements'`);
-    if (!rows[0].n) throw new Error("pg_stat_statements is not installed in database postgres (run infra/up.sh)");
+    const { rows } = await admin.query(
+      `SELECT count(*)::int AS n FROM pg_extension WHERE extname = 'pg_stat_statements'`,
+    );
+    if (!rows[0].n)
+      throw new Error("pg_stat_statements is not installed in database postgres (run infra/up.sh)");
     return new StatementCounter(admin, databases);
   }
 
@@ -49,12 +53,19 @@ export class StatementCounter {
     const out = new Map<string, { service: string; calls: number; query: string }>();
     for (const r of rows) {
       if (RELAY.test(r.query)) continue;
-      out.set(`${r.datname}:${r.queryid}`, { service: byName[r.datname], calls: Number(r.calls), query: r.query });
+      out.set(`${r.datname}:${r.queryid}`, {
+        service: byName[r.datname],
+        calls: Number(r.calls),
+        query: r.query,
+      });
     }
     return out;
   }
 
-  static diff(before: Awaited<ReturnType<StatementCounter["snapshot"]>>, after: Awaited<ReturnType<StatementCounter["snapshot"]>>) {
+  static diff(
+    before: Awaited<ReturnType<StatementCounter["snapshot"]>>,
+    after: Awaited<ReturnType<StatementCounter["snapshot"]>>,
+  ) {
     const perService: Record<string, number> = {};
     const statements: { service: string; calls: number; query: string }[] = [];
     for (const [key, now] of after) {
@@ -106,7 +117,14 @@ export async function countStatements(
     const captures: Scope = {};
     for (const [i, step] of steps.entries()) {
       const before = await counter.snapshot();
-      const { captures: got } = await runStep(endpoint, caller, step, { ...scope, ...captures }, state, options.overrides);
+      const { captures: got } = await runStep(
+        endpoint,
+        caller,
+        step,
+        { ...scope, ...captures },
+        state,
+        options.overrides,
+      );
       Object.assign(captures, got);
       if (options.settleMs) await sleep(options.settleMs);
       perRep[i].push(StatementCounter.diff(before, await counter.snapshot()));
@@ -115,12 +133,23 @@ export async function countStatements(
   return steps.map((step, i) => {
     const own = new Set(OPERATIONS[step.operation].subgraphs);
     const reps = perRep[i];
-    const ownOf = (d: (typeof reps)[number]) => Object.entries(d.perService).filter(([s]) => own.has(s)).reduce((a, [, n]) => a + n, 0);
+    const ownOf = (d: (typeof reps)[number]) =>
+      Object.entries(d.perService)
+        .filter(([s]) => own.has(s))
+        .reduce((a, [, n]) => a + n, 0);
     const sorted = [...reps].sort((a, b) => ownOf(a) - ownOf(b));
     const mid = sorted[Math.floor((sorted.length - 1) / 2)];
     const services = new Set(reps.flatMap((d) => Object.keys(d.perService)));
-    const perService = Object.fromEntries([...services].map((s) => [s, medianOf(reps.map((d) => d.perService[s] ?? 0))]));
-    const consumersPerCall = medianOf(reps.map((d) => Object.entries(d.perService).filter(([s]) => !own.has(s)).reduce((a, [, n]) => a + n, 0)));
+    const perService = Object.fromEntries(
+      [...services].map((s) => [s, medianOf(reps.map((d) => d.perService[s] ?? 0))]),
+    );
+    const consumersPerCall = medianOf(
+      reps.map((d) =>
+        Object.entries(d.perService)
+          .filter(([s]) => !own.has(s))
+          .reduce((a, [, n]) => a + n, 0),
+      ),
+    );
     return {
       operation: step.operation,
       perCall: ownOf(mid),
@@ -138,11 +167,20 @@ function medianOf(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-
 export interface ListSizeCheck {
   operation: string;
-  small: { variables: Record<string, Json>; perCall: number; perService: Record<string, number>; top: StatementCount["top"] };
-  large: { variables: Record<string, Json>; perCall: number; perService: Record<string, number>; top: StatementCount["top"] };
+  small: {
+    variables: Record<string, Json>;
+    perCall: number;
+    perService: Record<string, number>;
+    top: StatementCount["top"];
+  };
+  large: {
+    variables: Record<string, Json>;
+    perCall: number;
+    perService: Record<string, number>;
+    top: StatementCount["top"];
+  };
   /** The same number of statements at both sizes. */
   constant: boolean;
 }
@@ -162,8 +200,14 @@ export async function checkListSizes(
     const step =
       scenario.flows.flatMap((f) => f.steps).find((s) => s.operation === check.operation) ??
       ({ operation: check.operation, variables: { ...check.small } } as StepDef);
-    const [small] = await countStatements(counter, endpoint, caller, [step], scope, state, { reps, overrides: check.small });
-    const [large] = await countStatements(counter, endpoint, caller, [step], scope, state, { reps, overrides: check.large });
+    const [small] = await countStatements(counter, endpoint, caller, [step], scope, state, {
+      reps,
+      overrides: check.small,
+    });
+    const [large] = await countStatements(counter, endpoint, caller, [step], scope, state, {
+      reps,
+      overrides: check.large,
+    });
     out.push({
       operation: check.operation,
       small: { variables: check.small, perCall: small.perCall, perService: small.perService, top: small.top },

@@ -346,11 +346,22 @@ export const SCENARIOS: ScenarioDef[] = [
       {
         name: "dashboard",
         weight: 1,
-        steps: [{ operation: "CityDashboard", variables: { city: "${cityCode}", year: "${thisYear}", banners: 10, townships: 20 } }],
+        steps: [
+          {
+            operation: "CityDashboard",
+            variables: { city: "${cityCode}", year: "${thisYear}", banners: 10, townships: 20 },
+          },
+        ],
       },
     ],
     thresholds: { p95Ms: 150, maxErrorRate: 0 },
-    listSizes: [{ operation: "CityDashboard", small: { banners: 3, townships: 5 }, large: { banners: 10, townships: 20 } }],
+    listSizes: [
+      {
+        operation: "CityDashboard",
+        small: { banners: 3, townships: 5 },
+        large: { banners: 10, townships: 20 },
+      },
+    ],
   },
   {
     name: "city-dashboard-flat",
@@ -362,7 +373,13 @@ export const SCENARIOS: ScenarioDef[] = [
     identity: { role: "CITY_ADMIN", home: "${cityCode}" },
     load: { connections: 50, durationSeconds: 30 },
     setup: [],
-    flows: [{ name: "dashboard", weight: 1, steps: [{ operation: "CityDashboardFlat", variables: { year: "${thisYear}", townships: 100 } }] }],
+    flows: [
+      {
+        name: "dashboard",
+        weight: 1,
+        steps: [{ operation: "CityDashboardFlat", variables: { year: "${thisYear}", townships: 100 } }],
+      },
+    ],
     thresholds: { p95Ms: 150, maxErrorRate: 0 },
     listSizes: [{ operation: "CityDashboardFlat", small: { townships: 10 }, large: { townships: 100 } }],
   },
@@ -384,14 +401,33 @@ export const SCENARIOS: ScenarioDef[] = [
       {
         operation: "ClerkSessions",
         variables: { banner: "${bannerId}", year: "${thisYear}" },
-        capture: { sessionId: "trainingSessions.edges[0].node.id", attendees: "trainingSessions.edges[0].node.enrollments[*].statisticianId" },
+        capture: {
+          sessionId: "trainingSessions.edges[0].node.id",
+          attendees: "trainingSessions.edges[0].node.enrollments[*].statisticianId",
+        },
       },
     ],
     flows: [
-      { name: "filings", weight: 25, steps: [{ operation: "BannerFilings", variables: { banner: "${bannerId}", first: 20 } }] },
-      { name: "staffing-gaps", weight: 10, steps: [{ operation: "BannerStaffingGaps", variables: { banner: "${bannerId}" } }] },
-      { name: "unit-staff", weight: 25, steps: [{ operation: "UnitStaff", variables: { unit: "${pick:townshipIds}", first: 20 } }] },
-      { name: "sessions", weight: 10, steps: [{ operation: "BannerSessions", variables: { banner: "${bannerId}", first: 20 } }] },
+      {
+        name: "filings",
+        weight: 25,
+        steps: [{ operation: "BannerFilings", variables: { banner: "${bannerId}", first: 20 } }],
+      },
+      {
+        name: "staffing-gaps",
+        weight: 10,
+        steps: [{ operation: "BannerStaffingGaps", variables: { banner: "${bannerId}" } }],
+      },
+      {
+        name: "unit-staff",
+        weight: 25,
+        steps: [{ operation: "UnitStaff", variables: { unit: "${pick:townshipIds}", first: 20 } }],
+      },
+      {
+        name: "sessions",
+        weight: 10,
+        steps: [{ operation: "BannerSessions", variables: { banner: "${bannerId}", first: 20 } }],
+      },
       {
         name: "appoint-and-file",
         weight: 10,
@@ -421,11 +457,16 @@ export const SCENARIOS: ScenarioDef[] = [
                 startDate: "${today}",
               },
             },
-            capture: { filingId: "appointStatistician.filing.id", filingVersion: "appointStatistician.filing.version" },
+            capture: {
+              filingId: "appointStatistician.filing.id",
+              filingVersion: "appointStatistician.filing.version",
+            },
           },
           {
             operation: "FileFiling",
-            variables: { input: { requestId: "${uuid}", filingId: "${filingId}", expectedVersion: "${filingVersion}" } },
+            variables: {
+              input: { requestId: "${uuid}", filingId: "${filingId}", expectedVersion: "${filingVersion}" },
+            },
           },
         ],
       },
@@ -463,8 +504,16 @@ export const SCENARIOS: ScenarioDef[] = [
     identity: { role: "CITY_ADMIN", home: "${cityCode}" },
     load: { connections: 4, durationSeconds: 30 },
     setup: [
-      { operation: "FanOutCursor", variables: { first: 200 }, capture: { after200: "statisticians.pageInfo.endCursor" } },
-      { operation: "FanOutCursor", variables: { first: 200, after: "${after200}" }, capture: { after400: "statisticians.pageInfo.endCursor" } },
+      {
+        operation: "FanOutCursor",
+        variables: { first: 200 },
+        capture: { after200: "statisticians.pageInfo.endCursor" },
+      },
+      {
+        operation: "FanOutCursor",
+        variables: { first: 200, after: "${after200}" },
+        capture: { after400: "statisticians.pageInfo.endCursor" },
+      },
     ],
     flows: [
       {
@@ -491,17 +540,33 @@ export const SCENARIOS: ScenarioDef[] = [
         name: "read-then-write",
         weight: 1,
         steps: [
-          { operation: "UnitVersion", variables: { code: "${burstUnitCode}" }, capture: { unitId: "orgUnitByCode.id", version: "orgUnitByCode.version" } },
+          {
+            operation: "UnitVersion",
+            variables: { code: "${burstUnitCode}" },
+            capture: { unitId: "orgUnitByCode.id", version: "orgUnitByCode.version" },
+          },
           {
             operation: "SetRegisterCount",
-            variables: { input: { id: "${unitId}", expectedVersion: "${version}", count: "${int:300:2599}", asOf: "${today}" } },
+            variables: {
+              input: {
+                id: "${unitId}",
+                expectedVersion: "${version}",
+                count: "${int:300:2599}",
+                asOf: "${today}",
+              },
+            },
             acceptErrors: ["CONFLICT"],
           },
         ],
       },
     ],
     thresholds: { p95Ms: 500, maxErrorRate: 0 },
-    verify: { operation: "UnitHistory", variables: { code: "${burstUnitCode}" }, version: "orgUnitByCode.version", history: "orgUnitByCode.registerHistory" },
+    verify: {
+      operation: "UnitHistory",
+      variables: { code: "${burstUnitCode}" },
+      version: "orgUnitByCode.version",
+      history: "orgUnitByCode.registerHistory",
+    },
   },
 ];
 
@@ -510,7 +575,9 @@ export const OVERHEAD = {
   operation: "UnitsUnder",
   subgraph: "organization",
   identity: { role: "CITY_ADMIN" as Role, home: "${cityCode}" },
-  setup: [{ operation: "CityUnit", variables: { code: "${bannerCode}" }, capture: { under: "orgUnitByCode.id" } }] as StepDef[],
+  setup: [
+    { operation: "CityUnit", variables: { code: "${bannerCode}" }, capture: { under: "orgUnitByCode.id" } },
+  ] as StepDef[],
   variables: { under: "${under}", first: 20 } as Record<string, Json>,
   connections: 20,
   durationSeconds: 15,
@@ -535,4 +602,10 @@ export interface Definitions {
   targets: typeof TARGETS;
 }
 
-export const DEFINITIONS: Definitions = { params: PARAMS, operations: OPERATIONS, scenarios: SCENARIOS, overhead: OVERHEAD, targets: TARGETS };
+export const DEFINITIONS: Definitions = {
+  params: PARAMS,
+  operations: OPERATIONS,
+  scenarios: SCENARIOS,
+  overhead: OVERHEAD,
+  targets: TARGETS,
+};

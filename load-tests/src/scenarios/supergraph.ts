@@ -26,9 +26,13 @@ function gatewayRequire() {
 
 export function loadApiSchema(supergraphPath = resolve(ROOT, "gateway/supergraph.graphql")) {
   const req = gatewayRequire();
-  const internals = req("@apollo/federation-internals") as { Supergraph: { build(sdl: string): { apiSchema(): { toGraphQLJSSchema(): unknown } } } };
+  const internals = req("@apollo/federation-internals") as {
+    Supergraph: { build(sdl: string): { apiSchema(): { toGraphQLJSSchema(): unknown } } };
+  };
   const graphql = req("graphql") as GraphQL;
-  const schema = internals.Supergraph.build(readFileSync(supergraphPath, "utf8")).apiSchema().toGraphQLJSSchema();
+  const schema = internals.Supergraph.build(readFileSync(supergraphPath, "utf8"))
+    .apiSchema()
+    .toGraphQLJSSchema();
   return { schema, graphql };
 }
 
@@ -40,8 +44,11 @@ export function validateOperations(operations = OPERATIONS): Record<string, stri
     try {
       const document = graphql.parse(op.document);
       const errors = graphql.validate(schema, document).map((e) => e.message);
-      const names = document.definitions.filter((d) => d.kind === "OperationDefinition").map((d) => (d as { name?: { value: string } }).name?.value);
-      if (names.length !== 1 || names[0] !== name) errors.push(`must hold exactly one operation, named ${name} (found ${names.join(", ")})`);
+      const names = document.definitions
+        .filter((d) => d.kind === "OperationDefinition")
+        .map((d) => (d as { name?: { value: string } }).name?.value);
+      if (names.length !== 1 || names[0] !== name)
+        errors.push(`must hold exactly one operation, named ${name} (found ${names.join(", ")})`);
       out[name] = errors;
     } catch (error) {
       out[name] = [(error as Error).message];
@@ -55,7 +62,12 @@ export function gatewayCost(operation: string, variables: Record<string, unknown
   try {
     const { schema, graphql } = loadApiSchema();
     const measure = gatewayRequire()(resolve(ROOT, "gateway/dist/limits/measure-operation.js")) as {
-      measureOperation(schema: unknown, document: unknown, op: unknown, variables: Record<string, unknown>): { cost: number };
+      measureOperation(
+        schema: unknown,
+        document: unknown,
+        op: unknown,
+        variables: Record<string, unknown>,
+      ): { cost: number };
     };
     const document = graphql.parse(OPERATIONS[operation].document);
     const op = document.definitions.find((d) => d.kind === "OperationDefinition");

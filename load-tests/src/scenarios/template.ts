@@ -47,7 +47,8 @@ function lookup(name: string, scope: Scope): Json {
 
 function listOf(name: string, scope: Scope): Json[] {
   const value = lookup(name, scope);
-  if (!Array.isArray(value) || value.length === 0) throw new Error(`template: "${name}" is not a non-empty list`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw new Error(`template: "${name}" is not a non-empty list`);
   return value;
 }
 
@@ -67,7 +68,10 @@ const BIRTH_SPAN_DAYS = 12000;
 
 /** The n-th ID number of a region: birth date and sequence from n, so every n below 12 million is distinct. */
 export function idNumberFor(region: string, n: number): string {
-  const birth = new Date(BIRTH_BASE_MS + (n % BIRTH_SPAN_DAYS) * DAY_MS).toISOString().slice(0, 10).replace(/-/g, "");
+  const birth = new Date(BIRTH_BASE_MS + (n % BIRTH_SPAN_DAYS) * DAY_MS)
+    .toISOString()
+    .slice(0, 10)
+    .replace(/-/g, "");
   const sequence = String(Math.floor(n / BIRTH_SPAN_DAYS) % 1000).padStart(3, "0");
   const first17 = `${region.slice(0, 6)}${birth}${sequence}`;
   return first17 + idCheckCharacter(first17);
@@ -146,7 +150,10 @@ export function expand(template: Json, scope: Scope, state: TemplateState): Json
  * element (a list). A missing step gives undefined.
  */
 export function extract(data: Json | undefined, path: string): Json | undefined {
-  const parts = path.replace(/\[(\*|\d+)\]/g, ".$1").split(".").filter(Boolean);
+  const parts = path
+    .replace(/\[(\*|\d+)\]/g, ".$1")
+    .split(".")
+    .filter(Boolean);
   const walk = (value: Json | undefined, i: number): Json | undefined => {
     if (i === parts.length) return value;
     if (value === null || value === undefined || typeof value !== "object") return undefined;
