@@ -28,3 +28,4 @@ export * from "./cli/run-tool";
 export * from "./validation/value-checks";
 export * from "./graphql/batching";
 export * from "./graphql/print-sdl";
+export * from "./db/home-path";
