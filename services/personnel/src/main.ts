@@ -4,12 +4,13 @@ import {
   createLogger,
   loadConfigOrExit,
   onShutdown,
+  orgUnitHomePath,
   runMain,
   runMigrations,
   startSubgraphServer,
 } from "@grassroots/kit";
 import { configSchema, settingsOf } from "./config";
-import { createPersonnelDataSource, homePathLookup } from "./db/data-source";
+import { createPersonnelDataSource } from "./db/data-source";
 import { createServices } from "./db/services";
 import { transactionOf } from "./db/unit-of-work";
 import { consumerGroupOf, personnelHandlers } from "./events/consumers";
@@ -56,7 +57,7 @@ runMain(logger, async () => {
     internalSecret: config.INTERNAL_SECRET,
     schema,
     logger,
-    homePathOf: homePathLookup(dataSource),
+    homePathOf: orgUnitHomePath(dataSource),
     readiness: [
       { name: "database", check: async () => void (await dataSource.query("SELECT 1")) },
       { name: "kafka", check: () => checkKafka(kafka) },

@@ -12,6 +12,7 @@ import {
 } from "@grassroots/events";
 import {
   createLogger,
+  orgUnitHomePath,
   orgUnitIdForCode,
   runMigrations,
   startSubgraphServer,
@@ -40,7 +41,7 @@ import {
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { cliConfigSchema, settingsOf } from "../../src/config";
-import { createPersonnelDataSource, homePathLookup } from "../../src/db/data-source";
+import { createPersonnelDataSource } from "../../src/db/data-source";
 import { createServices } from "../../src/db/services";
 import { transactionOf } from "../../src/db/unit-of-work";
 import type { PersonnelServices } from "../../src/domain/ports";
@@ -234,7 +235,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     schema: await buildPersonnelSchema(services),
     logger,
     readiness: [],
-    homePathOf: homePathLookup(dataSource),
+    homePathOf: orgUnitHomePath(dataSource),
   });
 
   const call: Harness["call"] = (query, variables = {}, identity) =>
