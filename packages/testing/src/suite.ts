@@ -5,7 +5,8 @@ import { resolve } from "node:path";
 import { SignJWT } from "jose";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { testEnv } from "./env";
-import { testKafka, uniqueName } from "./kafka";
+import { deleteTopicsWithPrefix } from "./event-fixtures";
+import { uniqueName } from "./kafka";
 import { waitFor } from "./wait";
 
 const ROOT = resolve(__dirname, "../../..");
@@ -28,17 +29,6 @@ function provisionTopics(prefix: string): void {
     env: { ...process.env, KAFKA_BROKERS: testEnv.kafkaBrokers.join(","), KAFKA_TOPIC_PREFIX: prefix, TOPIC_PARTITIONS: "2" },
     stdio: "ignore",
   });
-}
-
-async function deleteTopics(prefix: string): Promise<void> {
-  const admin = testKafka().admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length) await admin.deleteTopics({ topics });
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 async function freePort(): Promise<number> {
@@ -95,7 +85,7 @@ export async function startSuite(services: string[]): Promise<RunningSuite> {
       }
     }
     for (const db of Object.values(databases)) await db.drop();
-    await deleteTopics(topicPrefix);
+    await deleteTopicsWithPrefix(topicPrefix);
   };
   try {
     provisionTopics(topicPrefix);

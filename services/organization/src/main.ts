@@ -1,15 +1,8 @@
 import "reflect-metadata";
 import { checkKafka, createKafka, OutboxRelay } from "@grassroots/events";
-import {
-  createLogger,
-  loadConfigOrExit,
-  onShutdown,
-  runMain,
-  runMigrations,
-  startSubgraphServer,
-} from "@grassroots/kit";
+import { createLogger, loadConfigOrExit, onShutdown, orgUnitHomePath, runMain, runMigrations, startSubgraphServer } from "@grassroots/kit";
 import { configSchema } from "./config";
-import { createOrganizationDataSource, homePathLookup } from "./db/data-source";
+import { createOrganizationDataSource } from "./db/data-source";
 import { createServices } from "./db/services";
 import { buildOrganizationSchema } from "./schema/build-schema";
 
@@ -42,7 +35,7 @@ runMain(logger, async () => {
     internalSecret: config.INTERNAL_SECRET,
     schema,
     logger,
-    homePathOf: homePathLookup(dataSource),
+    homePathOf: orgUnitHomePath(dataSource),
     readiness: [
       { name: "database", check: async () => void (await dataSource.query("SELECT 1")) },
       { name: "kafka", check: () => checkKafka(kafka) },

@@ -13,7 +13,7 @@ import { configSchema, settingsOf } from "./config";
 import { createPersonnelDataSource } from "./db/data-source";
 import { createServices } from "./db/services";
 import { transactionOf } from "./db/unit-of-work";
-import { consumerGroupOf, personnelHandlers } from "./events/consumers";
+import { CONSUMER_GROUP, personnelHandlers } from "./events/consumers";
 import { buildPersonnelSchema } from "./schema/build-schema";
 
 // Wiring only: config → logger → database (+ migrations) → schema → outbox relay → event consumer → HTTP server → shutdown.
@@ -43,7 +43,7 @@ runMain(logger, async () => {
   const consumer = new EventConsumer({
     kafka,
     dataSource,
-    groupId: consumerGroupOf(config.KAFKA_TOPIC_PREFIX),
+    groupId: CONSUMER_GROUP,
     handlers: personnelHandlers(services, transactionOf),
     logger,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,

@@ -1,10 +1,10 @@
 import "reflect-metadata";
 import { checkKafka, createKafka, EventConsumer, OutboxRelay } from "@grassroots/events";
-import { createLogger, loadConfigOrExit, onShutdown, runMain, runMigrations, startSubgraphServer } from "@grassroots/kit";
+import { createLogger, loadConfigOrExit, onShutdown, orgUnitHomePath, runMain, runMigrations, startSubgraphServer } from "@grassroots/kit";
 import { configSchema } from "./config";
-import { createTrainingDataSource, homePathOf } from "./db/data-source";
+import { createTrainingDataSource } from "./db/data-source";
 import { createServices } from "./db/services";
-import { projectionHandlers, projectionsGroupOf } from "./events/projections";
+import { projectionHandlers, PROJECTIONS_GROUP } from "./events/projections";
 import { buildTrainingSchema } from "./schema/build-schema";
 
 // Wiring only: config → logger → database (+ migrations) → schema → projections consumer → outbox
@@ -24,7 +24,7 @@ runMain(logger, async () => {
   const consumer = new EventConsumer({
     kafka,
     dataSource,
-    groupId: projectionsGroupOf(config.KAFKA_TOPIC_PREFIX),
+    groupId: PROJECTIONS_GROUP,
     handlers: projectionHandlers(),
     logger,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
@@ -47,7 +47,7 @@ runMain(logger, async () => {
     internalSecret: config.INTERNAL_SECRET,
     schema,
     logger,
-    homePathOf: homePathOf(dataSource),
+    homePathOf: orgUnitHomePath(dataSource),
     readiness: [
       { name: "database", check: async () => void (await dataSource.query("SELECT 1")) },
       { name: "kafka", check: () => checkKafka(kafka) },

@@ -22,13 +22,16 @@ export function on<C extends EventContract>(
 export interface EventConsumerOptions {
   kafka: Kafka;
   dataSource: DataSource;
-  /** Kafka consumer group and inbox namespace, e.g. "personnel.org-units". */
+  /** Inbox namespace and, behind the topic prefix, the Kafka consumer group, e.g. "personnel". */
   groupId: string;
   handlers: EventHandler[];
   logger: Logger;
   retry?: { attempts: number; initialMs: number; maxMs: number };
   fromBeginning?: boolean;
-  /** Prepended to the contracts' topics (KAFKA_TOPIC_PREFIX); dead letters go to the prefixed `.dlq`. */
+  /**
+   * Prepended to the contracts' topics and to the consumer group (KAFKA_TOPIC_PREFIX): environments
+   * sharing a broker must not share a group, or one gets the other's partitions.
+   */
   topicPrefix?: string;
 }
 
@@ -50,7 +53,10 @@ export class EventConsumer {
   constructor(private readonly options: EventConsumerOptions) {
     for (const handler of options.handlers) this.handlers.set(handler.contract.type, handler);
     this.retry = options.retry ?? { attempts: 5, initialMs: 200, maxMs: 5000 };
-    this.consumer = options.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    this.consumer = options.kafka.consumer({
+      groupId: `${options.topicPrefix ?? ""}${options.groupId}`,
+      allowAutoTopicCreation: false,
+    });
     this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   }
 

@@ -1,7 +1,6 @@
 import { OutboxAndInbox1764100000000 } from "@grassroots/events";
-import { createDataSource, type HomePathLookup } from "@grassroots/kit";
+import { createDataSource } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
-import { isUuid } from "@grassroots/kit";
 import { OrgUnitEntity, RegisterCountEntity } from "./entities/org-unit.entity";
 import {
   AssessmentEntity,
@@ -28,14 +27,3 @@ export function createOrganizationDataSource(url: string, poolSize = 10): DataSo
   return createDataSource({ url, poolSize, entities, migrations, applicationName: "organization" });
 }
 
-/** For the kit's access check: the path of a caller's home unit, if it exists and is active. */
-export function homePathLookup(dataSource: DataSource): HomePathLookup {
-  return async (orgUnitId) => {
-    if (!isUuid(orgUnitId)) return undefined;
-    const rows: { path: string }[] = await dataSource.query(
-      `SELECT path FROM org_unit WHERE id = $1 AND active`,
-      [orgUnitId],
-    );
-    return rows[0]?.path;
-  };
-}

@@ -1,12 +1,5 @@
 import "reflect-metadata";
-import {
-  createLogger,
-  orgUnitIdForCode,
-  runMigrations,
-  startSubgraphServer,
-  type Identity,
-  type Role,
-} from "@grassroots/kit";
+import { createLogger, type Identity, orgUnitHomePath, orgUnitIdForCode, type Role, runMigrations, startSubgraphServer } from "@grassroots/kit";
 import {
   callSubgraph,
   countQueries,
@@ -20,7 +13,7 @@ import {
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { DataSource } from "typeorm";
-import { createOrganizationDataSource, homePathLookup } from "../../src/db/data-source";
+import { createOrganizationDataSource } from "../../src/db/data-source";
 import { createServices } from "../../src/db/services";
 import { parseDivisionCsv } from "../../src/domain/import/csv";
 import { importDivisions, type ImportReport } from "../../src/domain/import/import-divisions";
@@ -62,7 +55,7 @@ export async function startHarness(): Promise<Harness> {
     schema: await buildOrganizationSchema(services),
     logger,
     readiness: [],
-    homePathOf: homePathLookup(dataSource),
+    homePathOf: orgUnitHomePath(dataSource),
   });
   return {
     url: server.url,

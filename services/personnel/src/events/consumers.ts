@@ -14,7 +14,8 @@ import { applyOrgUnitState, orgUnitViewOf } from "../domain/reactions/org-unit-p
 import { applyPrePostCertificate } from "../domain/reactions/pre-post-certificate";
 
 /** The consumer group (and inbox namespace) of personnel, under the environment's topic prefix. */
-export const consumerGroupOf = (topicPrefix: string) => `${topicPrefix}personnel`;
+/** Consumer group (the events package puts the topic prefix in front). */
+export const CONSUMER_GROUP = "personnel";
 
 /**
  * What personnel reacts to, each inside the inbox transaction (a redelivered event is a no-op):

@@ -46,7 +46,7 @@ import { createServices } from "../../src/db/services";
 import { transactionOf } from "../../src/db/unit-of-work";
 import type { PersonnelServices } from "../../src/domain/ports";
 import { checkCharacter } from "../../src/domain/resident-id";
-import { consumerGroupOf, personnelHandlers } from "../../src/events/consumers";
+import { CONSUMER_GROUP, personnelHandlers } from "../../src/events/consumers";
 import { buildPersonnelSchema } from "../../src/schema/build-schema";
 import { APPOINT, REGISTER } from "./operations";
 
@@ -208,7 +208,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const consumer = new EventConsumer({
     kafka,
     dataSource,
-    groupId: consumerGroupOf(prefix),
+    groupId: CONSUMER_GROUP,
     handlers: personnelHandlers(services, transactionOf),
     logger,
     topicPrefix: prefix,

@@ -1,5 +1,5 @@
 import { OutboxAndInbox1764100000000 } from "@grassroots/events";
-import { createDataSource, isUuid, type HomePathLookup } from "@grassroots/kit";
+import { createDataSource } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { OrgUnitProjection } from "./entities/directory.entity";
 import { CertificateEntity, EnrollmentEntity, TrainingSessionEntity } from "./entities/training.entity";
@@ -15,11 +15,3 @@ export function createTrainingDataSource(url: string, poolSize = 10): DataSource
   return createDataSource({ url, poolSize, entities, migrations, applicationName: "training" });
 }
 
-/** The kit's access check reads the caller's home unit from the org projection (organization's events). */
-export function homePathOf(dataSource: DataSource): HomePathLookup {
-  return async (orgUnitId) => {
-    if (!isUuid(orgUnitId)) return undefined;
-    const [unit] = await dataSource.getRepository(OrgUnitProjection).findBy({ id: orgUnitId, active: true });
-    return unit?.path;
-  };
-}

@@ -20,7 +20,8 @@ import { projectAssignment, projectOrgUnit, projectStatistician } from "../db/re
  * prefix: environments and test runs that share a broker must not share a group either (a group's
  * assignment spans every member's subscriptions).
  */
-export const projectionsGroupOf = (topicPrefix: string): string => `${topicPrefix}training.projections`;
+/** Consumer group (the events package puts the topic prefix in front). */
+export const PROJECTIONS_GROUP = "training.projections";
 
 /**
  * What training learns from the other services. Every org-unit event carries the unit's full state

@@ -11,7 +11,7 @@ import {
   type EventContract,
   type EventData,
 } from "@grassroots/events";
-import { createLogger, orgUnitIdForCode, runMigrations, startSubgraphServer, type Clock, type Identity, type Role } from "@grassroots/kit";
+import { type Clock, createLogger, type Identity, orgUnitHomePath, orgUnitIdForCode, type Role, runMigrations, startSubgraphServer } from "@grassroots/kit";
 import {
   callSubgraph,
   countQueries,
@@ -31,10 +31,10 @@ import {
 } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
-import { createTrainingDataSource, homePathOf } from "../../src/db/data-source";
+import { createTrainingDataSource } from "../../src/db/data-source";
 import { createServices } from "../../src/db/services";
 import type { TrainingServices } from "../../src/domain/ports";
-import { projectionHandlers, projectionsGroupOf } from "../../src/events/projections";
+import { projectionHandlers, PROJECTIONS_GROUP } from "../../src/events/projections";
 import { buildTrainingSchema } from "../../src/schema/build-schema";
 
 /** The business date the tests run on: every session below ends on or before it. */
@@ -123,7 +123,7 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
   const consumer = new EventConsumer({
     kafka,
     dataSource,
-    groupId: projectionsGroupOf(prefix),
+    groupId: PROJECTIONS_GROUP,
     handlers: projectionHandlers(),
     logger,
     topicPrefix: prefix,
@@ -146,7 +146,7 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
     schema: await buildTrainingSchema(services),
     logger,
     readiness: [],
-    homePathOf: homePathOf(dataSource),
+    homePathOf: orgUnitHomePath(dataSource),
   });
 
   const publish: Harness["publish"] = (contract, data, key, id) =>
