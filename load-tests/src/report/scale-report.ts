@@ -29,8 +29,9 @@ export function extrapolate(r: GenerateResult): Extrapolation {
         ? p.done / scaleUnits(r)
         : unitShare
       : share;
+    const failed = (p.errors?.length ?? 0) > 0 && p.done === 0;
     phaseSecondsAtFullScale[p.phase] =
-      effective && effective > 0 ? Math.round(p.elapsedSeconds / effective) : NaN;
+      !failed && effective && effective > 0 ? Math.round(p.elapsedSeconds / effective) : NaN;
   }
   const databaseBytesAtFullScale: Record<string, number> = {};
   for (const [service, bytes] of Object.entries(r.counts.databaseBytes)) {
@@ -90,7 +91,7 @@ export function generateMarkdown(
     "",
     `Database size now: ${Object.entries(counts.databaseBytes)
       .map(([s, b]) => `${s} ${mb(b)}`)
-      .join(", ")}; at full scale ≈ ${Object.entries(x.databaseBytesAtFullScale)
+      .join(", ")}; at full scale ≈ (upper bound: each database scaled by its share of units or statisticians) ${Object.entries(x.databaseBytesAtFullScale)
       .map(([s, b]) => `${s} ${mb(b)}`)
       .join(", ")}. ` +
       `Whole load at the measured rates ≈ ${duration(x.totalSecondsAtFullScale)} (phases run one after another).`,
