@@ -7,3 +7,4 @@ export * from "./inbox/received-event";
 export * from "./inbox/event-consumer";
 export * from "./kafka/client";
 export * from "./kafka/topics";
+export * from "./runtime/run-subgraph";
