@@ -84,3 +84,36 @@ describe("R1: finding units in your area", () => {
     expect(asClerk.data!.orgUnit.parent).toBeNull();
   });
 });
+
+describe("nested lists (banners → townships) are batched", () => {
+  const TREE = `query ($banners: Int!, $townships: Int!) {
+    orgUnitByCode(code: "150600000000") {
+      children(first: $banners) { edges { node { code children(first: $townships) {
+        totalCount pageInfo { hasNextPage } edges { node { code } } } } } } } }`;
+
+  const statementsFor = async (banners: number, townships: number) => {
+    h.queries.queries = [];
+    const result = await h.call(TREE, { banners, townships }, cityAdmin);
+    expect(result.errors).toBeUndefined();
+    return { statements: h.queries.queries.length, data: result.data! };
+  };
+
+  it("the same number of SQL statements for 2 banners of 3 townships as for 9 banners of 20", async () => {
+    const small = await statementsFor(2, 3);
+    const large = await statementsFor(9, 20);
+    expect(large.statements).toBe(small.statements);
+    expect(large.data.orgUnitByCode.children.edges).toHaveLength(9);
+  });
+
+  it("each nested page matches the unbatched search: order, total, hasNextPage", async () => {
+    const { data } = await statementsFor(9, 3);
+    for (const { node: banner } of data.orgUnitByCode.children.edges) {
+      const direct = await h.call(
+        `query ($id: ID!) { orgUnits(filter: { underId: $id, kinds: [SUBDISTRICT, TOWN, TOWNSHIP, SUMU, PARK] }, first: 3) { totalCount pageInfo { hasNextPage } edges { node { code } } } }`,
+        { id: idOf(banner.code) },
+        cityAdmin,
+      );
+      expect(banner.children).toEqual(direct.data!.orgUnits);
+    }
+  });
+});

@@ -107,6 +107,13 @@ export interface OrgUnitReads {
   /** The units among `ids` visible to the user whose home unit is `homeUnitId`, in ONE query. */
   visibleToHomeUnit(ids: readonly string[], homeUnitId: string): Promise<OrgUnit[]>;
   search(filter: OrgUnitFilter, scope: Scope, page: PageRequest): Promise<Page<OrgUnit>>;
+  /** The first page of children of each parent, in code order, with a fixed number of statements. */
+  firstChildPages(
+    parentIds: readonly string[],
+    scope: Scope,
+    first: number,
+    includeInactive: boolean,
+  ): Promise<Map<string, Page<OrgUnit>>>;
   registerHistory(ids: readonly string[]): Promise<RegisterCountEntry[]>;
   /** Active county-level units in scope, or the one containing the scope when it lies below county level. */
   bannersFor(scope: Scope, bannerId?: string): Promise<OrgUnit[]>;

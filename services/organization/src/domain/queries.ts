@@ -34,15 +34,21 @@ export interface SearchInput {
 export const MAX_PAGE = 200;
 export const DEFAULT_PAGE = 50;
 
+/** A page size a client asked for, or BAD_USER_INPUT naming the allowed range. */
+export function checkPageSize(first: number | undefined): number {
+  const size = first ?? DEFAULT_PAGE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${size}.`, "first");
+  }
+  return size;
+}
+
 export async function searchOrgUnits(
   reads: OrgUnitReads,
   scope: Scope,
   input: SearchInput,
 ): Promise<Page<OrgUnit>> {
-  const first = input.first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${first}.`, "first");
-  }
+  const first = checkPageSize(input.first);
   if (input.codePrefix !== undefined && !/^\d{1,12}$/.test(input.codePrefix)) {
     throw badInput(`codePrefix must be 1 to 12 digits; got "${input.codePrefix}".`, "codePrefix");
   }

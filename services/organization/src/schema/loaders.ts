@@ -8,7 +8,7 @@ import {
 } from "@grassroots/kit";
 import DataLoader from "dataloader";
 import type { OrgUnit } from "../domain/org-unit";
-import type { OrganizationServices, RegisterCountEntry } from "../domain/ports";
+import type { OrganizationServices, Page, RegisterCountEntry } from "../domain/ports";
 import type { Assessment, AssessmentItem, Standard } from "../domain/standardization";
 import { readScope } from "./context";
 
@@ -25,13 +25,28 @@ export interface Loaders {
   latestAssessment: DataLoader<string, Assessment | null>;
   assessmentItems: DataLoader<string, AssessmentItem[]>;
   standard: DataLoader<string, Standard | null>;
+  /** First pages of children, by parent id, for one page size and activity filter (nested lists). */
+  firstChildren(first: number, includeInactive: boolean): DataLoader<string, Page<OrgUnit>>;
 }
 
 /** The request's loaders (created on first use, shared by every resolver of the request). */
 export const loaders = loadersPerRequest(createLoaders);
 
 function createLoaders(ctx: GraphQLContext, { units, standardization }: OrganizationServices): Loaders {
+  const childPages = new Map<string, DataLoader<string, Page<OrgUnit>>>();
   return {
+    firstChildren(first, includeInactive) {
+      const key = `${first}:${includeInactive}`;
+      let loader = childPages.get(key);
+      if (!loader) {
+        loader = new DataLoader(async (parentIds) => {
+          const pages = await units.firstChildPages(parentIds, await readScope(ctx), first, includeInactive);
+          return parentIds.map((id) => pages.get(id)!);
+        });
+        childPages.set(key, loader);
+      }
+      return loader;
+    },
     unit: new DataLoader(async (ids) => {
       const valid = ids.filter(isUuid);
       return byKey(ids, await units.byIds(valid, await readScope(ctx)), (u) => u.id);

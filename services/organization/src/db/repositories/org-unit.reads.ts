@@ -36,6 +36,47 @@ export class TypeOrmOrgUnitReads implements OrgUnitReads {
     return this.scoped(scope).andWhere("u.id IN (:...ids)", { ids }).getMany();
   }
 
+  async firstChildPages(
+    parentIds: readonly string[],
+    scope: Scope,
+    first: number,
+    includeInactive: boolean,
+  ): Promise<Map<string, Page<OrgUnit>>> {
+    const pages = new Map<string, Page<OrgUnit>>(
+      parentIds.map((id) => [id, { items: [], hasNextPage: false, totalCount: 0 }]),
+    );
+    if (parentIds.length === 0) return pages;
+    // One statement ranks every parent's children (window per parent), a second loads the units.
+    const ranked: { id: string; parent_id: string; total: number; rn: number }[] =
+      await this.dataSource.query(
+        `SELECT id, parent_id, total, rn FROM (
+         SELECT u.id, u.parent_id, u.code,
+                count(*) OVER w AS total, row_number() OVER (w ORDER BY u.code) AS rn
+           FROM org_unit u
+          WHERE u.parent_id = ANY($1::uuid[]) AND u.path LIKE $2 ${includeInactive ? "" : "AND u.active"}
+         WINDOW w AS (PARTITION BY u.parent_id)
+       ) t
+       WHERE rn <= $3
+       ORDER BY parent_id, code`,
+        [parentIds, `${scope}%`, first + 1],
+      );
+    const units = new Map(
+      (
+        await this.byIds(
+          ranked.map((r) => r.id),
+          scope,
+        )
+      ).map((u) => [u.id, u]),
+    );
+    for (const row of ranked) {
+      const page = pages.get(row.parent_id)!;
+      page.totalCount = Number(row.total);
+      if (Number(row.rn) > first) page.hasNextPage = true;
+      else page.items.push(units.get(row.id)!);
+    }
+    return pages;
+  }
+
   async byCode(code: string, scope: Scope): Promise<OrgUnit | undefined> {
     return (await this.scoped(scope).andWhere("u.code = :code", { code }).getOne()) ?? undefined;
   }

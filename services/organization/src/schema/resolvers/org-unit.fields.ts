@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { idsOnPath, type OrgUnit } from "../../domain/org-unit";
 import type { OrganizationServices, RegisterCountEntry } from "../../domain/ports";
-import { searchOrgUnits } from "../../domain/queries";
+import { checkPageSize, searchOrgUnits } from "../../domain/queries";
 import type { Assessment } from "../../domain/standardization";
 import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
 import { readScope, type GraphQLContext } from "../context";
@@ -38,6 +38,13 @@ export class OrgUnitFields {
     @Arg("after", () => String, { nullable: true }) after?: string | null,
     @Arg("includeInactive", () => Boolean, { nullable: true, defaultValue: false }) includeInactive?: boolean,
   ): Promise<OrgUnitConnectionType> {
+    // The first page (the usual case in a tree: banners → townships) is batched across parents.
+    if (!after)
+      return toConnection(
+        await loaders(ctx, this.services)
+          .firstChildren(checkPageSize(first), !!includeInactive)
+          .load(unit.id),
+      );
     const page = await searchOrgUnits(this.services.units, await readScope(ctx), {
       parentId: unit.id,
       first,
