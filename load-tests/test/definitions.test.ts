@@ -26,9 +26,14 @@ function namesUsed(template: Json): string[] {
 /** The operation's declared variables: name → required (non-null without a default). */
 function declaredVariables(document: string): Map<string, boolean> {
   const { graphql } = loadApiSchema() as unknown as { graphql: { parse(s: string): any } };
-  const op = graphql.parse(document).definitions.find((d: { kind: string }) => d.kind === "OperationDefinition");
+  const op = graphql
+    .parse(document)
+    .definitions.find((d: { kind: string }) => d.kind === "OperationDefinition");
   return new Map(
-    (op.variableDefinitions ?? []).map((v: any) => [v.variable.name.value, v.type.kind === "NonNullType" && !v.defaultValue]),
+    (op.variableDefinitions ?? []).map((v: any) => [
+      v.variable.name.value,
+      v.type.kind === "NonNullType" && !v.defaultValue,
+    ]),
   );
 }
 
@@ -51,20 +56,37 @@ describe("scenario definitions", () => {
 
   it("uses only operations it defines, and each one's variables as it declares them", () => {
     for (const s of SCENARIOS) {
-      const steps: StepDef[] = [...s.setup, ...s.flows.flatMap((f) => f.steps), ...(s.verify ? [{ operation: s.verify.operation, variables: s.verify.variables }] : [])];
+      const steps: StepDef[] = [
+        ...s.setup,
+        ...s.flows.flatMap((f) => f.steps),
+        ...(s.verify ? [{ operation: s.verify.operation, variables: s.verify.variables }] : []),
+      ];
       for (const step of steps) {
         expect(OPERATIONS).toHaveProperty([step.operation]);
         const declared = declaredVariables(OPERATIONS[step.operation].document);
-        for (const name of Object.keys(step.variables)) expect([s.name, step.operation, name, declared.has(name)]).toEqual([s.name, step.operation, name, true]);
+        for (const name of Object.keys(step.variables))
+          expect([s.name, step.operation, name, declared.has(name)]).toEqual([
+            s.name,
+            step.operation,
+            name,
+            true,
+          ]);
         for (const [name, required] of declared) {
-          if (required) expect([s.name, step.operation, name, name in step.variables]).toEqual([s.name, step.operation, name, true]);
+          if (required)
+            expect([s.name, step.operation, name, name in step.variables]).toEqual([
+              s.name,
+              step.operation,
+              name,
+              true,
+            ]);
         }
       }
       for (const check of s.listSizes ?? []) {
         expect(OPERATIONS).toHaveProperty([check.operation]);
         expect(check.small).not.toEqual(check.large);
         const declared = declaredVariables(OPERATIONS[check.operation].document);
-        for (const name of [...Object.keys(check.small), ...Object.keys(check.large)]) expect(declared.has(name)).toBe(true);
+        for (const name of [...Object.keys(check.small), ...Object.keys(check.large)])
+          expect(declared.has(name)).toBe(true);
       }
     }
   });
@@ -73,14 +95,27 @@ describe("scenario definitions", () => {
     for (const s of SCENARIOS) {
       const known = new Set(Object.keys(PARAMS));
       for (const step of s.setup) {
-        for (const name of namesUsed(step.variables)) expect([s.name, step.operation, name, known.has(name)]).toEqual([s.name, step.operation, name, true]);
+        for (const name of namesUsed(step.variables))
+          expect([s.name, step.operation, name, known.has(name)]).toEqual([
+            s.name,
+            step.operation,
+            name,
+            true,
+          ]);
         Object.keys(step.capture ?? {}).forEach((n) => known.add(n));
       }
       expect(namesUsed(s.identity.home).every((n) => known.has(n))).toBe(true);
       for (const flow of s.flows) {
         const inFlow = new Set(known);
         for (const step of flow.steps) {
-          for (const name of namesUsed(step.variables)) expect([s.name, flow.name, step.operation, name, inFlow.has(name)]).toEqual([s.name, flow.name, step.operation, name, true]);
+          for (const name of namesUsed(step.variables))
+            expect([s.name, flow.name, step.operation, name, inFlow.has(name)]).toEqual([
+              s.name,
+              flow.name,
+              step.operation,
+              name,
+              true,
+            ]);
           Object.keys(step.capture ?? {}).forEach((n) => inFlow.add(n));
         }
       }
@@ -96,7 +131,8 @@ describe("scenario definitions", () => {
     for (const s of SCENARIOS) {
       for (const step of s.flows.flatMap((f) => f.steps)) {
         const cost = gatewayCost(step.operation, step.variables as Record<string, unknown>);
-        if (cost !== null) expect([step.operation, cost <= Number(BENCH_ENV.MAX_COST)]).toEqual([step.operation, true]);
+        if (cost !== null)
+          expect([step.operation, cost <= Number(BENCH_ENV.MAX_COST)]).toEqual([step.operation, true]);
       }
     }
   });
@@ -117,12 +153,15 @@ describe("k6 scripts", () => {
   it("exist for every scenario and name only scenarios of the export", () => {
     const exported = JSON.parse(readFileSync(resolve(K6, "scenarios.json"), "utf8")) as typeof DEFINITIONS;
     const scripts = readdirSync(K6).filter((f) => f.endsWith(".js") && f !== "lib.js");
-    const named = scripts.map((f) => /scenarioScript\(definitions, "([^"]+)"\)/.exec(readFileSync(resolve(K6, f), "utf8"))?.[1]);
+    const named = scripts.map(
+      (f) => /scenarioScript\(definitions, "([^"]+)"\)/.exec(readFileSync(resolve(K6, f), "utf8"))?.[1],
+    );
     expect(named.every((n) => n && exported.scenarios.some((s) => s.name === n))).toBe(true);
     expect(new Set(named)).toEqual(new Set(exported.scenarios.map((s) => s.name)));
     // Every operation a scenario sends is in the export (validated against the supergraph above).
     for (const s of exported.scenarios) {
-      for (const step of [...s.setup, ...s.flows.flatMap((f) => f.steps)]) expect(exported.operations).toHaveProperty([step.operation]);
+      for (const step of [...s.setup, ...s.flows.flatMap((f) => f.steps)])
+        expect(exported.operations).toHaveProperty([step.operation]);
     }
   });
 });

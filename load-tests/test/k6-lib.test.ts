@@ -1,13 +1,23 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PARAMS, SCENARIOS } from "../src/scenarios/definitions";
-import { expand, extract, idNumberFor, pickWeighted, type Json, type TemplateState } from "../src/scenarios/template";
+import {
+  expand,
+  extract,
+  idNumberFor,
+  pickWeighted,
+  type Json,
+  type TemplateState,
+} from "../src/scenarios/template";
 
 /**
  * k6/lib.js in Node: its import lines replaced by stubs of k6's modules, its exports returned. Lets the
  * test compare its template functions with the TypeScript ones and run a scenario's iteration.
  */
-function loadK6Lib(http: { post: (url: string, body: string, params: unknown) => unknown }, env: Record<string, string> = {}) {
+function loadK6Lib(
+  http: { post: (url: string, body: string, params: unknown) => unknown },
+  env: Record<string, string> = {},
+) {
   const source = readFileSync(resolve(__dirname, "../k6/lib.js"), "utf8")
     .replace(/^import .*$/gm, "")
     .replace(/^export (function|const)/gm, "$1");
@@ -17,7 +27,8 @@ function loadK6Lib(http: { post: (url: string, body: string, params: unknown) =>
       this.samples.push(value);
     }
   }
-  const check = (value: unknown, checks: Record<string, (v: unknown) => boolean>) => Object.values(checks).every((c) => c(value));
+  const check = (value: unknown, checks: Record<string, (v: unknown) => boolean>) =>
+    Object.values(checks).every((c) => c(value));
   const fail = (message: string) => {
     throw new Error(message);
   };
@@ -37,7 +48,15 @@ function loadK6Lib(http: { post: (url: string, body: string, params: unknown) =>
     extract: typeof extract;
     pickWeighted: typeof pickWeighted;
     idNumberFor: typeof idNumberFor;
-    scenarioScript: (defs: unknown, name: string) => { options: any; setup: () => any; iteration: (data: unknown) => void; teardown: (data: unknown) => void };
+    scenarioScript: (
+      defs: unknown,
+      name: string,
+    ) => {
+      options: any;
+      setup: () => any;
+      iteration: (data: unknown) => void;
+      teardown: (data: unknown) => void;
+    };
   };
 }
 
@@ -45,7 +64,12 @@ function loadK6Lib(http: { post: (url: string, body: string, params: unknown) =>
 function fixedState(): TemplateState {
   let i = 0;
   const values = [0.1, 0.9, 0.35, 0.62, 0.05, 0.77, 0.5, 0.23];
-  return { random: () => values[i++ % values.length], counters: {}, salt: 7, now: () => new Date("2026-11-26T03:00:00Z") };
+  return {
+    random: () => values[i++ % values.length],
+    counters: {},
+    salt: 7,
+    now: () => new Date("2026-11-26T03:00:00Z"),
+  };
 }
 
 const fixtures: Record<string, Json> = {
@@ -71,27 +95,51 @@ describe("k6/lib.js", () => {
     const steps = SCENARIOS.flatMap((s) => [...s.setup, ...s.flows.flatMap((f) => f.steps)]);
     const ts = fixedState();
     const js = fixedState();
-    for (const step of steps) expect(lib.expand(step.variables, fixtures, js)).toEqual(expand(step.variables, fixtures, ts));
+    for (const step of steps)
+      expect(lib.expand(step.variables, fixtures, js)).toEqual(expand(step.variables, fixtures, ts));
     expect(js.counters).toEqual(ts.counters);
   });
 
   it("extracts, picks and numbers the same way", () => {
-    const data = { a: { edges: [{ node: { id: 1, kids: [{ x: "p" }, { x: "q" }] } }, { node: { id: 2, kids: [{ x: "r" }] } }] } };
-    for (const path of ["a.edges[*].node.id", "a.edges[0].node.id", "a.edges[*].node.kids[*].x", "a.missing.b", "a.edges[1].node.kids[0].x"]) {
+    const data = {
+      a: {
+        edges: [{ node: { id: 1, kids: [{ x: "p" }, { x: "q" }] } }, { node: { id: 2, kids: [{ x: "r" }] } }],
+      },
+    };
+    for (const path of [
+      "a.edges[*].node.id",
+      "a.edges[0].node.id",
+      "a.edges[*].node.kids[*].x",
+      "a.missing.b",
+      "a.edges[1].node.kids[0].x",
+    ]) {
       expect(lib.extract(data, path)).toEqual(extract(data, path));
     }
     const flows = [{ weight: 1 }, { weight: 3 }, { weight: 6 }];
-    for (const r of [0, 0.05, 0.1, 0.2, 0.39, 0.4, 0.99]) expect(lib.pickWeighted(flows, () => r)).toBe(pickWeighted(flows, () => r));
-    for (const n of [0, 1, 11999, 12000, 5_000_123]) expect(lib.idNumberFor("150621", n)).toBe(idNumberFor("150621", n));
+    for (const r of [0, 0.05, 0.1, 0.2, 0.39, 0.4, 0.99])
+      expect(lib.pickWeighted(flows, () => r)).toBe(pickWeighted(flows, () => r));
+    for (const n of [0, 1, 11999, 12000, 5_000_123])
+      expect(lib.idNumberFor("150621", n)).toBe(idNumberFor("150621", n));
   });
 
   it("runs a scenario: its setup captures, its flow's operations with the token, its thresholds", () => {
     const sent: { body: any; headers: Record<string, string>; tags: Record<string, string> }[] = [];
     const responses: Record<string, unknown> = {
-      ClerkFixtures: { orgUnitByCode: { id: "b-1", children: { edges: [{ node: { id: "t-1", kind: "TOWN" } }] } } },
-      ClerkSessions: { trainingSessions: { edges: [{ node: { id: "s-1", hours: 12, enrollments: [{ statisticianId: "p-1" }] } }] } },
+      ClerkFixtures: {
+        orgUnitByCode: { id: "b-1", children: { edges: [{ node: { id: "t-1", kind: "TOWN" } }] } },
+      },
+      ClerkSessions: {
+        trainingSessions: {
+          edges: [{ node: { id: "s-1", hours: 12, enrollments: [{ statisticianId: "p-1" }] } }],
+        },
+      },
       RegisterStatistician: { registerStatistician: { id: "p-9", version: 1 } },
-      AppointStatistician: { appointStatistician: { assignment: { id: "a-1", status: "PENDING_TRAINING" }, filing: { id: "f-1", status: "SUBMITTED", route: "DIRECT", version: 1 } } },
+      AppointStatistician: {
+        appointStatistician: {
+          assignment: { id: "a-1", status: "PENDING_TRAINING" },
+          filing: { id: "f-1", status: "SUBMITTED", route: "DIRECT", version: 1 },
+        },
+      },
     };
     const k6 = loadK6Lib(
       {
@@ -108,10 +156,23 @@ describe("k6/lib.js", () => {
     expect(script.options.scenarios["banner-clerk"]).toMatchObject({ executor: "constant-vus", vus: 10 });
     expect(script.options.thresholds["http_req_duration{scenario:banner-clerk}"]).toEqual(["p(95)<300"]);
     const data = script.setup();
-    expect(data.scope).toMatchObject({ bannerId: "b-1", townshipIds: ["t-1"], sessionId: "s-1", attendees: ["p-1"] });
+    expect(data.scope).toMatchObject({
+      bannerId: "b-1",
+      townshipIds: ["t-1"],
+      sessionId: "s-1",
+      attendees: ["p-1"],
+    });
     for (let i = 0; i < 40; i++) script.iteration(data);
     const operations = new Set(sent.map((s) => s.body.operationName));
-    for (const op of ["BannerFilings", "UnitStaff", "RegisterStatistician", "AppointStatistician", "FileFiling", "RecordAttendance"]) expect(operations).toContain(op);
+    for (const op of [
+      "BannerFilings",
+      "UnitStaff",
+      "RegisterStatistician",
+      "AppointStatistician",
+      "FileFiling",
+      "RecordAttendance",
+    ])
+      expect(operations).toContain(op);
     expect(sent.every((s) => s.headers.authorization === "Bearer jwt-banner")).toBe(true);
     const file = sent.find((s) => s.body.operationName === "FileFiling")!;
     expect(file.body.variables.input).toMatchObject({ filingId: "f-1", expectedVersion: 1 });

@@ -95,11 +95,21 @@ export interface CityRunOptions {
   capacity?: boolean;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * After a closed-loop load, the services still work off the requests autocannon abandoned at the end
+ * (up to one per connection): wait about as long as the slowest request took, so the next phase
+ * starts on an idle suite.
+ */
+const drain = (result: RunResult | undefined) =>
+  sleep(Math.min(15_000, Math.max(2_000, result?.latencyMs.max ?? 0)));
+
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 async function warmUp(endpoint: Endpoint, caller: Caller, scenario: ScenarioDef, scope: Scope) {
-  await runFlows({
+  const result = await runFlows({
     endpoint,
     caller,
     flows: scenario.flows,
@@ -107,6 +117,7 @@ async function warmUp(endpoint: Endpoint, caller: Caller, scenario: ScenarioDef,
     connections: Math.min(4, scenario.load.connections),
     durationSeconds: 3,
   });
+  await drain(result);
 }
 
 async function runScenario(
@@ -170,6 +181,7 @@ async function runScenario(
       state,
     });
     report.cpu = await cpu.end();
+    await drain(report.load);
     progress(
       `${scenario.name}: ${report.load.requestsPerSecond} req/s, p50 ${report.load.latencyMs.p50} ms, p95 ${report.load.latencyMs.p95} ms, p99 ${report.load.latencyMs.p99} ms, errors ${(report.load.errorRate * 100).toFixed(2)}%`,
     );
@@ -188,6 +200,7 @@ async function runScenario(
           state,
         });
         report.capacity.push({ rate, result });
+        await drain(result);
         if (
           (result.latencyMs.p95 ?? Infinity) >= TARGETS.dashboardP95Ms ||
           result.requestsPerSecond < rate * 0.9
@@ -263,8 +276,10 @@ async function gatewayOverhead(
   const straight: RunResult[] = [];
   const gatewayCpu: CpuResult[] = [];
   const directCpu: CpuResult[] = [];
-  await runFlows({ endpoint: bench.gateway, caller, flows, scope, connections: 4, durationSeconds: 3 });
-  await runFlows({ endpoint: direct, caller, flows, scope, connections: 4, durationSeconds: 3 });
+  await drain(
+    await runFlows({ endpoint: bench.gateway, caller, flows, scope, connections: 4, durationSeconds: 3 }),
+  );
+  await drain(await runFlows({ endpoint: direct, caller, flows, scope, connections: 4, durationSeconds: 3 }));
   // Alternating, so a drift of the machine's load touches both sides alike.
   for (let i = 0; i < 2; i++) {
     progress(
@@ -282,6 +297,7 @@ async function gatewayOverhead(
       }),
     );
     gatewayCpu.push(await cpu.end());
+    await drain(gateway[gateway.length - 1]);
     progress(`gateway overhead: ${OVERHEAD.operation} straight to ${OVERHEAD.subgraph}`);
     await cpu.begin();
     straight.push(
@@ -295,6 +311,7 @@ async function gatewayOverhead(
       }),
     );
     directCpu.push(await cpu.end());
+    await drain(straight[straight.length - 1]);
   }
   const gatewayRps = r1(mean(gateway.map((r) => r.requestsPerSecond)));
   const directRps = r1(mean(straight.map((r) => r.requestsPerSecond)));

@@ -287,7 +287,7 @@ function scenarioSection(runs: RunReport[], name: string): string[] {
   if (first.capacity?.length) {
     lines.push(
       "",
-      `Capacity (run 1): the same flow at fixed arrival rates with ${first.load.connections} connections available, until p95 reaches the threshold:`,
+      `Capacity (run 1): the same flow at fixed arrival rates (autocannon's overallRate: min(rate, ${first.load.connections}) connections), after the load above has drained, until p95 reaches the threshold:`,
       "",
       "| rate req/s | achieved req/s | p50 ms | p95 ms | p99 ms | errors |",
       "|---|---|---|---|---|---|",
@@ -370,7 +370,7 @@ export function markdown(report: BenchReport): string {
     "",
     ...(medians.dashboardCapacityPerSecond !== null
       ? [
-          `For reference: the city dashboard kept p95 under ${TARGETS.dashboardP95Ms} ms up to ${medians.dashboardCapacityPerSecond} req/s of arrivals (open loop, 50 connections available; steps 2, 5, 10, 20, 40 req/s).`,
+          `For reference: the city dashboard kept p95 under ${TARGETS.dashboardP95Ms} ms up to ${medians.dashboardCapacityPerSecond} req/s of arrivals (fixed arrival rates of 2, 5, 10, 20, 40 req/s; see the scenario's capacity table).`,
           "",
         ]
       : []),

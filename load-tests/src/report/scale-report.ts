@@ -91,7 +91,11 @@ export function generateMarkdown(
     "",
     `Database size now: ${Object.entries(counts.databaseBytes)
       .map(([s, b]) => `${s} ${mb(b)}`)
-      .join(", ")}; at full scale ≈ (upper bound: each database scaled by its share of units or statisticians) ${Object.entries(x.databaseBytesAtFullScale)
+      .join(
+        ", ",
+      )}; at full scale ≈ (upper bound: each database scaled by its share of units or statisticians) ${Object.entries(
+      x.databaseBytesAtFullScale,
+    )
       .map(([s, b]) => `${s} ${mb(b)}`)
       .join(", ")}. ` +
       `Whole load at the measured rates ≈ ${duration(x.totalSecondsAtFullScale)} (phases run one after another).`,
