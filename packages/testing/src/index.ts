@@ -8,3 +8,4 @@ export * from "./query-counter";
 export * from "./refusals";
 export * from "./event-fixtures";
 export * from "./db-query";
+export * from "./identities";

@@ -1,14 +1,15 @@
 import "reflect-metadata";
-import { createLogger, type Identity, orgUnitHomePath, orgUnitIdForCode, type Role, runMigrations, startSubgraphServer } from "@grassroots/kit";
+import { createLogger, type Identity, orgUnitHomePath, orgUnitIdForCode, runMigrations, startSubgraphServer } from "@grassroots/kit";
 import {
   callSubgraph,
   countQueries,
   createTestDatabase,
   fingerprint as fingerprintTables,
-  testEnv,
   type GraphQLResult,
+  identityAt,
   type QueryCounter,
   type TestDatabase,
+  testEnv,
 } from "@grassroots/testing";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -75,11 +76,7 @@ export async function startHarness(): Promise<Harness> {
 export const idOf = orgUnitIdForCode;
 
 /** An identity at the unit with this division code. */
-export const as = (role: Role, code: string, userId = `${role.toLowerCase()}-${code}`): Identity => ({
-  userId,
-  roles: [role],
-  orgUnitId: orgUnitIdForCode(code),
-});
+export const as = identityAt;
 
 export const CITY = "150600000000";
 export const DONGSHENG = "150602000000";

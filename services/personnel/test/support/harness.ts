@@ -18,7 +18,7 @@ import {
   startSubgraphServer,
   type Clock,
   type Identity,
-  type Role,
+
 } from "@grassroots/kit";
 import {
   callSubgraph,
@@ -26,17 +26,18 @@ import {
   createTestDatabase,
   deleteTopicsWithPrefix,
   fingerprint as fingerprintTables,
+  type GraphQLResult,
+  identityAt,
   ordosUnitStates,
+  type OrgUnitStateFixture,
+  type QueryCounter,
   sendCloudEvent,
+  type TestDatabase,
   testEnv,
   testKafka,
   uniqueName,
   unitState,
   waitFor,
-  type GraphQLResult,
-  type OrgUnitStateFixture,
-  type QueryCounter,
-  type TestDatabase,
 } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
@@ -70,11 +71,7 @@ export const JIGESITAI_VILLAGE = "150621101201";
 export const XUEJIAWAN_VILLAGE = "150622100201";
 
 /** An identity at the unit with this division code. */
-export const as = (role: Role, code: string, userId = `${role.toLowerCase()}-${code}`): Identity => ({
-  userId,
-  roles: [role],
-  orgUnitId: idOf(code),
-});
+export const as = identityAt;
 export const cityAdmin = as("CITY_ADMIN", CITY);
 export const dalateAdmin = as("BANNER_ADMIN", DALATE);
 export const zhungeerAdmin = as("BANNER_ADMIN", ZHUNGEER);

@@ -11,23 +11,24 @@ import {
   type EventContract,
   type EventData,
 } from "@grassroots/events";
-import { type Clock, createLogger, type Identity, orgUnitHomePath, orgUnitIdForCode, type Role, runMigrations, startSubgraphServer } from "@grassroots/kit";
+import { type Clock, createLogger, type Identity, orgUnitHomePath, orgUnitIdForCode, runMigrations, startSubgraphServer } from "@grassroots/kit";
 import {
   callSubgraph,
   countQueries,
   createTestDatabase,
   deleteTopicsWithPrefix,
-  ordosUnitStates,
-  sendCloudEvent,
   fingerprint as fingerprintTables,
+  type GraphQLResult,
+  identityAt,
+  ordosUnitStates,
+  type OrgUnitStateFixture,
+  type QueryCounter,
+  sendCloudEvent,
+  type TestDatabase,
   testEnv,
   testKafka,
   uniqueName,
   waitFor,
-  type GraphQLResult,
-  type OrgUnitStateFixture,
-  type QueryCounter,
-  type TestDatabase,
 } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
@@ -52,11 +53,7 @@ export const YINGZE = "150622002000"; // 迎泽街道, a SUBDISTRICT of 准格�
 export const idOf = orgUnitIdForCode;
 
 /** An identity at the unit with this division code. */
-export const as = (role: Role, code: string, userId = `${role.toLowerCase()}-${code}`): Identity => ({
-  userId,
-  roles: [role],
-  orgUnitId: orgUnitIdForCode(code),
-});
+export const as = identityAt;
 export const cityAdmin = as("CITY_ADMIN", CITY);
 export const dalateAdmin = as("BANNER_ADMIN", DALATE);
 export const zhungeerAdmin = as("BANNER_ADMIN", ZHUNGEER);
