@@ -153,7 +153,9 @@ export function buildReport(runs: RunReport[], command: string, scales: BenchRep
       TARGETS.dashboardP95Ms,
       " ms",
       false,
-      dash ? ` at ${dash.connections} connections, ${dash.requestsPerSecond} req/s` : "",
+      dash
+        ? ` at ${dash.connections} connections, ${dash.requestsPerSecond} req/s${runs.length > 1 ? `; runs: ${runs.map((r) => `${r.scenarios.find((x) => x.name === "city-dashboard")?.load?.latencyMs.p95 ?? "–"} ms`).join(", ")}` : ""}`
+        : "",
     ),
   );
   targets.push(
@@ -193,8 +195,13 @@ export function buildReport(runs: RunReport[], command: string, scales: BenchRep
       ? `${listChecks.length - growing.length}/${listChecks.length} checks constant${scenariosWithoutCheck.length ? `; no list to vary in ${scenariosWithoutCheck.join(", ")}` : ""}`
       : "–",
     verdict: !listChecks.length ? "NOT MEASURED" : growing.length ? "MISS" : "PASS",
-    by: growing
-      .map((c) => `${c.scenario}/${c.operation}: ${c.small.perCall} → ${c.large.perCall}`)
+    by: [
+      ...new Set(growing.map((c) => `${c.scenario}/${c.operation}: ${c.small.perCall} → ${c.large.perCall}`)),
+    ]
+      .map(
+        (text) =>
+          `${text} (${growing.filter((c) => `${c.scenario}/${c.operation}: ${c.small.perCall} → ${c.large.perCall}` === text).length} of ${runs.length} runs)`,
+      )
       .join("; "),
   });
   const worstEvent = Object.values(eventP95).filter((v): v is number => v !== null);
@@ -217,6 +224,11 @@ export function buildReport(runs: RunReport[], command: string, scales: BenchRep
   } else if (rate !== null && rate < TARGETS.eventRatePerSecond * 0.95) {
     eventCheck.by += `; and the suite took at most ${rate} of the ${TARGETS.eventRatePerSecond} events/s`;
   }
+  const perRun = runs.map((r) => {
+    const worst = Math.max(...(r.events?.consumers.map((c) => c.latencyMs.p95 ?? 0) ?? [0]));
+    return r.events ? `${worst} ms at ${r.events.achievedRatePerSecond}/s` : "–";
+  });
+  if (runs.length > 1) eventCheck.measured += `; runs: ${perRun.join(", ")}`;
   targets.push(eventCheck);
   const ends = runs.flatMap((r) => r.rss).filter((x) => x.endMb !== null);
   const worstEnd = [...ends].sort((a, b) => (b.endMb ?? 0) - (a.endMb ?? 0))[0];
