@@ -99,11 +99,13 @@ CONF
 
 provision() {
   local svc sql
+  # pg_signal_backend: DROP DATABASE ... WITH (FORCE) of a test database must be able to end an
+  # autovacuum worker that happens to be in it (its backend has no role the admin belongs to).
   sql="DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ADMIN_ROLE') THEN CREATE ROLE $ADMIN_ROLE; END IF;
 END \$\$;
 ALTER ROLE $ADMIN_ROLE LOGIN NOSUPERUSER CREATEDB CREATEROLE PASSWORD '$ADMIN_PASSWORD';
-GRANT pg_read_all_stats, pg_read_all_settings TO $ADMIN_ROLE;
+GRANT pg_read_all_stats, pg_read_all_settings, pg_signal_backend TO $ADMIN_ROLE;
 "
   for svc in "${SERVICES[@]}"; do
     sql+="DO \$\$ BEGIN

@@ -24,6 +24,23 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/**
+ * Drops with FORCE, retried briefly: an autovacuum worker that has just entered the database can
+ * make the drop fail (55006 in use, or 42501 where the admin role cannot signal it).
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 10 || (code !== "55006" && code !== "42501")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+    }
+  }
+}
+
 /** A fresh, empty database on the real PostgreSQL for one test file; dropped afterwards. */
 export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
   const name = `test_${prefix}_${randomBytes(4).toString("hex")}`.toLowerCase();
@@ -33,6 +50,6 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   return {
     name,
     url: `postgres://${user}:${password}@${testEnv.pgHost}:${testEnv.pgPort}/${name}`,
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: () => dropDatabase(name),
   };
 }
