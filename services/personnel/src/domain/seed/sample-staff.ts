@@ -67,6 +67,12 @@ export function sampleIdNumber(regionCode: string, index: number, male: boolean)
   return `${first17}${checkCharacter(first17)}`;
 }
 
+/**
+ * An invented mobile number unique to `index`: 199 and the index in 8 digits, so 11 digits (as
+ * checkPhone wants) for up to 100 million people; below 10,000 the same numbers as before.
+ */
+export const samplePhone = (index: number): string => `199${String(index).padStart(8, "0")}`;
+
 const EDUCATION = ["研究生", "本科", "本科", "本科", "大专", "大专", "高中"];
 const TITLES: (ProfessionalTitle | null)[] = [
   null,
@@ -153,7 +159,7 @@ export function samplePeople(
         index,
         name: `样例统计员${String(index).padStart(4, "0")}`,
         idNumber: sampleIdNumber(regionOf(unit), index, male),
-        phone: `1990000${String(index).padStart(4, "0")}`,
+        phone: samplePhone(index),
         ethnicity: stableFraction(`ethnicity:${key}`) < (pastoral ? 0.6 : 0.12) ? "蒙古族" : "汉族",
         education: pickFrom(EDUCATION, `education:${key}`),
         title: pickFrom(TITLES, `title:${key}`),
