@@ -1,4 +1,4 @@
-import { envInt, envPort, envUrl, loadConfig, logLevel, nodeEnv } from "@grassroots/kit";
+import { envBool, envInt, envPort, envUrl, loadConfig, logLevel, nodeEnv } from "@grassroots/kit";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -38,6 +38,9 @@ export const gatewayEnvSchema = z
     SUBGRAPH_TIMEOUT_MS: envInt(10000, 100),
     BODY_LIMIT_BYTES: envInt(1_000_000, 1024),
     SHUTDOWN_TIMEOUT_MS: envInt(10000, 100),
+    RESPONSE_CACHE_ENABLED: envBool(true),
+    RESPONSE_CACHE_MAX_AGE_SECONDS: envInt(60, 1),
+    RESPONSE_CACHE_MAX_MB: envInt(64, 1),
   })
   .superRefine(
     (env, ctx) => {

@@ -1,7 +1,7 @@
 import { metricsRegistry } from "@grassroots/kit";
 // prom-client is the kit's dependency; importing it through the kit keeps one copy of the library
 // (one registry) without the gateway declaring it. See the gateway README.
-import { Histogram } from "prom-client";
+import { Counter, Histogram } from "prom-client";
 
 const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -20,5 +20,13 @@ export const gatewaySubgraphRequestDuration = new Histogram({
   help: "Requests from the gateway to subgraphs, by subgraph and HTTP status (or error)",
   labelNames: ["subgraph", "status"] as const,
   buckets,
+  registers: [metricsRegistry],
+});
+
+/** Queries answered from the gateway's response cache (hit) or by the subgraphs (miss). */
+export const gatewayResponseCache = new Counter({
+  name: "gateway_response_cache_total",
+  help: "Queries by whether the gateway's response cache answered them",
+  labelNames: ["outcome"] as const,
   registers: [metricsRegistry],
 });

@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createTokenVerifier, type TokenVerifier } from "../auth/verify-token";
 import { subgraphUrlOverrides, type GatewayConfig } from "../config";
+import { responseCachePlugins } from "../cache/response-cache";
 import { costWithVariablesPlugin } from "../limits/cost-with-variables-plugin";
 import { queryLimitRules } from "../limits/validation-rules";
 import { authenticate } from "./authenticate";
@@ -106,6 +107,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ApolloServerPluginLandingPageDisabled(),
       costWithVariablesPlugin(config.MAX_COST),
       operationMetricsPlugin(),
+      ...(config.RESPONSE_CACHE_ENABLED
+        ? responseCachePlugins({
+            maxAgeSeconds: config.RESPONSE_CACHE_MAX_AGE_SECONDS,
+            maxBytes: config.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
+          })
+        : []),
     ],
   });
 

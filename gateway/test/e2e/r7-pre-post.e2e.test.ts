@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { orgUnitIdForCode } from "@grassroots/kit";
-import { callGateway, startSuite, waitFor, type RunningSuite } from "@grassroots/testing";
+import { callGateway, startSuite, testIdNumber, waitFor, type RunningSuite } from "@grassroots/testing";
 
 // R7 across the services, as a client sees it: a newly appointed person waits (PENDING_TRAINING) in
 // personnel; the banner bureau trains them in training; passing the pre-post session issues a
@@ -19,14 +19,6 @@ let bannerToken: string;
 
 /** Business dates in China (UTC+8). */
 const day = (offset = 0) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** A well-formed invented resident ID number (GB 11643 check character). */
-function idNumber(sequence: number): string {
-  const first17 = `150621199001${String(10 + (sequence % 18)).padStart(2, "0")}${String(100 + sequence).slice(-3)}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
-  return `${first17}${"10X98765432"[sum % 11]}`;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function gql(query: string, variables: Record<string, unknown> = {}, token = bannerToken): Promise<any> {
@@ -47,7 +39,7 @@ async function appointNewcomer(n: number): Promise<{ statisticianId: string; ass
   const { registerStatistician } = await waitFor(
     () =>
       gql(REGISTER, {
-        input: { requestId: randomUUID(), orgUnitId: orgUnitIdForCode(SHULINZHAO), name: `新上岗${n}`, idNumber: idNumber(n) },
+        input: { requestId: randomUUID(), orgUnitId: orgUnitIdForCode(SHULINZHAO), name: `新上岗${n}`, idNumber: testIdNumber("150621", n) },
       }).catch(() => undefined),
     "personnel to know 树林召镇",
     60000,

@@ -23,6 +23,7 @@ export * from "./server/http-server";
 export * from "./server/lifecycle";
 export * from "./identity/org-unit-id";
 export * from "./graphql/page-info";
+export * from "./graphql/cache-hints";
 export * from "./cli/args";
 export * from "./cli/run-tool";
 export * from "./validation/value-checks";

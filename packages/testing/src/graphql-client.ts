@@ -5,6 +5,8 @@ export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
   data?: T;
   errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
+  /** The HTTP response headers (callGateway only): cache-control, age, x-request-id. */
+  headers?: globalThis.Headers;
 }
 
 /** Calls a subgraph the way the gateway does: internal secret plus the forwarded identity. */
@@ -36,5 +38,5 @@ export async function callGateway<T = Record<string, any>>(
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as GraphQLResult<T>;
-  return { ...body, status: res.status };
+  return { ...body, status: res.status, headers: res.headers };
 }

@@ -9,3 +9,4 @@ export * from "./refusals";
 export * from "./event-fixtures";
 export * from "./db-query";
 export * from "./identities";
+export * from "./resident-ids";

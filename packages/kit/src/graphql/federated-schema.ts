@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { CACHE_CONTROL_SDL } from "./cache-hints";
 import { RequireIdentity } from "./require-identity";
 
 const FEDERATION_LINK =
@@ -25,7 +26,7 @@ export async function buildFederatedSchema(
     globalMiddlewares: [RequireIdentity, ...(options.globalMiddlewares ?? [])],
     skipCheck: true,
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = parse(`${FEDERATION_LINK}\n${CACHE_CONTROL_SDL}\n${printSchemaWithDirectives(schema)}`);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const resolvers = createResolversMap(schema) as Record<string, any>;
   for (const [typeName, resolver] of Object.entries(referenceResolvers)) {

@@ -1,8 +1,10 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { badInput } from "../errors/app-error";
+import { InheritsCacheAge } from "./cache-hints";
 
 /** Relay-style page info, shared by every subgraph's connections (hence @shareable). */
 @Directive("@shareable")
+@InheritsCacheAge()
 @ObjectType("PageInfo")
 export class PageInfoType {
   @Field() hasNextPage: boolean;

@@ -1,15 +1,17 @@
-import { decodeCursor, encodeCursor, PageInfoType } from "@grassroots/kit";
+import { Cacheable, decodeCursor, encodeCursor, PageInfoType } from "@grassroots/kit";
 import { Field, Int, ObjectType } from "type-graphql";
 import type { OrgUnit } from "../../domain/org-unit";
 import type { Page } from "../../domain/ports";
 import { OrgUnitType } from "./org-unit.type";
 
+@Cacheable("structure")
 @ObjectType("OrgUnitEdge")
 export class OrgUnitEdgeType {
   @Field() cursor: string;
   @Field(() => OrgUnitType) node: OrgUnit;
 }
 
+@Cacheable("structure")
 @ObjectType("OrgUnitConnection", { description: "Units ordered by code; page with first/after." })
 export class OrgUnitConnectionType {
   @Field(() => [OrgUnitEdgeType]) edges: OrgUnitEdgeType[];

@@ -1,9 +1,11 @@
+import { Cacheable } from "@grassroots/kit";
 import { LocalDateResolver } from "graphql-scalars";
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
 import type { OrgUnitKind } from "../../domain/org-unit";
 import { OrgUnitKindEnum } from "./enums";
 
 @Directive('@key(fields: "id")')
+@Cacheable("structure")
 @ObjectType("OrgUnit", {
   description: "A unit of the org tree: city, banner/district, township level or village level.",
 })
@@ -30,6 +32,7 @@ export class OrgUnitType {
   @Field(() => GraphQLISODateTime) updatedAt: Date;
 }
 
+@Cacheable("summary")
 @ObjectType("StatisticsPost", { description: "R1: the unit's statistics work post (统计工作岗位)." })
 export class StatisticsPostType {
   @Field({ description: "Whether R1 requires this kind of unit to have a post." }) required: boolean;
@@ -37,6 +40,7 @@ export class StatisticsPostType {
   @Field(() => LocalDateResolver, { nullable: true }) establishedOn: string | null;
 }
 
+@Cacheable("structure")
 @ObjectType("RegisterCountEntry")
 export class RegisterCountEntryType {
   @Field(() => Int) count: number;

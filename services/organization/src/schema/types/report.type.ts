@@ -1,9 +1,11 @@
+import { Cacheable } from "@grassroots/kit";
 import { LocalDateResolver } from "graphql-scalars";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { OrgUnit, OrgUnitKind } from "../../domain/org-unit";
 import { OrgUnitKindEnum } from "./enums";
 import { OrgUnitType } from "./org-unit.type";
 
+@Cacheable("summary")
 @ObjectType("KindPostCoverage")
 export class KindPostCoverageType {
   @Field(() => OrgUnitKindEnum) kind: OrgUnitKind;
@@ -13,6 +15,7 @@ export class KindPostCoverageType {
     number | null;
 }
 
+@Cacheable("summary")
 @ObjectType("BannerPostCoverage", {
   description:
     "R1: active units that need a statistics post (township and village level, parks) and how many have one.",

@@ -1,3 +1,4 @@
+import { Cacheable } from "@grassroots/kit";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /**
@@ -5,6 +6,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
  * Personnel resolves only the key; every other field comes from organization through the gateway.
  */
 @Directive('@key(fields: "id")')
+@Cacheable("summary")
 @ObjectType("OrgUnit")
 export class OrgUnitRefType {
   @Field(() => ID) id: string;

@@ -1,8 +1,10 @@
+import { Cacheable } from "@grassroots/kit";
 import { Field, Int, ObjectType } from "type-graphql";
 import type { OrgUnitView } from "../../domain/org-unit";
 import type { StaffingResult } from "../../domain/staffing";
 import { OrgUnitRefType } from "./org-unit.type";
 
+@Cacheable("summary")
 @ObjectType("StaffingRequirement", { description: "One requirement of R3 or R4 for a unit, met or not." })
 export class StaffingRequirementType {
   @Field({ description: "R3 or R4." }) rule: string;
@@ -18,6 +20,7 @@ export class StaffingRequirementType {
   @Field({ description: "What the bureau can do about it." }) reason: string;
 }
 
+@Cacheable("summary")
 @ObjectType("StaffCounts", { description: "Open posts of the unit by status." })
 export class StaffCountsType {
   @Field(() => Int) active: number;
@@ -26,6 +29,7 @@ export class StaffCountsType {
   @Field(() => Int, { description: "Appointed, waiting for pre-post training (R7)." }) pending: number;
 }
 
+@Cacheable("summary")
 @ObjectType("StaffingResult", {
   description: "R3/R4 for one unit, evaluated now from its ACTIVE posts and register count.",
 })
@@ -37,6 +41,7 @@ export class StaffingResultType {
   @Field(() => StaffCountsType) counts: StaffCountsType;
 }
 
+@Cacheable("summary")
 @ObjectType("UnitStaffing")
 export class UnitStaffingType {
   @Field(() => OrgUnitRefType) orgUnit: OrgUnitRefType;
@@ -48,6 +53,7 @@ export class UnitStaffingType {
   @Field(() => StaffingResultType) staffing: StaffingResult;
 }
 
+@Cacheable("summary")
 @ObjectType("BannerStaffing", {
   description:
     "The staffing gaps of a banner: every active unit R3/R4 covers, in code order (each township before its villages).",

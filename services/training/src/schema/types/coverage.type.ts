@@ -1,3 +1,4 @@
+import { Cacheable } from "@grassroots/kit";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import type { OrgUnitRef } from "../../domain/directory";
@@ -5,6 +6,7 @@ import type { TrainingSession } from "../../domain/training";
 import { OrgUnitType } from "./federated.type";
 import { TrainingSessionType } from "./training.type";
 
+@Cacheable("summary")
 @ObjectType("BannerTrainingCoverage", {
   description:
     "R6 for one banner/district: staff = people with a post in force on asOf inside it; attended = those of them with a PASSED or " +
@@ -19,6 +21,7 @@ export class BannerTrainingCoverageType {
   @Field(() => Int, { description: "Sessions of the banner's own bureau COMPLETED in the year." }) ownSessionsCompleted: number;
 }
 
+@Cacheable("summary")
 @ObjectType("TrainingCoverage", { description: "R6: the city's yearly comprehensive training and each banner's coverage." })
 export class TrainingCoverageType {
   @Field(() => Int) year: number;

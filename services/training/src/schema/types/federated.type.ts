@@ -1,3 +1,4 @@
+import { Cacheable } from "@grassroots/kit";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /**
@@ -6,6 +7,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
  */
 
 @Directive('@key(fields: "id")')
+@Cacheable("summary")
 @ObjectType("OrgUnit")
 export class OrgUnitType {
   @Field(() => ID) id: string;
