@@ -1,9 +1,12 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
+import { HeaderMap } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import { createHash } from "node:crypto";
 import type { GatewayContext } from "../server/gateway-context";
 import { gatewayResponseCache } from "../server/gateway-metrics";
+import { accessKey } from "./access-key";
+import { InFlight } from "./in-flight";
 import { WriteGenerations } from "./write-generations";
 
 export interface ResponseCacheOptions {
@@ -13,25 +16,31 @@ export interface ResponseCacheOptions {
 }
 
 type Context = GraphQLRequestContext<GatewayContext>;
+type SharedAnswer = {
+  data: Record<string, unknown>;
+  policy: { maxAge: number; scope: "PUBLIC" | "PRIVATE" };
+};
 
 /**
- * Whole answers to queries, cached in this process per caller (the verified identity: id, roles and
- * home unit) for as long as the subgraphs' cache hints allow — only answers made entirely of hinted
- * objects (the org tree, staffing and coverage summaries) qualify. A caller's own mutation starts them
- * afresh; `Cache-Control: no-cache` on a request reads fresh, `no-store` also leaves the cache alone.
- * Other callers' writes show once the answer's age runs out (at most `maxAgeSeconds`).
+ * Whole answers to queries, cached in this process per access (roles + home unit) for as long as the
+ * subgraphs' cache hints allow: only answers made entirely of hinted objects (the org tree, staffing
+ * and coverage summaries) qualify. A write by someone with that access starts them afresh;
+ * `Cache-Control: no-cache` on a request reads fresh, `no-store` also leaves the cache alone. Others'
+ * writes show once the answer's age runs out (at most `maxAgeSeconds`). Identical queries missing the
+ * cache at the same moment are computed once.
  */
 export function responseCachePlugins(options: ResponseCacheOptions): ApolloServerPlugin<GatewayContext>[] {
   const generations = new WriteGenerations(options.maxAgeSeconds * 1000);
-  const sessionOf = (rc: Context) =>
-    createHash("sha256").update(rc.contextValue.identityHeader).digest("base64url");
+  const inFlight = new InFlight<SharedAnswer>();
+  const accessOf = (rc: Context) => accessKey(rc.contextValue.identity);
+  const readsCache = (rc: Context) =>
+    !requestDirectives(rc).some((d) => d === "no-cache" || d === "no-store");
 
   const cache = responseCachePlugin<GatewayContext>({
     cache: new InMemoryLRUCache({ maxSize: options.maxBytes }),
-    sessionId: async (rc) => sessionOf(rc),
-    extraCacheKeyData: async (rc) => generations.current(sessionOf(rc)),
-    shouldReadFromCache: async (rc) =>
-      !requestDirectives(rc).some((d) => d === "no-cache" || d === "no-store"),
+    sessionId: async (rc) => accessOf(rc),
+    extraCacheKeyData: async (rc) => generations.current(accessOf(rc)),
+    shouldReadFromCache: async (rc) => readsCache(rc),
     shouldWriteToCache: async (rc) => {
       if (requestDirectives(rc).includes("no-store")) return false;
       rc.overallCachePolicy.restrict({ maxAge: options.maxAgeSeconds });
@@ -39,20 +48,53 @@ export function responseCachePlugins(options: ResponseCacheOptions): ApolloServe
     },
   });
 
-  const writesAndMetrics: ApolloServerPlugin<GatewayContext> = {
+  // Runs after the cache plugin: reached only on a miss.
+  const coalesce: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
+      let settle: ((answer: SharedAnswer | undefined) => void) | undefined;
       return {
+        async responseForOperation(rc) {
+          if (rc.operation.operation !== "query" || !readsCache(rc)) return null;
+          const key = inFlightKey(rc, accessOf(rc), generations.current(accessOf(rc)));
+          const running = inFlight.running(key);
+          if (!running) {
+            settle = inFlight.start(key);
+            return null;
+          }
+          const answer = await running;
+          if (!answer) return null;
+          rc.metrics.responseCacheHit = true;
+          rc.overallCachePolicy.replace(answer.policy);
+          return {
+            body: { kind: "single", singleResult: { data: answer.data } },
+            http: { status: undefined, headers: new HeaderMap() },
+          };
+        },
         async willSendResponse(rc) {
           const type = rc.operation?.operation;
-          if (type === "mutation" && !rc.errors?.length) generations.bump(sessionOf(rc));
+          if (type === "mutation" && !rc.errors?.length) generations.bump(accessOf(rc));
           if (type === "query")
             gatewayResponseCache.inc({ outcome: rc.metrics.responseCacheHit ? "hit" : "miss" });
+          if (!settle) return;
+          const body = rc.response.body;
+          const policy = rc.overallCachePolicy.policyIfCacheable();
+          const shared =
+            body.kind === "single" && !body.singleResult.errors && body.singleResult.data && policy;
+          settle(shared ? { data: body.singleResult.data as Record<string, unknown>, policy } : undefined);
+        },
+        async didEncounterErrors() {
+          settle?.(undefined);
         },
       };
     },
   };
 
-  return [cache, writesAndMetrics];
+  return [cache, coalesce];
+}
+
+function inFlightKey(rc: Context, access: string, generation: number): string {
+  const key = JSON.stringify([rc.source, rc.operationName, rc.request.variables ?? {}, access, generation]);
+  return createHash("sha256").update(key).digest("base64url");
 }
 
 // The request's Cache-Control directives, lower case (`no-cache`, `no-store`, `max-age=0`).

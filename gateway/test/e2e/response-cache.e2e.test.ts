@@ -43,6 +43,18 @@ async function read(token: string, headers: Record<string, string> = {}) {
   };
 }
 
+/** How many requests the gateway has sent to personnel so far (its /metrics). */
+async function personnelCalls(): Promise<number> {
+  const text = await (await fetch(suite.gatewayUrl.replace("/graphql", "/metrics"))).text();
+  return text
+    .split("\n")
+    .filter(
+      (l) =>
+        l.startsWith("gateway_subgraph_request_duration_seconds_count") && l.includes('subgraph="personnel"'),
+    )
+    .reduce((sum, l) => sum + Number(l.split(" ").pop()), 0);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function gql(query: string, variables: Record<string, unknown>): Promise<any> {
   const res = await callGateway(suite.gatewayUrl, query, variables, bannerToken);
@@ -106,15 +118,20 @@ afterAll(async () => {
 });
 
 describe("the gateway's response cache", () => {
-  it("R3/R4 summaries: asked again within their age, the answer comes from the cache, for that caller only", async () => {
+  it("R3/R4 summaries: asked again within their age, the answer comes from the cache, shared only by callers with the same roles and home unit", async () => {
     const first = await read(bannerToken);
     expect(first.age).toBeNull();
     expect(first.cacheControl).toBe("max-age=15, private");
     const second = await read(bannerToken);
     expect(second.age).not.toBeNull();
     expect(second.data).toEqual(first.data);
-    // Another caller (another role: other masking, other area) never gets the banner bureau's answer.
+    // A colleague at the same bureau with the same role sees the same objects: same cached answer.
+    const colleague = await read(await suite.token("BANNER_ADMIN", DALATE, "colleague"));
+    expect(colleague.age).not.toBeNull();
+    expect(colleague.data).toEqual(first.data);
+    // Another role (other masking) or another area never gets the banner bureau's answer.
     expect((await read(inspectorToken)).age).toBeNull();
+    expect((await read(await suite.token("BANNER_ADMIN", "150600000000"))).age).toBeNull();
   });
 
   it("a caller's own appointment shows in their next read at once; another caller's cached answer shows it with Cache-Control: no-cache", async () => {
@@ -131,6 +148,15 @@ describe("the gateway's response cache", () => {
     const fresh = await read(inspectorToken, { "cache-control": "no-cache" });
     expect(fresh.age).toBeNull();
     expect(fresh.pending).toBe(before.pending + 1);
+  });
+
+  it("identical queries that miss the cache at the same moment are computed once", async () => {
+    const token = await suite.token("CITY_ADMIN", "150600000000");
+    const before = await personnelCalls();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => read(token)));
+    expect((await personnelCalls()) - before).toBe(1);
+    for (const a of answers) expect(a.data).toEqual(answers[0].data);
+    expect(answers.filter((a) => a.cacheControl === "max-age=15, private")).toHaveLength(10);
   });
 
   it("working lists (statisticians) are never cached: every read is fresh", async () => {

@@ -19,8 +19,10 @@ directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Bo
 export const CACHE_MAX_AGE_SECONDS = { structure: 60, summary: 15 } as const;
 
 /**
- * Marks an object type as safe to cache for `kind`'s age. Always PRIVATE: every answer is filtered
- * by the caller's area and masked by role, so it is never shared between callers.
+ * Marks an object type as safe to cache for `kind`'s age. Always PRIVATE: answers are filtered by the
+ * caller's area and masked by role, so the gateway shares them only between callers with the same
+ * roles and home unit. Use it only on objects whose content depends on nothing else about the caller
+ * (not on the user id), and never on personal working lists.
  */
 export function Cacheable(kind: keyof typeof CACHE_MAX_AGE_SECONDS): ClassDecorator {
   return Directive(`@cacheControl(maxAge: ${CACHE_MAX_AGE_SECONDS[kind]}, scope: PRIVATE)`) as ClassDecorator;
