@@ -9,6 +9,7 @@ import {
   DONGSHENG,
   GONGYE,
   idOf,
+  ordosStates,
   pathOfCode,
   SHULINZHAO,
   startHarness,
@@ -150,8 +151,54 @@ describe("R6: the yearly obligation and each banner's coverage", () => {
     expect(outside.data!._entities).toEqual([null]);
   });
 
+  it("R6: trainingCoverage for many org units costs a constant number of SQL statements, each unit with the figures it gets alone", async () => {
+    const query = `query ($reps: [_Any!]!, $year: Int!) { _entities(representations: $reps) { ... on OrgUnit { id
+      trainingCoverage(year: $year) { year asOf cityObligationMet cityComprehensiveSessions { id title }
+        banners { banner { id } staff attended rate ownSessionsCompleted } } } } }`;
+    const reps = (codes: string[]) => codes.map((code) => ({ __typename: "OrgUnit", id: idOf(code) }));
+    const counted = async (codes: string[]) => {
+      h.queries.queries = [];
+      const res = await h.call(query, { reps: reps(codes), year: 2026 }, cityAdmin);
+      expect(res.errors).toBeUndefined();
+      return { entities: res.data!._entities, statements: h.queries.queries.length };
+    };
+    const banners = ordosStates()
+      .filter((u) => u.kind === "BANNER" || u.kind === "DISTRICT")
+      .map((u) => u.code);
+    expect(banners).toHaveLength(9);
+    const many = [CITY, ...banners, SHULINZHAO, GONGYE, YINGZE];
+
+    const two = await counted([DALATE, ZHUNGEER]);
+    const all = await counted(many);
+    // visible units · the banners of every unit · the cities' obligation sessions · the counts of every (banner, unit) pair
+    expect(two.statements).toBe(4);
+    expect(all.statements).toBe(two.statements);
+
+    expect(all.entities[0].trainingCoverage.banners).toHaveLength(9);
+    const dalate = all.entities[1 + banners.indexOf(DALATE)].trainingCoverage;
+    expect(dalate.banners).toEqual([{ banner: { id: idOf(DALATE) }, staff: 3, attended: 2, rate: 0.6667, ownSessionsCompleted: 1 }]);
+    expect(all.entities.at(-3).trainingCoverage.banners).toEqual([{ banner: { id: idOf(DALATE) }, staff: 2, attended: 2, rate: 1, ownSessionsCompleted: 1 }]);
+    // The same report as the unit alone, and as the top-level query (one scope) gives a caller at that unit.
+    for (const [i, code] of many.entries()) {
+      const alone = await counted([code]);
+      expect(alone.entities[0]).toEqual(all.entities[i]);
+      const role = code === CITY ? "CITY_ADMIN" : banners.includes(code) ? "BANNER_ADMIN" : "UNIT_CLERK";
+      const single = await h.call(COVERAGE, { year: 2026 }, as(role, code));
+      expect(single.data!.trainingCoverage).toEqual(all.entities[i].trainingCoverage);
+    }
+  });
+
   it("refuses a year outside 2000–2100", async () => {
     const res = await h.call(COVERAGE, { year: 1999 }, cityAdmin);
     expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "year" });
+    const field = await h.call(
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on OrgUnit { id trainingCoverage(year: 1999) { year } } } }`,
+      { reps: [DALATE, ZHUNGEER].map((code) => ({ __typename: "OrgUnit", id: idOf(code) })) },
+      cityAdmin,
+    );
+    expect(field.errors?.map((e) => e.extensions)).toEqual([
+      expect.objectContaining({ code: "BAD_USER_INPUT", field: "year" }),
+      expect.objectContaining({ code: "BAD_USER_INPUT", field: "year" }),
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { checkInt, isUuid, notFound, type Clock } from "@grassroots/kit";
+import { checkInt, groupBy, isUuid, notFound, type Clock } from "@grassroots/kit";
 import { bannerCoverage, cityObligationMet, yearWindow, type BannerCoverage } from "../rules/r6-yearly-training";
 import type { OrgUnitRef } from "./directory";
 import type { CoverageReads } from "./ports";
@@ -10,6 +10,12 @@ export interface CoverageReport {
   cityObligationMet: boolean;
   cityComprehensiveSessions: TrainingSession[];
   banners: (BannerCoverage & { banner: OrgUnitRef })[];
+}
+
+/** A subtree to report on (undefined: a caller without a home unit, who gets an empty report); `bannerId` keeps one banner. */
+export interface CoverageScope {
+  path: string | undefined;
+  bannerId?: string;
 }
 
 /**
@@ -24,25 +30,65 @@ export async function coverageReport(
   year: number,
   bannerId?: string,
 ): Promise<CoverageReport> {
+  const [report] = await coverageReports(reads, clock, year, [{ path: withinPath, bannerId }]);
+  if (report instanceof Error) throw report;
+  return report;
+}
+
+/**
+ * `coverageReport` for many subtrees at once (OrgUnit.trainingCoverage of a list of units): at most
+ * three statements whatever their number. One result per scope, in order; a scope whose banner is not
+ * found gets its NOT_FOUND error (as DataLoader wants), a bad year fails them all.
+ */
+export async function coverageReports(
+  reads: CoverageReads,
+  clock: Clock,
+  year: number,
+  scopes: readonly CoverageScope[],
+): Promise<(CoverageReport | Error)[]> {
   checkInt(year, "year", 2000, 2100);
   const window = yearWindow(year, clock.today());
-  if (bannerId !== undefined && !isUuid(bannerId)) throw notFound("Banner", bannerId);
-  if (withinPath === undefined) return { year, asOf: window.asOf, cityObligationMet: false, cityComprehensiveSessions: [], banners: [] };
-  const banners = await reads.bannersFor(withinPath, bannerId);
-  if (bannerId !== undefined && banners.length === 0) throw notFound("Banner", bannerId);
-  const cityId = withinPath.split("/")[0];
-  const [sessions, counts] = await Promise.all([
-    reads.cityObligationSessions(cityId, window),
-    reads.bannerCounts(banners, withinPath, window),
-  ]);
-  return {
+  const report = (cityComprehensiveSessions: TrainingSession[], banners: CoverageReport["banners"]): CoverageReport => ({
     year,
     asOf: window.asOf,
-    cityObligationMet: cityObligationMet(sessions.length),
-    cityComprehensiveSessions: sessions,
-    banners: bannerCoverage(
-      banners.map((b) => b.id),
-      counts,
-    ).map((c, i) => ({ ...c, banner: banners[i] })),
-  };
+    cityObligationMet: cityObligationMet(cityComprehensiveSessions.length),
+    cityComprehensiveSessions,
+    banners,
+  });
+
+  const reports: (CoverageReport | Error | undefined)[] = scopes.map((scope) => {
+    if (scope.bannerId !== undefined && !isUuid(scope.bannerId)) return notFound("Banner", scope.bannerId);
+    return scope.path === undefined ? report([], []) : undefined;
+  });
+  const asked = scopes.flatMap((scope, index) => (reports[index] ? [] : [{ index, path: scope.path!, bannerId: scope.bannerId }]));
+  const bannerLists = asked.length === 0 ? [] : await reads.bannersFor(asked);
+  const found = asked.flatMap((scope, k) => {
+    if (scope.bannerId !== undefined && bannerLists[k].length === 0) {
+      reports[scope.index] = notFound("Banner", scope.bannerId);
+      return [];
+    }
+    return [{ ...scope, banners: bannerLists[k], cityId: scope.path.split("/")[0] }];
+  });
+
+  // The city obligation once per city, the counts of every (banner, subtree) pair in one statement.
+  const cityIds = [...new Set(found.map((scope) => scope.cityId))];
+  const pairs = found.flatMap((scope) => scope.banners.map((banner) => ({ bannerId: banner.id, withinPath: scope.path })));
+  const [sessions, counts] = await Promise.all([
+    cityIds.length === 0 ? [] : reads.cityObligationSessions(cityIds, window),
+    pairs.length === 0 ? [] : reads.bannerCounts(pairs, window),
+  ]);
+  const grouped = groupBy(cityIds, sessions, (s) => s.organizerUnitId);
+  const sessionsOfCity = new Map(cityIds.map((id, i) => [id, grouped[i]]));
+
+  let firstPair = 0;
+  for (const scope of found) {
+    const ofScope = counts.slice(firstPair, firstPair + scope.banners.length);
+    firstPair += scope.banners.length;
+    const coverage = bannerCoverage(
+      scope.banners.map((b) => b.id),
+      ofScope,
+    ).map((c, i) => ({ ...c, banner: scope.banners[i] }));
+    reports[scope.index] = report(sessionsOfCity.get(scope.cityId) ?? [], coverage);
+  }
+  return reports as (CoverageReport | Error)[];
 }

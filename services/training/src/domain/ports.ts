@@ -121,13 +121,29 @@ export interface TrainingReads {
   visibleUnits(ids: readonly string[], viewer: Viewer): Promise<OrgUnitRef[]>;
 }
 
+/** A subtree R6 is counted in, and the banner asked for (all of them when absent). */
+export interface BannerScope {
+  path: string;
+  bannerId?: string;
+}
+
+/** A banner counted inside a subtree: the whole banner, or the part of it below a unit. */
+export interface BannerInSubtree {
+  bannerId: string;
+  withinPath: string;
+}
+
+/** R6 reads, each ONE statement for any number of scopes, cities or pairs (OrgUnit.trainingCoverage batches them). */
 export interface CoverageReads {
-  /** County-level units inside `path`, or the one containing it when `path` lies below county level. */
-  bannersFor(path: string, bannerId?: string): Promise<OrgUnitRef[]>;
-  /** The city's COMPLETED COMPREHENSIVE sessions for BANNER_STAFF in the window (R6 obligation). */
-  cityObligationSessions(cityId: string, window: YearWindow): Promise<TrainingSession[]>;
-  /** R6 counts per banner: staff in force on the as-of date inside `withinPath`, and who of them attended. */
-  bannerCounts(banners: readonly OrgUnitRef[], withinPath: string, window: YearWindow): Promise<BannerStaffCount[]>;
+  /**
+   * Per scope, in order: the county-level units inside its path, or the one containing it when the
+   * path lies below county level; only `bannerId` when given.
+   */
+  bannersFor(scopes: readonly BannerScope[]): Promise<OrgUnitRef[][]>;
+  /** The cities' COMPLETED COMPREHENSIVE sessions for BANNER_STAFF in the window (R6 obligation). */
+  cityObligationSessions(cityIds: readonly string[], window: YearWindow): Promise<TrainingSession[]>;
+  /** R6 counts, one per pair and in order: staff in force on the as-of date inside the banner and the subtree, and who of them attended. */
+  bannerCounts(pairs: readonly BannerInSubtree[], window: YearWindow): Promise<BannerStaffCount[]>;
 }
 
 /** Everything the GraphQL layer and the tools call into, built once in main.ts (or a test). */

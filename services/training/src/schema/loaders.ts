@@ -1,5 +1,6 @@
 import { byKey, groupBy, isUuid, perRequest, type GraphQLContext } from "@grassroots/kit";
 import DataLoader from "dataloader";
+import { coverageReports, type CoverageReport } from "../domain/coverage";
 import type { OrgUnitRef } from "../domain/directory";
 import type { Page, TrainingServices } from "../domain/ports";
 import { sessionsOfOrganizers, type SessionSearch } from "../domain/queries";
@@ -25,6 +26,8 @@ export interface Loaders {
   certificatesOfStatistician: DataLoader<string, Certificate[]>;
   /** OrgUnit.trainingSessions: one loader per argument set, one query for every unit asked with it. */
   sessionsOfOrganizer(search: SessionSearch): DataLoader<string, Page<TrainingSession>>;
+  /** OrgUnit.trainingCoverage: one loader per year, keyed by the unit's path; the same few statements for any number of units. */
+  coverageWithin(year: number): DataLoader<string, CoverageReport>;
 }
 
 export type LoadersOf = (ctx: GraphQLContext) => Loaders;
@@ -34,8 +37,9 @@ const onlyUuids = (keys: readonly string[]) => keys.filter(isUuid);
 
 export function loadersFor(services: TrainingServices): LoadersOf {
   return perRequest((ctx: GraphQLContext): Loaders => {
-    const { reads } = services;
+    const { reads, coverage, clock } = services;
     const bySearch = new Map<string, DataLoader<string, Page<TrainingSession>>>();
+    const byYear = new Map<number, DataLoader<string, CoverageReport>>();
     return {
       visibleSession: new DataLoader(async (keys) => byKey(keys, await reads.visibleSessions(onlyUuids(keys), viewer(ctx)), (s) => s.id)),
       session: new DataLoader(async (ids) => byKey(ids, await reads.sessionsByIds(ids), (s) => s.id)),
@@ -69,6 +73,14 @@ export function loadersFor(services: TrainingServices): LoadersOf {
         if (!loader) {
           loader = new DataLoader((keys) => sessionsOfOrganizers(reads, viewer(ctx), keys, search));
           bySearch.set(key, loader);
+        }
+        return loader;
+      },
+      coverageWithin(year) {
+        let loader = byYear.get(year);
+        if (!loader) {
+          loader = new DataLoader((paths) => coverageReports(coverage, clock, year, paths.map((path) => ({ path }))));
+          byYear.set(year, loader);
         }
         return loader;
       },

@@ -1,6 +1,7 @@
-import type { DataSource } from "typeorm";
+import { byKey, groupBy } from "@grassroots/kit";
+import type { DataSource, ObjectLiteral } from "typeorm";
 import { COUNTY_KINDS, type OrgUnitRef } from "../../domain/directory";
-import type { CoverageReads } from "../../domain/ports";
+import type { BannerInSubtree, BannerScope, CoverageReads } from "../../domain/ports";
 import type { TrainingSession } from "../../domain/training";
 import {
   ATTENDED_RESULTS,
@@ -14,63 +15,98 @@ import { TrainingSessionEntity } from "../entities/training.entity";
 import { rawShape } from "../raw-rows";
 import { IN_FORCE, POST_PATH } from "./directory";
 
-/** R6 in SQL: the definitions (kinds, results, in-force posts) come from src/rules/r6-yearly-training.ts. */
+/**
+ * R6 in SQL: the definitions (kinds, results, in-force posts) come from src/rules/r6-yearly-training.ts.
+ * Every read takes a list (of scopes, cities, pairs) as arrays and answers it in one statement.
+ */
 export class SqlCoverageReads implements CoverageReads {
   constructor(private readonly dataSource: DataSource) {}
 
-  async bannersFor(path: string, bannerId?: string): Promise<OrgUnitRef[]> {
+  async bannersFor(scopes: readonly BannerScope[]): Promise<OrgUnitRef[][]> {
     const unit = rawShape(this.dataSource, OrgUnitProjection);
-    const rows = await this.dataSource.query(
-      `SELECT ${unit.columns("u")} FROM org_unit u
-        WHERE u.active AND u.kind = ANY($1::text[]) AND (u.path LIKE $2 || '%' OR $2 LIKE u.path || '%')
-          AND ($3::uuid IS NULL OR u.id = $3::uuid)
-        ORDER BY u.code`,
-      [COUNTY_KINDS, path, bannerId ?? null],
+    const rows: ObjectLiteral[] = await this.dataSource.query(
+      `SELECT p.i::int AS scope, ${unit.columns("u")}
+         FROM unnest($2::text[], $3::uuid[]) WITH ORDINALITY AS p(path, banner_id, i)
+         JOIN org_unit u ON u.active AND u.kind = ANY($1::text[]) AND (u.path LIKE p.path || '%' OR p.path LIKE u.path || '%')
+          AND (p.banner_id IS NULL OR u.id = p.banner_id)
+        ORDER BY p.i, u.code`,
+      [COUNTY_KINDS, scopes.map((s) => s.path), scopes.map((s) => s.bannerId ?? null)],
     );
-    return rows.map(unit.map);
+    return groupBy(
+      scopes.map((_, i) => i + 1),
+      rows,
+      (row) => row.scope,
+    ).map((group) => group.map(unit.map));
   }
 
-  async cityObligationSessions(cityId: string, window: YearWindow): Promise<TrainingSession[]> {
+  async cityObligationSessions(cityIds: readonly string[], window: YearWindow): Promise<TrainingSession[]> {
     const session = rawShape(this.dataSource, TrainingSessionEntity);
     const rows = await this.dataSource.query(
       `SELECT ${session.columns("s")} FROM training_session s
-        WHERE s.organizer_unit_id = $1 AND s.kind = $2 AND s.audience = $3 AND s.status = $4
+        WHERE s.organizer_unit_id = ANY($1::uuid[]) AND s.kind = $2 AND s.audience = $3 AND s.status = $4
           AND s.end_date BETWEEN $5::date AND $6::date
         ORDER BY s.start_date, s.id`,
-      [cityId, CITY_OBLIGATION.kind, CITY_OBLIGATION.audience, CITY_OBLIGATION.status, window.from, window.to],
+      [cityIds, CITY_OBLIGATION.kind, CITY_OBLIGATION.audience, CITY_OBLIGATION.status, window.from, window.to],
     );
     return rows.map(session.map);
   }
 
   /**
-   * Staff: distinct people with a post in force on the as-of date whose unit lies in the banner (its
-   * id is the 2nd on the unit's path) and inside `withinPath`. Attended: those of them with a PASSED or
-   * FAILED result at a COMPLETED session of the year, organised by their banner or by the city as
-   * COMPREHENSIVE. One statement for every banner.
+   * Per (banner, subtree) pair — staff: distinct people with a post in force on the as-of date whose
+   * unit lies in the banner (its id is the 2nd on the unit's path) and inside the subtree; attended:
+   * those of them with a PASSED or FAILED result at a COMPLETED session of the year, organised by the
+   * banner or by its city as COMPREHENSIVE.
+   * Aggregated with GROUP BY and an uncorrelated IN (a hash built once), not per-pair subqueries:
+   * those rescanned the staff once per banner.
    */
-  async bannerCounts(banners: readonly OrgUnitRef[], withinPath: string, window: YearWindow): Promise<BannerStaffCount[]> {
-    if (banners.length === 0) return [];
-    return this.dataSource.query(
-      `WITH b AS (SELECT u.id, split_part(u.path, '/', 1) AS city_id FROM org_unit u WHERE u.id = ANY($1::uuid[])),
+  async bannerCounts(pairs: readonly BannerInSubtree[], window: YearWindow): Promise<BannerStaffCount[]> {
+    if (pairs.length === 0) return [];
+    const rows: (BannerStaffCount & { pair: number })[] = await this.dataSource.query(
+      `WITH pair AS (
+         SELECT p.i, p.banner_id, p.within, split_part(b.path, '/', 1)::uuid AS city_id
+           FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS p(banner_id, within, i)
+           JOIN org_unit b ON b.id = p.banner_id),
        staff AS (
-         SELECT DISTINCT b.id AS banner_id, b.city_id, a.statistician_id
+         SELECT DISTINCT pair.i, a.statistician_id
            FROM statistician_assignment a
            LEFT JOIN org_unit u ON u.id = a.org_unit_id
-           JOIN b ON b.id::text = split_part(${POST_PATH("a", "u")}, '/', 2)
-          WHERE ${POST_PATH("a", "u")} LIKE $2 || '%' AND ${IN_FORCE("a", "$3::date")}),
+           JOIN pair ON pair.banner_id::text = split_part(${POST_PATH("a", "u")}, '/', 2) AND ${POST_PATH("a", "u")} LIKE pair.within || '%'
+          WHERE ${IN_FORCE("a", "$3::date")}),
        attended AS (
-         SELECT DISTINCT st.banner_id, st.statistician_id
-           FROM staff st
-           JOIN training_enrollment e ON e.statistician_id = st.statistician_id AND e.status = 'ENROLLED' AND e.result = ANY($4::text[])
-           JOIN training_session s ON s.id = e.session_id AND s.status = 'COMPLETED' AND s.end_date BETWEEN $5::date AND $6::date
-          WHERE s.organizer_unit_id = st.banner_id OR (s.organizer_unit_id::text = st.city_id AND s.kind = ANY($7::text[])))
-       SELECT b.id AS "bannerId",
-              (SELECT count(*)::int FROM staff WHERE staff.banner_id = b.id) AS staff,
-              (SELECT count(*)::int FROM attended WHERE attended.banner_id = b.id) AS attended,
-              (SELECT count(*)::int FROM training_session s
-                WHERE s.organizer_unit_id = b.id AND s.status = 'COMPLETED' AND s.end_date BETWEEN $5::date AND $6::date) AS "ownSessionsCompleted"
-         FROM b`,
-      [banners.map((b) => b.id), withinPath, window.asOf, ATTENDED_RESULTS, window.from, window.to, CITY_KINDS_COUNTED],
+         SELECT DISTINCT pair.i, e.statistician_id
+           FROM pair
+           JOIN training_session s ON (s.organizer_unit_id = pair.banner_id OR (s.organizer_unit_id = pair.city_id AND s.kind = ANY($7::text[])))
+            AND s.status = 'COMPLETED' AND s.end_date BETWEEN $5::date AND $6::date
+           JOIN training_enrollment e ON e.session_id = s.id AND e.status = 'ENROLLED' AND e.result = ANY($4::text[])),
+       counted AS (
+         SELECT st.i, count(*)::int AS staff,
+                count(*) FILTER (WHERE (st.i, st.statistician_id) IN (SELECT i, statistician_id FROM attended))::int AS attended
+           FROM staff st GROUP BY st.i),
+       own AS (
+         SELECT s.organizer_unit_id, count(*)::int AS n FROM training_session s
+          WHERE s.status = 'COMPLETED' AND s.end_date BETWEEN $5::date AND $6::date
+          GROUP BY s.organizer_unit_id)
+       SELECT pair.i::int AS pair, pair.banner_id AS "bannerId", coalesce(c.staff, 0) AS staff, coalesce(c.attended, 0) AS attended,
+              coalesce(own.n, 0) AS "ownSessionsCompleted"
+         FROM pair LEFT JOIN counted c ON c.i = pair.i LEFT JOIN own ON own.organizer_unit_id = pair.banner_id`,
+      [
+        pairs.map((p) => p.bannerId),
+        pairs.map((p) => p.withinPath),
+        window.asOf,
+        ATTENDED_RESULTS,
+        window.from,
+        window.to,
+        CITY_KINDS_COUNTED,
+      ],
     );
+    // One count per pair, in order; a banner no longer projected has no row and counts nothing.
+    return byKey(
+      pairs.map((_, i) => i + 1),
+      rows,
+      (row) => row.pair,
+    ).map((row, i) => {
+      const { bannerId, staff, attended, ownSessionsCompleted } = row ?? { bannerId: pairs[i].bannerId, staff: 0, attended: 0, ownSessionsCompleted: 0 };
+      return { bannerId, staff, attended, ownSessionsCompleted };
+    });
   }
 }

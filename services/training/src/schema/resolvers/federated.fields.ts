@@ -1,6 +1,6 @@
 import { opt } from "@grassroots/kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { coverageReport, type CoverageReport } from "../../domain/coverage";
+import type { CoverageReport } from "../../domain/coverage";
 import type { Enrollment, SessionStatus, TrainingKind } from "../../domain/training";
 import type { GraphQLContext } from "../context";
 import type { SchemaDeps } from "../deps";
@@ -74,9 +74,9 @@ export class OrgUnitFields {
     @Arg("year", () => Int) year: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CoverageReport | null> {
-    const found = await this.deps.loaders(ctx).visibleUnit.load(unit.id);
+    const loaders = this.deps.loaders(ctx);
+    const found = await loaders.visibleUnit.load(unit.id);
     if (!found) return null;
-    const { coverage, clock } = this.deps.services;
-    return coverageReport(coverage, clock, found.path, year);
+    return loaders.coverageWithin(year).load(found.path);
   }
 }
