@@ -183,7 +183,12 @@ function newState() {
   return { random: Math.random, counters: {}, salt: (Number(env.SALT || 0) * 1000 + vu) % 1200 };
 }
 
-function post(defs, role, step, scope, state, tags) {
+/** Who sends a scenario's requests: its role, and whether it asks past the gateway's cache. */
+function callerOf(scenario) {
+  return { role: scenario.identity.role, fresh: !!scenario.freshReads };
+}
+
+function post(defs, caller, step, scope, state, tags) {
   const op = defs.operations[step.operation];
   if (!op) fail(`unknown operation ${step.operation}`);
   const body = JSON.stringify({
@@ -191,8 +196,10 @@ function post(defs, role, step, scope, state, tags) {
     operationName: step.operation,
     variables: expand(step.variables, scope, state),
   });
+  const headers = { "content-type": "application/json", authorization: `Bearer ${tokenFor(caller.role)}` };
+  if (caller.fresh) headers["cache-control"] = "no-cache";
   return http.post(url(), body, {
-    headers: { "content-type": "application/json", authorization: `Bearer ${tokenFor(role)}` },
+    headers,
     tags: Object.assign({ operation: step.operation }, tags || {}),
   });
 }
@@ -211,8 +218,8 @@ function parse(res) {
 }
 
 /** One step: the request, its checks (HTTP 200, no GraphQL errors but the accepted ones), its captures. */
-function runStep(defs, role, step, scope, state) {
-  const res = post(defs, role, step, scope, state);
+function runStep(defs, caller, step, scope, state) {
+  const res = post(defs, caller, step, scope, state);
   const body = parse(res);
   const accepted = step.acceptErrors || [];
   const unaccepted = body ? body.codes.filter((c) => accepted.indexOf(c) < 0) : ["NOT_JSON"];
@@ -265,7 +272,7 @@ export function scenarioScript(defs, name) {
     for (const step of scenario.setup) {
       const got = runStep(
         defs,
-        scenario.identity.role,
+        callerOf(scenario),
         step,
         Object.assign({}, params, fixtures),
         setupState,
@@ -284,7 +291,7 @@ export function scenarioScript(defs, name) {
     const captures = {};
     const started = Date.now();
     for (const step of flow.steps) {
-      const got = runStep(defs, scenario.identity.role, step, Object.assign({}, data.scope, captures), state);
+      const got = runStep(defs, callerOf(scenario), step, Object.assign({}, data.scope, captures), state);
       if (!got.ok) return;
       Object.assign(captures, got.captures);
     }
@@ -311,7 +318,7 @@ function verifyState(defs, scenario, scope, state) {
   const verify = scenario.verify;
   const got = runStep(
     defs,
-    scenario.identity.role,
+    callerOf(scenario),
     { operation: verify.operation, variables: verify.variables },
     scope,
     state,

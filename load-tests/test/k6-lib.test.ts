@@ -178,4 +178,28 @@ describe("k6/lib.js", () => {
     expect(file.body.variables.input).toMatchObject({ filingId: "f-1", expectedVersion: 1 });
     expect(file.body.query).toBe(definitions.operations.FileFiling.document);
   });
+
+  it("a scenario past the cache sends Cache-Control: no-cache on every request; the others never do", () => {
+    const headersOf = (name: string) => {
+      const sent: Record<string, string>[] = [];
+      const k6 = loadK6Lib(
+        {
+          post: (_url, _body, params: any) => {
+            sent.push(params.headers);
+            return { status: 200, json: () => ({ data: {} }) };
+          },
+        },
+        { TOKEN: "jwt" },
+      );
+      const definitions = JSON.parse(readFileSync(resolve(__dirname, "../k6/scenarios.json"), "utf8"));
+      const script = k6.scenarioScript(definitions, name);
+      const data = script.setup();
+      for (let i = 0; i < 3; i++) script.iteration(data);
+      return sent;
+    };
+    const fresh = headersOf("city-dashboard-fresh");
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh.every((h) => h["cache-control"] === "no-cache")).toBe(true);
+    expect(headersOf("city-dashboard").some((h) => "cache-control" in h)).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 import { cpus, loadavg } from "node:os";
-import { callerOf, type Caller, type Endpoint } from "../driver/endpoint";
+import { callerOf, freshReads, type Caller, type Endpoint } from "../driver/endpoint";
 import { newState, runFlows, type RunResult } from "../driver/runner";
 import { runSetup, runStep } from "../driver/steps";
 import { generate, type GenerateResult } from "../generate/generator";
@@ -136,6 +136,9 @@ async function runScenario(
     thresholds: scenario.thresholds,
     gatewayCost: {},
   };
+  // The load goes as the scenario says; SQL counts always past the cache (a hit sends no statement).
+  const endpoint = scenario.freshReads ? freshReads(bench.gateway) : bench.gateway;
+  const fresh = freshReads(bench.gateway);
   try {
     progress(`${scenario.name}: setup`);
     const fixtures = await runSetup(bench.gateway, caller, scenario.setup, PARAMS, state);
@@ -152,16 +155,16 @@ async function runScenario(
     for (const flow of scenario.flows) {
       const writes = flow.steps.some((s) => OPERATIONS[s.operation].document.trim().startsWith("mutation"));
       operations.push(
-        ...(await countStatements(counter, bench.gateway, caller, flow.steps, scope, state, {
+        ...(await countStatements(counter, fresh, caller, flow.steps, scope, state, {
           reps: writes ? 3 : 5,
           settleMs: writes ? 400 : 0,
         })),
       );
     }
-    const listSizes = await checkListSizes(counter, bench.gateway, caller, scenario, scope, state);
+    const listSizes = await checkListSizes(counter, fresh, caller, scenario, scope, state);
     report.sql = { operations, listSizes };
 
-    await warmUp(bench.gateway, caller, scenario, scope);
+    await warmUp(endpoint, caller, scenario, scope);
     let before: { version: number; history: number } | undefined;
     if (scenario.verify) before = await burstState(bench, caller, scenario, scope, state);
     const connections = scenario.load.connections;
@@ -171,7 +174,7 @@ async function runScenario(
     );
     await cpu.begin();
     report.load = await runFlows({
-      endpoint: bench.gateway,
+      endpoint,
       caller,
       flows: scenario.flows,
       scope,
@@ -190,7 +193,7 @@ async function runScenario(
       for (const rate of [2, 5, 10, 20, 40]) {
         progress(`${scenario.name}: capacity at ${rate} req/s (${connections} connections)`);
         const result = await runFlows({
-          endpoint: bench.gateway,
+          endpoint,
           caller,
           flows: scenario.flows,
           scope,
@@ -272,12 +275,14 @@ async function gatewayOverhead(
     },
   ];
   const direct = bench.subgraph(OVERHEAD.subgraph);
+  // Both sides compute the answer: through the gateway past its response cache.
+  const gatewayFresh = freshReads(bench.gateway);
   const gateway: RunResult[] = [];
   const straight: RunResult[] = [];
   const gatewayCpu: CpuResult[] = [];
   const directCpu: CpuResult[] = [];
   await drain(
-    await runFlows({ endpoint: bench.gateway, caller, flows, scope, connections: 4, durationSeconds: 3 }),
+    await runFlows({ endpoint: gatewayFresh, caller, flows, scope, connections: 4, durationSeconds: 3 }),
   );
   await drain(await runFlows({ endpoint: direct, caller, flows, scope, connections: 4, durationSeconds: 3 }));
   // Alternating, so a drift of the machine's load touches both sides alike.
@@ -288,7 +293,7 @@ async function gatewayOverhead(
     await cpu.begin();
     gateway.push(
       await runFlows({
-        endpoint: bench.gateway,
+        endpoint: gatewayFresh,
         caller,
         flows,
         scope,
@@ -319,7 +324,7 @@ async function gatewayOverhead(
   const dp95 = mean(straight.map((r) => r.latencyMs.p95 ?? NaN));
   const [sql] = await checkListSizes(
     counter,
-    bench.gateway,
+    gatewayFresh,
     caller,
     { ...SCENARIOS[0], flows, listSizes: [{ operation: OVERHEAD.operation, ...OVERHEAD.listSizes }] },
     scope,

@@ -49,6 +49,18 @@ export function subgraphEndpoint(name: string, url: string, internalSecret: stri
   };
 }
 
+/**
+ * The same endpoint, asking past the gateway's response cache (`Cache-Control: no-cache`): for the
+ * SQL counts and the gateway-overhead comparison, where a cached answer would measure nothing.
+ */
+export function freshReads(endpoint: Endpoint): Endpoint {
+  return {
+    label: endpoint.label,
+    url: endpoint.url,
+    headersFor: async (caller) => ({ ...(await endpoint.headersFor(caller)), "cache-control": "no-cache" }),
+  };
+}
+
 /** HS256 development tokens, as the gateway's mint-token does (claims sub, roles, org; iss/aud of the dev setup). */
 export function hs256Tokens(
   secret: string,
