@@ -1,27 +1,28 @@
+import { unitState } from "@grassroots/testing";
 import { SqlSeedReads } from "../src/db/repositories/seed.reads";
 import { seedTraining } from "../src/domain/seed/seed";
-import { cityAdmin, fingerprint, startHarness, type Harness } from "./support/harness";
+import { as, cityAdmin, fingerprint, SHULINZHAO, startHarness, type Harness } from "./support/harness";
 
 const TOWNSHIPS = ["150602100000", "150621100000", "150621001000", "150622002000", "150603001000", "150627100000"];
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-  await h.publishOrdos();
-  await h.appoint(
-    TOWNSHIPS.flatMap((unitCode, t) =>
-      Array.from({ length: 8 }, (_, i) => ({
-        unitCode,
-        name: `样例${t}-${i}`,
-        role: i === 0 ? ("FULL_TIME" as const) : ("PART_TIME" as const),
-        status: i === 7 ? ("PENDING_TRAINING" as const) : ("ACTIVE" as const),
-      })),
-    ),
-  );
-}, 120000);
-afterAll(() => h.stop());
-
 describe("seed: a year of training for the Ordos tree", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.publishOrdos();
+    await h.appoint(
+      TOWNSHIPS.flatMap((unitCode, t) =>
+        Array.from({ length: 8 }, (_, i) => ({
+          unitCode,
+          name: `样例${t}-${i}`,
+          role: i === 0 ? ("FULL_TIME" as const) : ("PART_TIME" as const),
+          status: i === 7 ? ("PENDING_TRAINING" as const) : ("ACTIVE" as const),
+        })),
+      ),
+    );
+  }, 120000);
+  afterAll(() => h.stop());
+
   it("creates the city's and every banner's sessions from the projected staff; pre-post passes issue certificates", async () => {
     const report = await seedTraining(h.services, new SqlSeedReads(h.dataSource));
     expect(report).toMatchObject({ year: 2026, sessions: 2 + 3 * 9, alreadyThere: 0 });
@@ -52,5 +53,60 @@ describe("seed: a year of training for the Ordos tree", () => {
     const report = await seedTraining(h.services, new SqlSeedReads(h.dataSource));
     expect(report).toMatchObject({ sessions: 0, alreadyThere: 2 + 3 * 9, results: 0 });
     expect(await fingerprint(h.dataSource)).toBe(before);
+  });
+});
+
+describe("seed: several cities in the projection", () => {
+  // A second city (包头市) with one banner and one town, beside the Ordos tree.
+  const baotou = unitState(null, "150200000000", "包头市", "CITY");
+  const damao = unitState(baotou, "150223000000", "达尔罕茂明安联合旗", "BANNER");
+  const bailingmiao = unitState(damao, "150223100000", "百灵庙镇", "TOWN");
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.publishOrdos();
+    await h.publishUnits([baotou, damao, bailingmiao]);
+    await h.appoint([
+      { unitCode: SHULINZHAO, name: "鄂尔多斯专职", role: "FULL_TIME" },
+      { unitCode: SHULINZHAO, name: "鄂尔多斯新人", role: "PART_TIME", status: "PENDING_TRAINING" },
+      { unitCode: bailingmiao.code, name: "包头专职", role: "FULL_TIME" },
+      { unitCode: bailingmiao.code, name: "包头新人", role: "PART_TIME", status: "PENDING_TRAINING" },
+    ]);
+  }, 120000);
+  afterAll(() => h.stop());
+
+  it("plans each city's sessions and enrols each city's staff only in sessions of its own city and banners", async () => {
+    const report = await seedTraining(h.services, new SqlSeedReads(h.dataSource));
+    expect(report).toMatchObject({ sessions: 2 * 2 + 3 * (9 + 1), alreadyThere: 0 });
+    // Every enrolment lies inside its organizer's area (the commands refuse anything else).
+    const outside = await h.dataSource.query(
+      `SELECT e.id FROM training_enrollment e JOIN training_session s ON s.id = e.session_id
+         JOIN org_unit o ON o.id = s.organizer_unit_id JOIN statistician_assignment a ON a.statistician_id = e.statistician_id
+        WHERE a.org_unit_path NOT LIKE o.path || '%'`,
+    );
+    expect(outside).toEqual([]);
+    const comprehensive = await h.dataSource.query(
+      `SELECT o.code, st.name FROM training_session s JOIN org_unit o ON o.id = s.organizer_unit_id
+         JOIN training_enrollment e ON e.session_id = s.id JOIN statistician st ON st.id = e.statistician_id
+        WHERE s.kind = 'COMPREHENSIVE' ORDER BY o.code`,
+    );
+    expect(comprehensive).toEqual([
+      { code: "150200000000", name: "包头专职" },
+      { code: "150600000000", name: "鄂尔多斯专职" },
+    ]);
+    const pending = await h.dataSource.query(
+      `SELECT o.code, st.name FROM training_session s JOIN org_unit o ON o.id = s.organizer_unit_id
+         JOIN training_enrollment e ON e.session_id = s.id JOIN statistician st ON st.id = e.statistician_id
+        WHERE s.kind = 'PRE_POST' ORDER BY o.code`,
+    );
+    expect(pending).toEqual([
+      { code: "150223000000", name: "包头新人" },
+      { code: "150621000000", name: "鄂尔多斯新人" },
+    ]);
+    const coverage = async (code: string) =>
+      (await h.call(`{ trainingCoverage(year: 2026) { cityObligationMet banners { staff attended } } }`, {}, as("CITY_ADMIN", code))).data!
+        .trainingCoverage;
+    expect((await coverage("150200000000")).cityObligationMet).toBe(true);
+    expect((await coverage("150600000000")).cityObligationMet).toBe(true);
   });
 });

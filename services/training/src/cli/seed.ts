@@ -30,7 +30,7 @@ async function waitForProjections(reads: SqlSeedReads, logger: Logger, seconds: 
   return false;
 }
 
-// pnpm seed: a year of sample training for the Ordos tree (the current year), drawn from the
+// pnpm seed: a year of sample training for the Ordos tree, or every city projected (the current year), drawn from the
 // statisticians personnel's seed created. Run with the suite up (infra/suite-up.sh does, after
 // organization's and personnel's seeds). Running it again changes nothing.
 runTool<typeof cliConfigSchema>(

@@ -158,6 +158,8 @@ export interface TrainingServices {
 /** A person's current post, as the seed picks participants (from the projections). */
 export interface StaffMember {
   statisticianId: string;
+  /** The root of the post's path: the city whose bureau may enrol the person. */
+  cityId: string;
   bannerId: string;
   unitKind: string;
   role: string;

@@ -93,6 +93,8 @@ export interface Harness {
   publish<C extends EventContract>(contract: C, data: EventData<C>, key: string, eventId?: string): Promise<string>;
   /** Publishes the Ordos tree (organization's OrgUnitCreated events) and waits for the projection. */
   publishOrdos(): Promise<void>;
+  /** Publishes more units (another city, say) and waits for them; `appoint` then takes their codes too. */
+  publishUnits(states: OrgUnitStateFixture[]): Promise<void>;
   /** Registers and appoints people (personnel's events) and waits until the projection holds them. */
   appoint(people: AppointInput[]): Promise<Appointment[]>;
   stop(): Promise<void>;
@@ -150,6 +152,16 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
     sendCloudEvent(producer, { topic: `${prefix}${contract.topic}`, type: contract.type, source: `/grassroots/${contract.service}`, key, data, id });
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => (await dataSource.query(sql, params))[0].n;
+  const published = new Map<string, OrgUnitStateFixture>();
+  const publishUnits = async (states: OrgUnitStateFixture[]) => {
+    for (const state of states) {
+      await publish(OrgUnitCreated, state, state.id);
+      published.set(state.code, state);
+    }
+    const ids = states.map((u) => u.id);
+    await waitFor(async () => (await count(`SELECT count(*)::int AS n FROM org_unit WHERE id = ANY($1)`, [ids])) === ids.length, "the org projection", 30000, 200);
+  };
+  const unitPath = (code: string) => published.get(code)?.path ?? pathOfCode(code);
 
   return {
     url: server.url,
@@ -161,11 +173,8 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
     relay,
     call: (query, variables = {}, identity) => callSubgraph(server.url, query, variables, identity),
     publish,
-    async publishOrdos() {
-      const states = ordosStates();
-      for (const state of states) await publish(OrgUnitCreated, state, state.id);
-      await waitFor(async () => (await count(`SELECT count(*)::int AS n FROM org_unit`)) === states.length, "the org projection", 30000, 200);
-    },
+    publishOrdos: () => publishUnits(ordosStates()),
+    publishUnits,
     async appoint(people) {
       const made = people.map((p, i) => ({
         statisticianId: p.statisticianId ?? randomUUID(),
@@ -185,7 +194,7 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
             assignmentId: m.assignmentId,
             statisticianId: m.statisticianId,
             orgUnitId: idOf(m.input.unitCode),
-            orgUnitPath: pathOfCode(m.input.unitCode),
+            orgUnitPath: unitPath(m.input.unitCode),
             role: m.input.role ?? "FULL_TIME",
             establishment: "IN_ESTABLISHMENT",
             status: m.input.status ?? "ACTIVE",

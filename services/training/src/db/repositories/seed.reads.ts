@@ -28,7 +28,7 @@ export class SqlSeedReads implements SeedReads {
   staff(): Promise<StaffMember[]> {
     return this.dataSource.query(
       `SELECT DISTINCT ON (a.statistician_id) a.statistician_id AS "statisticianId",
-              split_part(${POST_PATH("a", "u")}, '/', 2) AS "bannerId", coalesce(u.kind, '') AS "unitKind", a.role, a.status
+              split_part(${POST_PATH("a", "u")}, '/', 1) AS "cityId", split_part(${POST_PATH("a", "u")}, '/', 2) AS "bannerId", coalesce(u.kind, '') AS "unitKind", a.role, a.status
          FROM statistician_assignment a LEFT JOIN org_unit u ON u.id = a.org_unit_id
         WHERE a.status <> 'ENDED'
         ORDER BY a.statistician_id, a.start_date, a.id`,

@@ -1,3 +1,4 @@
+import { groupBy } from "@grassroots/kit";
 import { createHash } from "node:crypto";
 import type { OrgUnitRef } from "../directory";
 import type { StaffMember } from "../ports";
@@ -5,11 +6,13 @@ import type { ResultInput } from "../results";
 import type { Audience, NewSession, TrainingKind } from "../training";
 
 /**
- * A year of sample training for the seeded Ordos tree, drawn deterministically (hashes of the year,
- * the bureau and the person) from the statisticians personnel's seed created:
- * - the city bureau's COMPREHENSIVE session in March for banner/district staff, attended by the
- *   full-time statisticians of township-level units (the people banners send), and an online
- *   SPECIALIZED session in December (still open when the seed runs before it);
+ * A year of sample training for the seeded Ordos tree (or any number of cities), drawn
+ * deterministically (hashes of the year, the bureau and the person) from the statisticians
+ * personnel's seed created:
+ * - per city bureau: a COMPREHENSIVE session in March for banner/district staff, attended by the
+ *   full-time statisticians of the city's township-level units (the people its banners send; a
+ *   bureau enrols only people serving in its area), and an online SPECIALIZED session in December
+ *   (still open when the seed runs before it);
  * - per banner/district: a PRE_POST session in April for everyone still PENDING_TRAINING (most pass,
  *   which makes personnel activate their appointments), and two SPECIALIZED sessions (June, September)
  *   for about a third of the active staff each.
@@ -53,8 +56,8 @@ const capacityFor = (participants: number) => Math.max(30, Math.ceil((participan
 type Line = [slot: string, kind: TrainingKind, title: string, span: [string, string], hours: number, place: string | null, rates: [number, number]];
 
 export function sampleSessions(year: number, bureaus: readonly OrgUnitRef[], staff: readonly StaffMember[], minPassShare: number): SampleSession[] {
-  const city = bureaus.find((b) => b.kind === "CITY");
-  if (!city) return [];
+  const cities = bureaus.filter((b) => b.kind === "CITY");
+  if (cities.length === 0) return [];
   const session = (organizer: OrgUnitRef, audience: Audience, line: Line, participants: string[]): SampleSession => {
     const [slot, kind, title, [from, to], hours, place, [passRate, absentRate]] = line;
     const id = seedSessionId(year, organizer.code.trim(), slot);
@@ -75,13 +78,20 @@ export function sampleSessions(year: number, bureaus: readonly OrgUnitRef[], sta
     };
   };
 
-  const delegates = staff.filter((s) => s.status === "ACTIVE" && s.role === "FULL_TIME" && TOWNSHIP_LEVEL.includes(s.unitKind));
-  const sessions = [
-    session(city, "BANNER_STAFF", ["comprehensive", "COMPREHENSIVE", `${year}年全市统计业务综合培训`, ["03-10", "03-12"], 24, "鄂尔多斯市统计局培训中心", [0.93, 0.03]], delegates.map((s) => s.statisticianId)),
-    session(city, "BANNER_STAFF", ["annual-report", "SPECIALIZED", `${year}年统计年报布置培训（视频）`, ["12-08", "12-09"], 12, null, [0.95, 0.02]], []),
-  ];
-  for (const banner of bureaus.filter((b) => b.kind !== "CITY")) {
-    const own = staff.filter((s) => s.bannerId === banner.id);
+  const sessions: SampleSession[] = [];
+  // Grouped once: at national scale (hundreds of cities, thousands of banners) a filter per bureau would not end.
+  const staffOfCities = groupBy(cities.map((c) => c.id), staff, (s) => s.cityId);
+  for (const [c, city] of cities.entries()) {
+    const delegates = staffOfCities[c].filter((s) => s.status === "ACTIVE" && s.role === "FULL_TIME" && TOWNSHIP_LEVEL.includes(s.unitKind));
+    sessions.push(
+      session(city, "BANNER_STAFF", ["comprehensive", "COMPREHENSIVE", `${year}年全市统计业务综合培训`, ["03-10", "03-12"], 24, `${city.name}统计局培训中心`, [0.93, 0.03]], delegates.map((s) => s.statisticianId)),
+      session(city, "BANNER_STAFF", ["annual-report", "SPECIALIZED", `${year}年统计年报布置培训（视频）`, ["12-08", "12-09"], 12, null, [0.95, 0.02]], []),
+    );
+  }
+  const banners = bureaus.filter((b) => b.kind !== "CITY");
+  const staffOfBanners = groupBy(banners.map((b) => b.id), staff, (s) => s.bannerId);
+  for (const [b, banner] of banners.entries()) {
+    const own = staffOfBanners[b];
     const active = own.filter((s) => s.status === "ACTIVE").map((s) => s.statisticianId);
     const pick = (slot: string, share: number) => active.filter((id) => draw(`${slot}:${year}:${id}`) < share);
     const pending = own.filter((s) => s.status === "PENDING_TRAINING").map((s) => s.statisticianId);
