@@ -202,6 +202,38 @@ describe("Deployments", () => {
     },
   );
 
+  it("each service's Node heap is a share of its memory limit (NODE_OPTIONS), off at 0, its own env wins", () => {
+    const heapOf = (list: Rendered[]): Record<string, { limit: string; options?: string }> =>
+      Object.fromEntries(
+        ofKind(list, "Deployment").map((d) => {
+          const pod = d.spec.template.spec;
+          const config = list.find(
+            (o) =>
+              o.kind === "ConfigMap" && o.metadata.name === pod.containers[0].envFrom[0].configMapRef.name,
+          );
+          return [
+            component(d),
+            { limit: pod.containers[0].resources.limits.memory, options: config?.data.NODE_OPTIONS },
+          ];
+        }),
+      );
+    for (const name of VALUES_NAMES) {
+      for (const { limit, options } of Object.values(heapOf(objects(name)))) {
+        const mi = /Gi$/.test(limit) ? parseInt(limit) * 1024 : parseInt(limit);
+        expect(options).toBe(`--max-old-space-size=${Math.floor((mi * 70) / 100)}`);
+      }
+    }
+    const off = heapOf(render({ set: ["heapPercentOfMemoryLimit=0"] }));
+    expect(Object.values(off).every((s) => s.options === undefined)).toBe(true);
+    const own = heapOf(
+      render({
+        set: ["gateway.env.NODE_OPTIONS=--max-old-space-size=100", "gateway.resources.limits.memory=1Gi"],
+      }),
+    );
+    expect(own.gateway.options).toBe("--max-old-space-size=100");
+    expect(own.organization.options).toBe("--max-old-space-size=358");
+  });
+
   it("a grace period no longer than the drain is refused", () => {
     const result = tryRender({
       set: ["subgraphDefaults.terminationGracePeriodSeconds=10", "subgraphDefaults.shutdownTimeoutMs=10000"],

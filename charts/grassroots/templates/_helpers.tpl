@@ -275,8 +275,22 @@ imagePullSecrets:
 {{- $_ := set $data "KAFKA_TOPIC_PREFIX" $root.Values.kafka.topicPrefix }}
 {{- $_ := set $data "MIGRATE_ON_START" "false" }}
 {{- end }}
+{{- $heapMb := include "grassroots.heapMb" (dict "percent" $root.Values.heapPercentOfMemoryLimit "svc" $svc) | int }}
+{{- if gt $heapMb 0 }}
+{{- $_ := set $data "NODE_OPTIONS" (printf "--max-old-space-size=%d" $heapMb) }}
+{{- end }}
 {{- range $key, $value := $svc.env }}
 {{- $_ := set $data $key (toString $value) }}
 {{- end }}
 {{- toJson $data -}}
+{{- end -}}
+
+{{/* Node's heap in MiB: a percentage of the service's memory limit ("512Mi", "1Gi"); 0 when off or the limit is in another unit. */}}
+{{- define "grassroots.heapMb" -}}
+{{- $limit := "" -}}
+{{- with .svc.resources }}{{ with .limits }}{{ $limit = toString (.memory | default "") }}{{ end }}{{ end -}}
+{{- $mi := 0 -}}
+{{- if regexMatch "^[0-9]+Gi$" $limit }}{{ $mi = mul (trimSuffix "Gi" $limit | int) 1024 }}
+{{- else if regexMatch "^[0-9]+Mi$" $limit }}{{ $mi = trimSuffix "Mi" $limit | int }}{{ end -}}
+{{- div (mul $mi (int .percent)) 100 -}}
 {{- end -}}

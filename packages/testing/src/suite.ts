@@ -43,9 +43,12 @@ async function freePort(): Promise<number> {
 }
 
 function startProcess(name: string, cwd: string, env: Record<string, string>): ChildProcess {
+  // SUITE_NODE_OPTIONS: Node flags for the suite's processes only (the benchmark's heap limit), not
+  // for the test or benchmark process that starts them.
+  const nodeOptions = process.env.SUITE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SUITE_NODE_OPTIONS } : {};
   const child = spawn(process.execPath, ["dist/main.js"], {
     cwd,
-    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: process.env.SUITE_LOG_LEVEL ?? "warn", ...env },
+    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: process.env.SUITE_LOG_LEVEL ?? "warn", ...nodeOptions, ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
   child.once("exit", (code, signal) => {
