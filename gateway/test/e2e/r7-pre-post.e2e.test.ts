@@ -1,70 +1,36 @@
-import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { resolve } from "node:path";
 import { orgUnitIdForCode } from "@grassroots/kit";
-import { callGateway, startSuite, testIdNumber, waitFor, type RunningSuite } from "@grassroots/testing";
+import { startSuite, waitFor, type RunningSuite } from "@grassroots/testing";
+import {
+  appointNewcomer as appoint,
+  chinaDay as day,
+  DALATE,
+  gatewayClient,
+  importOrdosDivisions,
+} from "../support/ordos-suite";
 
 // R7 across the services, as a client sees it: a newly appointed person waits (PENDING_TRAINING) in
 // personnel; the banner bureau trains them in training; passing the pre-post session issues a
 // certificate whose event (Kafka) makes personnel activate the appointment. Real processes, databases
 // and broker; every step through the gateway.
 
-const ROOT = resolve(__dirname, "../../..");
-const ORDOS_CSV = resolve(ROOT, "../shared/domain/ordos-divisions.csv");
-const DALATE = "150621000000";
-const SHULINZHAO = "150621100000"; // 树林召镇, a town of 达拉特旗
-
 let suite: RunningSuite;
 let bannerToken: string;
 
-/** Business dates in China (UTC+8). */
-const day = (offset = 0) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const gql = gatewayClient(
+  () => suite,
+  () => bannerToken,
+);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function gql(query: string, variables: Record<string, unknown> = {}, token = bannerToken): Promise<any> {
-  const res = await callGateway(suite.gatewayUrl, query, variables, token);
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data;
-}
-
-const REGISTER = `mutation ($input: RegisterStatisticianInput!) { registerStatistician(input: $input) { id } }`;
-const APPOINT = `mutation ($input: AppointStatisticianInput!) { appointStatistician(input: $input) { assignment { id status } } }`;
 const PERSON = `query ($id: ID!) { statistician(id: $id) {
   name assignments { id status certificateId } prePostGate { certified certificateNumber }
   prePostTraining { completed completedOn certificate { id number } }
   trainingRecords { result hoursAttended session { title kind status } } } }`;
 
-/** Registers and appoints a newcomer at 树林召镇; retries while personnel still learns the org tree from events. */
-async function appointNewcomer(n: number): Promise<{ statisticianId: string; assignmentId: string }> {
-  const { registerStatistician } = await waitFor(
-    () =>
-      gql(REGISTER, {
-        input: { requestId: randomUUID(), orgUnitId: orgUnitIdForCode(SHULINZHAO), name: `新上岗${n}`, idNumber: testIdNumber("150621", n) },
-      }).catch(() => undefined),
-    "personnel to know 树林召镇",
-    60000,
-    500,
-  );
-  const { appointStatistician } = await gql(APPOINT, {
-    input: {
-      requestId: randomUUID(),
-      statisticianId: registerStatistician.id,
-      orgUnitId: orgUnitIdForCode(SHULINZHAO),
-      role: "FULL_TIME",
-      establishment: "IN_ESTABLISHMENT",
-      startDate: day(-10),
-    },
-  });
-  return { statisticianId: registerStatistician.id, assignmentId: appointStatistician.assignment.id };
-}
+const appointNewcomer = (n: number) => appoint(gql, `新上岗${n}`, n);
 
 beforeAll(async () => {
   suite = await startSuite(["organization", "personnel", "training"]);
-  execFileSync(process.execPath, ["dist/cli/import-divisions.js", "--file", ORDOS_CSV], {
-    cwd: resolve(ROOT, "services/organization"),
-    env: { ...process.env, DATABASE_URL: suite.databases.organization.url, LOG_LEVEL: "warn" },
-    stdio: "ignore",
-  });
+  importOrdosDivisions(suite);
   bannerToken = await suite.token("BANNER_ADMIN", DALATE);
 }, 180000);
 

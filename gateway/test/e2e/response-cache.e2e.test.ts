@@ -1,25 +1,22 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { resolve } from "node:path";
 import { orgUnitIdForCode } from "@grassroots/kit";
-import { callGateway, startSuite, testIdNumber, waitFor, type RunningSuite } from "@grassroots/testing";
+import { callGateway, startSuite, type RunningSuite } from "@grassroots/testing";
+import {
+  appointNewcomer as appoint,
+  DALATE,
+  gatewayClient,
+  importOrdosDivisions,
+  SHULINZHAO,
+} from "../support/ordos-suite";
 
 // The gateway's response cache, through real processes: summaries (org tree, staffing) are cached per
 // caller for as long as the subgraphs' hints allow; a caller's own write shows at once; working lists
 // are never cached; `Cache-Control: no-cache` reads fresh.
 
-const ROOT = resolve(__dirname, "../../..");
-const ORDOS_CSV = resolve(ROOT, "../shared/domain/ordos-divisions.csv");
-const DALATE = "150621000000";
-const SHULINZHAO = "150621100000"; // 树林召镇, a town of 达拉特旗
-
 let suite: RunningSuite;
 let bannerToken: string;
 let inspectorToken: string;
 let people = 0;
-
-const day = (offset = 0) =>
-  new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
 const STAFFING = `query ($code: String!) { orgUnitByCode(code: $code) { code
   children(first: 50) { edges { node { code staffing { compliant counts { active pending } } } } } } }`;
@@ -55,62 +52,21 @@ async function personnelCalls(): Promise<number> {
     .reduce((sum, l) => sum + Number(l.split(" ").pop()), 0);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function gql(query: string, variables: Record<string, unknown>): Promise<any> {
-  const res = await callGateway(suite.gatewayUrl, query, variables, bannerToken);
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data;
-}
+const gql = gatewayClient(
+  () => suite,
+  () => bannerToken,
+);
 
-/** The banner bureau registers a newcomer and appoints them at 树林召镇 (PENDING_TRAINING: no pre-post yet). */
-async function appointNewcomer(): Promise<void> {
-  const n = ++people;
-  const { registerStatistician } = await gql(
-    `mutation ($input: RegisterStatisticianInput!) { registerStatistician(input: $input) { id } }`,
-    {
-      input: {
-        requestId: randomUUID(),
-        orgUnitId: orgUnitIdForCode(SHULINZHAO),
-        name: `缓存测试${n}`,
-        idNumber: testIdNumber("150621", 500 + n),
-      },
-    },
-  );
-  await gql(
-    `mutation ($input: AppointStatisticianInput!) { appointStatistician(input: $input) { assignment { status } } }`,
-    {
-      input: {
-        requestId: randomUUID(),
-        statisticianId: registerStatistician.id,
-        orgUnitId: orgUnitIdForCode(SHULINZHAO),
-        role: "FULL_TIME",
-        establishment: "IN_ESTABLISHMENT",
-        startDate: day(-1),
-      },
-    },
-  );
-}
+/** The banner bureau appoints a newcomer at 树林召镇 (PENDING_TRAINING: no pre-post yet). */
+const appointNewcomer = () => appoint(gql, `缓存测试${++people}`, 500 + people);
 
 beforeAll(async () => {
   suite = await startSuite(["organization", "personnel"]);
-  execFileSync(process.execPath, ["dist/cli/import-divisions.js", "--file", ORDOS_CSV], {
-    cwd: resolve(ROOT, "services/organization"),
-    env: { ...process.env, DATABASE_URL: suite.databases.organization.url, LOG_LEVEL: "warn" },
-    stdio: "ignore",
-  });
+  importOrdosDivisions(suite);
   bannerToken = await suite.token("BANNER_ADMIN", DALATE);
   inspectorToken = await suite.token("INSPECTOR", DALATE);
-  // Personnel learns the tree from organization's events; until then it knows no unit to staff.
-  await waitFor(
-    () =>
-      appointNewcomer().then(
-        () => true,
-        () => false,
-      ),
-    "personnel to know 树林召镇",
-    60000,
-    500,
-  );
+  // Waits until personnel has learnt the tree from organization's events.
+  await appointNewcomer();
 }, 180000);
 
 afterAll(async () => {

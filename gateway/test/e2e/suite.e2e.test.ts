@@ -1,14 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { resolve } from "node:path";
 import { orgUnitIdForCode } from "@grassroots/kit";
 import { OrgUnitCreated } from "@grassroots/events";
 import { callGateway, readTopicWithKcat, startSuite, waitFor, type RunningSuite } from "@grassroots/testing";
+import { importOrdosDivisions } from "../support/ordos-suite";
 
 // The whole path a clerk's change takes: client → gateway (JWT) → organization subgraph → PostgreSQL
 // + outbox → relay → Kafka → an integrator reading with kcat. Real processes, database and broker.
 
-const ROOT = resolve(__dirname, "../../..");
-const ORDOS_CSV = resolve(ROOT, "../shared/domain/ordos-divisions.csv");
 let suite: RunningSuite;
 
 const CREATE = `mutation Create($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id code name kind } }`;
@@ -21,11 +18,7 @@ async function eventsAbout(unitId: string) {
 
 beforeAll(async () => {
   suite = await startSuite(["organization"]);
-  execFileSync(process.execPath, ["dist/cli/import-divisions.js", "--file", ORDOS_CSV], {
-    cwd: resolve(ROOT, "services/organization"),
-    env: { ...process.env, DATABASE_URL: suite.databases.organization.url, LOG_LEVEL: "warn" },
-    stdio: "ignore",
-  });
+  importOrdosDivisions(suite);
 }, 120000);
 
 afterAll(async () => {
