@@ -78,18 +78,7 @@ export async function measureEventLatency(
       const res = await httpPost(
         endpoint.url,
         headers,
-        JSON.stringify({
-          query: OPERATIONS.SetRegisterCount.document,
-          operationName: "SetRegisterCount",
-          variables: {
-            input: {
-              id: unit.id,
-              expectedVersion: versions.get(unit.id)!,
-              count: 300 + ((sent * 37) % 2300),
-              asOf,
-            },
-          },
-        }),
+        setRegisterCountBody(unit.id, versions.get(unit.id)!, 300 + ((sent * 37) % 2300), asOf),
       );
       latency.add(performance.now() - t0);
       const data = res.data as { setRegisterCount?: { version: number } } | undefined;
@@ -222,13 +211,7 @@ export async function measureRelayRate(
         const res = await httpPost(
           endpoint.url,
           headers,
-          JSON.stringify({
-            query: OPERATIONS.SetRegisterCount.document,
-            operationName: "SetRegisterCount",
-            variables: {
-              input: { id: unit.id, expectedVersion: unit.version, count: 300 + (made % 2000), asOf },
-            },
-          }),
+          setRegisterCountBody(unit.id, unit.version, 300 + (made % 2000), asOf),
         );
         const data = res.data as { setRegisterCount?: { version: number } } | undefined;
         if (data?.setRegisterCount) unit.version = data.setRegisterCount.version;
@@ -294,4 +277,13 @@ export async function measureRelayRate(
   } finally {
     await holder.end().catch(() => undefined);
   }
+}
+
+/** The body of one SetRegisterCount (the event both measurements make organization publish). */
+function setRegisterCountBody(id: string, expectedVersion: number, count: number, asOf: string): string {
+  return JSON.stringify({
+    query: OPERATIONS.SetRegisterCount.document,
+    operationName: "SetRegisterCount",
+    variables: { input: { id, expectedVersion, count, asOf } },
+  });
 }
