@@ -27,8 +27,4 @@ export class InFlight<T> {
       settle(result);
     };
   }
-
-  get size(): number {
-    return this.pending.size;
-  }
 }

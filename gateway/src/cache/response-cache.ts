@@ -32,7 +32,13 @@ type SharedAnswer = {
 export function responseCachePlugins(options: ResponseCacheOptions): ApolloServerPlugin<GatewayContext>[] {
   const generations = new WriteGenerations(options.maxAgeSeconds * 1000);
   const inFlight = new InFlight<SharedAnswer>();
-  const accessOf = (rc: Context) => accessKey(rc.contextValue.identity);
+  // Hashed once per request: every hook below asks for it.
+  const accessKeys = new WeakMap<GatewayContext, string>();
+  const accessOf = (rc: Context) => {
+    let key = accessKeys.get(rc.contextValue);
+    if (key === undefined) accessKeys.set(rc.contextValue, (key = accessKey(rc.contextValue.identity)));
+    return key;
+  };
   const readsCache = (rc: Context) =>
     !requestDirectives(rc).some((d) => d === "no-cache" || d === "no-store");
 

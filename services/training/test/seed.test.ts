@@ -85,21 +85,19 @@ describe("seed: several cities in the projection", () => {
         WHERE a.org_unit_path NOT LIKE o.path || '%'`,
     );
     expect(outside).toEqual([]);
-    const comprehensive = await h.dataSource.query(
-      `SELECT o.code, st.name FROM training_session s JOIN org_unit o ON o.id = s.organizer_unit_id
-         JOIN training_enrollment e ON e.session_id = s.id JOIN statistician st ON st.id = e.statistician_id
-        WHERE s.kind = 'COMPREHENSIVE' ORDER BY o.code`,
-    );
-    expect(comprehensive).toEqual([
+    // Who sits in the sessions of a kind, by organizer.
+    const enrolledIn = (kind: string) =>
+      h.dataSource.query(
+        `SELECT o.code, st.name FROM training_session s JOIN org_unit o ON o.id = s.organizer_unit_id
+           JOIN training_enrollment e ON e.session_id = s.id JOIN statistician st ON st.id = e.statistician_id
+          WHERE s.kind = $1 ORDER BY o.code`,
+        [kind],
+      );
+    expect(await enrolledIn("COMPREHENSIVE")).toEqual([
       { code: "150200000000", name: "包头专职" },
       { code: "150600000000", name: "鄂尔多斯专职" },
     ]);
-    const pending = await h.dataSource.query(
-      `SELECT o.code, st.name FROM training_session s JOIN org_unit o ON o.id = s.organizer_unit_id
-         JOIN training_enrollment e ON e.session_id = s.id JOIN statistician st ON st.id = e.statistician_id
-        WHERE s.kind = 'PRE_POST' ORDER BY o.code`,
-    );
-    expect(pending).toEqual([
+    expect(await enrolledIn("PRE_POST")).toEqual([
       { code: "150223000000", name: "包头新人" },
       { code: "150621000000", name: "鄂尔多斯新人" },
     ]);
