@@ -11,6 +11,8 @@ export interface DevTokenClaims {
   sub: string;
   roles: Role[];
   org: string;
+  /** Display name (claim `name`), recorded on history rows beside `sub`. */
+  name?: string;
 }
 
 export interface SigningSettings {
@@ -23,7 +25,7 @@ export interface SigningSettings {
 
 export function signDevToken(claims: DevTokenClaims, settings: SigningSettings): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ roles: claims.roles, org: claims.org })
+  return new SignJWT({ roles: claims.roles, org: claims.org, ...(claims.name ? { name: claims.name } : {}) })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(claims.sub)
     .setIssuer(settings.issuer)

@@ -27,6 +27,8 @@ const grassrootsClaims = z.object({
   sub: z.string().min(1),
   roles: z.array(z.enum(Roles)).min(1),
   org: z.string().min(1),
+  // The display name recorded beside the subject on history rows; a malformed one is dropped, not fatal.
+  name: z.string().trim().min(1).max(100).optional().catch(undefined),
 });
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Identity>;
@@ -68,7 +70,8 @@ export function createTokenVerifier(config: GatewayConfig): TokenVerifier {
         claims.error.issues.map((i) => i.message).join("; "),
       );
     }
-    return { userId: claims.data.sub, roles: claims.data.roles, orgUnitId: claims.data.org };
+    const { sub, roles, org, name } = claims.data;
+    return { userId: sub, roles, orgUnitId: org, ...(name ? { name } : {}) };
   };
 }
 

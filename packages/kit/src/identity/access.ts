@@ -1,12 +1,20 @@
-import { forbidden, unauthenticated } from "../errors/app-error";
+import { forbidden, notFoundInArea, unauthenticated } from "../errors/app-error";
 import type { Identity, Role } from "./identity";
+
+/** A LIKE prefix no materialised path starts with. */
+export const NO_SCOPE = "!no-scope!/";
 
 /**
  * What a caller may touch: the roles they hold and the materialised path of their home org unit.
  * Paths are ancestor ids joined by "/" with a trailing "/", so a subtree is a string prefix.
+ *
+ * The refusal policy, one for every service and every command or lookup, in this order:
+ *   1. the role check (`requireRole`): FORBIDDEN, naming the roles that may;
+ *   2. the area check (`requireInArea`): a target outside the caller's area is NOT_FOUND, worded
+ *      exactly as a target that does not exist, for reads and writes alike — so a refusal never
+ *      tells a caller what exists elsewhere;
+ *   3. only then the input is validated (BAD_USER_INPUT).
  */
-/** A LIKE prefix no materialised path starts with. */
-export const NO_SCOPE = "!no-scope!/";
 
 export class Access {
   constructor(
@@ -30,10 +38,13 @@ export class Access {
     return this.homePath !== undefined && targetPath.startsWith(this.homePath);
   }
 
-  requireCovers(targetPath: string, action: string): void {
-    if (!this.covers(targetPath)) {
-      throw forbidden(`You may ${action} only for units inside your own area.`);
-    }
+  /**
+   * Step 2 of the refusal policy: NOT_FOUND unless the target exists and lies in the caller's area.
+   * `what` and `key` name the target as the caller gave it ("Org unit", the id or code they sent),
+   * so the message is the same whether the target is missing or elsewhere.
+   */
+  requireInArea(targetPath: string | null | undefined, what: string, key: string): void {
+    if (!targetPath || !this.covers(targetPath)) throw notFoundInArea(what, key);
   }
 
   /** The prefix to filter subtree queries with (`path LIKE prefix || '%'`). */

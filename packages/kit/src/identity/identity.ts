@@ -10,13 +10,24 @@ export interface Identity {
   roles: Role[];
   /** The user's home org unit: the user acts only inside its subtree. */
   orgUnitId: string;
+  /**
+   * The user's display name (JWT claim `name`), stored beside `userId` on every history row and
+   * workflow step so a record names a person, not a token subject. Optional: older tokens lack it.
+   */
+  name?: string;
 }
 
 export const identitySchema = z.object({
   userId: z.string().min(1),
   roles: z.array(z.enum(Roles)).min(1),
   orgUnitId: z.string().min(1),
+  name: z.string().min(1).max(100).optional(),
 });
+
+/** Who to record as the actor of a change: the display name when the token carries one, else the subject. */
+export function actorName(identity: Pick<Identity, "userId" | "name">): string {
+  return identity.name ?? identity.userId;
+}
 
 /** Headers between gateway and subgraphs. The gateway strips any of these a client sends. */
 export const Headers = {
