@@ -42,8 +42,11 @@ fi
 log "pnpm deploy --legacy --prod $pkg -> $out"
 rm -rf "$out"
 mkdir -p "$(dirname -- "$out")"
-# --offline: everything is in the store after `pnpm install`; a bundle never fetches anything new.
-pnpm --filter "$pkg" deploy --legacy --prod --offline --config.confirmModulesPurge=false "$out" >"$out.log" 2>&1 \
+# --prefer-offline, not --offline: the packages are in the store after `pnpm install`, but a
+# `pnpm install --frozen-lockfile` into an empty cache leaves no package metadata there, and deploy
+# resolves the ranges of package.json again: --offline then fails (ERR_PNPM_NO_OFFLINE_META) on a new
+# machine. The lockfile pins the versions either way; this only lets deploy fetch missing metadata.
+pnpm --filter "$pkg" deploy --legacy --prod --prefer-offline --config.confirmModulesPurge=false "$out" >"$out.log" 2>&1 \
   || { cat "$out.log" >&2; die "pnpm deploy failed for $pkg"; }
 rm -f "$out.log"
 

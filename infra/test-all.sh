@@ -17,8 +17,9 @@ pnpm exec turbo run build --output-logs=errors-only
 rm -rf "$LOCAL_DIR/test-results"
 status=0
 log "lint and typecheck"
-pnpm exec turbo run lint typecheck --output-logs=errors-only || status=1
+# --continue: one failing package must not hide the others; every package runs and is counted.
+pnpm exec turbo run lint typecheck --continue --output-logs=errors-only || status=1
 log "tests"
-pnpm exec turbo run test --concurrency=1 --output-logs=full || status=1
-node "$INFRA_DIR/test-summary.js" "$LOCAL_DIR/test-results" || status=1
+pnpm exec turbo run test --concurrency=1 --continue --output-logs=full || status=1
+node "$INFRA_DIR/test-summary.js" "$LOCAL_DIR/test-results" "$ROOT" || status=1
 exit $status

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, testEnv, testKafka, uniqueName, type TestDatabase } from "@grassroots/testing";
 import { CHART, ROOT } from "./helm";
@@ -10,13 +11,22 @@ import { CHART, ROOT } from "./helm";
 // the image starts it, `node dist/main.js` in the bundle's directory, with nothing from the
 // workspace on its path. The organization bundle also runs the chart's two hook commands.
 
+// Every bundle is made with an empty pnpm cache (XDG_CACHE_HOME: pnpm's package metadata lives
+// there), the way a new machine or an image build sees it: a bundle that only works from a warm
+// cache failed on a new machine once (#10.0, ERR_PNPM_NO_OFFLINE_META under `deploy --offline`).
 function bundle(name: string): string {
-  const out = execFileSync("bash", [join(ROOT, "infra/bundle.sh"), name], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    timeout: 600_000,
-  });
-  return out.trim().split("\n").pop()!;
+  const emptyCache = mkdtempSync(join(tmpdir(), "bundle-cache-"));
+  try {
+    const out = execFileSync("bash", [join(ROOT, "infra/bundle.sh"), name], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      timeout: 600_000,
+      env: { ...process.env, XDG_CACHE_HOME: emptyCache },
+    });
+    return out.trim().split("\n").pop()!;
+  } finally {
+    rmSync(emptyCache, { recursive: true, force: true });
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -94,7 +104,7 @@ function expectProductionOnly(dir: string) {
   }
 }
 
-describe("organization bundle (infra/bundle.sh organization)", () => {
+describe("#10.0 organization bundle from an empty pnpm cache (infra/bundle.sh organization)", () => {
   let dir: string;
   let database: TestDatabase | undefined;
 
@@ -182,7 +192,7 @@ describe("organization bundle (infra/bundle.sh organization)", () => {
   }, 120_000);
 });
 
-describe("gateway bundle (infra/bundle.sh gateway)", () => {
+describe("#10.0 gateway bundle from an empty pnpm cache (infra/bundle.sh gateway)", () => {
   let dir: string;
 
   beforeAll(() => {
