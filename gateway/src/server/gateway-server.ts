@@ -24,6 +24,7 @@ import type { GatewayContext } from "./gateway-context";
 import { operationMetricsPlugin } from "./operation-metrics-plugin";
 import { IDE_ASSET_PREFIX, serveIde } from "./ide";
 import { keepAliveFetcher, SubgraphAgents } from "./keep-alive-fetcher";
+import { installScalarChecks } from "./scalar-checks";
 import { SubgraphDataSource } from "./subgraph-data-source";
 
 /** The composed supergraph (production), or subgraphs to introspect and compose at start (development). */
@@ -86,6 +87,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ),
     logger: logger.child({ component: "apollo-gateway" }),
   });
+  // Registered before Apollo Server's own listener, so every schema it serves has the checks.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installScalarChecks(apiSchema));
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

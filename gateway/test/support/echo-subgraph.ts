@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { parse } from "graphql";
+import { GraphQLScalarType, parse } from "graphql";
 
 export const echoSdl = readFileSync(join(__dirname, "..", "fixtures", "echo-subgraph.graphql"), "utf8");
 
@@ -31,7 +31,20 @@ const resolvers = {
       Array.from({ length: Math.min(first ?? 3, 5) }, (_, i) => unit(`u${i}`)),
     unit: (_: unknown, { id }: { id: string }) => unit(id),
     slow: (_: unknown, { ms }: { ms: number }) => new Promise((r) => setTimeout(() => r("done"), ms)),
+    day: (_: unknown, { on }: { on: string }) => on,
+    plan: (_: unknown, { input }: { input: { title: string; startsOn: string } }) =>
+      `${input.title} on ${input.startsOn}`,
+    opaque: (_: unknown, { value }: { value: string }) => value,
   },
+  // Accepts any date (the gateway must check it first); refuses "bad" the way a subgraph scalar does.
+  LocalDate: new GraphQLScalarType({ name: "LocalDate" }),
+  Opaque: new GraphQLScalarType({
+    name: "Opaque",
+    parseValue: (value) => {
+      if (value === "bad") throw new Error("Opaque refuses the value bad");
+      return value;
+    },
+  }),
   Unit: {
     parent: ({ id }: { id: string }) => unit(`${id}.parent`),
     children: ({ id }: { id: string }, { first }: { first?: number }) =>

@@ -30,3 +30,4 @@ export * from "./validation/value-checks";
 export * from "./graphql/batching";
 export * from "./graphql/print-sdl";
 export * from "./db/home-path";
+export * from "./graphql/scalar-checks";

@@ -4,6 +4,25 @@ import type { Logger } from "pino";
 import { ArgumentValidationError } from "type-graphql";
 import { ErrorCodes, isAppError } from "../errors/app-error";
 import { currentContext } from "../logging/request-context";
+import { ScalarInputError } from "./scalar-checks";
+
+/** The ScalarInputError behind a GraphQL error (wrapped once or twice by graphql-js), if any. */
+function scalarInputError(error: unknown): ScalarInputError | undefined {
+  for (
+    let e = error, depth = 0;
+    e && depth < 4;
+    e = (e as { originalError?: unknown }).originalError, depth++
+  ) {
+    if (e instanceof ScalarInputError) return e;
+  }
+  return undefined;
+}
+
+/** `Variable "$input" got invalid value … at "input.startsOn"; …` → input.startsOn (or the variable). */
+function fieldOfVariableError(message: string): string | undefined {
+  const m = /^Variable "\$([\w]+)" got invalid value .*? (?:at "([^"]+)"; |; )/.exec(message);
+  return m ? (m[2] ?? m[1]) : undefined;
+}
 
 /**
  * Maps thrown errors to GraphQL errors with a stable `extensions.code`. Unknown errors are logged and,
@@ -30,11 +49,26 @@ export function makeFormatError(production: boolean, logger: Logger) {
         extensions: { code: ErrorCodes.BAD_USER_INPUT },
       };
     }
+    if (scalarInputError(error)) {
+      // A custom scalar refused a value (variable or literal): the caller's mistake, named by field.
+      const field = fieldOfVariableError(formatted.message);
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCodes.BAD_USER_INPUT, ...(field ? { field } : {}) },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
       // GraphQL's own errors (parse, validation, bad variables) are safe to show.
       if (!production) return formatted;
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code },
+      };
     }
     const requestId = currentContext()?.requestId;
     logger.error({ err: original, path: formatted.path }, "unexpected error in GraphQL request");
