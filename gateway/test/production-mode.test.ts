@@ -27,6 +27,24 @@ describe("in production", () => {
     expect(invalid.body.errors?.[0].extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
   });
 
+  test("#10.4: no field, argument, type or enum suggestions disclose the schema", async () => {
+    const token = await stack.token();
+    const cases = [
+      "{ unitz { id } }", // a field
+      "{ units(frist: 2) { id } }", // an argument
+      "query Q($i: PlanInputt!) { plan(input: $i) }", // a type
+      "{ unit(id: 1) { nme } }", // a field on an object type
+    ];
+    for (const query of cases) {
+      const res = await stack.post(query, { token });
+      expect(res.body.errors?.length).toBeGreaterThan(0);
+      for (const error of res.body.errors!) {
+        expect(error.message).not.toMatch(/Did you mean/i);
+        expect(error.message).not.toMatch(/"units"|"first"|"PlanInput"|"name"/);
+      }
+    }
+  });
+
   test("queries are answered", async () => {
     const res = await stack.post("{ units { id } }", { token: await stack.token() });
     expect(res.body).toEqual({ data: { units: [{ id: "u0" }, { id: "u1" }, { id: "u2" }] } });

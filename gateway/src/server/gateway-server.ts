@@ -96,6 +96,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // The kit's onShutdown owns SIGTERM; Apollo's own handler would stop early and re-raise the signal.
     stopOnTerminationSignals: false,
     introspection: !production,
+    // Without introspection, "Did you mean …?" in validation errors would still disclose the schema.
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,
     formatError: withoutClientErrorStacks(makeFormatError(production, logger)),
     validationRules: queryLimitRules({

@@ -54,6 +54,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: !options.production,
+    hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: !options.production,
     formatError: makeFormatError(options.production, logger),
     logger,
