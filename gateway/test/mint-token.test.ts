@@ -1,13 +1,15 @@
-import { ConfigError, orgUnitIdForCode, Roles } from "@grassroots/kit";
+import { ConfigError, loadConfig, orgUnitIdForCode, Roles } from "@grassroots/kit";
 import { decodeJwt } from "jose";
-import { DEV_JWT_SECRET } from "../src/auth/dev-token";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { devEnvDefaults } from "../src/auth/dev-token";
 import { AuthMessages, createTokenVerifier } from "../src/auth/verify-token";
-import { mintTokens, parseTtl, UsageError } from "../src/cli/mint-token";
+import { devTokenEnvSchema, mintTokens, parseTtl, UsageError } from "../src/cli/mint-token";
 import { loadGatewayConfig } from "../src/config";
 
-// A gateway configured with the development secret accepts what the CLI mints.
-const devGatewayVerifier = () =>
-  createTokenVerifier(loadGatewayConfig({ INTERNAL_SECRET: "0123456789abcdef", JWT_SECRET: DEV_JWT_SECRET }));
+// The local suite's gateway runs with infra/dev.env (infra/suite-up.sh sources it): it must accept
+// what the CLI mints without any environment (#10.5: tokens signed with a built-in secret got 401).
+const devGatewayVerifier = () => createTokenVerifier(loadGatewayConfig(devEnvDefaults()));
 
 describe("minting development tokens", () => {
   test("--all mints one token per role, each at its sensible home, accepted by the gateway", async () => {
@@ -23,7 +25,12 @@ describe("minting development tokens", () => {
     const verify = devGatewayVerifier();
     for (const t of tokens) {
       const identity = await verify(`Bearer ${t.token}`);
-      expect(identity).toEqual({ userId: expect.stringMatching(/^dev-/), roles: [t.role], orgUnitId: t.org });
+      expect(identity).toEqual({
+        userId: expect.stringMatching(/^dev-/),
+        roles: [t.role],
+        orgUnitId: t.org,
+        name: expect.stringMatching(/（开发）$/),
+      });
     }
   });
 
@@ -75,6 +82,30 @@ describe("minting development tokens", () => {
   ])("bad arguments %j are refused with a usage message", async (argv, message) => {
     await expect(mintTokens(argv, {})).rejects.toThrow(UsageError);
     await expect(mintTokens(argv, {})).rejects.toThrow(message);
+  });
+
+  test("#10.5: the documented command, run with no environment, makes tokens the suite's gateway (infra/dev.env) accepts", async () => {
+    // The built CLI, as the README documents it (the test command builds before it tests).
+    const cli = join(__dirname, "..", "dist", "cli", "mint-token.js");
+    const args = [cli, "--role", "BANNER_ADMIN", "--org", "150621000000", "--name", "王丽"];
+    const out = execFileSync(process.execPath, args, {
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "" },
+    }).trim();
+    const { token } = JSON.parse(out) as { token: string };
+    await expect(devGatewayVerifier()(`Bearer ${token}`)).resolves.toEqual({
+      userId: "dev-banner-admin",
+      roles: ["BANNER_ADMIN"],
+      orgUnitId: orgUnitIdForCode("150621000000"),
+      name: "王丽",
+    });
+  });
+
+  test("without JWT_SECRET and without infra/dev.env (a bundle) it refuses, naming what to set", () => {
+    expect(devEnvDefaults("/nonexistent/dev.env")).toEqual({});
+    expect(() => loadConfig(devTokenEnvSchema, {})).toThrow(
+      /JWT_SECRET: required: set it, or run from a checkout that has infra\/dev.env/,
+    );
   });
 
   test("never in production", async () => {

@@ -1,11 +1,26 @@
 import type { Role } from "@grassroots/kit";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { SignJWT } from "jose";
 
 /**
- * DEVELOPMENT ONLY. The HS256 secret `pnpm token` signs with when JWT_SECRET is unset; start the gateway
- * with the same JWT_SECRET to accept those tokens. Production verifies RS256 tokens from JWKS instead.
+ * DEVELOPMENT ONLY. `infra/dev.env` is the one source of the development settings: the local suite's
+ * gateway runs with them (infra/suite-up.sh sources the file) and the token command falls back to them,
+ * so a token minted without any environment is one the running suite accepts. Production verifies
+ * RS256 tokens from JWKS instead, and a bundle or image has no infra/ folder, hence no fallback.
  */
-export const DEV_JWT_SECRET = "grassroots-development-only-hs256-secret-not-for-production";
+export const DEV_ENV_FILE = resolve(__dirname, "..", "..", "..", "infra", "dev.env");
+
+/** KEY=value lines of infra/dev.env (comments and blank lines skipped); empty when the file is absent. */
+export function devEnvDefaults(file = DEV_ENV_FILE): Record<string, string> {
+  if (!existsSync(file)) return {};
+  const settings: Record<string, string> = {};
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const m = /^\s*([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
+    if (m) settings[m[1]] = m[2].trim().replace(/^(["'])(.*)\1$/, "$2");
+  }
+  return settings;
+}
 
 export interface DevTokenClaims {
   sub: string;

@@ -1,32 +1,35 @@
 import { loadConfig, nodeEnv, orgUnitIdForCode, Roles, type Role } from "@grassroots/kit";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { DEV_JWT_SECRET, signDevToken } from "../auth/dev-token";
+import { devEnvDefaults, signDevToken } from "../auth/dev-token";
 import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER } from "../config";
 
-// Usage: pnpm --filter @grassroots/gateway token --role UNIT_CLERK --org 150621001000 [--sub id] [--ttl 8h]
+// Usage: pnpm --filter @grassroots/gateway token --role UNIT_CLERK --org 150621001000 [--sub id] [--name 王丽] [--ttl 8h]
 //        pnpm --filter @grassroots/gateway token --all
-// Prints JSON lines {role, org, token}. Development only: signs HS256 with JWT_SECRET (or the dev secret).
+// Prints JSON lines {role, org, token}. Development only: signs HS256 with JWT_SECRET, or with the
+// secret in infra/dev.env (the one the local suite's gateway uses) when JWT_SECRET is unset.
 
 const USAGE =
-  "usage: token --role ROLE --org <org unit id | 12-digit division code> [--sub USER] [--ttl 8h]\n" +
+  "usage: token --role ROLE --org <org unit id | 12-digit division code> [--sub USER] [--name NAME] [--ttl 8h]\n" +
   "       token --all [--ttl 8h]\n" +
   `roles: ${Roles.join(", ")}`;
 
 export const devTokenEnvSchema = z.object({
   NODE_ENV: nodeEnv.refine((v) => v !== "production", "development tokens are never minted in production"),
-  JWT_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_JWT_SECRET),
+  JWT_SECRET: z
+    .string({ error: "required: set it, or run from a checkout that has infra/dev.env" })
+    .min(32, "must be at least 32 characters"),
   JWT_ISSUER: z.string().min(1).default(DEFAULT_JWT_ISSUER),
   JWT_AUDIENCE: z.string().min(1).default(DEFAULT_JWT_AUDIENCE),
 });
 
 /** A sensible home unit per role for `--all` (division codes of Ordos). */
-export const DEFAULT_HOMES: Record<Role, { code: string; place: string }> = {
-  CITY_ADMIN: { code: "150600000000", place: "鄂尔多斯市" },
-  FINANCE_OFFICER: { code: "150600000000", place: "鄂尔多斯市" },
-  INSPECTOR: { code: "150600000000", place: "鄂尔多斯市" },
-  BANNER_ADMIN: { code: "150621000000", place: "达拉特旗" },
-  UNIT_CLERK: { code: "150621001000", place: "工业街道" },
+export const DEFAULT_HOMES: Record<Role, { code: string; place: string; name: string }> = {
+  CITY_ADMIN: { code: "150600000000", place: "鄂尔多斯市", name: "市统计局管理员（开发）" },
+  FINANCE_OFFICER: { code: "150600000000", place: "鄂尔多斯市", name: "市财政局财务（开发）" },
+  INSPECTOR: { code: "150600000000", place: "鄂尔多斯市", name: "市督查员（开发）" },
+  BANNER_ADMIN: { code: "150621000000", place: "达拉特旗", name: "达拉特旗统计局管理员（开发）" },
+  UNIT_CLERK: { code: "150621001000", place: "工业街道", name: "工业街道统计员（开发）" },
 };
 
 export class UsageError extends Error {}
@@ -66,6 +69,7 @@ export async function mintTokens(
         role: { type: "string" },
         org: { type: "string" },
         sub: { type: "string" },
+        name: { type: "string" },
         ttl: { type: "string", default: "8h" },
         all: { type: "boolean", default: false },
       },
@@ -74,24 +78,27 @@ export async function mintTokens(
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const config = loadConfig(devTokenEnvSchema, env);
+  // The caller's environment wins over infra/dev.env, key by key.
+  const config = loadConfig(devTokenEnvSchema, { ...devEnvDefaults(), ...env });
   const settings = {
     secret: config.JWT_SECRET,
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
     ttlSeconds: parseTtl(values.ttl),
   };
-  const mint = async (role: Role, org: string, sub: string): Promise<MintedToken> => ({
+  const mint = async (role: Role, org: string, sub: string, name?: string): Promise<MintedToken> => ({
     role,
     org,
-    token: await signDevToken({ sub, roles: [role], org }, settings),
+    token: await signDevToken({ sub, roles: [role], org, ...(name ? { name } : {}) }, settings),
   });
 
   if (values.all) {
-    if (values.role || values.org || values.sub)
-      throw new UsageError("--all mints one token per role: leave out --role, --org and --sub");
+    if (values.role || values.org || values.sub || values.name)
+      throw new UsageError("--all mints one token per role: leave out --role, --org, --sub and --name");
     return Promise.all(
-      Roles.map((role) => mint(role, orgUnitIdForCode(DEFAULT_HOMES[role].code), devUser(role))),
+      Roles.map((role) =>
+        mint(role, orgUnitIdForCode(DEFAULT_HOMES[role].code), devUser(role), DEFAULT_HOMES[role].name),
+      ),
     );
   }
   if (!values.role || !(Roles as readonly string[]).includes(values.role)) {
@@ -99,7 +106,8 @@ export async function mintTokens(
   }
   if (!values.org) throw new UsageError("--org is required (or use --all)");
   const role = values.role as Role;
-  return [await mint(role, resolveOrg(values.org), values.sub ?? devUser(role))];
+  if (values.name !== undefined && !values.name.trim()) throw new UsageError("--name must not be empty");
+  return [await mint(role, resolveOrg(values.org), values.sub ?? devUser(role), values.name?.trim())];
 }
 
 const devUser = (role: Role) => `dev-${role.toLowerCase().replace(/_/g, "-")}`;
