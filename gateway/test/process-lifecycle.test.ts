@@ -4,7 +4,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "graphql";
-import { DEV_JWT_SECRET, signDevToken } from "../src/auth/dev-token";
+import { devEnvDefaults, signDevToken } from "../src/auth/dev-token";
+
+const DEV_JWT_SECRET = devEnvDefaults().JWT_SECRET!;
 import { composeSupergraph } from "../src/compose/compose-supergraph";
 import { echoSdl, startEchoSubgraph, type EchoSubgraph } from "./support/echo-subgraph";
 import { INTERNAL_SECRET } from "./support/test-stack";
