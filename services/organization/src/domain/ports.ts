@@ -84,6 +84,12 @@ export interface RegisterCountEntry {
   recordedAt: Date;
 }
 
+/** A unit another subgraph's record points at, and whether the caller's area holds it. */
+export interface ReferencedUnit {
+  unit: OrgUnit;
+  inArea: boolean;
+}
+
 /** Counts of active units by banner and kind (R1 coverage). */
 export interface PostCountRow {
   bannerId: string;
@@ -104,8 +110,11 @@ export interface TownshipStandardizationRow {
 export interface OrgUnitReads {
   byIds(ids: readonly string[], scope: Scope): Promise<OrgUnit[]>;
   byCode(code: string, scope: Scope): Promise<OrgUnit | undefined>;
-  /** The units among `ids` visible to the user whose home unit is `homeUnitId`, in ONE query. */
-  visibleToHomeUnit(ids: readonly string[], homeUnitId: string): Promise<OrgUnit[]>;
+  /**
+   * Federation references: every existing unit among `ids`, each with whether it lies in the area of
+   * the user whose home unit is `homeUnitId` (the scope is looked up inside the same ONE query).
+   */
+  referenced(ids: readonly string[], homeUnitId: string): Promise<ReferencedUnit[]>;
   search(filter: OrgUnitFilter, scope: Scope, page: PageRequest): Promise<Page<OrgUnit>>;
   /** The first page of children of each parent, in code order, with a fixed number of statements. */
   firstChildPages(

@@ -9,6 +9,7 @@ import {
 import DataLoader from "dataloader";
 import type { OrgUnit } from "../domain/org-unit";
 import type { OrganizationServices, Page, RegisterCountEntry } from "../domain/ports";
+import { publicView } from "../domain/public-view";
 import type { Assessment, AssessmentItem, Standard } from "../domain/standardization";
 import { readScope } from "./context";
 
@@ -19,7 +20,10 @@ import { readScope } from "./context";
 export interface Loaders {
   /** Units in the caller's scope (null outside it). */
   unit: DataLoader<string, OrgUnit | null>;
-  /** Federation references: same scoping, and the scope is looked up inside the same single query. */
+  /**
+   * Federation references: every existing unit resolves; one outside the caller's area as its public
+   * view (domain/public-view.ts). The scope is looked up inside the same single query.
+   */
   reference: DataLoader<string, OrgUnit | null>;
   registerHistory: DataLoader<string, RegisterCountEntry[]>;
   latestAssessment: DataLoader<string, Assessment | null>;
@@ -54,7 +58,12 @@ function createLoaders(ctx: GraphQLContext, { units, standardization }: Organiza
     reference: new DataLoader(async (ids) => {
       if (!ctx.identity) throw unauthenticated();
       const valid = ids.filter(isUuid);
-      return byKey(ids, await units.visibleToHomeUnit(valid, ctx.identity.orgUnitId), (u) => u.id);
+      const found = await units.referenced(valid, ctx.identity.orgUnitId);
+      return byKey(
+        ids,
+        found.map(({ unit, inArea }) => (inArea ? unit : publicView(unit))),
+        (u) => u.id,
+      );
     }),
     registerHistory: new DataLoader(async (ids) =>
       groupBy(ids, await units.registerHistory(ids), (r) => r.orgUnitId),

@@ -6,6 +6,7 @@ import type {
   Page,
   PageRequest,
   PostCountRow,
+  ReferencedUnit,
   RegisterCountEntry,
   Scope,
   TownshipStandardizationRow,
@@ -81,15 +82,20 @@ export class TypeOrmOrgUnitReads implements OrgUnitReads {
     return (await this.scoped(scope).andWhere("u.code = :code", { code }).getOne()) ?? undefined;
   }
 
-  async visibleToHomeUnit(ids: readonly string[], homeUnitId: string): Promise<OrgUnit[]> {
+  async referenced(ids: readonly string[], homeUnitId: string): Promise<ReferencedUnit[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.manager
+    // One statement: the units, and whether each lies under the caller's (active) home unit.
+    const { entities, raw } = await this.dataSource.manager
       .createQueryBuilder(OrgUnitEntity, "u")
+      .addSelect(
+        "coalesce(u.path LIKE (SELECT h.path FROM org_unit h WHERE h.id = :home AND h.active) || '%', false)",
+        "in_area",
+      )
       .where("u.id IN (:...ids)", { ids })
-      .andWhere("u.path LIKE (SELECT h.path FROM org_unit h WHERE h.id = :home AND h.active) || '%'", {
-        home: homeUnitId,
-      })
-      .getMany();
+      .setParameter("home", homeUnitId)
+      .getRawAndEntities<{ u_id: string; in_area: boolean }>();
+    const inArea = new Set(raw.filter((r) => r.in_area).map((r) => r.u_id));
+    return entities.map((unit) => ({ unit, inArea: inArea.has(unit.id) }));
   }
 
   async search(filter: OrgUnitFilter, scope: Scope, page: PageRequest): Promise<Page<OrgUnit>> {

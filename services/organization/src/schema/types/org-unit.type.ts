@@ -7,7 +7,8 @@ import { OrgUnitKindEnum } from "./enums";
 @Directive('@key(fields: "id")')
 @Cacheable("structure")
 @ObjectType("OrgUnit", {
-  description: "A unit of the org tree: city, banner/district, township level or village level.",
+  description:
+    "A unit of the org tree: city, banner/district, township level or village level. Reached by reference from outside your area (inYourArea false), only its public identity is shown (id, code, name, kind, depth, parentId, active); its work data (register count, statistics post, deactivation, parent, ancestors, children, history, assessment) is null or empty.",
 })
 export class OrgUnitType {
   @Field(() => ID) id: string;
@@ -17,7 +18,10 @@ export class OrgUnitType {
   @Field(() => Int, { description: "0 city, 1 banner/district, 2 township level, 3 village level." })
   depth: number;
   @Field(() => ID, { nullable: true }) parentId: string | null;
-  @Field(() => Int, { nullable: true, description: "Latest basic-unit register count (基本单位名录库)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Latest basic-unit register count (基本单位名录库); null when none, or outside your area.",
+  })
   registerCount: number | null;
   @Field(() => LocalDateResolver, { nullable: true }) registerAsOf: string | null;
   @Field({ description: "Generated sample data, not a real unit." }) isSample: boolean;
