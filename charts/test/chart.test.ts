@@ -103,6 +103,16 @@ describe(`rendered objects against the Kubernetes ${KUBE_VERSION} API schema (ku
     expect(validateObject(monitor)).toEqual([]);
     const broken = { ...monitor, spec: { ...monitor.spec, endpoints: [{ port: "http", intervall: "30s" }] } };
     expect(validateObject(broken)).toEqual(["/spec/endpoints/0/intervall: unknown field"]);
+    const badAuth = {
+      ...monitor,
+      spec: {
+        ...monitor.spec,
+        endpoints: [{ port: "http", authorization: { credentials: { secret: "x" } } }],
+      },
+    };
+    expect(validateObject(badAuth)).toEqual([
+      "/spec/endpoints/0/authorization/credentials/secret: unknown field",
+    ]);
   });
 });
 
@@ -201,6 +211,16 @@ describe("Deployments", () => {
       }
     },
   );
+
+  it("#10.9: in a pod every service listens on all of the pod's interfaces (HOST; loopback is the processes' default)", () => {
+    for (const name of VALUES_NAMES) {
+      for (const d of ofKind(objects(name), "Deployment")) {
+        const ref = d.spec.template.spec.containers[0].envFrom[0].configMapRef.name;
+        const config = objects(name).find((o) => o.kind === "ConfigMap" && o.metadata.name === ref);
+        expect([component(d), config?.data.HOST]).toEqual([component(d), "0.0.0.0"]);
+      }
+    }
+  });
 
   it("each service's Node heap is a share of its memory limit (NODE_OPTIONS), off at 0, its own env wins", () => {
     const heapOf = (list: Rendered[]): Record<string, { limit: string; options?: string }> =>
@@ -741,8 +761,18 @@ describe("Ingress, ServiceMonitor and NOTES.txt", () => {
     expect(ofKind(objects("default"), "ServiceMonitor")).toEqual([]);
     const [monitor] = ofKind(objects("production"), "ServiceMonitor");
     expect(monitor.metadata.labels?.release).toBe("kube-prometheus-stack");
+    // #10.9: /metrics needs the internal secret, sent by Prometheus as a bearer token from the Secret.
     expect(monitor.spec.endpoints).toEqual([
-      { port: "http", path: "/metrics", interval: "30s", scrapeTimeout: "10s" },
+      {
+        port: "http",
+        path: "/metrics",
+        interval: "30s",
+        scrapeTimeout: "10s",
+        authorization: {
+          type: "Bearer",
+          credentials: { name: "grassroots-internal", key: "internal-secret" },
+        },
+      },
     ]);
     for (const service of ofKind(objects("production"), "Service"))
       for (const [k, v] of Object.entries(monitor.spec.selector.matchLabels))

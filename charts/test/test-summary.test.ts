@@ -10,7 +10,8 @@ import { ROOT } from "./helm";
 
 function summarize(results: Record<string, object>) {
   const dir = mkdtempSync(join(tmpdir(), "test-results-"));
-  for (const [name, r] of Object.entries(results)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(r));
+  for (const [name, r] of Object.entries(results))
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify(r));
   const run = spawnSync("node", [join(ROOT, "infra/test-summary.js"), dir, ROOT], { encoding: "utf8" });
   return { status: run.status, lines: run.stdout.trim().split("\n") };
 }

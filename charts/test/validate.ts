@@ -126,7 +126,16 @@ function serviceMonitorProblems(object: K8sObject): string[] {
       scrapeTimeout: "string",
       scheme: "string",
       honorLabels: "boolean",
+      authorization: "object",
     });
+    const auth = (endpoint as { authorization?: { credentials?: unknown } }).authorization;
+    if (auth) {
+      const at = `/spec/endpoints/${index}/authorization`;
+      closed(auth, at, { type: "string", credentials: "object" });
+      // A SecretKeySelector, as in the CRD.
+      if (auth.credentials)
+        closed(auth.credentials, `${at}/credentials`, { name: "string", key: "string", optional: "boolean" });
+    }
   }
   const carrier = {
     apiVersion: "networking.k8s.io/v1",

@@ -18,6 +18,8 @@ export const gatewayEnvSchema = z
   .object({
     NODE_ENV: nodeEnv,
     PORT: envPort(4000),
+    /** Interface to listen on: loopback by default (a laptop's network cannot reach it); pods set 0.0.0.0. */
+    HOST: z.string().min(1).default("127.0.0.1"),
     LOG_LEVEL: logLevel,
     INTERNAL_SECRET: z.string().min(16, "must be at least 16 characters"),
     JWT_MODE: z.enum(["hs256", "jwks"]).default("hs256"),

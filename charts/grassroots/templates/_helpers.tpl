@@ -258,6 +258,7 @@ imagePullSecrets:
   "NODE_ENV" $root.Values.nodeEnv
   "LOG_LEVEL" $root.Values.logLevel
   "PORT" (toString (int $svc.port))
+  "HOST" "0.0.0.0"
   "SHUTDOWN_TIMEOUT_MS" (toString (int $svc.shutdownTimeoutMs)) }}
 {{- if eq $svc.kind "gateway" }}
 {{- $_ := set $data "JWT_MODE" $svc.jwt.mode }}

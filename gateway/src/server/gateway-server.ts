@@ -11,7 +11,7 @@ import {
   Headers,
   type Logger,
 } from "@grassroots/kit";
-import { handleGraphQLRequest, sendGraphQLError, sendJson } from "@grassroots/kit";
+import { carriesInternalSecret, handleGraphQLRequest, refuseMetrics, sendGraphQLError, sendJson } from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createTokenVerifier, type TokenVerifier } from "../auth/verify-token";
@@ -131,6 +131,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return sendJson(res, ready && !draining ? 200 : 503, { status });
     }
     if (url.pathname === "/metrics") {
+      // Not for clients: the public port serves it only to callers with the internal secret.
+      if (!carriesInternalSecret(req, config.INTERNAL_SECRET)) return refuseMetrics(res);
       res.writeHead(200, { "content-type": metricsRegistry.contentType });
       return res.end(await metricsRegistry.metrics());
     }
@@ -153,7 +155,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   };
 
   handle(route);
-  const port = await listen(httpServer, options.port ?? config.PORT);
+  const port = await listen(httpServer, options.port ?? config.PORT, config.HOST);
   try {
     await apollo.start();
   } catch (error) {

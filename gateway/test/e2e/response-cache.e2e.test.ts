@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { orgUnitIdForCode } from "@grassroots/kit";
-import { callGateway, startSuite, type RunningSuite } from "@grassroots/testing";
+import { callGateway, startSuite, testEnv, type RunningSuite } from "@grassroots/testing";
 import {
   appointNewcomer as appoint,
   DALATE,
@@ -42,7 +42,11 @@ async function read(token: string, headers: Record<string, string> = {}) {
 
 /** How many requests the gateway has sent to personnel so far (its /metrics). */
 async function personnelCalls(): Promise<number> {
-  const text = await (await fetch(suite.gatewayUrl.replace("/graphql", "/metrics"))).text();
+  const text = await (
+    await fetch(suite.gatewayUrl.replace("/graphql", "/metrics"), {
+      headers: { authorization: `Bearer ${testEnv.internalSecret}` },
+    })
+  ).text();
   return text
     .split("\n")
     .filter(

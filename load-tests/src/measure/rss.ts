@@ -1,3 +1,4 @@
+import { testEnv } from "@grassroots/testing";
 /**
  * Resident memory of the gateway and each subgraph, from their own /metrics (prom-client's
  * process_resident_memory_bytes), sampled through the run: the peak and the value at the end.
@@ -12,7 +13,8 @@ const metricsUrl = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, "/me
 
 async function rssBytes(url: string): Promise<number | null> {
   try {
-    const res = await fetch(url);
+    // /metrics needs the internal secret (it is for monitoring, not for clients).
+    const res = await fetch(url, { headers: { authorization: `Bearer ${testEnv.internalSecret}` } });
     const text = await res.text();
     const line = text.split("\n").find((l) => l.startsWith("process_resident_memory_bytes"));
     return line ? Number(line.split(/\s+/)[1]) : null;

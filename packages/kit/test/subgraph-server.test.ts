@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { Directive, Field, ID, ObjectType, Query, Resolver } from "type-graphql";
 import {
   badInput,
@@ -9,6 +10,13 @@ import {
   type Identity,
   type RunningServer,
 } from "../src";
+
+/** Local addresses of the listening TCP sockets of this machine (`ss -Hltn`). */
+const listening = () =>
+  execFileSync("ss", ["-Hltn"], { encoding: "utf8" })
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/)[3])
+    .filter(Boolean);
 
 // The kit sits below @grassroots/testing, so this test calls the server with fetch itself.
 const secret = "kit-test-internal-secret-0123";
@@ -122,8 +130,21 @@ describe("subgraph server", () => {
     const ready = await fetch(`${base}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, checks: { database: "ok" } });
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const metrics = await (
+      await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${secret}` } })
+    ).text();
     expect(metrics).toContain("http_request_duration_seconds");
     expect(metrics).toContain("process_resident_memory_bytes");
+  });
+
+  it("#10.9: /metrics needs the internal secret, and the server listens on loopback only", async () => {
+    const { port } = await start(false);
+    const base = `http://127.0.0.1:${port}`;
+    const bare = await fetch(`${base}/metrics`);
+    expect(bare.status).toBe(401);
+    expect(await bare.text()).not.toContain("process_resident_memory_bytes");
+    // Bound to loopback (HOST's default), not to every interface as before.
+    expect(listening().some((l) => l.endsWith(`127.0.0.1:${port}`))).toBe(true);
+    expect(listening().some((l) => l.endsWith(`0.0.0.0:${port}`) || l.endsWith(`*:${port}`))).toBe(false);
   });
 });

@@ -59,6 +59,7 @@ export async function runSubgraph({ name, config, logger, dataSource, wire }: Su
   const server = await startSubgraphServer({
     name,
     port: config.PORT,
+    host: config.HOST,
     production: config.NODE_ENV === "production",
     internalSecret: config.INTERNAL_SECRET,
     schema: wiring.schema,

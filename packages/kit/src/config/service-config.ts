@@ -9,6 +9,8 @@ export const serviceEnvSchema = z
   .object({
     NODE_ENV: nodeEnv,
     PORT: envPort(4001),
+    /** Interface to listen on: loopback by default (a laptop's network cannot reach it); pods set 0.0.0.0. */
+    HOST: z.string().min(1).default("127.0.0.1"),
     LOG_LEVEL: logLevel,
     DATABASE_URL: envUrl(["postgres", "postgresql"]),
     DATABASE_POOL_SIZE: envInt(10, 1),

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { timingSafeEqual } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { Headers } from "../identity/identity";
 import type { Logger } from "pino";
 import { BodyTooLargeError, sendGraphQLError } from "./http-io";
 import { httpRequestDuration } from "./metrics";
@@ -40,10 +42,38 @@ export function createHttpServer(options: HttpServerOptions): { server: Server; 
   };
 }
 
-/** Listens on all interfaces; resolves with the bound port (0 picks a free one). */
-export function listen(server: Server, port: number): Promise<number> {
+/**
+ * Listens on `host` (HOST; loopback unless told otherwise, so a laptop's network cannot reach a
+ * development process; the chart sets 0.0.0.0 for pods) and resolves with the bound port (0 picks one).
+ */
+export function listen(server: Server, port: number, host = DEFAULT_HOST): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "0.0.0.0", () => resolve((server.address() as AddressInfo).port));
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
+}
+
+/** Where processes listen when HOST is not set. */
+export const DEFAULT_HOST = "127.0.0.1";
+
+/**
+ * True when the request carries the internal secret, as `x-grassroots-internal-secret` (the gateway's
+ * calls) or `Authorization: Bearer <secret>` (a Prometheus scrape, from the chart's Secret). Constant time.
+ */
+export function carriesInternalSecret(req: IncomingMessage, secret: string): boolean {
+  const auth = req.headers.authorization;
+  const bearer = typeof auth === "string" && auth.startsWith("Bearer ") ? auth.slice(7) : undefined;
+  const given = req.headers[Headers.internalSecret];
+  const expected = Buffer.from(secret);
+  return [typeof given === "string" ? given : undefined, bearer].some((value) => {
+    if (value === undefined) return false;
+    const candidate = Buffer.from(value);
+    return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+  });
+}
+
+/** /metrics is for the cluster's monitoring, not for clients: it needs the internal secret. */
+export function refuseMetrics(res: ServerResponse): void {
+  res.writeHead(401, { "content-type": "application/json", "www-authenticate": 'Bearer realm="metrics"' });
+  res.end(JSON.stringify({ error: "/metrics is for monitoring: send the internal secret as a bearer token" }));
 }

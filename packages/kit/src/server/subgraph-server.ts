@@ -13,7 +13,7 @@ import { runWithContext } from "../logging/request-context";
 import { handleGraphQLRequest } from "./apollo-http";
 import { checkReadiness, type ReadinessCheck } from "./health";
 import { sendGraphQLError, sendJson } from "./http-io";
-import { createHttpServer, listen } from "./http-server";
+import { carriesInternalSecret, createHttpServer, listen, refuseMetrics } from "./http-server";
 import { graphqlOperations, metricsRegistry } from "./metrics";
 
 const SUBGRAPH_ROUTES = new Set(["/graphql", "/health/live", "/health/ready", "/metrics"]);
@@ -21,6 +21,8 @@ const SUBGRAPH_ROUTES = new Set(["/graphql", "/health/live", "/health/ready", "/
 export interface SubgraphServerOptions {
   name: string;
   port: number;
+  /** Interface to listen on (HOST); loopback by default. */
+  host?: string;
   production: boolean;
   internalSecret: string;
   schema: GraphQLSchema;
@@ -86,6 +88,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : draining ? "draining" : "not ready", ...report });
     }
     if (url.pathname === "/metrics") {
+      if (!carriesInternalSecret(req, options.internalSecret)) return refuseMetrics(res);
       res.writeHead(200, { "content-type": metricsRegistry.contentType });
       return res.end(await metricsRegistry.metrics());
     }
@@ -115,7 +118,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   };
 
   handle(route);
-  const port = await listen(httpServer, options.port);
+  const port = await listen(httpServer, options.port, options.host);
   logger.info({ port }, `${options.name} subgraph listening`);
   return {
     url: `http://127.0.0.1:${port}/graphql`,
