@@ -52,7 +52,9 @@ describe("seed: sample staff for the Ordos tree", () => {
       `SELECT name, id_number, is_sample FROM statistician`,
     );
     expect(people).toHaveLength(report.people);
-    expect(people.every((p) => /^样例统计员\d{4}$/.test(p.name) && p.is_sample)).toBe(true);
+    // 样例统计员 + the unit's code without province and city + the post's place: unique within the city.
+    expect(people.every((p) => /^样例统计员\d{9}$/.test(p.name) && p.is_sample)).toBe(true);
+    expect(new Set(people.map((p) => p.name)).size).toBe(people.length);
     for (const p of people) expect(() => parseResidentId(p.id_number, "2026-01-01")).not.toThrow();
     expect(new Set(people.map((p) => p.id_number)).size).toBe(people.length);
   });

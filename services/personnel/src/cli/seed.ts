@@ -43,7 +43,8 @@ async function waitForProjection(
 }
 
 // pnpm seed [-- --settle-seconds 5 --wait-seconds 90]: sample statisticians, posts and filed filings for
-// the units organization has published (run organization's seed first). Running it again changes nothing.
+// the units organization has published (run organization's seed first). Running it again adds only the
+// people of units that have none yet (units added since) and changes nothing else, users' changes included.
 runTool("seed", async (dataSource, logger, config) => {
   const args = parseArgs(process.argv.slice(2));
   const settle = Number(args["settle-seconds"] ?? 5) * 1000;
@@ -55,6 +56,7 @@ runTool("seed", async (dataSource, logger, config) => {
   process.stdout.write(
     `units with staffing rules: ${report.units}\n` +
       `sample statisticians: ${report.people} (already there: ${report.alreadyThere}; ` +
+      `ID number held by someone else, skipped: ${report.idNumberTaken}; ` +
       `waiting for pre-post training: ${report.pendingTraining}; former, departed: ${report.former})\n`,
   );
 });

@@ -97,6 +97,8 @@ export interface IdempotencyStore {
    */
   claim(key: IdempotencyKey): Promise<(IdempotencyKey & { resultId: string | null }) | undefined>;
   complete(requestId: string, resultId: string): Promise<void>;
+  /** Which of these request ids were already used (by anyone, for anything). */
+  used(requestIds: readonly string[]): Promise<Set<string>>;
 }
 
 export interface Transaction {

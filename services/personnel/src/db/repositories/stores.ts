@@ -372,6 +372,15 @@ export class SqlIdempotencyStore implements IdempotencyStore {
     return row;
   }
 
+  async used(requestIds: readonly string[]): Promise<Set<string>> {
+    if (requestIds.length === 0) return new Set();
+    const rows: { id: string }[] = await this.manager.query(
+      `SELECT request_id AS id FROM idempotency_key WHERE request_id = ANY($1)`,
+      [[...requestIds]],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   async complete(requestId: string, resultId: string): Promise<void> {
     await this.manager.query(`UPDATE idempotency_key SET result_id = $2 WHERE request_id = $1`, [
       requestId,

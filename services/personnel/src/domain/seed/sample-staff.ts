@@ -6,13 +6,15 @@ import type { ProfessionalTitle } from "../statistician";
 import { addDays } from "../values";
 
 /**
- * Generated sample staff for the seeded Ordos tree: every person is is_sample and named 样例统计员NNNN;
+ * Generated sample staff for the seeded Ordos tree: every person is is_sample and named 样例统计员…;
  * ID numbers are well-formed (GB 11643 check character) but invented. The mix is deterministic (hashes
  * of unit codes) and leaves some units compliant and some not: townships without an in-establishment
  * full-timer, large-register townships short of a second statistician, villages without a liaison,
  * and a few posts still waiting for pre-post training (R7).
+ *
+ * A unit's sample people depend on that unit alone (its code and kind): adding, removing or moving
+ * other units changes nothing for it, so the seed's keys (`<code>:<n>`) always mean the same person.
  */
-
 /** A stable number in [0, 1) from a string, so the same tree gives the same staff every time. */
 export const stableFraction = (key: string): number =>
   createHash("sha1").update(key).digest().readUInt32BE(0) / 2 ** 32;
@@ -35,7 +37,9 @@ export interface SamplePost {
 }
 
 export interface SamplePerson {
+  /** `<unit code>:<n>`, n the post's place among the unit's sample posts: the seed's idempotency keys. */
   key: string;
+  /** A number of its own (1 to 99,999,999) for the phone and certificate numbers, from the key alone. */
   index: number;
   name: string;
   idNumber: string;
@@ -55,15 +59,22 @@ export interface SamplePerson {
 const BIRTH_BASE = "1965-01-01";
 const BIRTH_SPAN_DAYS = 35 * 365;
 
+/** The most sample posts a unit gets (a township: a full-timer, four part-timers, a former one). */
+export const MAX_POSTS_PER_UNIT = 6;
+
 /**
- * A valid invented ID number: the banner's region code, a birth date and a sequence code unique to
- * `index` (7919 is prime and coprime to the span, so every index below it gets its own date), the
- * sequence's parity giving the gender, and the GB 11643 check character.
+ * A valid invented ID number for the n-th sample post of the unit with this 12-digit code: the unit's
+ * county-level region code (its first 6 digits), then its last 6 digits and n folded into a birth date
+ * (12,775 days from 1965) and a sequence code (whose parity gives the gender), and the GB 11643 check
+ * character. Distinct (code, n) pairs get distinct numbers: 1,000,000 × 6 slots fit 12,775 × 500.
  */
-export function sampleIdNumber(regionCode: string, index: number, male: boolean): string {
-  const birth = addDays(BIRTH_BASE, (index * 7919) % BIRTH_SPAN_DAYS).replaceAll("-", "");
-  const sequence = 100 + ((index * 2) % 800) + (male ? 1 : 0);
-  const first17 = `${regionCode}${birth}${String(sequence).padStart(3, "0")}`;
+export function sampleIdNumber(unitCode: string, n: number, male: boolean): string {
+  if (!/^\d{12}$/.test(unitCode) || n < 0 || n >= MAX_POSTS_PER_UNIT)
+    throw new Error(`no sample ID number for post ${n} of unit ${unitCode}`);
+  const slot = Number(unitCode.slice(6)) * MAX_POSTS_PER_UNIT + n;
+  const birth = addDays(BIRTH_BASE, slot % BIRTH_SPAN_DAYS).replaceAll("-", "");
+  const sequence = Math.floor(slot / BIRTH_SPAN_DAYS) * 2 + (male ? 1 : 0);
+  const first17 = `${unitCode.slice(0, 6)}${birth}${String(sequence).padStart(3, "0")}`;
   return `${first17}${checkCharacter(first17)}`;
 }
 
@@ -141,35 +152,38 @@ function postsFor(unit: OrgUnitView): SamplePost[] {
   return posts;
 }
 
-/** Every sample person for the units, in code order; `regionOf` gives a unit's 6-digit region code. */
-export function samplePeople(
-  units: readonly OrgUnitView[],
-  regionOf: (unit: OrgUnitView) => string,
-): SamplePerson[] {
-  const people: SamplePerson[] = [];
-  for (const unit of [...units].sort((a, b) => a.code.localeCompare(b.code))) {
-    postsFor(unit).forEach((post, n) => {
-      const index = people.length + 1;
-      const key = `${unit.code}:${n}`;
-      const male = stableFraction(`gender:${key}`) < 0.55;
-      const pastoral = unit.kind === "SUMU" || unit.kind === "GACHA";
-      const trained = stableFraction(`trained:${key}`) >= 0.04 || post.endDate !== undefined;
-      people.push({
-        key,
-        index,
-        name: `样例统计员${String(index).padStart(4, "0")}`,
-        idNumber: sampleIdNumber(regionOf(unit), index, male),
-        phone: samplePhone(index),
-        ethnicity: stableFraction(`ethnicity:${key}`) < (pastoral ? 0.6 : 0.12) ? "蒙古族" : "汉族",
-        education: pickFrom(EDUCATION, `education:${key}`),
-        title: pickFrom(TITLES, `title:${key}`),
-        unit,
-        post,
-        trainedOn: trained
-          ? addDays(post.startDate, Math.floor(stableFraction(`trained-on:${key}`) * 120) - 60)
-          : null,
-      });
-    });
-  }
-  return people;
+/** A person's own number from their key: 1 to 99,999,999 (so samplePhone gives 11 digits). */
+export const sampleIndex = (key: string): number =>
+  1 + Math.floor(stableFraction(`index:${key}`) * 99_999_999);
+
+/** The sample people of one unit: a function of the unit alone (code and kind), never of other units. */
+export function samplePeopleOf(unit: OrgUnitView): SamplePerson[] {
+  return postsFor(unit).map((post, n) => {
+    const key = `${unit.code}:${n}`;
+    const index = sampleIndex(key);
+    const male = stableFraction(`gender:${key}`) < 0.55;
+    const pastoral = unit.kind === "SUMU" || unit.kind === "GACHA";
+    const trained = stableFraction(`trained:${key}`) >= 0.04 || post.endDate !== undefined;
+    return {
+      key,
+      index,
+      // The unit's code without province and city, and n: unique within a city, readable back to the unit.
+      name: `样例统计员${unit.code.slice(4)}${n}`,
+      idNumber: sampleIdNumber(unit.code, n, male),
+      phone: samplePhone(index),
+      ethnicity: stableFraction(`ethnicity:${key}`) < (pastoral ? 0.6 : 0.12) ? "蒙古族" : "汉族",
+      education: pickFrom(EDUCATION, `education:${key}`),
+      title: pickFrom(TITLES, `title:${key}`),
+      unit,
+      post,
+      trainedOn: trained
+        ? addDays(post.startDate, Math.floor(stableFraction(`trained-on:${key}`) * 120) - 60)
+        : null,
+    };
+  });
+}
+
+/** Every sample person for the units, in code order (each unit's own people, whatever else is in the list). */
+export function samplePeople(units: readonly OrgUnitView[]): SamplePerson[] {
+  return [...units].sort((a, b) => a.code.localeCompare(b.code)).flatMap(samplePeopleOf);
 }

@@ -5,7 +5,6 @@ import { takeFilingStepIn } from "../commands/filing-step";
 import { registerStatisticianIn } from "../commands/register-statistician";
 import type { Filing } from "../filing";
 import { TRANSITIONS } from "../filing-workflow";
-import { bannerIdOf, type OrgUnitView } from "../org-unit";
 import type { Clock, PersonnelServices, Transaction } from "../ports";
 import { applyPrePostCertificate } from "../reactions/pre-post-certificate";
 import { STAFFED_KINDS } from "../staffing";
@@ -14,9 +13,12 @@ import { sampleUuid, samplePeople, type SamplePerson } from "./sample-staff";
 
 export interface SeedReport {
   units: number;
+  /** Sample people the units call for. */
   people: number;
-  /** People a previous run had already seeded (skipped). */
+  /** People a previous run had already seeded (skipped, whatever users did with them since). */
   alreadyThere: number;
+  /** People not seeded because someone else already registered their invented ID number. */
+  idNumberTaken: number;
   pendingTraining: number;
   former: number;
 }
@@ -29,30 +31,38 @@ const clockAt = (date: string): Clock => ({
   now: () => new Date(`${date}T09:00:00+08:00`),
 });
 
+/** The request id under which the seed registers a sample person: its mark that the person is there. */
+const registerKey = (person: SamplePerson) => `seed:register:${person.key}`;
+
 /**
  * Sample staff for every active unit of the projection, through the same commands (rules, filings,
  * events) as the API and the same R7 reaction as training's events. One transaction per unit, so a
- * unit's people are all there or not at all; a second run skips the people already registered.
+ * unit's people are all there or not at all.
+ *
+ * Safe to run again over a database that units and users have changed since: each unit's people depend
+ * on that unit alone (see sample-staff.ts), a person whose registration key the seed already used is
+ * skipped whatever became of them (transferred, ended, edited: users' changes stay), a person whose
+ * invented ID number someone else holds is skipped, and only the missing people of each unit are created.
  */
 export async function seedStaff(
   services: PersonnelServices,
   onProgress?: (done: number, total: number) => void,
 ): Promise<SeedReport> {
   const units = await services.reads.projectedUnits();
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const regionOf = (unit: OrgUnitView) =>
-    byId.get(bannerIdOf(unit.path) ?? "")?.code.slice(0, 6) ?? unit.code.slice(0, 6);
   const staffed = units.filter((u) => u.active && STAFFED_KINDS.includes(u.kind));
-  const people = samplePeople(staffed, regionOf);
+  const people = samplePeople(staffed);
   const byUnit = new Map<string, SamplePerson[]>();
   for (const person of people) byUnit.set(person.unit.id, [...(byUnit.get(person.unit.id) ?? []), person]);
 
   let done = 0;
   let skipped = 0;
+  let taken = 0;
   for (const group of byUnit.values()) {
     await services.uow.run(async (tx) => {
+      const seeded = await tx.idempotency.used(group.map(registerKey));
       for (const person of group) {
-        if (await tx.statisticians.idNumberHolder(person.idNumber)) skipped++;
+        if (seeded.has(registerKey(person))) skipped++;
+        else if (await tx.statisticians.idNumberHolder(person.idNumber)) taken++;
         else await seedPerson(tx, services, person);
       }
     });
@@ -63,6 +73,7 @@ export async function seedStaff(
     units: staffed.length,
     people: people.length,
     alreadyThere: skipped,
+    idNumberTaken: taken,
     pendingTraining: people.filter((p) => p.trainedOn === null).length,
     former: people.filter((p) => p.post.endDate).length,
   };
@@ -77,7 +88,7 @@ async function seedPerson(
   const { post, unit } = person;
   const at = (date: string) => clockAt(addDays(date, 2));
   const statistician = await registerStatisticianIn(tx, policy, at(post.startDate), {
-    requestId: `seed:register:${person.key}`,
+    requestId: registerKey(person),
     orgUnitId: unit.id,
     name: person.name,
     idNumber: person.idNumber,
@@ -95,7 +106,7 @@ async function seedPerson(
       settings,
       {
         certificateId: sampleUuid(`certificate:${person.key}`),
-        certificateNumber: `SAMPLE-PP-${String(person.index).padStart(4, "0")}`,
+        certificateNumber: `SAMPLE-PP-${String(person.index).padStart(8, "0")}`,
         statisticianId: statistician.id,
         sessionId: sampleUuid(`session:${regionOfKey(person)}:${on.slice(0, 4)}`),
         completedOn: on,
