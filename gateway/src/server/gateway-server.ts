@@ -11,7 +11,13 @@ import {
   Headers,
   type Logger,
 } from "@grassroots/kit";
-import { carriesInternalSecret, handleGraphQLRequest, refuseMetrics, sendGraphQLError, sendJson } from "@grassroots/kit";
+import {
+  carriesInternalSecret,
+  handleGraphQLRequest,
+  refuseMetrics,
+  sendGraphQLError,
+  sendJson,
+} from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createTokenVerifier, type TokenVerifier } from "../auth/verify-token";
@@ -25,6 +31,7 @@ import { operationMetricsPlugin } from "./operation-metrics-plugin";
 import { IDE_ASSET_PREFIX, serveIde } from "./ide";
 import { keepAliveFetcher, SubgraphAgents } from "./keep-alive-fetcher";
 import { installScalarChecks } from "./scalar-checks";
+import { setSecurityHeaders } from "./security-headers";
 import { SubgraphDataSource } from "./subgraph-data-source";
 
 /** The composed supergraph (production), or subgraphs to introspect and compose at start (development). */
@@ -125,6 +132,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   let draining = false;
 
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    setSecurityHeaders(req, res);
     if (url.pathname === "/health/live") return sendJson(res, 200, { status: "live" });
     if (url.pathname === "/health/ready") {
       const status = draining ? "draining" : ready ? "ready" : "loading supergraph";
