@@ -1,6 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { expectRefused } from "./support/expect-refused";
-import { cityAdmin, DALATE, expectError, idOf, importOrdos, outboxTypes, startHarness, ZHUNGEER, type Harness } from "./support/harness";
+import {
+  cityAdmin,
+  DALATE,
+  expectError,
+  idOf,
+  importOrdos,
+  outboxTypes,
+  startHarness,
+  ZHUNGEER,
+  type Harness,
+} from "./support/harness";
 import { CREATE, DEACTIVATE, MOVE, SET_REGISTER, UNIT_BY_CODE, UPDATE } from "./support/operations";
 
 const SHULINZHAO = "150621100000"; // 树林召镇, a TOWN of 达拉特旗
@@ -30,8 +40,13 @@ describe("R1: the org tree", () => {
     });
     const [event] = await h.dataSource.query(`SELECT type, key, data FROM outbox ORDER BY seq DESC LIMIT 1`);
     expect((await outboxTypes(h.dataSource)).length).toBe(before + 1);
-    expect(event).toMatchObject({ type: "grassroots.organization.org-unit.created.v1", key: idOf("150621100201") });
-    expect(event.data.path).toBe(`${idOf("150600000000")}/${idOf(DALATE)}/${idOf(SHULINZHAO)}/${idOf("150621100201")}/`);
+    expect(event).toMatchObject({
+      type: "grassroots.organization.org-unit.created.v1",
+      key: idOf("150621100201"),
+    });
+    expect(event.data.path).toBe(
+      `${idOf("150600000000")}/${idOf(DALATE)}/${idOf(SHULINZHAO)}/${idOf("150621100201")}/`,
+    );
   });
 
   it("refuses a malformed code, naming the 12-digit rule, and writes nothing", async () => {
@@ -70,11 +85,21 @@ describe("R1: the org tree", () => {
     expect(message).toContain("cannot be placed under TOWN");
   });
 
-  it("refuses an unknown parent", async () => {
-    const result = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      create({ parentId: randomUUID(), code: "150621100204", name: "孤村" }),
+  it("#10.3: refuses an unknown parent as NOT_FOUND on parentId (the same refusal as a parent outside the area)", async () => {
+    const parentId = randomUUID();
+    let result: Awaited<ReturnType<typeof create>> | undefined;
+    const message = await expectRefused(
+      h.dataSource,
+      "NOT_FOUND",
+      async () => (result = await create({ parentId, code: "150621100204", name: "孤村" })),
     );
-    expect(result).toContain("parentId");
+    expect(message).toBe(`Org unit ${parentId} does not exist in your area.`);
+    expect(result!.errors![0].extensions).toEqual({
+      code: "NOT_FOUND",
+      what: "Org unit",
+      key: parentId,
+      field: "parentId",
+    });
   });
 
   it("refuses a code already in use with CONFLICT", async () => {
@@ -86,7 +111,11 @@ describe("R1: the org tree", () => {
 
   it("renames with the current version, and refuses a stale version with CONFLICT", async () => {
     const town = await unit(SHULINZHAO);
-    const renamed = await h.call(UPDATE, { input: { id: town.id, expectedVersion: town.version, name: "树林召镇（改）" } }, cityAdmin);
+    const renamed = await h.call(
+      UPDATE,
+      { input: { id: town.id, expectedVersion: town.version, name: "树林召镇（改）" } },
+      cityAdmin,
+    );
     expect(renamed.data!.updateOrgUnit).toMatchObject({ name: "树林召镇（改）", version: town.version + 1 });
     const [event] = await h.dataSource.query(`SELECT type, data FROM outbox ORDER BY seq DESC LIMIT 1`);
     expect(event.type).toBe("grassroots.organization.org-unit.updated.v1");
@@ -104,7 +133,11 @@ describe("R1: the org tree", () => {
       h.call(UPDATE, { input: { id: town.id, expectedVersion: town.version, kind: "TOWNSHIP" } }, cityAdmin),
     );
     const village = await unit("150621100201");
-    const gacha = await h.call(UPDATE, { input: { id: village.id, expectedVersion: village.version, kind: "GACHA" } }, cityAdmin);
+    const gacha = await h.call(
+      UPDATE,
+      { input: { id: village.id, expectedVersion: village.version, kind: "GACHA" } },
+      cityAdmin,
+    );
     expect(gacha.data!.updateOrgUnit.kind).toBe("GACHA");
   });
 
@@ -112,13 +145,28 @@ describe("R1: the org tree", () => {
     const village = await unit("150621100201");
     const result = await h.call(
       UPDATE,
-      { input: { id: village.id, expectedVersion: village.version, postEstablished: true, postEstablishedOn: "2022-08-01" } },
+      {
+        input: {
+          id: village.id,
+          expectedVersion: village.version,
+          postEstablished: true,
+          postEstablishedOn: "2022-08-01",
+        },
+      },
       cityAdmin,
     );
-    expect(result.data!.updateOrgUnit.statisticsPost).toEqual({ required: true, established: true, establishedOn: "2022-08-01" });
+    expect(result.data!.updateOrgUnit.statisticsPost).toEqual({
+      required: true,
+      established: true,
+      establishedOn: "2022-08-01",
+    });
     const city = await unit("150600000000");
     await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      h.call(UPDATE, { input: { id: city.id, expectedVersion: city.version, postEstablished: true } }, cityAdmin),
+      h.call(
+        UPDATE,
+        { input: { id: city.id, expectedVersion: city.version, postEstablished: true } },
+        cityAdmin,
+      ),
     );
   });
 });
@@ -134,7 +182,18 @@ describe("R1: moving and deactivating units", () => {
   it("refuses a move into the unit's own subtree as a cycle", async () => {
     const town = await unit(TOWN);
     const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      h.call(MOVE, { input: { id: town.id, expectedVersion: town.version, newParentId: idOf("150621108201"), newCode: "150621108203" } }, cityAdmin),
+      h.call(
+        MOVE,
+        {
+          input: {
+            id: town.id,
+            expectedVersion: town.version,
+            newParentId: idOf("150621108201"),
+            newCode: "150621108203",
+          },
+        },
+        cityAdmin,
+      ),
     );
     expect(message).toContain("would create a cycle");
   });
@@ -142,7 +201,18 @@ describe("R1: moving and deactivating units", () => {
   it("refuses a stale version on a move", async () => {
     const town = await unit(TOWN);
     await expectRefused(h.dataSource, "CONFLICT", () =>
-      h.call(MOVE, { input: { id: town.id, expectedVersion: town.version - 1 || 99, newParentId: idOf(ZHUNGEER), newCode: "150622107000" } }, cityAdmin),
+      h.call(
+        MOVE,
+        {
+          input: {
+            id: town.id,
+            expectedVersion: town.version - 1 || 99,
+            newParentId: idOf(ZHUNGEER),
+            newCode: "150622107000",
+          },
+        },
+        cityAdmin,
+      ),
     );
   });
 
@@ -151,14 +221,32 @@ describe("R1: moving and deactivating units", () => {
     const before = (await outboxTypes(h.dataSource)).length;
     const result = await h.call(
       MOVE,
-      { input: { id: town.id, expectedVersion: town.version, newParentId: idOf(ZHUNGEER), newCode: "150622107000" } },
+      {
+        input: {
+          id: town.id,
+          expectedVersion: town.version,
+          newParentId: idOf(ZHUNGEER),
+          newCode: "150622107000",
+        },
+      },
       cityAdmin,
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.moveOrgUnit).toMatchObject({ descendantsMoved: 2, unit: { id: town.id, code: "150622107000", parentId: idOf(ZHUNGEER) } });
-    const rows = await h.dataSource.query(`SELECT code, path FROM org_unit WHERE path LIKE $1 ORDER BY code`, [`%${town.id}/%`]);
-    expect(rows.map((r: { code: string }) => r.code)).toEqual(["150622107000", "150622107002", "150622107201"]);
-    for (const row of rows) expect(row.path.startsWith(`${idOf("150600000000")}/${idOf(ZHUNGEER)}/${town.id}/`)).toBe(true);
+    expect(result.data!.moveOrgUnit).toMatchObject({
+      descendantsMoved: 2,
+      unit: { id: town.id, code: "150622107000", parentId: idOf(ZHUNGEER) },
+    });
+    const rows = await h.dataSource.query(
+      `SELECT code, path FROM org_unit WHERE path LIKE $1 ORDER BY code`,
+      [`%${town.id}/%`],
+    );
+    expect(rows.map((r: { code: string }) => r.code)).toEqual([
+      "150622107000",
+      "150622107002",
+      "150622107201",
+    ]);
+    for (const row of rows)
+      expect(row.path.startsWith(`${idOf("150600000000")}/${idOf(ZHUNGEER)}/${town.id}/`)).toBe(true);
     expect((await outboxTypes(h.dataSource)).slice(before)).toEqual([
       "grassroots.organization.org-unit.moved.v1",
       "grassroots.organization.org-unit.updated.v1",
@@ -169,12 +257,20 @@ describe("R1: moving and deactivating units", () => {
   it("refuses to deactivate a unit with active children, then deactivates the leaves and the town", async () => {
     const town = await unit("150622107000");
     const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      h.call(DEACTIVATE, { input: { id: town.id, expectedVersion: town.version, reason: "撤并" } }, cityAdmin),
+      h.call(
+        DEACTIVATE,
+        { input: { id: town.id, expectedVersion: town.version, reason: "撤并" } },
+        cityAdmin,
+      ),
     );
     expect(message).toContain("2 active child");
     for (const code of ["150622107002", "150622107201", "150622107000"]) {
       const u = await unit(code);
-      const result = await h.call(DEACTIVATE, { input: { id: u.id, expectedVersion: u.version, reason: "撤并" } }, cityAdmin);
+      const result = await h.call(
+        DEACTIVATE,
+        { input: { id: u.id, expectedVersion: u.version, reason: "撤并" } },
+        cityAdmin,
+      );
       expect(result.data!.deactivateOrgUnit).toMatchObject({ active: false, deactivationReason: "撤并" });
     }
     const [event] = await h.dataSource.query(`SELECT type, data FROM outbox ORDER BY seq DESC LIMIT 1`);
@@ -182,7 +278,11 @@ describe("R1: moving and deactivating units", () => {
     expect(event.data).toMatchObject({ reason: "撤并", deactivatedBy: cityAdmin.userId, active: false });
     const inactive = await unit("150622107000");
     await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      h.call(UPDATE, { input: { id: inactive.id, expectedVersion: inactive.version, name: "复活" } }, cityAdmin),
+      h.call(
+        UPDATE,
+        { input: { id: inactive.id, expectedVersion: inactive.version, name: "复活" } },
+        cityAdmin,
+      ),
     );
   });
 });
@@ -193,29 +293,54 @@ describe("register counts (drive R3)", () => {
   it("refuses a negative count and a future date, writing nothing", async () => {
     const town = await unit(TOWN);
     const negative = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      h.call(SET_REGISTER, { input: { id: town.id, expectedVersion: town.version, count: -1, asOf: "2024-01-01" } }, cityAdmin),
+      h.call(
+        SET_REGISTER,
+        { input: { id: town.id, expectedVersion: town.version, count: -1, asOf: "2024-01-01" } },
+        cityAdmin,
+      ),
     );
     expect(negative).toContain("count");
     const future = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      h.call(SET_REGISTER, { input: { id: town.id, expectedVersion: town.version, count: 10, asOf: "2999-01-01" } }, cityAdmin),
+      h.call(
+        SET_REGISTER,
+        { input: { id: town.id, expectedVersion: town.version, count: 10, asOf: "2999-01-01" } },
+        cityAdmin,
+      ),
     );
     expect(future).toContain("in the future");
   });
 
   it("keeps every count in the history and shows the latest by business date", async () => {
     let town = await unit(TOWN);
-    const first = await h.call(SET_REGISTER, { input: { id: town.id, expectedVersion: town.version, count: 1600, asOf: "2024-06-30" } }, cityAdmin);
+    const first = await h.call(
+      SET_REGISTER,
+      { input: { id: town.id, expectedVersion: town.version, count: 1600, asOf: "2024-06-30" } },
+      cityAdmin,
+    );
     expect(first.data!.setRegisterCount).toMatchObject({ registerCount: 1600, registerAsOf: "2024-06-30" });
     town = first.data!.setRegisterCount;
-    const late = await h.call(SET_REGISTER, { input: { id: town.id, expectedVersion: town.version, count: 1400, asOf: "2023-12-31" } }, cityAdmin);
+    const late = await h.call(
+      SET_REGISTER,
+      { input: { id: town.id, expectedVersion: town.version, count: 1400, asOf: "2023-12-31" } },
+      cityAdmin,
+    );
     expect(late.data!.setRegisterCount).toMatchObject({ registerCount: 1600, registerAsOf: "2024-06-30" });
-    expect(late.data!.setRegisterCount.registerHistory.map((e: { count: number }) => e.count)).toEqual([1600, 1400]);
+    expect(late.data!.setRegisterCount.registerHistory.map((e: { count: number }) => e.count)).toEqual([
+      1600, 1400,
+    ]);
     const [event] = await h.dataSource.query(`SELECT type, data FROM outbox ORDER BY seq DESC LIMIT 1`);
-    expect(event).toMatchObject({ type: "grassroots.organization.org-unit.register-count-set.v1", data: { registerCount: 1600, previousCount: 1600 } });
+    expect(event).toMatchObject({
+      type: "grassroots.organization.org-unit.register-count-set.v1",
+      data: { registerCount: 1600, previousCount: 1600 },
+    });
   });
 
   it("answers NOT_FOUND for a unit that does not exist", async () => {
-    const result = await h.call(SET_REGISTER, { input: { id: randomUUID(), expectedVersion: 1, count: 1, asOf: "2024-01-01" } }, cityAdmin);
+    const result = await h.call(
+      SET_REGISTER,
+      { input: { id: randomUUID(), expectedVersion: 1, count: 1, asOf: "2024-01-01" } },
+      cityAdmin,
+    );
     expectError(result, "NOT_FOUND");
   });
 });

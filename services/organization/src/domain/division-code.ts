@@ -73,6 +73,15 @@ export function levelOfCode(code: string, field = "code"): Level {
   return deepest;
 }
 
+/** The level of a code when it has one, else undefined (never throws: for deciding, not validating). */
+export function levelIfWellFormed(code: string): Level | undefined {
+  try {
+    return levelOfCode(code);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The kinds a code's range allows (e.g. 200–399 at township level: TOWNSHIP or SUMU). */
 export function kindsForCode(code: string, field = "code"): readonly OrgUnitKind[] {
   const level = levelOfCode(code, field);

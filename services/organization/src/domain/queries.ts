@@ -1,22 +1,23 @@
-import { badInput, isUuid, notFound } from "@grassroots/kit";
+import { badInput, isUuid, notFoundInArea } from "@grassroots/kit";
 import { checkCodeFormat } from "./division-code";
 import type { OrgUnit, OrgUnitKind } from "./org-unit";
 import type { OrgUnitReads, Page, Scope } from "./ports";
 
 /**
  * Reads, always inside the caller's subtree. A unit outside it answers NOT_FOUND exactly as a unit that
- * does not exist, so lookups never reveal what lies beyond the caller's area.
+ * does not exist (the kit's notFoundInArea, as commands do), so lookups never reveal what lies beyond
+ * the caller's area.
  */
 export async function getOrgUnit(reads: OrgUnitReads, scope: Scope, id: string): Promise<OrgUnit> {
   const [unit] = isUuid(id) ? await reads.byIds([id], scope) : [];
-  if (!unit) throw notFound("Org unit", id);
+  if (!unit) throw notFoundInArea("Org unit", id);
   return unit;
 }
 
 export async function getOrgUnitByCode(reads: OrgUnitReads, scope: Scope, code: string): Promise<OrgUnit> {
   checkCodeFormat(code);
   const unit = await reads.byCode(code, scope);
-  if (!unit) throw notFound("Org unit with code", code);
+  if (!unit) throw notFoundInArea("Org unit with code", code);
   return unit;
 }
 
@@ -48,6 +49,8 @@ export async function searchOrgUnits(
   scope: Scope,
   input: SearchInput,
 ): Promise<Page<OrgUnit>> {
+  // The area first (a unit to search under must be in it), then the input.
+  const under = input.underId ? await getOrgUnit(reads, scope, input.underId) : undefined;
   const first = checkPageSize(input.first);
   if (input.codePrefix !== undefined && !/^\d{1,12}$/.test(input.codePrefix)) {
     throw badInput(`codePrefix must be 1 to 12 digits; got "${input.codePrefix}".`, "codePrefix");
@@ -57,7 +60,6 @@ export async function searchOrgUnits(
   if (nameContains !== undefined && nameContains.length > 100) {
     throw badInput("nameContains may have at most 100 characters.", "nameContains");
   }
-  const under = input.underId ? await getOrgUnit(reads, scope, input.underId) : undefined;
   return reads.search(
     {
       nameContains: nameContains || undefined,

@@ -1,20 +1,14 @@
-import { badInput, conflict, notFound, orgUnitIdForCode } from "@grassroots/kit";
+import { badInput, conflict, isUuid, orgUnitIdForCode } from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
 import { describe, type OrgUnit } from "../org-unit";
 import type { Transaction } from "../ports";
 
-/** Locks the unit a command changes, or NOT_FOUND. */
-export async function lockUnit(tx: Transaction, id: string): Promise<OrgUnit> {
-  const unit = await tx.units.lock(id);
-  if (!unit) throw notFound("Org unit", id);
-  return unit;
-}
-
-/** Locks a unit named in the input (a parent): a missing one is a bad input, not a missing target. */
-export async function lockReferenced(tx: Transaction, id: string, field: string): Promise<OrgUnit> {
-  const unit = await tx.units.lock(id);
-  if (!unit) throw badInput(`Org unit ${id} given as ${field} does not exist.`, field);
-  return unit;
+/**
+ * Locks the unit an id names, if there is one (SELECT … FOR UPDATE). The policy decides what a missing
+ * one means (NOT_FOUND, worded as one outside the caller's area), after the caller's role.
+ */
+export async function lockUnit(tx: Transaction, id: string): Promise<OrgUnit | undefined> {
+  return isUuid(id) ? tx.units.lock(id) : undefined;
 }
 
 export function requireActive(unit: OrgUnit): void {

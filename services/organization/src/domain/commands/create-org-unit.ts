@@ -1,13 +1,13 @@
 import { badInput, checkNotFuture } from "@grassroots/kit";
 import { orgUnitCreated } from "../../events/org-unit-events";
-import type { ChangePolicy } from "../access-policy";
+import { unitTarget, type ChangePolicy } from "../access-policy";
 import { checkCodeFormat } from "../division-code";
 import { checkPlacement } from "../hierarchy";
 import { pathOf, type OrgUnit, type OrgUnitKind } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
 import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
 import { checkName } from "../values";
-import { lockReferenced, newUnitId, requireCodeFree } from "./common";
+import { lockUnit, newUnitId, requireCodeFree } from "./common";
 
 export interface CreateOrgUnitInput {
   /** Null only for a CITY (the import creates those; GraphQL always names a parent). */
@@ -30,17 +30,24 @@ export function createOrgUnit(
   return uow.run((tx) => createOrgUnitIn(tx, policy, clock, input));
 }
 
-/** The command inside a caller's transaction (the import runs many in one batch). */
+/**
+ * The command inside a caller's transaction (the import runs many in one batch). The parent is
+ * resolved and checked (role, then area) before the code or anything else in the input is looked at.
+ */
 export async function createOrgUnitIn(
   tx: Transaction,
   policy: ChangePolicy,
   clock: Clock,
   input: CreateOrgUnitInput,
 ): Promise<OrgUnit> {
+  const parent = policy.createUnder(
+    input.parentId === null ? null : await lockUnit(tx, input.parentId),
+    unitTarget(input.parentId ?? "", "parentId"),
+    { code: input.code, kind: input.kind },
+  );
   checkCodeFormat(input.code);
   const name = checkName(input.name);
   if (input.postEstablishedOn) checkNotFuture(input.postEstablishedOn, "postEstablishedOn", clock);
-  const parent = input.parentId === null ? null : await lockReferenced(tx, input.parentId, "parentId");
   const kind = checkPlacement(parent, input.code, name, input.kind);
   if (input.postEstablished && !requiresStatisticsPost(kind)) {
     throw badInput(
@@ -50,7 +57,6 @@ export async function createOrgUnitIn(
   }
   const id = await newUnitId(tx, input.code);
   const path = pathOf(parent?.path ?? null, id);
-  policy.structural({ path, kind, name, code: input.code }, "create units");
   await requireCodeFree(tx, input.code);
   const unit = await tx.units.insert({
     id,

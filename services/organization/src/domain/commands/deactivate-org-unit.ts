@@ -1,6 +1,6 @@
 import { assertVersion, badInput, checkText } from "@grassroots/kit";
 import { orgUnitDeactivated } from "../../events/org-unit-events";
-import type { ChangePolicy } from "../access-policy";
+import { unitTarget, type ChangePolicy } from "../access-policy";
 import { describe, type OrgUnit } from "../org-unit";
 import type { Clock, UnitOfWork } from "../ports";
 import { lockUnit, requireActive } from "./common";
@@ -18,10 +18,9 @@ export function deactivateOrgUnit(
   clock: Clock,
   input: DeactivateOrgUnitInput,
 ) {
-  const reason = checkText(input.reason, "reason", 500);
   return uow.run(async (tx): Promise<OrgUnit> => {
-    const unit = await lockUnit(tx, input.id);
-    policy.structural(unit, "deactivate units");
+    const unit = policy.structural(await lockUnit(tx, input.id), unitTarget(input.id), "deactivate units");
+    const reason = checkText(input.reason, "reason", 500);
     assertVersion(`Org unit ${describe(unit)}`, unit.version, input.expectedVersion);
     requireActive(unit);
     const children = await tx.units.countActiveChildren(unit.id);

@@ -1,11 +1,11 @@
 import { assertVersion, badInput, conflict } from "@grassroots/kit";
 import { orgUnitMoved, orgUnitUpdated } from "../../events/org-unit-events";
-import type { ChangePolicy } from "../access-policy";
+import { unitTarget, type ChangePolicy } from "../access-policy";
 import { checkCodeFormat, recode, significantPrefix } from "../division-code";
 import { checkPlacement } from "../hierarchy";
 import { describe, pathOf, type OrgUnit } from "../org-unit";
 import type { Transaction, UnitOfWork } from "../ports";
-import { lockReferenced, lockUnit, requireActive, requireCodeFree } from "./common";
+import { lockUnit, requireActive, requireCodeFree } from "./common";
 
 export interface MoveOrgUnitInput {
   id: string;
@@ -34,9 +34,13 @@ export async function moveOrgUnitIn(
   policy: ChangePolicy,
   input: MoveOrgUnitInput,
 ): Promise<MoveResult> {
+  const unit = policy.structural(await lockUnit(tx, input.id), unitTarget(input.id), "move units");
+  // In the area, the moved unit lands strictly below the caller's home unit: the same rights hold there.
+  const parent = policy.inArea(
+    await lockUnit(tx, input.newParentId),
+    unitTarget(input.newParentId, "newParentId"),
+  );
   checkCodeFormat(input.newCode, "newCode");
-  const unit = await lockUnit(tx, input.id);
-  const parent = await lockReferenced(tx, input.newParentId, "newParentId");
   if (parent.path.startsWith(unit.path)) {
     throw badInput(
       `Moving ${describe(unit)} under ${describe(parent)} would create a cycle: ${parent.name} lies inside ${unit.name}'s own subtree.`,
@@ -44,8 +48,6 @@ export async function moveOrgUnitIn(
     );
   }
   const newPath = pathOf(parent.path, unit.id);
-  policy.structural(unit, "move units");
-  policy.structural({ ...unit, path: newPath }, "move units");
   assertVersion(`Org unit ${describe(unit)}`, unit.version, input.expectedVersion);
   requireActive(unit);
   checkPlacement(parent, input.newCode, unit.name, unit.kind, {

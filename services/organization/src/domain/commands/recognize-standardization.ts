@@ -1,6 +1,6 @@
-import { badInput, checkInt, conflict, notFound } from "@grassroots/kit";
+import { badInput, checkInt, conflict, isUuid } from "@grassroots/kit";
 import { standardizationAssessed } from "../../events/standardization-events";
-import type { ChangePolicy } from "../access-policy";
+import { notFoundInYourArea, type ChangePolicy, type Target } from "../access-policy";
 import type { UnitOfWork } from "../ports";
 import type { Assessment } from "../standardization";
 
@@ -13,15 +13,21 @@ export interface RecognizeInput {
 
 /** R2: records that the region recognised a STANDARDIZED assessment in a batch and year; once only. */
 export function recognizeStandardization(uow: UnitOfWork, policy: ChangePolicy, input: RecognizeInput) {
-  checkInt(input.batch, "batch", 1, 100);
-  checkInt(input.year, "year", 2000, 2100);
   policy.cityDecision("recognise standardized townships");
   return uow.run(async (tx): Promise<Assessment> => {
-    const assessment = await tx.standardization.lockAssessment(input.assessmentId);
-    if (!assessment) throw notFound("Standardization assessment", input.assessmentId);
-    const unit = await tx.units.get(assessment.orgUnitId);
-    if (!unit) throw notFound("Standardization assessment", input.assessmentId);
-    policy.assess(unit);
+    const target: Target = {
+      what: "Standardization assessment",
+      key: input.assessmentId,
+      field: "assessmentId",
+    };
+    const assessment = isUuid(input.assessmentId)
+      ? await tx.standardization.lockAssessment(input.assessmentId)
+      : undefined;
+    // An assessment is in the caller's area when its unit is: missing or elsewhere read the same.
+    if (!assessment) throw notFoundInYourArea(target);
+    const unit = policy.assess(await tx.units.get(assessment.orgUnitId), target);
+    checkInt(input.batch, "batch", 1, 100);
+    checkInt(input.year, "year", 2000, 2100);
     if (assessment.result !== "STANDARDIZED") {
       throw badInput(
         `Only a STANDARDIZED assessment can be recognised; this one met ${assessment.itemsMet} of ${assessment.itemsTotal} items.`,

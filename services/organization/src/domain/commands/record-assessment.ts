@@ -7,7 +7,7 @@ import {
   checkItemsComplete,
   isAssessable,
 } from "../../rules/r2-standardization";
-import type { ChangePolicy } from "../access-policy";
+import { unitTarget, type ChangePolicy } from "../access-policy";
 import { describe } from "../org-unit";
 import type { Clock, UnitOfWork } from "../ports";
 import type { Assessment, ItemStatus } from "../standardization";
@@ -28,14 +28,13 @@ export function recordAssessment(
   clock: Clock,
   input: RecordAssessmentInput,
 ) {
-  checkNotFuture(input.assessedOn, "assessedOn", clock);
-  const items = input.items.map((item, i) => ({
-    ...item,
-    evidence: checkText(item.evidence, `items[${i}].evidence`, 2000, 0),
-  }));
   return uow.run(async (tx): Promise<Assessment> => {
-    const unit = await lockUnit(tx, input.orgUnitId);
-    policy.assess(unit);
+    const unit = policy.assess(await lockUnit(tx, input.orgUnitId), unitTarget(input.orgUnitId, "orgUnitId"));
+    checkNotFuture(input.assessedOn, "assessedOn", clock);
+    const items = input.items.map((item, i) => ({
+      ...item,
+      evidence: checkText(item.evidence, `items[${i}].evidence`, 2000, 0),
+    }));
     requireActive(unit);
     if (!isAssessable(unit.kind)) {
       throw badInput(

@@ -1,6 +1,6 @@
 import { assertVersion, checkInt, checkNotFuture } from "@grassroots/kit";
 import { registerCountSet } from "../../events/org-unit-events";
-import type { ChangePolicy } from "../access-policy";
+import { unitTarget, type ChangePolicy } from "../access-policy";
 import { describe, type OrgUnit } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
 import { lockUnit, requireActive } from "./common";
@@ -32,10 +32,9 @@ export async function setRegisterCountIn(
   clock: Clock,
   input: SetRegisterCountInput,
 ): Promise<OrgUnit> {
+  const unit = policy.data(await lockUnit(tx, input.id), unitTarget(input.id), "set register counts");
   checkInt(input.count, "count", 0, 10_000_000);
   checkNotFuture(input.asOf, "asOf", clock);
-  const unit = await lockUnit(tx, input.id);
-  policy.data(unit, "set register counts");
   assertVersion(`Org unit ${describe(unit)}`, unit.version, input.expectedVersion);
   requireActive(unit);
   await tx.units.addRegisterCount({

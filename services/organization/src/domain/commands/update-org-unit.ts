@@ -1,7 +1,7 @@
 import { assertVersion, badInput, checkNotFuture } from "@grassroots/kit";
 import { orgUnitUpdated } from "../../events/org-unit-events";
 import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
-import type { ChangePolicy } from "../access-policy";
+import { unitTarget, type ChangePolicy } from "../access-policy";
 import { checkKindFitsCode } from "../division-code";
 import { checkChildKind } from "../hierarchy";
 import { describe, type OrgUnit, type OrgUnitKind, type OrgUnitPatch } from "../org-unit";
@@ -34,14 +34,15 @@ export async function updateOrgUnitIn(
   clock: Clock,
   input: UpdateOrgUnitInput,
 ): Promise<OrgUnit> {
+  const found = await lockUnit(tx, input.id);
+  // Renaming or a kind is structural (and covers the post's rights); anything else, even an empty
+  // change, is data: it still needs a role that may change and a unit in the caller's area.
+  const unit =
+    input.name !== undefined || input.kind !== undefined
+      ? policy.structural(found, unitTarget(input.id), "rename units or change their kind")
+      : policy.data(found, unitTarget(input.id), "record statistics posts");
   const name = input.name === undefined ? undefined : checkName(input.name);
   if (input.postEstablishedOn) checkNotFuture(input.postEstablishedOn, "postEstablishedOn", clock);
-  const unit = await lockUnit(tx, input.id);
-  if (name !== undefined || input.kind !== undefined)
-    policy.structural(unit, "rename units or change their kind");
-  if (input.postEstablished !== undefined || input.postEstablishedOn !== undefined) {
-    policy.data(unit, "record statistics posts");
-  }
   assertVersion(`Org unit ${describe(unit)}`, unit.version, input.expectedVersion);
   requireActive(unit);
 
