@@ -20,7 +20,13 @@ async function send(data: unknown, id = randomUUID()) {
       {
         key,
         value: JSON.stringify(data),
-        headers: toKafkaHeaders({ id, source: "/grassroots/test", type: Widget.type, subject: key, time: new Date().toISOString() }),
+        headers: toKafkaHeaders({
+          id,
+          source: "/grassroots/test",
+          type: Widget.type,
+          subject: key,
+          time: new Date().toISOString(),
+        }),
       },
     ],
   });
@@ -28,7 +34,10 @@ async function send(data: unknown, id = randomUUID()) {
 }
 
 async function effects(widgetId: string): Promise<number[]> {
-  const rows: { n: number }[] = await dataSource.query(`SELECT n FROM widget_effect WHERE widget_id = $1 ORDER BY n`, [widgetId]);
+  const rows: { n: number }[] = await dataSource.query(
+    `SELECT n FROM widget_effect WHERE widget_id = $1 ORDER BY n`,
+    [widgetId],
+  );
   return rows.map((r) => r.n);
 }
 
@@ -48,7 +57,10 @@ beforeAll(async () => {
     handlers: [
       on(Widget, async (event, manager) => {
         if (event.data.widgetId === "always-fails") throw new Error("handler cannot apply this event");
-        await manager.query(`INSERT INTO widget_effect (widget_id, n) VALUES ($1, $2)`, [event.data.widgetId, event.data.n]);
+        await manager.query(`INSERT INTO widget_effect (widget_id, n) VALUES ($1, $2)`, [
+          event.data.widgetId,
+          event.data.n,
+        ]);
       }),
     ],
   });
@@ -68,7 +80,10 @@ describe("inbox consumer", () => {
     await waitFor(async () => (await effects("w-dup")).length === 1, "the first delivery to be applied");
     await send({ widgetId: "w-dup", n: 7 }, id);
     await send({ widgetId: "w-dup-marker", n: 1 });
-    await waitFor(async () => (await effects("w-dup-marker")).length === 1, "the marker after the redelivery");
+    await waitFor(
+      async () => (await effects("w-dup-marker")).length === 1,
+      "the marker after the redelivery",
+    );
     expect(await effects("w-dup")).toEqual([7]);
     const inbox = await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [id]);
     expect(inbox[0].n).toBe(1);
@@ -77,7 +92,10 @@ describe("inbox consumer", () => {
   it("a handler that always fails sends the event to the DLQ with the error in headers, and the next event is processed", async () => {
     const failedId = await send({ widgetId: "always-fails", n: 1 });
     await send({ widgetId: "always-fails-next", n: 2 });
-    await waitFor(async () => (await effects("always-fails-next")).length === 1, "the next event on the partition");
+    await waitFor(
+      async () => (await effects("always-fails-next")).length === 1,
+      "the next event on the partition",
+    );
     const dead = (await readTopic(dlqTopicOf(Widget.topic), 1)).filter((m) => m.headers.ce_id === failedId);
     expect(dead).toHaveLength(1);
     expect(dead[0].headers).toMatchObject({
@@ -88,14 +106,19 @@ describe("inbox consumer", () => {
       ce_type: Widget.type,
     });
     expect(JSON.parse(dead[0].value!)).toEqual({ widgetId: "always-fails", n: 1 });
-    const inbox = await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [failedId]);
+    const inbox = await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [
+      failedId,
+    ]);
     expect(inbox[0].n).toBe(0);
   });
 
   it("an event that breaks its contract goes to the DLQ at once, without retries", async () => {
     const badId = await send({ widgetId: "w-bad", n: "not a number" });
     await send({ widgetId: "w-after-bad", n: 3 });
-    await waitFor(async () => (await effects("w-after-bad")).length === 1, "the event after the malformed one");
+    await waitFor(
+      async () => (await effects("w-after-bad")).length === 1,
+      "the event after the malformed one",
+    );
     const dead = (await readTopic(dlqTopicOf(Widget.topic), 2)).filter((m) => m.headers.ce_id === badId);
     expect(dead).toHaveLength(1);
     expect(dead[0].headers["dlq-error-kind"]).toBe("poison");

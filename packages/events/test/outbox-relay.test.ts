@@ -70,12 +70,24 @@ describe("transactional outbox and relay", () => {
 
   it("refuses event data that breaks its contract, and outside a transaction", async () => {
     await expect(
-      dataSource.transaction((m) => publishEvent(m, Widget, { widgetId: "w-bad", n: "x" } as never, { key: "w-bad" })),
+      dataSource.transaction((m) =>
+        publishEvent(m, Widget, { widgetId: "w-bad", n: "x" } as never, { key: "w-bad" }),
+      ),
     ).rejects.toThrow(/does not match its contract/);
-    await expect(publishEvent(dataSource.manager, Widget, { widgetId: "w", n: 1 }, { key: "w" })).rejects.toThrow(
-      /inside the business transaction/,
-    );
+    await expect(
+      publishEvent(dataSource.manager, Widget, { widgetId: "w", n: 1 }, { key: "w" }),
+    ).rejects.toThrow(/inside the business transaction/);
     const rows = await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE key IN ('w-bad', 'w')`);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it("#10.11: refuses a key other than the one the contract (and the AsyncAPI document) names", async () => {
+    await expect(
+      dataSource.transaction((m) =>
+        publishEvent(m, Widget, { widgetId: "w-key", n: 1 }, { key: "someone-else" }),
+      ),
+    ).rejects.toThrow(/keyed by widgetId \(the widget's id\); got key someone-else/);
+    const rows = await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE key = 'someone-else'`);
     expect(rows[0].n).toBe(0);
   });
 

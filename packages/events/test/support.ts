@@ -8,7 +8,17 @@ export const logger: Logger = createLogger("events-test", process.env.LOG_LEVEL 
 
 /** A contract on a topic of its own, so test runs never read each other's events. */
 export function widgetContract() {
-  const base = defineEvent("test", "widget", "changed", "A test widget changed", z.object({ widgetId: z.string(), n: z.number().int() }));
+  const base = defineEvent(
+    "test",
+    "widget",
+    "changed",
+    "A test widget changed",
+    z.object({ widgetId: z.string(), n: z.number().int() }),
+    {
+      field: "widgetId",
+      means: "the widget's id",
+    },
+  );
   return { ...base, topic: `grassroots.${uniqueName("test.widget")}.v1` } satisfies EventContract;
 }
 

@@ -11,13 +11,17 @@ const headersSchema = {
     ce_source: { type: "string", description: "/grassroots/<service>" },
     ce_type: { type: "string" },
     ce_time: { type: "string", format: "date-time" },
-    ce_subject: { type: "string", description: "The aggregate id (also the Kafka key)" },
+    ce_subject: { type: "string", description: "Same as the Kafka key (see the channel)" },
     ce_requestid: { type: "string", description: "Extension: the request that caused the event" },
     "content-type": { type: "string", const: "application/json" },
   },
 };
 
-const messageName = (c: EventContract) => c.type.replace(/^grassroots\./, "").replace(/\.v1$/, "").replace(/[.-]/g, "_");
+const messageName = (c: EventContract) =>
+  c.type
+    .replace(/^grassroots\./, "")
+    .replace(/\.v1$/, "")
+    .replace(/[.-]/g, "_");
 
 /**
  * The AsyncAPI 3.0 document integrators read: one channel per topic, one message per event type,
@@ -32,15 +36,33 @@ export function generateAsyncApi(contracts: EventContract[] = allContracts): Rec
 
   for (const [topic, list] of [...byTopic].sort(([a], [b]) => a.localeCompare(b))) {
     const channelId = topic.replace(/^grassroots\./, "").replace(/[.-]/g, "_");
+    const key = list[0].key;
+    const messageRefs = Object.fromEntries(
+      list.map((c) => [messageName(c), { $ref: `#/components/messages/${messageName(c)}` }]),
+    );
     channels[channelId] = {
       address: topic,
-      description: `Events of the ${list[0].aggregate} aggregate of the ${list[0].service} service. Key = aggregate id (order is kept per key). Dead letters: ${dlqTopicOf(topic)}.`,
-      messages: Object.fromEntries(list.map((c) => [messageName(c), { $ref: `#/components/messages/${messageName(c)}` }])),
+      description: `Events of the ${list[0].aggregate} aggregate of the ${list[0].service} service. Kafka key: ${key.means} (the data field \`${key.field}\`); order is kept per key. Dead letters: ${dlqTopicOf(topic)}.`,
+      messages: messageRefs,
+      bindings: { kafka: { topic, bindingVersion: "0.5.0" } },
     };
     operations[`receive_${channelId}`] = {
       action: "receive",
       channel: { $ref: `#/channels/${channelId}` },
       summary: `Subscribe to ${topic}`,
+    };
+    // The dead-letter topic: the same messages as consumers received them, plus the dlq-* headers.
+    const dlqId = `${channelId}_dlq`;
+    channels[dlqId] = {
+      address: dlqTopicOf(topic),
+      description: `Dead letters of ${topic}: a message a consumer could not process, copied as it was (same key: ${key.means}) with the error in headers dlq-error, dlq-error-kind (poison or handler-failed), dlq-attempts, dlq-consumer-group, dlq-original-topic, dlq-original-partition, dlq-original-offset and dlq-failed-at.`,
+      messages: messageRefs,
+      bindings: { kafka: { topic: dlqTopicOf(topic), bindingVersion: "0.5.0" } },
+    };
+    operations[`receive_${dlqId}`] = {
+      action: "receive",
+      channel: { $ref: `#/channels/${dlqId}` },
+      summary: `Read the dead letters of ${topic} (operations, replay)`,
     };
     for (const c of list) {
       messages[messageName(c)] = {
@@ -48,9 +70,17 @@ export function generateAsyncApi(contracts: EventContract[] = allContracts): Rec
         title: c.type,
         summary: c.description,
         contentType: "application/json",
-        headers: { ...headersSchema, properties: { ...headersSchema.properties, ce_type: { type: "string", const: c.type } } },
+        headers: {
+          ...headersSchema,
+          properties: { ...headersSchema.properties, ce_type: { type: "string", const: c.type } },
+        },
         payload: z.toJSONSchema(c.schema, { target: "draft-7", io: "output" }),
-        bindings: { kafka: { key: { type: "string", description: "aggregate id" }, bindingVersion: "0.5.0" } },
+        bindings: {
+          kafka: {
+            key: { type: "string", description: `${c.key.means} (data field ${c.key.field})` },
+            bindingVersion: "0.5.0",
+          },
+        },
       };
     }
   }

@@ -11,7 +11,10 @@ const config = loadConfigOrExit(
     TOPIC_REPLICATION_FACTOR: envInt(1, 1),
     TOPIC_RETENTION_MS: envInt(7 * 24 * 3600 * 1000, 60_000),
     DLQ_RETENTION_MS: envInt(30 * 24 * 3600 * 1000, 60_000),
-    KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z0-9.-]*$/).default(""),
+    KAFKA_TOPIC_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9.-]*$/)
+      .default(""),
   }),
 );
 
@@ -26,7 +29,9 @@ async function main() {
     prefix: config.KAFKA_TOPIC_PREFIX,
   });
   const created = await provisionTopics(kafka, specs);
-  console.error(`topics: ${specs.length} known, ${created.length} created${created.length ? `: ${created.join(", ")}` : ""}`);
+  console.error(
+    `topics: ${specs.length} known, ${created.length} created${created.length ? `: ${created.join(", ")}` : ""}`,
+  );
 }
 
 main().catch((error) => {

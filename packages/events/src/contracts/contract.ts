@@ -13,7 +13,20 @@ export interface EventContract<S extends z.ZodType = z.ZodType> {
   service: string;
   aggregate: string;
   description: string;
+  /** The Kafka key: which data field it is, and what it means (the AsyncAPI document says it per channel). */
+  key: EventKey;
   schema: S;
+}
+
+/**
+ * The Kafka key of a topic's events: the data field whose value it is, and what that is. Events of one
+ * key keep their order. Every event of a topic has the same key; publishing checks the key given
+ * equals the field's value, so the document cannot drift from the code.
+ */
+export interface EventKey {
+  field: string;
+  /** e.g. "the org unit's id" */
+  means: string;
 }
 
 export type EventData<C extends EventContract> = z.output<C["schema"]>;
@@ -32,6 +45,7 @@ export function defineEvent<S extends z.ZodType>(
   action: string,
   description: string,
   schema: S,
+  key: EventKey,
 ): EventContract<S> {
   return {
     type: `grassroots.${service}.${aggregate}.${action}.v1`,
@@ -39,6 +53,7 @@ export function defineEvent<S extends z.ZodType>(
     service,
     aggregate,
     description,
+    key,
     schema,
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineEvent } from "./contract";
+import { defineEvent, type EventKey } from "./contract";
 
 // Events of the organization service. No personal data ever goes into event data.
 
@@ -18,6 +18,14 @@ export const OrgUnitKinds = [
 ] as const;
 
 import { isoDate } from "./common";
+
+/** Kafka key of OrgUnit events: the org unit's id. */
+export const OrgUnitKey: EventKey = { field: "id", means: "the org unit's id" };
+/** Kafka key of AssessedUnit events: the assessed unit's id (not the assessment's): a unit's assessments stay in order. */
+export const AssessedUnitKey: EventKey = {
+  field: "orgUnitId",
+  means: "the assessed unit's id (not the assessment's): a unit's assessments stay in order",
+};
 
 /** The state of a unit that other services project: enough to scope, route and apply rules. */
 export const orgUnitState = z.object({
@@ -42,6 +50,7 @@ export const OrgUnitCreated = defineEvent(
   "created",
   "An org unit was created (by a clerk, an import or the seed).",
   orgUnitState,
+  OrgUnitKey,
 );
 
 export const OrgUnitUpdated = defineEvent(
@@ -50,6 +59,7 @@ export const OrgUnitUpdated = defineEvent(
   "updated",
   "An org unit's name, kind or statistics-post flag changed; carries the full new state.",
   orgUnitState.extend({ changed: z.array(z.string()) }),
+  OrgUnitKey,
 );
 
 export const OrgUnitMoved = defineEvent(
@@ -63,6 +73,7 @@ export const OrgUnitMoved = defineEvent(
     previousPath: z.string(),
     descendantsMoved: z.number().int().min(0),
   }),
+  OrgUnitKey,
 );
 
 export const OrgUnitDeactivated = defineEvent(
@@ -71,6 +82,7 @@ export const OrgUnitDeactivated = defineEvent(
   "deactivated",
   "An org unit was deactivated (never deleted); carries who and why.",
   orgUnitState.extend({ reason: z.string(), deactivatedBy: z.string(), deactivatedOn: isoDate }),
+  OrgUnitKey,
 );
 
 export const RegisterCountSet = defineEvent(
@@ -79,6 +91,7 @@ export const RegisterCountSet = defineEvent(
   "register-count-set",
   "The basic-unit register count (基本单位名录库) of a unit was recorded as of a date (drives R3).",
   orgUnitState.extend({ previousCount: z.number().int().min(0).nullable() }),
+  OrgUnitKey,
 );
 
 export const StandardizationAssessed = defineEvent(
@@ -99,6 +112,7 @@ export const StandardizationAssessed = defineEvent(
     recognitionBatch: z.number().int().nullable(),
     recognitionYear: z.number().int().nullable(),
   }),
+  AssessedUnitKey,
 );
 
 export const organizationEvents = [

@@ -1,6 +1,18 @@
 import { z } from "zod";
 import { isoDate, orgPath } from "./common";
-import { defineEvent } from "./contract";
+import { defineEvent, type EventKey } from "./contract";
+
+/** Kafka key of Assignment events: the post assignment's id. */
+export const AssignmentKey: EventKey = { field: "assignmentId", means: "the post assignment's id" };
+/** Kafka key of Filing events: the filing's id. */
+export const FilingKey: EventKey = { field: "filingId", means: "the filing's id" };
+/** Kafka key of StaffedUnit events: the id of the unit whose staffing result changed. */
+export const StaffedUnitKey: EventKey = {
+  field: "orgUnitId",
+  means: "the id of the unit whose staffing result changed",
+};
+/** Kafka key of Statistician events: the statistician's id. */
+export const StatisticianKey: EventKey = { field: "statisticianId", means: "the statistician's id" };
 
 // Events of the personnel service. Resident ID numbers and phone numbers never appear here.
 
@@ -25,6 +37,7 @@ export const StatisticianRegistered = defineEvent(
   "registered",
   "A statistician (a person) was registered. No ID number or phone: those stay in the personnel database.",
   statistician,
+  StatisticianKey,
 );
 
 export const StatisticianUpdated = defineEvent(
@@ -33,6 +46,7 @@ export const StatisticianUpdated = defineEvent(
   "updated",
   "A statistician's non-personal details changed; carries the new state and the changed field names.",
   statistician.extend({ changed: z.array(z.string()) }),
+  StatisticianKey,
 );
 
 const assignment = z.object({
@@ -54,6 +68,7 @@ export const AssignmentStarted = defineEvent(
   "started",
   "A statistician was appointed to a post at a unit; PENDING_TRAINING until pre-post training is completed (R7).",
   assignment,
+  AssignmentKey,
 );
 
 export const AssignmentActivated = defineEvent(
@@ -62,6 +77,7 @@ export const AssignmentActivated = defineEvent(
   "activated",
   "An assignment became ACTIVE: the person holds a completed pre-post training (R7).",
   assignment.extend({ certificateId: z.uuid().nullable() }),
+  AssignmentKey,
 );
 
 export const AssignmentChanged = defineEvent(
@@ -70,6 +86,7 @@ export const AssignmentChanged = defineEvent(
   "changed",
   "An assignment's role or establishment status changed (a ROLE_CHANGE).",
   assignment.extend({ changed: z.array(z.string()) }),
+  AssignmentKey,
 );
 
 export const AssignmentEnded = defineEvent(
@@ -78,6 +95,7 @@ export const AssignmentEnded = defineEvent(
   "ended",
   "An assignment ended (departure or the old side of a transfer).",
   assignment.extend({ reason: z.string() }),
+  AssignmentKey,
 );
 
 const filing = z.object({
@@ -94,10 +112,38 @@ const filing = z.object({
   reason: z.string().nullable(),
 });
 
-export const FilingSubmitted = defineEvent("personnel", "filing", "submitted", "A staff change was submitted for filing (R5).", filing);
-export const FilingForwarded = defineEvent("personnel", "filing", "forwarded", "A township confirmed a village-level filing and forwarded it to the banner bureau (R5).", filing);
-export const FilingFiled = defineEvent("personnel", "filing", "filed", "The banner bureau filed the change (R5).", filing);
-export const FilingReturned = defineEvent("personnel", "filing", "returned", "The filing was returned with a reason (R5).", filing);
+export const FilingSubmitted = defineEvent(
+  "personnel",
+  "filing",
+  "submitted",
+  "A staff change was submitted for filing (R5).",
+  filing,
+  FilingKey,
+);
+export const FilingForwarded = defineEvent(
+  "personnel",
+  "filing",
+  "forwarded",
+  "A township confirmed a village-level filing and forwarded it to the banner bureau (R5).",
+  filing,
+  FilingKey,
+);
+export const FilingFiled = defineEvent(
+  "personnel",
+  "filing",
+  "filed",
+  "The banner bureau filed the change (R5).",
+  filing,
+  FilingKey,
+);
+export const FilingReturned = defineEvent(
+  "personnel",
+  "filing",
+  "returned",
+  "The filing was returned with a reason (R5).",
+  filing,
+  FilingKey,
+);
 
 export const StaffingComplianceChanged = defineEvent(
   "personnel",
@@ -108,8 +154,16 @@ export const StaffingComplianceChanged = defineEvent(
     orgUnitId: z.uuid(),
     orgUnitPath: orgPath,
     compliant: z.boolean(),
-    gaps: z.array(z.object({ rule: z.string(), required: z.number().int(), actual: z.number().int(), reason: z.string() })),
+    gaps: z.array(
+      z.object({
+        rule: z.string(),
+        required: z.number().int(),
+        actual: z.number().int(),
+        reason: z.string(),
+      }),
+    ),
   }),
+  StaffedUnitKey,
 );
 
 export const personnelEvents = [

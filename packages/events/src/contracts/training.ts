@@ -1,6 +1,18 @@
 import { z } from "zod";
 import { isoDate, orgPath } from "./common";
-import { defineEvent } from "./contract";
+import { defineEvent, type EventKey } from "./contract";
+
+/** Kafka key of CertificateHolder events: the certificate holder's statistician id (not the certificate's): a person's certificates stay in order. */
+export const CertificateHolderKey: EventKey = {
+  field: "statisticianId",
+  means:
+    "the certificate holder's statistician id (not the certificate's): a person's certificates stay in order",
+};
+/** Kafka key of Session events: the session's id (attendance events too: a session's events stay in order). */
+export const SessionKey: EventKey = {
+  field: "sessionId",
+  means: "the session's id (attendance events too: a session's events stay in order)",
+};
 
 // Events of the training service.
 
@@ -19,10 +31,38 @@ const session = z.object({
   version: z.number().int().min(1),
 });
 
-export const SessionPlanned = defineEvent("training", "session", "planned", "A training session was planned (R6).", session);
-export const SessionOpened = defineEvent("training", "session", "opened", "A session opened for enrolment.", session);
-export const SessionCompleted = defineEvent("training", "session", "completed", "A session took place and was closed.", session);
-export const SessionCancelled = defineEvent("training", "session", "cancelled", "A session was cancelled.", session.extend({ reason: z.string() }));
+export const SessionPlanned = defineEvent(
+  "training",
+  "session",
+  "planned",
+  "A training session was planned (R6).",
+  session,
+  SessionKey,
+);
+export const SessionOpened = defineEvent(
+  "training",
+  "session",
+  "opened",
+  "A session opened for enrolment.",
+  session,
+  SessionKey,
+);
+export const SessionCompleted = defineEvent(
+  "training",
+  "session",
+  "completed",
+  "A session took place and was closed.",
+  session,
+  SessionKey,
+);
+export const SessionCancelled = defineEvent(
+  "training",
+  "session",
+  "cancelled",
+  "A session was cancelled.",
+  session.extend({ reason: z.string() }),
+  SessionKey,
+);
 
 export const AttendanceRecorded = defineEvent(
   "training",
@@ -36,6 +76,7 @@ export const AttendanceRecorded = defineEvent(
     result: z.enum(["PASSED", "FAILED", "ABSENT"]),
     score: z.number().nullable(),
   }),
+  SessionKey,
 );
 
 /**
@@ -56,6 +97,7 @@ export const PrePostCertificateIssued = defineEvent(
     kind: z.literal("PRE_POST"),
     completedOn: isoDate,
   }),
+  CertificateHolderKey,
 );
 
 export const trainingEvents = [

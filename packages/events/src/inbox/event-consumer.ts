@@ -100,7 +100,10 @@ export class EventConsumer {
           }
           consumerRetries.inc({ group: this.options.groupId, type: event.type });
           const wait = Math.min(this.retry.maxMs, this.retry.initialMs * 2 ** (attempt - 1));
-          logger.warn({ err: error, type: event.type, attempt, retryInMs: wait }, "event handler failed; retrying");
+          logger.warn(
+            { err: error, type: event.type, attempt, retryInMs: wait },
+            "event handler failed; retrying",
+          );
           await new Promise((r) => setTimeout(r, wait));
           await heartbeat();
         }
@@ -152,7 +155,13 @@ export class EventConsumer {
     });
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown, attempts: number) {
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    error: unknown,
+    attempts: number,
+  ) {
     const reason = error instanceof Error ? error.message : String(error);
     const headers: IHeaders = {
       ...(message.headers ?? {}),
@@ -171,6 +180,9 @@ export class EventConsumer {
       messages: [{ key: message.key, value: message.value, headers }],
     });
     consumerDeadLettered.inc({ group: this.options.groupId });
-    this.options.logger.error({ err: error, topic, partition, offset: message.offset, attempts }, "event sent to the dead-letter topic");
+    this.options.logger.error(
+      { err: error, topic, partition, offset: message.offset, attempts },
+      "event sent to the dead-letter topic",
+    );
   }
 }

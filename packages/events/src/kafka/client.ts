@@ -12,7 +12,8 @@ export function createKafka(brokers: string[], clientId: string, logger: Logger)
     retry: { initialRetryTime: 200, retries: 8 },
     logCreator: () => (entry: LogEntry) => {
       const { message, ...extra } = entry.log;
-      const level = entry.level <= logLevel.ERROR ? "error" : entry.level === logLevel.WARN ? "warn" : "debug";
+      const level =
+        entry.level <= logLevel.ERROR ? "error" : entry.level === logLevel.WARN ? "warn" : "debug";
       logger[level]({ kafka: entry.namespace, ...extra }, message);
     },
   });

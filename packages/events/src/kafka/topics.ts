@@ -22,19 +22,19 @@ export function topicSpecs(settings: TopicSettings): TopicSpec[] {
   return allTopics()
     .map((topic) => `${settings.prefix ?? ""}${topic}`)
     .flatMap((topic) => [
-    {
-      topic,
-      numPartitions: settings.partitions,
-      replicationFactor: settings.replicationFactor,
-      configEntries: [{ name: "retention.ms", value: String(settings.retentionMs) }],
-    },
-    {
-      topic: dlqTopicOf(topic),
-      numPartitions: 1,
-      replicationFactor: settings.replicationFactor,
-      configEntries: [{ name: "retention.ms", value: String(settings.dlqRetentionMs) }],
-    },
-  ]);
+      {
+        topic,
+        numPartitions: settings.partitions,
+        replicationFactor: settings.replicationFactor,
+        configEntries: [{ name: "retention.ms", value: String(settings.retentionMs) }],
+      },
+      {
+        topic: dlqTopicOf(topic),
+        numPartitions: 1,
+        replicationFactor: settings.replicationFactor,
+        configEntries: [{ name: "retention.ms", value: String(settings.dlqRetentionMs) }],
+      },
+    ]);
 }
 
 /** Creates missing topics; existing ones are left as they are. Returns the names created. */

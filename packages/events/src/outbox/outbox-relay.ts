@@ -3,7 +3,12 @@ import type { Kafka, Message, Producer, TopicMessages } from "kafkajs";
 import { Client } from "pg";
 import { toKafkaHeaders } from "../contracts/envelope";
 import { OUTBOX_CHANNEL } from "./outbox-writer";
-import { outboxOldestPendingAge, outboxPending, outboxPublished, outboxPublishFailures } from "./relay-metrics";
+import {
+  outboxOldestPendingAge,
+  outboxPending,
+  outboxPublished,
+  outboxPublishFailures,
+} from "./relay-metrics";
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -47,7 +52,11 @@ export class OutboxRelay {
   private lastLagCheck = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
   }
 
   async start(): Promise<void> {
@@ -63,7 +72,10 @@ export class OutboxRelay {
     try {
       for (let i = 0; i < 20 && (await this.publishBatch()) > 0; i++);
     } catch (error) {
-      this.options.logger.warn({ err: error }, "outbox not fully flushed at shutdown; the next start sends the rest");
+      this.options.logger.warn(
+        { err: error },
+        "outbox not fully flushed at shutdown; the next start sends the rest",
+      );
     }
     await this.disconnect();
   }
@@ -85,7 +97,10 @@ export class OutboxRelay {
       } catch (error) {
         outboxPublishFailures.inc();
         backoff = Math.min(maxBackoff, backoff ? backoff * 2 : 250);
-        logger.warn({ err: error, retryInMs: backoff }, "outbox relay could not publish; retrying the same events");
+        logger.warn(
+          { err: error, retryInMs: backoff },
+          "outbox relay could not publish; retrying the same events",
+        );
         await this.resetConnections();
         await this.idle(backoff, false);
       }
@@ -107,8 +122,13 @@ export class OutboxRelay {
       await this.producer.connect();
       this.producerConnected = true;
     }
-    await this.producer.sendBatch({ topicMessages: groupByTopic(rows, this.options.topicPrefix ?? ""), acks: -1 });
-    await client.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+    await this.producer.sendBatch({
+      topicMessages: groupByTopic(rows, this.options.topicPrefix ?? ""),
+      acks: -1,
+    });
+    await client.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [
+      rows.map((r) => r.seq),
+    ]);
     outboxPublished.inc(rows.length);
     this.lastLagCheck = 0;
     return rows.length;
@@ -117,7 +137,10 @@ export class OutboxRelay {
   /** A dedicated connection that LISTENs for commits and holds the relay's advisory lock. */
   private async connect(): Promise<Client | undefined> {
     if (this.client) return this.client;
-    const client = new Client({ connectionString: this.options.databaseUrl, application_name: "outbox-relay" });
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: "outbox-relay",
+    });
     client.on("error", (error) => {
       this.options.logger.warn({ err: error }, "outbox relay lost its database connection");
       if (this.client === client) this.client = undefined;

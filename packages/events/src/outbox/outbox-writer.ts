@@ -30,6 +30,13 @@ export async function publishEvent<C extends EventContract>(
   if (!parsed.success) {
     throw new Error(`Event ${contract.type} does not match its contract: ${parsed.error.message}`);
   }
+  const keyed = (parsed.data as Record<string, unknown>)[contract.key.field];
+  if (String(keyed) !== options.key) {
+    // The AsyncAPI document tells integrators what the key is; a different key would break its word.
+    throw new Error(
+      `Event ${contract.type} is keyed by ${contract.key.field} (${contract.key.means}); got key ${options.key}`,
+    );
+  }
   const id = randomUUID();
   await manager.query(
     `INSERT INTO outbox (id, topic, key, type, source, subject, data, request_id)

@@ -35,7 +35,13 @@ export interface SubgraphProcess {
  * schema and handlers → outbox relay and event consumers → HTTP server → on SIGTERM: stop taking
  * requests and drain, stop consumers, flush the relay, close the pool.
  */
-export async function runSubgraph({ name, config, logger, dataSource, wire }: SubgraphProcess): Promise<void> {
+export async function runSubgraph({
+  name,
+  config,
+  logger,
+  dataSource,
+  wire,
+}: SubgraphProcess): Promise<void> {
   await dataSource.initialize();
   if (config.MIGRATE_ON_START) await runMigrations(dataSource, logger);
   const wiring = await wire(dataSource);
@@ -52,7 +58,8 @@ export async function runSubgraph({ name, config, logger, dataSource, wire }: Su
   });
   await relay.start();
   const consumers = (wiring.consumers ?? []).map(
-    ({ groupId, handlers }) => new EventConsumer({ kafka, dataSource, groupId, handlers, logger, topicPrefix }),
+    ({ groupId, handlers }) =>
+      new EventConsumer({ kafka, dataSource, groupId, handlers, logger, topicPrefix }),
   );
   for (const consumer of consumers) await consumer.start();
 
@@ -79,7 +86,10 @@ export async function runSubgraph({ name, config, logger, dataSource, wire }: Su
         await server.stop();
       },
     },
-    ...consumers.map((consumer) => ({ name: `consumer ${consumer.topics.join(", ")}`, stop: () => consumer.stop() })),
+    ...consumers.map((consumer) => ({
+      name: `consumer ${consumer.topics.join(", ")}`,
+      stop: () => consumer.stop(),
+    })),
     { name: "outbox relay", stop: () => relay.stop() },
     { name: "database", stop: () => dataSource.destroy() },
   ]);
