@@ -1,4 +1,4 @@
-import { forbidden, type Access, type Identity, type Role } from "@grassroots/kit";
+import { actorName, forbidden, type Access, type Identity, type Role } from "@grassroots/kit";
 import type { Filing } from "./filing";
 import type { FilingParty } from "./filing-workflow";
 import { describeUnit, type OrgUnitView } from "./org-unit";
@@ -19,6 +19,8 @@ import type { Scope } from "./ports";
 export interface PersonnelPolicy {
   /** Recorded as who made the change (user id, or the name of a tool). */
   readonly actorId: string;
+  /** Recorded beside actorId: the user's display name (the token's `name`, else the subject; a tool's name). */
+  readonly actorName: string;
   /** The caller's subtree, for checks that a referenced person is in reach. */
   readonly scope: Scope;
   /** A role that may change staff records at all (CITY_ADMIN, BANNER_ADMIN, UNIT_CLERK). */
@@ -57,6 +59,7 @@ export function policyFor(access: Access): PersonnelPolicy {
   };
   return {
     actorId: access.identity.userId,
+    actorName: actorName(access.identity),
     scope: access.scopePrefix,
     requireWriter,
     manageStaff(unit, action) {
@@ -94,5 +97,5 @@ export function policyFor(access: Access): PersonnelPolicy {
 
 /** Command-line tools and event reactions act as the system: everything allowed, audited by name. */
 export function systemPolicy(actorId: string): PersonnelPolicy {
-  return { actorId, scope: "", requireWriter() {}, manageStaff() {}, filingStep() {} };
+  return { actorId, actorName: actorId, scope: "", requireWriter() {}, manageStaff() {}, filingStep() {} };
 }

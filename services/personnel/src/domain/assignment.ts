@@ -28,6 +28,8 @@ export interface PostAssignment {
   activatedAt: Date | null;
   version: number;
   createdBy: string;
+  /** The creator's display name (null on rows written before names were kept). */
+  createdByName: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -44,6 +46,7 @@ export type NewAssignment = Pick<
   | "endDate"
   | "certificateId"
   | "createdBy"
+  | "createdByName"
 >;
 
 export type AssignmentPatch = Partial<

@@ -43,11 +43,16 @@ export interface Filing {
   details: FilingDetails;
   /** Business date of submission (China time): overdue counts from here. */
   submittedOn: string;
+  /** Who acted, as the token's subject (or a tool's name); `…Name` beside each: the person's display name. */
   submittedBy: string;
+  /** Null on rows written before names were kept. */
+  submittedByName: string | null;
   submittedAt: Date;
   forwardedBy: string | null;
+  forwardedByName: string | null;
   forwardedAt: Date | null;
   decidedBy: string | null;
+  decidedByName: string | null;
   decidedAt: Date | null;
   returnReason: string | null;
   version: number;
@@ -55,7 +60,14 @@ export interface Filing {
 
 export type NewFiling = Omit<
   Filing,
-  "forwardedBy" | "forwardedAt" | "decidedBy" | "decidedAt" | "returnReason" | "version"
+  | "forwardedBy"
+  | "forwardedByName"
+  | "forwardedAt"
+  | "decidedBy"
+  | "decidedByName"
+  | "decidedAt"
+  | "returnReason"
+  | "version"
 >;
 
 export const FILING_STEPS = ["SUBMIT", "FORWARD", "FILE", "RETURN", "RESUBMIT"] as const;
@@ -68,6 +80,8 @@ export interface FilingStep {
   fromStatus: FilingStatus | null;
   toStatus: FilingStatus;
   actor: string;
+  /** The actor's display name (null on steps recorded before names were kept). */
+  actorName: string | null;
   at: Date;
   note: string | null;
 }

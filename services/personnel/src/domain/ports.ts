@@ -59,7 +59,17 @@ export interface FilingStore {
   update(
     id: string,
     patch: Partial<
-      Pick<Filing, "status" | "forwardedBy" | "forwardedAt" | "decidedBy" | "decidedAt" | "returnReason">
+      Pick<
+        Filing,
+        | "status"
+        | "forwardedBy"
+        | "forwardedByName"
+        | "forwardedAt"
+        | "decidedBy"
+        | "decidedByName"
+        | "decidedAt"
+        | "returnReason"
+      >
     >,
   ): Promise<Filing>;
   addStep(step: FilingStep): Promise<void>;

@@ -25,6 +25,8 @@ export interface Statistician {
   isSample: boolean;
   version: number;
   createdBy: string;
+  /** The registering user's display name (null on rows written before names were kept). */
+  createdByName: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -5,7 +5,7 @@ import type { PersonnelServices } from "../domain/ports";
 import type { Statistician } from "../domain/statistician";
 import { loaders } from "./loaders";
 import { AssignmentFields } from "./resolvers/assignment.fields";
-import { FilingFields } from "./resolvers/filing.fields";
+import { FilingFields, FilingStepFields } from "./resolvers/filing.fields";
 import { PersonnelMutations } from "./resolvers/mutations.resolver";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
 import { PersonnelQueries } from "./resolvers/queries.resolver";
@@ -18,6 +18,7 @@ const resolvers = [
   StatisticianFields,
   AssignmentFields,
   FilingFields,
+  FilingStepFields,
 ] as const;
 
 /**

@@ -32,6 +32,7 @@ export const STATISTICIAN: readonly Column[] = [
   ["is_sample", "isSample"],
   ["version", "version"],
   ["created_by", "createdBy"],
+  ["created_by_name", "createdByName"],
   ["created_at", "createdAt"],
   ["updated_at", "updatedAt"],
 ];
@@ -50,6 +51,7 @@ export const ASSIGNMENT: readonly Column[] = [
   ["activated_at", "activatedAt"],
   ["version", "version"],
   ["created_by", "createdBy"],
+  ["created_by_name", "createdByName"],
   ["created_at", "createdAt"],
   ["updated_at", "updatedAt"],
 ];
@@ -68,10 +70,13 @@ export const FILING: readonly Column[] = [
   ["details", "details"],
   ["submitted_on", "submittedOn", "::text"],
   ["submitted_by", "submittedBy"],
+  ["submitted_by_name", "submittedByName"],
   ["submitted_at", "submittedAt"],
   ["forwarded_by", "forwardedBy"],
+  ["forwarded_by_name", "forwardedByName"],
   ["forwarded_at", "forwardedAt"],
   ["decided_by", "decidedBy"],
+  ["decided_by_name", "decidedByName"],
   ["decided_at", "decidedAt"],
   ["return_reason", "returnReason"],
   ["version", "version"],
@@ -83,6 +88,7 @@ export const FILING_STEP: readonly Column[] = [
   ["from_status", "fromStatus"],
   ["to_status", "toStatus"],
   ["actor", "actor"],
+  ["actor_name", "actorName"],
   ["at", "at"],
   ["note", "note"],
 ];

@@ -141,8 +141,8 @@ export class SqlStatisticianStore implements StatisticianStore {
   async insert(s: NewStatistician): Promise<Statistician> {
     const [row] = await this.manager.query(
       `INSERT INTO statistician AS s (id, name, gender, ethnicity, id_number, birth_date, phone, education, title, notes,
-                                      registered_at_id, is_sample, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                      registered_at_id, is_sample, created_by, created_by_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        RETURNING ${select("s", STATISTICIAN)}`,
       [
         s.id,
@@ -158,6 +158,7 @@ export class SqlStatisticianStore implements StatisticianStore {
         s.registeredAtId,
         s.isSample,
         s.createdBy,
+        s.createdByName,
       ],
     );
     return row;
@@ -198,8 +199,8 @@ export class SqlAssignmentStore implements AssignmentStore {
   async insert(a: NewAssignment): Promise<PostAssignment> {
     const [row] = await this.manager.query(
       `INSERT INTO post_assignment AS a (id, statistician_id, org_unit_id, role, establishment, status, start_date, end_date,
-                                         certificate_id, activated_at, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $6 = 'ACTIVE' THEN now() END, $10)
+                                         certificate_id, activated_at, created_by, created_by_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $6 = 'ACTIVE' THEN now() END, $10, $11)
        RETURNING ${select("a", ASSIGNMENT)}`,
       [
         a.id,
@@ -212,6 +213,7 @@ export class SqlAssignmentStore implements AssignmentStore {
         a.endDate,
         a.certificateId,
         a.createdBy,
+        a.createdByName,
       ],
     );
     return row;
@@ -275,8 +277,8 @@ export class SqlFilingStore implements FilingStore {
   async insert(f: NewFiling): Promise<Filing> {
     const [row] = await this.manager.query(
       `INSERT INTO filing AS f (id, change, statistician_id, assignment_id, org_unit_id, org_unit_path, banner_id, township_id,
-                                route, status, details, submitted_on, submitted_by, submitted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                route, status, details, submitted_on, submitted_by, submitted_by_name, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        RETURNING ${select("f", FILING)}`,
       [
         f.id,
@@ -292,6 +294,7 @@ export class SqlFilingStore implements FilingStore {
         JSON.stringify(f.details),
         f.submittedOn,
         f.submittedBy,
+        f.submittedByName,
         f.submittedAt,
       ],
     );
@@ -304,8 +307,18 @@ export class SqlFilingStore implements FilingStore {
 
   async addStep(step: FilingStep): Promise<void> {
     await this.manager.query(
-      `INSERT INTO filing_step (filing_id, step, from_status, to_status, actor, at, note) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [step.filingId, step.step, step.fromStatus, step.toStatus, step.actor, step.at, step.note],
+      `INSERT INTO filing_step (filing_id, step, from_status, to_status, actor, actor_name, at, note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        step.filingId,
+        step.step,
+        step.fromStatus,
+        step.toStatus,
+        step.actor,
+        step.actorName,
+        step.at,
+        step.note,
+      ],
     );
   }
 }

@@ -129,6 +129,7 @@ export async function startAssignment(
     status: certificate ? "ACTIVE" : "PENDING_TRAINING",
     certificateId: certificate?.certificateId ?? null,
     createdBy: policy.actorId,
+    createdByName: policy.actorName,
   });
   await tx.publish(assignmentStarted(assignment, unit.path));
   return assignment;

@@ -121,6 +121,7 @@ export async function submitFiling(
     details,
     submittedOn: clock.today(),
     submittedBy: policy.actorId,
+    submittedByName: policy.actorName,
     submittedAt: clock.now(),
   });
   await tx.filings.addStep({
@@ -129,6 +130,7 @@ export async function submitFiling(
     fromStatus: null,
     toStatus: "SUBMITTED",
     actor: policy.actorId,
+    actorName: policy.actorName,
     at: filing.submittedAt,
     note: null,
   });

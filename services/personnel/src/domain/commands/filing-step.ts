@@ -64,18 +64,22 @@ export async function takeFilingStepIn(
       assertVersion("The filing", filing.version, input.expectedVersion);
       const transition = transitionFor(filing, input.step);
       const at = clock.now();
+      const [actor, name] = [policy.actorId, policy.actorName];
       const patch: Parameters<FilingStore["update"]>[1] = { status: transition.to };
       if (transition.step === "FORWARD")
-        Object.assign(patch, { forwardedBy: policy.actorId, forwardedAt: at });
-      if (transition.step === "FILE") Object.assign(patch, { decidedBy: policy.actorId, decidedAt: at });
+        Object.assign(patch, { forwardedBy: actor, forwardedByName: name, forwardedAt: at });
+      if (transition.step === "FILE")
+        Object.assign(patch, { decidedBy: actor, decidedByName: name, decidedAt: at });
       if (transition.step === "RETURN")
-        Object.assign(patch, { decidedBy: policy.actorId, decidedAt: at, returnReason: note });
+        Object.assign(patch, { decidedBy: actor, decidedByName: name, decidedAt: at, returnReason: note });
       // A resubmitted filing travels the route again; the earlier steps stay in its history.
       if (transition.step === "RESUBMIT") {
         Object.assign(patch, {
           forwardedBy: null,
+          forwardedByName: null,
           forwardedAt: null,
           decidedBy: null,
+          decidedByName: null,
           decidedAt: null,
           returnReason: null,
         });
@@ -86,7 +90,8 @@ export async function takeFilingStepIn(
         step: transition.step,
         fromStatus: filing.status,
         toStatus: transition.to,
-        actor: policy.actorId,
+        actor,
+        actorName: name,
         at,
         note,
       });

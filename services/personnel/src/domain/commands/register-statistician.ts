@@ -102,6 +102,7 @@ export async function registerStatisticianIn(
         registeredAtId: unit.id,
         isSample: input.isSample ?? false,
         createdBy: policy.actorId,
+        createdByName: policy.actorName,
       });
       await tx.publish(statisticianRegistered(statistician));
       return { result: statistician, resultId: statistician.id };

@@ -19,6 +19,14 @@ export class AssignmentFields {
     return loaders(ctx, this.services).statistician.load(a.statisticianId);
   }
 
+  @FieldResolver(() => String, {
+    description:
+      "createdBy by name (the token's display name; the subject on posts created before names were kept).",
+  })
+  createdByName(@Root() a: PostAssignment): string {
+    return a.createdByName ?? a.createdBy;
+  }
+
   @FieldResolver(() => OrgUnitRefType)
   orgUnit(@Root() a: PostAssignment): OrgUnitRefType {
     return { id: a.orgUnitId };

@@ -17,9 +17,39 @@ const PARTY_WORDS = {
   BANNER_BUREAU: "the banner bureau",
 } as const;
 
+/** A name beside an actor: as recorded, or the actor itself on rows written before names were kept. */
+const nameOf = (actor: string | null, name: string | null): string | null => name ?? actor;
+
+@Resolver(() => FilingStepType)
+export class FilingStepFields {
+  @FieldResolver(() => String, {
+    description:
+      "Who took the step, by name: the display name in their token (else its subject, or a tool's name). " +
+      "Steps recorded before names were kept show the subject.",
+  })
+  actorName(@Root() s: FilingStep): string {
+    return nameOf(s.actor, s.actorName)!;
+  }
+}
+
 @Resolver(() => FilingType)
 export class FilingFields {
   constructor(private readonly services: PersonnelServices) {}
+
+  @FieldResolver(() => String, { description: "submittedBy by name (see FilingStep.actorName)." })
+  submittedByName(@Root() f: Filing): string {
+    return nameOf(f.submittedBy, f.submittedByName)!;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "forwardedBy by name." })
+  forwardedByName(@Root() f: Filing): string | null {
+    return nameOf(f.forwardedBy, f.forwardedByName);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "decidedBy by name." })
+  decidedByName(@Root() f: Filing): string | null {
+    return nameOf(f.decidedBy, f.decidedByName);
+  }
 
   @FieldResolver(() => StatisticianType, { nullable: true })
   statistician(@Root() f: Filing, @Ctx() ctx: GraphQLContext): Promise<Statistician | null> {
