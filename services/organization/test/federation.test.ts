@@ -23,7 +23,7 @@ const XUEJIAWAN = "150622100000"; // 薛家湾镇 in 准格尔旗
 const ENTITIES_IN_AREA = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on OrgUnit {
     id code name kind depth parentId active inYourArea version isSample createdAt updatedAt
-    registerCount registerAsOf deactivatedAt deactivationReason
+    registerCount registerAsOf deactivatedAt deactivationReason deactivatedBy deactivatedByName
     statisticsPost { required established establishedOn }
     parent { code } ancestors { code } children { totalCount edges { node { code } } }
     registerHistory { count asOf } standardization { result }
@@ -133,6 +133,8 @@ describe("#10.1: a reference outside the caller's area resolves to the unit's pu
       registerAsOf: null,
       deactivatedAt: null,
       deactivationReason: null,
+      deactivatedBy: null,
+      deactivatedByName: null,
       statisticsPost: null,
       parent: null,
       ancestors: [],

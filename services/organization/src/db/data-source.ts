@@ -10,6 +10,7 @@ import {
 } from "./entities/standardization.entity";
 import { OrgUnits1764200000000 } from "./migrations/1764200000000-org-units";
 import { Standardization1764200001000 } from "./migrations/1764200001000-standardization";
+import { ActorNames1764200002100 } from "./migrations/1764200002100-actor-names";
 
 export const entities = [
   OrgUnitEntity,
@@ -21,9 +22,13 @@ export const entities = [
 ];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
-export const migrations = [OutboxAndInbox1764100000000, OrgUnits1764200000000, Standardization1764200001000];
+export const migrations = [
+  OutboxAndInbox1764100000000,
+  OrgUnits1764200000000,
+  Standardization1764200001000,
+  ActorNames1764200002100,
+];
 
 export function createOrganizationDataSource(url: string, poolSize = 10): DataSource {
   return createDataSource({ url, poolSize, entities, migrations, applicationName: "organization" });
 }
-

@@ -1,4 +1,4 @@
-import { forbidden, notFound, notFoundInArea, type Access } from "@grassroots/kit";
+import { actorName, forbidden, notFound, notFoundInArea, type Access } from "@grassroots/kit";
 import { levelIfWellFormed } from "./division-code";
 import { isTownshipLevel, isVillageLevel } from "./hierarchy";
 import { describe, levelOfKind, type OrgUnit, type OrgUnitKind } from "./org-unit";
@@ -26,6 +26,8 @@ import { describe, levelOfKind, type OrgUnit, type OrgUnitKind } from "./org-uni
 export interface ChangePolicy {
   /** The actor recorded in audit columns (user id, or the name of a command-line tool). */
   readonly actorId: string;
+  /** Recorded beside it: the user's display name (JWT claim `name`, else the user id), or the tool's name. */
+  readonly actorName: string;
   /** Create, rename, change kind, move or deactivate the unit the caller named; returns it. */
   structural(unit: OrgUnit | undefined, target: Target, action: string): OrgUnit;
   /** Create a unit with this code (and kind, when given) under the parent the caller named; returns the parent. */
@@ -82,6 +84,7 @@ export function policyFor(access: Access): ChangePolicy {
 
   return {
     actorId: access.identity.userId,
+    actorName: actorName(access.identity),
     structural(unit, target, action) {
       mayChange(action);
       const seen = inArea(unit, target);
@@ -139,6 +142,7 @@ export function systemPolicy(actorId: string): ChangePolicy {
   };
   return {
     actorId,
+    actorName: actorId,
     structural: exists,
     createUnder: (parent, target) => (parent === null ? null : exists(parent, target)),
     inArea: exists,

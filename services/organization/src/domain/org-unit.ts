@@ -39,7 +39,10 @@ export interface OrgUnit {
   isSample: boolean;
   active: boolean;
   deactivatedAt: Date | null;
+  /** Who deactivated it: the token subject (or a tool's name), and beside it their display name. */
   deactivatedBy: string | null;
+  /** Null for units deactivated before names were recorded. */
+  deactivatedByName: string | null;
   deactivationReason: string | null;
   version: number;
   createdAt: Date;
@@ -73,6 +76,7 @@ export type OrgUnitPatch = Partial<
     | "active"
     | "deactivatedAt"
     | "deactivatedBy"
+    | "deactivatedByName"
     | "deactivationReason"
   >
 >;

@@ -30,6 +30,7 @@ export interface OrgUnitStore {
     count: number;
     asOf: string;
     recordedBy: string;
+    recordedByName: string;
   }): Promise<void>;
 }
 
@@ -39,7 +40,7 @@ export interface StandardizationStore {
   insertStandard(standard: NewStandard): Promise<Standard>;
   insertAssessment(assessment: NewAssessment): Promise<Assessment>;
   lockAssessment(id: string): Promise<Assessment | undefined>;
-  recognize(id: string, batch: number, year: number, by: string): Promise<Assessment>;
+  recognize(id: string, batch: number, year: number, by: { id: string; name: string }): Promise<Assessment>;
 }
 
 export interface Transaction {
@@ -81,6 +82,8 @@ export interface RegisterCountEntry {
   count: number;
   asOf: string;
   recordedBy: string;
+  /** The display name beside the subject; null for counts recorded before names were kept. */
+  recordedByName: string | null;
   recordedAt: Date;
 }
 

@@ -24,6 +24,7 @@ export function publicView(unit: OrgUnit): OrgUnit {
     registerAsOf: null,
     deactivatedAt: null,
     deactivatedBy: null,
+    deactivatedByName: null,
     deactivationReason: null,
     [PUBLIC_VIEW]: true,
   };

@@ -48,17 +48,20 @@ export interface Assessment {
   standardVersion: number;
   assessedOn: string;
   assessedBy: string;
+  /** The assessor's display name beside the subject; null for assessments recorded before names were kept. */
+  assessedByName: string | null;
   result: AssessmentResult;
   itemsMet: number;
   itemsTotal: number;
   recognitionBatch: number | null;
   recognitionYear: number | null;
   recognizedBy: string | null;
+  recognizedByName: string | null;
   recognizedAt: Date | null;
   createdAt: Date;
 }
 
 export type NewAssessment = Omit<
   Assessment,
-  "recognitionBatch" | "recognitionYear" | "recognizedBy" | "recognizedAt" | "createdAt"
+  "recognitionBatch" | "recognitionYear" | "recognizedBy" | "recognizedByName" | "recognizedAt" | "createdAt"
 > & { items: AssessmentItem[] };

@@ -18,6 +18,7 @@ export class OrgUnitEntity implements OrgUnit {
   @Column({ type: "boolean", default: true }) active: boolean;
   @Column({ name: "deactivated_at", type: "timestamptz", nullable: true }) deactivatedAt: Date | null;
   @Column({ name: "deactivated_by", type: "text", nullable: true }) deactivatedBy: string | null;
+  @Column({ name: "deactivated_by_name", type: "text", nullable: true }) deactivatedByName: string | null;
   @Column({ name: "deactivation_reason", type: "text", nullable: true }) deactivationReason: string | null;
   @Column("integer") version: number;
   @Column({ name: "created_at", type: "timestamptz" }) createdAt: Date;
@@ -31,5 +32,6 @@ export class RegisterCountEntity {
   @Column("integer") count: number;
   @Column({ name: "as_of", type: "date" }) asOf: string;
   @Column({ name: "recorded_by", type: "text" }) recordedBy: string;
+  @Column({ name: "recorded_by_name", type: "text", nullable: true }) recordedByName: string | null;
   @Column({ name: "recorded_at", type: "timestamptz" }) recordedAt: Date;
 }

@@ -31,12 +31,14 @@ export class AssessmentEntity {
   @Column({ name: "standard_id", type: "uuid" }) standardId: string;
   @Column({ name: "assessed_on", type: "date" }) assessedOn: string;
   @Column({ name: "assessed_by", type: "text" }) assessedBy: string;
+  @Column({ name: "assessed_by_name", type: "text", nullable: true }) assessedByName: string | null;
   @Column("text") result: AssessmentResult;
   @Column({ name: "items_met", type: "integer" }) itemsMet: number;
   @Column({ name: "items_total", type: "integer" }) itemsTotal: number;
   @Column({ name: "recognition_batch", type: "integer", nullable: true }) recognitionBatch: number | null;
   @Column({ name: "recognition_year", type: "integer", nullable: true }) recognitionYear: number | null;
   @Column({ name: "recognized_by", type: "text", nullable: true }) recognizedBy: string | null;
+  @Column({ name: "recognized_by_name", type: "text", nullable: true }) recognizedByName: string | null;
   @Column({ name: "recognized_at", type: "timestamptz", nullable: true }) recognizedAt: Date | null;
   @Column({ name: "created_at", type: "timestamptz" }) createdAt: Date;
   /** Filled by queries that join the standard (innerJoinAndMapOne); not a column. */

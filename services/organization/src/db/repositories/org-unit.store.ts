@@ -77,6 +77,7 @@ export class TypeOrmOrgUnitStore implements OrgUnitStore {
     count: number;
     asOf: string;
     recordedBy: string;
+    recordedByName: string;
   }): Promise<void> {
     await this.manager.insert(RegisterCountEntity, entry);
   }

@@ -60,11 +60,22 @@ export class TypeOrmStandardizationStore implements StandardizationStore {
     return entity ? toAssessment(entity) : undefined;
   }
 
-  async recognize(id: string, batch: number, year: number, by: string): Promise<Assessment> {
+  async recognize(
+    id: string,
+    batch: number,
+    year: number,
+    by: { id: string; name: string },
+  ): Promise<Assessment> {
     await this.manager.update(
       AssessmentEntity,
       { id },
-      { recognitionBatch: batch, recognitionYear: year, recognizedBy: by, recognizedAt: () => "now()" },
+      {
+        recognitionBatch: batch,
+        recognitionYear: year,
+        recognizedBy: by.id,
+        recognizedByName: by.name,
+        recognizedAt: () => "now()",
+      },
     );
     return (await this.get(id))!;
   }

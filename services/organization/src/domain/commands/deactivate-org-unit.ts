@@ -34,6 +34,7 @@ export function deactivateOrgUnit(
       active: false,
       deactivatedAt: clock.now(),
       deactivatedBy: policy.actorId,
+      deactivatedByName: policy.actorName,
       deactivationReason: reason,
     });
     await tx.publish(orgUnitDeactivated(updated, clock.today()));

@@ -45,12 +45,10 @@ export function recognizeStandardization(uow: UnitOfWork, policy: ChangePolicy, 
         "year",
       );
     }
-    const recognized = await tx.standardization.recognize(
-      assessment.id,
-      input.batch,
-      input.year,
-      policy.actorId,
-    );
+    const recognized = await tx.standardization.recognize(assessment.id, input.batch, input.year, {
+      id: policy.actorId,
+      name: policy.actorName,
+    });
     await tx.publish(standardizationAssessed(recognized, unit.path));
     return recognized;
   });

@@ -69,6 +69,7 @@ export function recordAssessment(
       standardVersion: standard.version,
       assessedOn: input.assessedOn,
       assessedBy: policy.actorId,
+      assessedByName: policy.actorName,
       result,
       itemsMet: items.filter((i) => i.status === "MET").length,
       itemsTotal: standard.items.length,

@@ -42,6 +42,7 @@ export async function setRegisterCountIn(
     count: input.count,
     asOf: input.asOf,
     recordedBy: policy.actorId,
+    recordedByName: policy.actorName,
   });
   const latest = unit.registerAsOf === null || input.asOf >= unit.registerAsOf;
   const updated = await tx.units.update(

@@ -28,6 +28,17 @@ export class OrgUnitType {
   @Field() active: boolean;
   @Field(() => GraphQLISODateTime, { nullable: true }) deactivatedAt: Date | null;
   @Field(() => String, { nullable: true }) deactivationReason: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Who deactivated it: the user id (token subject) or the tool's name.",
+  })
+  deactivatedBy: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The display name of who deactivated it (the user id when their token carried no name); null for units deactivated before names were recorded.",
+  })
+  deactivatedByName: string | null;
   @Field(() => Int, {
     description: "Optimistic-lock version: send it back as expectedVersion when changing the unit.",
   })
@@ -49,7 +60,14 @@ export class StatisticsPostType {
 export class RegisterCountEntryType {
   @Field(() => Int) count: number;
   @Field(() => LocalDateResolver) asOf: string;
-  @Field() recordedBy: string;
+  @Field({ description: "Who recorded it: the user id (token subject) or the tool's name." })
+  recordedBy: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The display name of who recorded it (the user id when their token carried no name); null for counts recorded before names were kept.",
+  })
+  recordedByName: string | null;
   @Field(() => GraphQLISODateTime) recordedAt: Date;
 }
 

@@ -45,7 +45,14 @@ export class AssessmentType {
   @Field() standardCode: string;
   @Field(() => Int) standardVersion: number;
   @Field(() => LocalDateResolver) assessedOn: string;
-  @Field() assessedBy: string;
+  @Field({ description: "Who recorded the assessment: the user id (token subject) or the tool's name." })
+  assessedBy: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The assessor's display name (the user id when their token carried no name); null for assessments recorded before names were kept.",
+  })
+  assessedByName: string | null;
   @Field(() => AssessmentResultEnum) result: AssessmentResult;
   @Field(() => Int) itemsMet: number;
   @Field(() => Int) itemsTotal: number;
@@ -55,5 +62,15 @@ export class AssessmentType {
   })
   recognitionBatch: number | null;
   @Field(() => Int, { nullable: true }) recognitionYear: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Who recorded the recognition (user id), once recognised.",
+  })
+  recognizedBy: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Their display name (the user id when their token carried no name).",
+  })
+  recognizedByName: string | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
 }
