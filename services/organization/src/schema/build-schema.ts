@@ -6,7 +6,7 @@ import { loaders } from "./loaders";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
 import { OrgUnitMutations } from "./resolvers/org-unit.mutations";
 import { OrgUnitQueries } from "./resolvers/org-unit.queries";
-import { ReportsResolver } from "./resolvers/reports.resolver";
+import { AssessmentProgressFields, ReportsResolver } from "./resolvers/reports.resolver";
 import { StandardizationResolver } from "./resolvers/standardization.resolver";
 
 const resolvers = [
@@ -15,6 +15,7 @@ const resolvers = [
   OrgUnitMutations,
   StandardizationResolver,
   ReportsResolver,
+  AssessmentProgressFields,
 ] as const;
 
 /**

@@ -1,7 +1,9 @@
 import { opt } from "@grassroots/kit";
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { OrganizationServices } from "../../domain/ports";
+import type { Assessment } from "../../domain/standardization";
 import {
+  assessmentItemShare,
   postCoverageReport,
   standardizationReport,
   type CoverageReport,
@@ -9,6 +11,7 @@ import {
 } from "../../domain/reports";
 import { readScope, type GraphQLContext } from "../context";
 import { BannerPostCoverageType, BannerStandardizationType } from "../types/report.type";
+import { AssessmentType } from "../types/standardization.type";
 
 @Resolver()
 export class ReportsResolver {
@@ -32,7 +35,26 @@ export class ReportsResolver {
     @Arg("year", () => Int, { nullable: true }) year?: number | null,
     @Arg("bannerId", () => ID, { nullable: true }) bannerId?: string | null,
   ): Promise<StandardizationReport[]> {
-    const { units, clock } = this.services;
-    return standardizationReport(units, clock, await readScope(ctx), opt(year), opt(bannerId));
+    const { units, standardization, clock } = this.services;
+    return standardizationReport(
+      units,
+      standardization,
+      clock,
+      await readScope(ctx),
+      opt(year),
+      opt(bannerId),
+    );
+  }
+}
+
+/** R2 item-level progress of one township's assessment (beside itemsMet and itemsTotal). */
+@Resolver(() => AssessmentType)
+export class AssessmentProgressFields {
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "itemsMet / itemsTotal, 4 decimals like the other rates (15 of 16 items: 0.9375).",
+  })
+  itemShare(@Root() assessment: Assessment): number | null {
+    return assessmentItemShare(assessment);
   }
 }

@@ -31,7 +31,8 @@ export class BannerPostCoverageType {
 @ObjectType("BannerStandardizationSummary", {
   description:
     "R2 per banner as of a date: active township-level units (SUBDISTRICT, TOWN, TOWNSHIP, SUMU), those assessed, " +
-    "those whose latest assessment is STANDARDIZED, completion rate (standardized / townships), those recognised.",
+    "those whose latest assessment is STANDARDIZED, completion rate (standardized / townships), those recognised; " +
+    "and item-level progress: items MET over items rated in the latest assessment of each assessed township.",
 })
 export class BannerStandardizationType {
   @Field(() => OrgUnitType) banner: OrgUnit;
@@ -41,4 +42,24 @@ export class BannerStandardizationType {
   @Field(() => Int) standardized: number;
   @Field(() => Float, { nullable: true }) completionRate: number | null;
   @Field(() => Int) recognized: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Items MET, summed over the latest assessment (as of asOf) of each assessed township. Null only for a past " +
+      "year in which a township has since been re-assessed.",
+  })
+  itemsMet: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Items rated in those assessments (every item of each one's standard version); null as itemsMet.",
+  })
+  itemsAssessed: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "itemsMet / itemsAssessed, 4 decimals like the other rates (15 of 16 items: 0.9375); null when no township " +
+      "is assessed, or as itemsMet.",
+  })
+  itemShare: number | null;
 }
