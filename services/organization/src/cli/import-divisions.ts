@@ -1,23 +1,60 @@
+import { parseArgs, type Logger } from "@grassroots/kit";
 import { readFileSync } from "node:fs";
+import type { DataSource } from "typeorm";
+import { createServices } from "../db/services";
+import type { DivisionRow } from "../domain/import/columns";
 import { parseDivisionCsv } from "../domain/import/csv";
 import { importDivisions } from "../domain/import/import-divisions";
-import { createServices } from "../db/services";
-import { parseArgs } from "@grassroots/kit";
-import { formatImportReport } from "./report";
+import { parseDivisionXlsx } from "../domain/import/xlsx";
+import { exitCodeFor, formatImportReport } from "./report";
 import { runTool } from "./run-tool";
 
-// pnpm import-divisions -- --file divisions.csv [--batch-size 200]
-// CSV: code,name,kind,parent_code (kind and parent_code optional). Rejected rows are reported, not fatal.
-runTool("import-divisions", async (dataSource, logger) => {
-  const args = parseArgs(process.argv.slice(2));
+const USAGE = "import-divisions --file <divisions.csv|divisions.xlsx> [--batch-size 200] [--dry-run]";
+
+async function readRows(file: string): Promise<DivisionRow[]> {
+  if (/\.xlsx$/i.test(file)) {
+    return parseDivisionXlsx(readFileSync(file)).catch((error: Error) => {
+      throw new Error(`${file} cannot be read: ${error.message}`);
+    });
+  }
+  try {
+    return parseDivisionCsv(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${file} cannot be read: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The command: imports the file as the system (an operator's tool, every change audited as
+ * "import-divisions"), prints the report, and returns the exit code: 0 when every row was applied,
+ * 2 when any row was rejected. An unreadable file or a failure throws (the tool runner exits 1).
+ */
+export async function importDivisionsCommand(
+  dataSource: DataSource,
+  logger: Logger,
+  argv: readonly string[],
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): Promise<number> {
+  const dryRun = argv.includes("--dry-run");
+  const args = parseArgs(argv.filter((a) => a !== "--dry-run"));
   const file = args.file ?? args._;
-  if (!file) throw new Error("Name the CSV file: import-divisions --file <path>");
-  const rows = parseDivisionCsv(readFileSync(file, "utf8"));
+  if (!file) throw new Error(`Name the file: ${USAGE}`);
+  const rows = await readRows(file);
   const { uow, clock } = createServices(dataSource);
   const report = await importDivisions(uow, clock, rows, {
     actor: "import-divisions",
+    dryRun,
     batchSize: args["batch-size"] ? Number(args["batch-size"]) : undefined,
     onProgress: (done, total) => logger.info({ done, total }, "import progress"),
   });
-  process.stdout.write(`${formatImportReport(report)}\n`);
-});
+  write(`${dryRun ? "dry run, nothing written: " : ""}${formatImportReport(report)}\n`);
+  return exitCodeFor(report);
+}
+
+// pnpm import-divisions -- --file divisions.csv [--batch-size 200] [--dry-run]
+// CSV or XLSX (by the file's extension), columns as in src/domain/import/columns.ts.
+if (require.main === module) {
+  runTool("import-divisions", async (dataSource, logger) => {
+    process.exitCode = await importDivisionsCommand(dataSource, logger, process.argv.slice(2));
+  });
+}

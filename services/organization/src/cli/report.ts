@@ -8,3 +8,8 @@ export function formatImportReport(report: ImportReport): string {
   ];
   return lines.join("\n");
 }
+
+/** Exit code of an import: 0 when every row was applied (or unchanged), 2 when any row was rejected (1 is a failure). */
+export const IMPORT_REJECTED_EXIT_CODE = 2;
+export const exitCodeFor = (report: ImportReport): number =>
+  report.rejected.length > 0 ? IMPORT_REJECTED_EXIT_CODE : 0;

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import type { OrgUnit } from "../domain/org-unit";
 import type { OrganizationServices } from "../domain/ports";
 import { loaders } from "./loaders";
+import { ImportMutations } from "./resolvers/import.mutations";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
 import { OrgUnitMutations } from "./resolvers/org-unit.mutations";
 import { OrgUnitQueries } from "./resolvers/org-unit.queries";
@@ -16,6 +17,7 @@ const resolvers = [
   StandardizationResolver,
   ReportsResolver,
   AssessmentProgressFields,
+  ImportMutations,
 ] as const;
 
 /**

@@ -1,19 +1,12 @@
-import { ORG_UNIT_KINDS, type OrgUnitKind } from "../org-unit";
+import {
+  divisionRow,
+  headerColumns,
+  HEADER_REQUIREMENT,
+  HEADER_SEARCH_ROWS,
+  type DivisionRow,
+} from "./columns";
 
-/** One division row as read from a file: `code,name,kind,parent_code` (kind and parent_code optional). */
-export interface DivisionRow {
-  /** 1-based line in the file, for the report. */
-  line: number;
-  code: string;
-  name: string;
-  kind?: OrgUnitKind;
-  /** A kind the file gave that is not one of ours; the row is rejected with it named. */
-  unknownKind?: string;
-  parentCode?: string;
-  isSample?: boolean;
-  postEstablished?: boolean;
-  postEstablishedOn?: string;
-}
+export type { DivisionRow } from "./columns";
 
 /** Splits one CSV line, honouring double quotes ("a,b" and "" escapes). */
 function splitLine(line: string): string[] {
@@ -38,30 +31,28 @@ function splitLine(line: string): string[] {
   return cells.map((c) => c.trim());
 }
 
-/** Parses a division CSV with a header line naming at least `code` and `name`. */
+/**
+ * Parses a division CSV: the header is the first of the leading lines that names a code and a name
+ * column (`code,name[,kind,parent_code]`, or the Chinese names in columns.ts); title lines above it are
+ * skipped. Line numbers are the file's. Throws an Error naming the problem when there is no header.
+ */
 export function parseDivisionCsv(text: string): DivisionRow[] {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const header = splitLine(lines[0] ?? "").map((h) => h.toLowerCase());
-  const col = (name: string) => header.indexOf(name);
-  if (col("code") < 0 || col("name") < 0) {
-    throw new Error(
-      `The CSV header must name the columns code,name[,kind,parent_code]; found "${lines[0] ?? ""}".`,
-    );
+  let headerAt = -1;
+  let columns;
+  for (let i = 0; i < Math.min(lines.length, HEADER_SEARCH_ROWS) && !columns; i++) {
+    columns = headerColumns(splitLine(lines[i]));
+    if (columns) headerAt = i;
+  }
+  if (!columns) {
+    const first = (lines[0] ?? "").slice(0, 80);
+    throw new Error(`it has no ${HEADER_REQUIREMENT}; its first line is "${first}"`);
   }
   const rows: DivisionRow[] = [];
-  lines.slice(1).forEach((raw, i) => {
-    if (!raw.trim()) return;
-    const cells = splitLine(raw);
-    const cell = (name: string) => (col(name) >= 0 ? (cells[col(name)] ?? "") : "");
-    const kind = cell("kind").toUpperCase();
-    rows.push({
-      line: i + 2,
-      code: cell("code"),
-      name: cell("name"),
-      kind: (ORG_UNIT_KINDS as readonly string[]).includes(kind) ? (kind as OrgUnitKind) : undefined,
-      unknownKind: kind && !(ORG_UNIT_KINDS as readonly string[]).includes(kind) ? kind : undefined,
-      parentCode: cell("parent_code") || undefined,
-    });
-  });
+  for (let i = headerAt + 1; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    const row = divisionRow(i + 1, columns, splitLine(lines[i]));
+    if (row) rows.push(row);
+  }
   return rows;
 }

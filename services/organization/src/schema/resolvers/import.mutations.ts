@@ -1,0 +1,32 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { importDivisionFile } from "../../domain/import/import-file";
+import type { ImportReport } from "../../domain/import/import-divisions";
+import type { OrganizationServices } from "../../domain/ports";
+import type { GraphQLContext } from "../context";
+import { ImportDivisionsInput } from "../inputs/import.inputs";
+import { DivisionImportReportType } from "../types/import.type";
+
+export type DivisionImportReport = ImportReport & { dryRun: boolean; rejectedCount: number };
+
+/** The division import for CITY_ADMIN and BANNER_ADMIN, scoped to the caller's area. */
+@Resolver()
+export class ImportMutations {
+  constructor(private readonly services: OrganizationServices) {}
+
+  @Mutation(() => DivisionImportReportType, {
+    description:
+      "Imports a division file (CSV or XLSX) into your area: creates new units, renames or re-kinds changed ones, " +
+      "through the same rules and events as createOrgUnit and updateOrgUnit. CITY_ADMIN, BANNER_ADMIN (below their banner).",
+  })
+  async importDivisions(
+    @Arg("input") input: ImportDivisionsInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<DivisionImportReport> {
+    const report = await importDivisionFile(this.services, await ctx.access(), {
+      format: input.format,
+      content: input.content,
+      dryRun: input.dryRun,
+    });
+    return { ...report, dryRun: input.dryRun, rejectedCount: report.rejected.length };
+  }
+}
