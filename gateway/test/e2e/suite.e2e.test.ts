@@ -85,12 +85,13 @@ describe("the suite end to end", () => {
     expect(JSON.parse(events[0].value)).toMatchObject({ id: unit.id, code: "150621001188", name: "测试社区", kind: "COMMUNITY" });
   });
 
-  it("a banner admin cannot create a unit in another banner: FORBIDDEN, nothing written, no event", async () => {
+  it("#10.3: a banner admin cannot create a unit in another banner: NOT_FOUND as for a missing parent, nothing written, no event", async () => {
     const token = await suite.token("BANNER_ADMIN", "150621000000"); // 达拉特旗
     const otherBannersTownship = orgUnitIdForCode("150622100000"); // 准格尔旗
     const code = "150622100288";
     const res = await callGateway(suite.gatewayUrl, CREATE, { input: { parentId: otherBannersTownship, code, name: "越权村" } }, token);
-    expect(res.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(res.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(res.errors?.[0].message).toBe(`Org unit ${otherBannersTownship} does not exist in your area.`);
 
     const cityToken = await suite.token("CITY_ADMIN", "150600000000");
     const lookup = await callGateway(suite.gatewayUrl, `query($code: String!) { orgUnitByCode(code: $code) { id } }`, { code }, cityToken);

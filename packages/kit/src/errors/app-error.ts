@@ -39,8 +39,12 @@ export const notFound = (what: string, key: string) =>
  * The one refusal for an area-scoped target that is missing *or* outside the caller's area (see
  * Access): both read the same, so a refusal never reveals what exists in another banner.
  */
-export const notFoundInArea = (what: string, key: string) =>
-  new AppError(ErrorCodes.NOT_FOUND, `${what} ${key} does not exist in your area.`, { what, key });
+export const notFoundInArea = (what: string, key: string, field?: string) =>
+  new AppError(ErrorCodes.NOT_FOUND, `${what} ${key} does not exist in your area.`, {
+    what,
+    key,
+    ...(field ? { field } : {}),
+  });
 
 export const conflict = (message: string, details: Record<string, unknown> = {}) =>
   new AppError(ErrorCodes.CONFLICT, message, details);

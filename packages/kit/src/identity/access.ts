@@ -43,8 +43,8 @@ export class Access {
    * `what` and `key` name the target as the caller gave it ("Org unit", the id or code they sent),
    * so the message is the same whether the target is missing or elsewhere.
    */
-  requireInArea(targetPath: string | null | undefined, what: string, key: string): void {
-    if (!targetPath || !this.covers(targetPath)) throw notFoundInArea(what, key);
+  requireInArea(targetPath: string | null | undefined, what: string, key: string, field?: string): void {
+    if (!targetPath || !this.covers(targetPath)) throw notFoundInArea(what, key, field);
   }
 
   /** The prefix to filter subtree queries with (`path LIKE prefix || '%'`). */
