@@ -31,8 +31,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-const stateOf = (code: string): EventData<typeof OrgUnitCreated> => ordosStates().find((u) => u.code === code)!;
-const unitRow = async (code: string) => (await h.dataSource.query(`SELECT name, path, active, version FROM org_unit WHERE id = $1`, [idOf(code)]))[0];
+const stateOf = (code: string): EventData<typeof OrgUnitCreated> =>
+  ordosStates().find((u) => u.code === code)!;
+const unitRow = async (code: string) =>
+  (
+    await h.dataSource.query(`SELECT name, path, active, version FROM org_unit WHERE id = $1`, [idOf(code)])
+  )[0];
 /** Waits until the consumer has handled every event sent so far (the marker is the last one). */
 async function settle(marker: () => Promise<unknown>, done: () => Promise<boolean>) {
   await marker();
@@ -49,11 +53,18 @@ describe("projections of organization's and personnel's events", () => {
     await h.publish(OrgUnitUpdated, { ...renamed, name: "旧名", version: 2 }, town.id); // older state, new event id
     await h.publish(OrgUnitUpdated, { ...renamed, name: "同版本重发" }, town.id); // same version resent
     await settle(
-      () => h.publish(OrgUnitUpdated, { ...stateOf("150621102000"), version: 2, changed: [] }, idOf("150621102000")),
+      () =>
+        h.publish(
+          OrgUnitUpdated,
+          { ...stateOf("150621102000"), version: 2, changed: [] },
+          idOf("150621102000"),
+        ),
       async () => (await unitRow("150621102000")).version === 2,
     );
     expect(await unitRow("150621101000")).toMatchObject({ name: "吉格斯太镇（新）", version: 3 });
-    const [inbox] = await h.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [eventId]);
+    const [inbox] = await h.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [
+      eventId,
+    ]);
     expect(inbox.n).toBe(1);
   });
 
@@ -63,22 +74,61 @@ describe("projections of organization's and personnel's events", () => {
     const newPath = `${pathOfCode("150622000000")}${moving.id}/`;
     await h.publish(
       OrgUnitMoved,
-      { ...moving, code: "150622199000", parentId: idOf("150622000000"), path: newPath, version: 2, previousParentId: moving.parentId, previousCode: moving.code, previousPath: moving.path, descendantsMoved: 0 },
+      {
+        ...moving,
+        code: "150622199000",
+        parentId: idOf("150622000000"),
+        path: newPath,
+        version: 2,
+        previousParentId: moving.parentId,
+        previousCode: moving.code,
+        previousPath: moving.path,
+        descendantsMoved: 0,
+      },
       moving.id,
     );
     await waitFor(async () => (await unitRow("150621103000")).path === newPath, "the moved path");
     const dalateSession = await openSession(h, {}, dalateAdmin);
-    const refused = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      h.call(ENROLL, { input: { sessionId: dalateSession.id, statisticianId: person.statisticianId } }, dalateAdmin),
+    // Now outside the Dalate admin's area (NOT_FOUND); the city admin, who sees the person, is told where they serve.
+    const refused = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      h.call(
+        ENROLL,
+        { input: { sessionId: dalateSession.id, statisticianId: person.statisticianId } },
+        dalateAdmin,
+      ),
     );
-    expect(refused).toContain("serves only outside its area");
+    expect(refused).toBe(`Statistician ${person.statisticianId} does not exist in your area.`);
+    const told = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      h.call(
+        ENROLL,
+        { input: { sessionId: dalateSession.id, statisticianId: person.statisticianId } },
+        cityAdmin,
+      ),
+    );
+    expect(told).toContain("serves only outside its area");
     const zhungeerSession = await openSession(h, { organizer: "150622000000" }, zhungeerAdmin);
-    await ok(h, ENROLL, { input: { sessionId: zhungeerSession.id, statisticianId: person.statisticianId } }, zhungeerAdmin);
+    await ok(
+      h,
+      ENROLL,
+      { input: { sessionId: zhungeerSession.id, statisticianId: person.statisticianId } },
+      zhungeerAdmin,
+    );
   });
 
   it("a deactivated home unit sees nothing and may do nothing", async () => {
     const clerkHome = stateOf("150621104000");
-    await h.publish(OrgUnitDeactivated, { ...clerkHome, active: false, version: 2, reason: "撤并", deactivatedBy: "test", deactivatedOn: "2026-01-01" }, clerkHome.id);
+    await h.publish(
+      OrgUnitDeactivated,
+      {
+        ...clerkHome,
+        active: false,
+        version: 2,
+        reason: "撤并",
+        deactivatedBy: "test",
+        deactivatedOn: "2026-01-01",
+      },
+      clerkHome.id,
+    );
     await waitFor(async () => (await unitRow("150621104000")).active === false, "the deactivation");
     const res = await h.call(`{ trainingSessions { totalCount } }`, {}, as("UNIT_CLERK", "150621104000"));
     expect(res.data!.trainingSessions.totalCount).toBe(0);
@@ -88,7 +138,20 @@ describe("projections of organization's and personnel's events", () => {
 
   it("projects statisticians and their assignments: renames, activation, in order of version", async () => {
     const [person] = await h.appoint([{ unitCode: SHULINZHAO, name: "原名", status: "PENDING_TRAINING" }]);
-    await h.publish(StatisticianUpdated, { statisticianId: person.statisticianId, name: "新名", gender: "M", ethnicity: "蒙古族", education: null, title: null, version: 2, changed: ["name"] }, person.statisticianId);
+    await h.publish(
+      StatisticianUpdated,
+      {
+        statisticianId: person.statisticianId,
+        name: "新名",
+        gender: "M",
+        ethnicity: "蒙古族",
+        education: null,
+        title: null,
+        version: 2,
+        changed: ["name"],
+      },
+      person.statisticianId,
+    );
     await h.publish(
       AssignmentActivated,
       {

@@ -35,7 +35,8 @@ interface Row {
   rate: number | null;
   ownSessionsCompleted: number;
 }
-const row = (report: { banners: Row[] }, code: string) => report.banners.find((r) => r.banner.id === idOf(code));
+const row = (report: { banners: Row[] }, code: string) =>
+  report.banners.find((r) => r.banner.id === idOf(code));
 
 beforeAll(async () => {
   h = await startHarness();
@@ -53,25 +54,76 @@ beforeAll(async () => {
   ]);
 
   // 2025: a Dalate session attended by 丙 only; no city comprehensive session that year.
-  const old = await completedSession(h, { kind: "SPECIALIZED", startDate: "2025-11-03", endDate: "2025-11-04", hours: 8 }, [c.statisticianId], dalateAdmin);
-  await ok(h, RECORD_ALL, { input: { sessionId: old.id, rows: [result(c.statisticianId, 8, "PASSED")] } }, dalateAdmin);
+  const old = await completedSession(
+    h,
+    { kind: "SPECIALIZED", startDate: "2025-11-03", endDate: "2025-11-04", hours: 8 },
+    [c.statisticianId],
+    dalateAdmin,
+  );
+  await ok(
+    h,
+    RECORD_ALL,
+    { input: { sessionId: old.id, rows: [result(c.statisticianId, 8, "PASSED")] } },
+    dalateAdmin,
+  );
 
   // 2026: the city's comprehensive session (甲 passed, 己 failed, 庚 absent), the city's specialized
   // session (丙, does not count for banners), a Dalate session (乙), a cancelled city comprehensive one.
   const comprehensive = await completedSession(
     h,
-    { organizer: CITY, kind: "COMPREHENSIVE", audience: "BANNER_STAFF", title: "2026年全市统计业务综合培训", startDate: "2026-03-10", endDate: "2026-03-12", hours: 24, capacity: 200, place: "市统计局" },
+    {
+      organizer: CITY,
+      kind: "COMPREHENSIVE",
+      audience: "BANNER_STAFF",
+      title: "2026年全市统计业务综合培训",
+      startDate: "2026-03-10",
+      endDate: "2026-03-12",
+      hours: 24,
+      capacity: 200,
+      place: "市统计局",
+    },
     [a.statisticianId, f.statisticianId, g.statisticianId],
   );
   await ok(h, RECORD_ALL, {
-    input: { sessionId: comprehensive.id, rows: [result(a.statisticianId, 24, "PASSED", 90), result(f.statisticianId, 20, "FAILED", 52), result(g.statisticianId, 0, "ABSENT")] },
+    input: {
+      sessionId: comprehensive.id,
+      rows: [
+        result(a.statisticianId, 24, "PASSED", 90),
+        result(f.statisticianId, 20, "FAILED", 52),
+        result(g.statisticianId, 0, "ABSENT"),
+      ],
+    },
   });
-  const citySpecialized = await completedSession(h, { organizer: CITY, kind: "SPECIALIZED", startDate: "2026-05-06", endDate: "2026-05-06", hours: 6 }, [c.statisticianId]);
-  await ok(h, RECORD_ALL, { input: { sessionId: citySpecialized.id, rows: [result(c.statisticianId, 6, "PASSED")] } });
-  const dalateOwn = await completedSession(h, { kind: "SPECIALIZED", startDate: "2026-05-20", endDate: "2026-05-21", hours: 12 }, [b.statisticianId], dalateAdmin);
-  await ok(h, RECORD_ALL, { input: { sessionId: dalateOwn.id, rows: [result(b.statisticianId, 12, "PASSED")] } }, dalateAdmin);
-  const cancelled = await openSession(h, { organizer: CITY, kind: "COMPREHENSIVE", audience: "BANNER_STAFF", startDate: "2026-04-01", endDate: "2026-04-01" });
-  await ok(h, CANCEL, { input: { id: cancelled.id, expectedVersion: cancelled.version, reason: "合并到三月培训" } });
+  const citySpecialized = await completedSession(
+    h,
+    { organizer: CITY, kind: "SPECIALIZED", startDate: "2026-05-06", endDate: "2026-05-06", hours: 6 },
+    [c.statisticianId],
+  );
+  await ok(h, RECORD_ALL, {
+    input: { sessionId: citySpecialized.id, rows: [result(c.statisticianId, 6, "PASSED")] },
+  });
+  const dalateOwn = await completedSession(
+    h,
+    { kind: "SPECIALIZED", startDate: "2026-05-20", endDate: "2026-05-21", hours: 12 },
+    [b.statisticianId],
+    dalateAdmin,
+  );
+  await ok(
+    h,
+    RECORD_ALL,
+    { input: { sessionId: dalateOwn.id, rows: [result(b.statisticianId, 12, "PASSED")] } },
+    dalateAdmin,
+  );
+  const cancelled = await openSession(h, {
+    organizer: CITY,
+    kind: "COMPREHENSIVE",
+    audience: "BANNER_STAFF",
+    startDate: "2026-04-01",
+    endDate: "2026-04-01",
+  });
+  await ok(h, CANCEL, {
+    input: { id: cancelled.id, expectedVersion: cancelled.version, reason: "合并到三月培训" },
+  });
 
   // 丁 left on 2026-03-01: staff at the end of 2025, not on the 2026 as-of date.
   await h.publish(
@@ -92,7 +144,10 @@ beforeAll(async () => {
     d.assignmentId,
   );
   await waitFor(
-    async () => (await h.dataSource.query(`SELECT status FROM statistician_assignment WHERE id = $1`, [d.assignmentId]))[0].status === "ENDED",
+    async () =>
+      (
+        await h.dataSource.query(`SELECT status FROM statistician_assignment WHERE id = $1`, [d.assignmentId])
+      )[0].status === "ENDED",
     "the ended assignment in the projection",
   );
 }, 120000);
@@ -102,24 +157,49 @@ describe("R6: the yearly obligation and each banner's coverage", () => {
   it("R6: the city held its comprehensive session in 2026; per banner, the share of its staff who attended", async () => {
     const report = (await h.call(COVERAGE, { year: 2026 }, cityAdmin)).data!.trainingCoverage;
     expect(report).toMatchObject({ year: 2026, asOf: "2026-06-30", cityObligationMet: true });
-    expect(report.cityComprehensiveSessions.map((s: { title: string }) => s.title)).toEqual(["2026年全市统计业务综合培训"]);
+    expect(report.cityComprehensiveSessions.map((s: { title: string }) => s.title)).toEqual([
+      "2026年全市统计业务综合培训",
+    ]);
     expect(report.banners).toHaveLength(9);
     // 达拉特旗: staff 甲 乙 丙 (丁 left, 戊 starts later); attended 甲 (city comprehensive) and 乙 (own session).
-    expect(row(report, DALATE)).toEqual({ banner: { id: idOf(DALATE) }, staff: 3, attended: 2, rate: 0.6667, ownSessionsCompleted: 1 });
+    expect(row(report, DALATE)).toEqual({
+      banner: { id: idOf(DALATE) },
+      staff: 3,
+      attended: 2,
+      rate: 0.6667,
+      ownSessionsCompleted: 1,
+    });
     // 准格尔旗: staff 己 庚; 己 attended (FAILED counts: was there), 庚 was ABSENT.
-    expect(row(report, ZHUNGEER)).toEqual({ banner: { id: idOf(ZHUNGEER) }, staff: 2, attended: 1, rate: 0.5, ownSessionsCompleted: 0 });
-    expect(row(report, DONGSHENG)).toEqual({ banner: { id: idOf(DONGSHENG) }, staff: 0, attended: 0, rate: null, ownSessionsCompleted: 0 });
+    expect(row(report, ZHUNGEER)).toEqual({
+      banner: { id: idOf(ZHUNGEER) },
+      staff: 2,
+      attended: 1,
+      rate: 0.5,
+      ownSessionsCompleted: 0,
+    });
+    expect(row(report, DONGSHENG)).toEqual({
+      banner: { id: idOf(DONGSHENG) },
+      staff: 0,
+      attended: 0,
+      rate: null,
+      ownSessionsCompleted: 0,
+    });
   });
 
   it("R6: the denominator counts pending appointments and people who left after the as-of date; a year without the city session is not met", async () => {
     const report = (await h.call(COVERAGE, { year: 2025 }, cityAdmin)).data!.trainingCoverage;
-    expect(report).toMatchObject({ asOf: "2025-12-31", cityObligationMet: false, cityComprehensiveSessions: [] });
+    expect(report).toMatchObject({
+      asOf: "2025-12-31",
+      cityObligationMet: false,
+      cityComprehensiveSessions: [],
+    });
     // 31 Dec 2025: 甲 乙 丙 丁 were staff; only 丙 attended (Dalate's 2025 session).
     expect(row(report, DALATE)).toMatchObject({ staff: 4, attended: 1, rate: 0.25, ownSessionsCompleted: 1 });
   });
 
   it("R6: a city session of another kind does not count toward a banner's coverage; a cancelled one does not meet the obligation", async () => {
-    const report = (await h.call(COVERAGE, { year: 2026, bannerId: idOf(DALATE) }, cityAdmin)).data!.trainingCoverage;
+    const report = (await h.call(COVERAGE, { year: 2026, bannerId: idOf(DALATE) }, cityAdmin)).data!
+      .trainingCoverage;
     expect(report.banners).toHaveLength(1);
     expect(row(report, DALATE)!.attended).toBe(2); // 丙's city SPECIALIZED session does not count
     expect(report.cityComprehensiveSessions).toHaveLength(1);
@@ -129,10 +209,14 @@ describe("R6: the yearly obligation and each banner's coverage", () => {
     const banner = (await h.call(COVERAGE, { year: 2026 }, dalateAdmin)).data!.trainingCoverage;
     expect(banner.cityObligationMet).toBe(true);
     expect(banner.banners.map((r: { banner: { id: string } }) => r.banner.id)).toEqual([idOf(DALATE)]);
-    const clerk = (await h.call(COVERAGE, { year: 2026 }, as("UNIT_CLERK", SHULINZHAO))).data!.trainingCoverage;
-    expect(clerk.banners).toEqual([{ banner: { id: idOf(DALATE) }, staff: 2, attended: 2, rate: 1, ownSessionsCompleted: 1 }]);
+    const clerk = (await h.call(COVERAGE, { year: 2026 }, as("UNIT_CLERK", SHULINZHAO))).data!
+      .trainingCoverage;
+    expect(clerk.banners).toEqual([
+      { banner: { id: idOf(DALATE) }, staff: 2, attended: 2, rate: 1, ownSessionsCompleted: 1 },
+    ]);
     const other = await h.call(COVERAGE, { year: 2026, bannerId: idOf(DALATE) }, zhungeerAdmin);
     expect(other.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(other.errors?.[0].message).toBe(`Banner ${idOf(DALATE)} does not exist in your area.`);
   });
 
   it("R6: OrgUnit.trainingCoverage and trainingSessions through federation references", async () => {
@@ -143,12 +227,26 @@ describe("R6: the yearly obligation and each banner's coverage", () => {
     const res = await h.call(query, { reps }, cityAdmin);
     expect(res.errors).toBeUndefined();
     const [dalate, city] = res.data!._entities;
-    expect(dalate.trainingCoverage).toEqual({ cityObligationMet: true, banners: [{ staff: 3, attended: 2, rate: 0.6667 }] });
+    expect(dalate.trainingCoverage).toEqual({
+      cityObligationMet: true,
+      banners: [{ staff: 3, attended: 2, rate: 0.6667 }],
+    });
     expect(dalate.trainingSessions.totalCount).toBe(1);
-    expect(city.trainingSessions.edges.map((e: { node: { kind: string } }) => e.node.kind).sort()).toEqual(["COMPREHENSIVE", "SPECIALIZED"]);
+    expect(city.trainingSessions.edges.map((e: { node: { kind: string } }) => e.node.kind).sort()).toEqual([
+      "COMPREHENSIVE",
+      "SPECIALIZED",
+    ]);
     expect(city.trainingCoverage.banners).toHaveLength(9);
-    const outside = await h.call(query, { reps: [{ __typename: "OrgUnit", id: idOf(DALATE) }] }, zhungeerAdmin);
-    expect(outside.data!._entities).toEqual([null]);
+    // Outside the area the unit still resolves (organization answers for it); training's fields on it are null.
+    const outside = await h.call(
+      query,
+      { reps: [{ __typename: "OrgUnit", id: idOf(DALATE) }] },
+      zhungeerAdmin,
+    );
+    expect(outside.errors).toBeUndefined();
+    expect(outside.data!._entities).toEqual([
+      { id: idOf(DALATE), trainingCoverage: null, trainingSessions: null },
+    ]);
   });
 
   it("R6: trainingCoverage for many org units costs a constant number of SQL statements, each unit with the figures it gets alone", async () => {
@@ -176,8 +274,12 @@ describe("R6: the yearly obligation and each banner's coverage", () => {
 
     expect(all.entities[0].trainingCoverage.banners).toHaveLength(9);
     const dalate = all.entities[1 + banners.indexOf(DALATE)].trainingCoverage;
-    expect(dalate.banners).toEqual([{ banner: { id: idOf(DALATE) }, staff: 3, attended: 2, rate: 0.6667, ownSessionsCompleted: 1 }]);
-    expect(all.entities.at(-3).trainingCoverage.banners).toEqual([{ banner: { id: idOf(DALATE) }, staff: 2, attended: 2, rate: 1, ownSessionsCompleted: 1 }]);
+    expect(dalate.banners).toEqual([
+      { banner: { id: idOf(DALATE) }, staff: 3, attended: 2, rate: 0.6667, ownSessionsCompleted: 1 },
+    ]);
+    expect(all.entities.at(-3).trainingCoverage.banners).toEqual([
+      { banner: { id: idOf(DALATE) }, staff: 2, attended: 2, rate: 1, ownSessionsCompleted: 1 },
+    ]);
     // The same report as the unit alone, and as the top-level query (one scope) gives a caller at that unit.
     for (const [i, code] of many.entries()) {
       const alone = await counted([code]);

@@ -5,13 +5,18 @@ import { OrgUnitProjection } from "./entities/directory.entity";
 import { CertificateEntity, EnrollmentEntity, TrainingSessionEntity } from "./entities/training.entity";
 import { Projections1764300000000 } from "./migrations/1764300000000-projections";
 import { Training1764300001000 } from "./migrations/1764300001000-training";
+import { ActorNames1764300002000 } from "./migrations/1764300002000-actor-names";
 
 export const entities = [OrgUnitProjection, TrainingSessionEntity, EnrollmentEntity, CertificateEntity];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
-export const migrations = [OutboxAndInbox1764100000000, Projections1764300000000, Training1764300001000];
+export const migrations = [
+  OutboxAndInbox1764100000000,
+  Projections1764300000000,
+  Training1764300001000,
+  ActorNames1764300002000,
+];
 
 export function createTrainingDataSource(url: string, poolSize = 10): DataSource {
   return createDataSource({ url, poolSize, entities, migrations, applicationName: "training" });
 }
-

@@ -1,5 +1,10 @@
-import { checkInt, groupBy, isUuid, notFound, type Clock } from "@grassroots/kit";
-import { bannerCoverage, cityObligationMet, yearWindow, type BannerCoverage } from "../rules/r6-yearly-training";
+import { checkInt, groupBy, isUuid, notFoundInArea, type Clock } from "@grassroots/kit";
+import {
+  bannerCoverage,
+  cityObligationMet,
+  yearWindow,
+  type BannerCoverage,
+} from "../rules/r6-yearly-training";
 import type { OrgUnitRef } from "./directory";
 import type { CoverageReads } from "./ports";
 import type { TrainingSession } from "./training";
@@ -48,7 +53,10 @@ export async function coverageReports(
 ): Promise<(CoverageReport | Error)[]> {
   checkInt(year, "year", 2000, 2100);
   const window = yearWindow(year, clock.today());
-  const report = (cityComprehensiveSessions: TrainingSession[], banners: CoverageReport["banners"]): CoverageReport => ({
+  const report = (
+    cityComprehensiveSessions: TrainingSession[],
+    banners: CoverageReport["banners"],
+  ): CoverageReport => ({
     year,
     asOf: window.asOf,
     cityObligationMet: cityObligationMet(cityComprehensiveSessions.length),
@@ -57,14 +65,17 @@ export async function coverageReports(
   });
 
   const reports: (CoverageReport | Error | undefined)[] = scopes.map((scope) => {
-    if (scope.bannerId !== undefined && !isUuid(scope.bannerId)) return notFound("Banner", scope.bannerId);
+    if (scope.bannerId !== undefined && !isUuid(scope.bannerId))
+      return notFoundInArea("Banner", scope.bannerId);
     return scope.path === undefined ? report([], []) : undefined;
   });
-  const asked = scopes.flatMap((scope, index) => (reports[index] ? [] : [{ index, path: scope.path!, bannerId: scope.bannerId }]));
+  const asked = scopes.flatMap((scope, index) =>
+    reports[index] ? [] : [{ index, path: scope.path!, bannerId: scope.bannerId }],
+  );
   const bannerLists = asked.length === 0 ? [] : await reads.bannersFor(asked);
   const found = asked.flatMap((scope, k) => {
     if (scope.bannerId !== undefined && bannerLists[k].length === 0) {
-      reports[scope.index] = notFound("Banner", scope.bannerId);
+      reports[scope.index] = notFoundInArea("Banner", scope.bannerId);
       return [];
     }
     return [{ ...scope, banners: bannerLists[k], cityId: scope.path.split("/")[0] }];
@@ -72,7 +83,9 @@ export async function coverageReports(
 
   // The city obligation once per city, the counts of every (banner, subtree) pair in one statement.
   const cityIds = [...new Set(found.map((scope) => scope.cityId))];
-  const pairs = found.flatMap((scope) => scope.banners.map((banner) => ({ bannerId: banner.id, withinPath: scope.path })));
+  const pairs = found.flatMap((scope) =>
+    scope.banners.map((banner) => ({ bannerId: banner.id, withinPath: scope.path })),
+  );
   const [sessions, counts] = await Promise.all([
     cityIds.length === 0 ? [] : reads.cityObligationSessions(cityIds, window),
     pairs.length === 0 ? [] : reads.bannerCounts(pairs, window),

@@ -8,6 +8,7 @@ import type {
   Enrollment,
   EnrollmentPatch,
   NewCertificate,
+  NewEnrollment,
   NewSession,
   SessionPatch,
   SessionStatus,
@@ -33,7 +34,7 @@ export interface EnrollmentStore {
   lock(id: string): Promise<Enrollment | undefined>;
   /** The enrolments of these people in the session, locked. */
   lockOf(sessionId: string, statisticianIds: readonly string[]): Promise<Enrollment[]>;
-  insert(enrollment: { id: string; sessionId: string; statisticianId: string; enrolledBy: string }): Promise<Enrollment>;
+  insert(enrollment: NewEnrollment): Promise<Enrollment>;
   update(id: string, patch: EnrollmentPatch): Promise<Enrollment>;
 }
 
@@ -93,11 +94,17 @@ export interface Page<T> {
   totalCount: number;
 }
 
+/** A row and whether the viewer sees it whole (else a reference gets its public view: src/domain/public-view.ts). */
+export interface InView<T> {
+  entity: T;
+  inYourArea: boolean;
+}
+
 export interface TrainingReads {
   /** Sessions the viewer may see: organised inside their subtree, or by a bureau above them (the city's, their banner's). */
   visibleSessions(ids: readonly string[], viewer: Viewer): Promise<TrainingSession[]>;
-  /** Sessions by id without a scope: for an enrolment or certificate already shown to the viewer. */
-  sessionsByIds(ids: readonly string[]): Promise<TrainingSession[]>;
+  /** Sessions by id, each with whether the viewer sees it whole (the same condition as visibleSessions): for references. */
+  viewedSessions(ids: readonly string[], viewer: Viewer): Promise<InView<TrainingSession>[]>;
   /**
    * One page of visible sessions per organizer in `organizerIds` (or one page over all organizers
    * when null), latest start first, in ONE query whatever the number of organizers.
@@ -112,10 +119,14 @@ export interface TrainingReads {
   /** Enrolments in these sessions the viewer may see: all for the organizer's side, their own people's otherwise. */
   enrollmentsOfSessions(sessionIds: readonly string[], viewer: Viewer): Promise<Enrollment[]>;
   enrollmentsOfStatisticians(statisticianIds: readonly string[]): Promise<Enrollment[]>;
-  visibleEnrollments(ids: readonly string[], viewer: Viewer): Promise<Enrollment[]>;
+  /** Enrolments by id, each with whether the viewer sees it whole (the organizer's side, or the person's area). */
+  viewedEnrollments(ids: readonly string[], viewer: Viewer): Promise<InView<Enrollment>[]>;
   certificatesOfEnrollments(enrollmentIds: readonly string[]): Promise<Certificate[]>;
   certificatesOfStatisticians(statisticianIds: readonly string[]): Promise<Certificate[]>;
-  visibleCertificates(by: { ids?: readonly string[]; numbers?: readonly string[] }, viewer: Viewer): Promise<Certificate[]>;
+  /** Certificates by number the viewer sees whole (trainingCertificate). */
+  visibleCertificates(numbers: readonly string[], viewer: Viewer): Promise<Certificate[]>;
+  /** Certificates by id, each with whether the viewer sees it whole: for references. */
+  viewedCertificates(ids: readonly string[], viewer: Viewer): Promise<InView<Certificate>[]>;
   /** The statisticians among `ids` who hold or held a post inside the viewer's subtree. */
   visibleStatisticians(ids: readonly string[], viewer: Viewer): Promise<string[]>;
   visibleUnits(ids: readonly string[], viewer: Viewer): Promise<OrgUnitRef[]>;

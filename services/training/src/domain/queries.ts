@@ -1,6 +1,6 @@
-import { badInput, checkInt, isUuid, notFound } from "@grassroots/kit";
+import { badInput, checkInt, isUuid, notFoundInArea } from "@grassroots/kit";
 import type { Page, SessionFilter, TrainingReads, Viewer } from "./ports";
-import type { Certificate, TrainingSession } from "./training";
+import { SESSION, type Certificate, type TrainingSession } from "./training";
 
 /**
  * Reads, always within what the viewer may see. A session outside it answers NOT_FOUND exactly as a
@@ -10,17 +10,23 @@ import type { Certificate, TrainingSession } from "./training";
 /** A uuid that is never a unit: the viewer of a caller whose home unit id is malformed sees nothing. */
 const NOBODY = "00000000-0000-0000-0000-000000000000";
 
-export const viewerOf = (homeUnitId: string): Viewer => ({ homeUnitId: isUuid(homeUnitId) ? homeUnitId : NOBODY });
+export const viewerOf = (homeUnitId: string): Viewer => ({
+  homeUnitId: isUuid(homeUnitId) ? homeUnitId : NOBODY,
+});
 
 export async function getSession(reads: TrainingReads, viewer: Viewer, id: string): Promise<TrainingSession> {
   const [session] = isUuid(id) ? await reads.visibleSessions([id], viewer) : [];
-  if (!session) throw notFound("Training session", id);
+  if (!session) throw notFoundInArea(SESSION, id);
   return session;
 }
 
-export async function getCertificate(reads: TrainingReads, viewer: Viewer, number: string): Promise<Certificate> {
-  const [certificate] = await reads.visibleCertificates({ numbers: [number.trim()] }, viewer);
-  if (!certificate) throw notFound("Certificate", number);
+export async function getCertificate(
+  reads: TrainingReads,
+  viewer: Viewer,
+  number: string,
+): Promise<Certificate> {
+  const [certificate] = await reads.visibleCertificates([number.trim()], viewer);
+  if (!certificate) throw notFoundInArea("Certificate", number);
   return certificate;
 }
 
@@ -47,7 +53,11 @@ export function checkSearch(input: SessionSearch): SessionSearch {
 
 const EMPTY: Page<TrainingSession> = { items: [], hasNextPage: false, totalCount: 0 };
 
-export async function searchSessions(reads: TrainingReads, viewer: Viewer, input: SessionSearch): Promise<Page<TrainingSession>> {
+export async function searchSessions(
+  reads: TrainingReads,
+  viewer: Viewer,
+  input: SessionSearch,
+): Promise<Page<TrainingSession>> {
   const { first, offset, ...filter } = checkSearch(input);
   const pages = await reads.sessionPages(null, filter, viewer, { first, offset });
   return pages.get("") ?? EMPTY;

@@ -35,13 +35,21 @@ export interface TrainingSession {
   online: boolean;
   capacity: number;
   status: SessionStatus;
+  /**
+   * Audit columns: `…By` is the token subject of whoever did the step, `…ByName` their display name
+   * then (the subject when the token carried no name; null on rows written before names were kept).
+   */
   plannedBy: string;
+  plannedByName: string | null;
   openedAt: Date | null;
   openedBy: string | null;
+  openedByName: string | null;
   completedAt: Date | null;
   completedBy: string | null;
+  completedByName: string | null;
   cancelledAt: Date | null;
   cancelledBy: string | null;
+  cancelledByName: string | null;
   cancellationReason: string | null;
   version: number;
   createdAt: Date;
@@ -50,13 +58,35 @@ export interface TrainingSession {
 
 export type NewSession = Pick<
   TrainingSession,
-  "id" | "organizerUnitId" | "kind" | "title" | "audience" | "startDate" | "endDate" | "hours" | "place" | "online" | "capacity" | "plannedBy"
+  | "id"
+  | "organizerUnitId"
+  | "kind"
+  | "title"
+  | "audience"
+  | "startDate"
+  | "endDate"
+  | "hours"
+  | "place"
+  | "online"
+  | "capacity"
+  | "plannedBy"
+  | "plannedByName"
 >;
 
 export type SessionPatch = Partial<
   Pick<
     TrainingSession,
-    "status" | "openedAt" | "openedBy" | "completedAt" | "completedBy" | "cancelledAt" | "cancelledBy" | "cancellationReason"
+    | "status"
+    | "openedAt"
+    | "openedBy"
+    | "openedByName"
+    | "completedAt"
+    | "completedBy"
+    | "completedByName"
+    | "cancelledAt"
+    | "cancelledBy"
+    | "cancelledByName"
+    | "cancellationReason"
   >
 >;
 
@@ -67,8 +97,10 @@ export interface Enrollment {
   status: EnrollmentStatus;
   enrolledAt: Date;
   enrolledBy: string;
+  enrolledByName: string | null;
   withdrawnAt: Date | null;
   withdrawnBy: string | null;
+  withdrawnByName: string | null;
   withdrawalReason: string | null;
   /** Hours attended, to one decimal; null until the result is recorded. */
   hoursAttended: number | null;
@@ -76,6 +108,7 @@ export interface Enrollment {
   score: number | null;
   resultRecordedAt: Date | null;
   resultRecordedBy: string | null;
+  resultRecordedByName: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -87,14 +120,17 @@ export type EnrollmentPatch = Partial<
     | "status"
     | "enrolledAt"
     | "enrolledBy"
+    | "enrolledByName"
     | "withdrawnAt"
     | "withdrawnBy"
+    | "withdrawnByName"
     | "withdrawalReason"
     | "hoursAttended"
     | "result"
     | "score"
     | "resultRecordedAt"
     | "resultRecordedBy"
+    | "resultRecordedByName"
   >
 >;
 
@@ -111,13 +147,24 @@ export interface Certificate {
   kind: "PRE_POST";
   completedOn: string;
   issuedBy: string;
+  issuedByName: string | null;
   issuedAt: Date;
 }
 
 export type NewCertificate = Omit<Certificate, "issuedAt">;
 
+/** A new enrolment: who is enrolled, and who enrolled them. */
+export type NewEnrollment = Pick<
+  Enrollment,
+  "id" | "sessionId" | "statisticianId" | "enrolledBy" | "enrolledByName"
+>;
+
 /** The year a session counts for (R6) and its certificates are numbered in (R7). */
-export const sessionYear = (session: Pick<TrainingSession, "endDate">): number => Number(session.endDate.slice(0, 4));
+export const sessionYear = (session: Pick<TrainingSession, "endDate">): number =>
+  Number(session.endDate.slice(0, 4));
+
+/** How a refusal names a session the caller sent (NOT_FOUND: `Training session <id> does not exist in your area.`). */
+export const SESSION = "Training session";
 
 export const describeSession = (session: Pick<TrainingSession, "title" | "startDate">): string =>
   `"${session.title}" (${session.startDate})`;

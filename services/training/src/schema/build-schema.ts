@@ -1,10 +1,14 @@
-import { buildFederatedSchema, type GraphQLContext } from "@grassroots/kit";
+import { buildFederatedSchema, isUuid, requireIdentity, type GraphQLContext } from "@grassroots/kit";
 import type { GraphQLSchema } from "graphql";
 import type { TrainingServices } from "../domain/ports";
 import type { SchemaDeps } from "./deps";
 import { loadersFor } from "./loaders";
 import { OrgUnitFields, StatisticianFields } from "./resolvers/federated.fields";
-import { TrainingCertificateFields, TrainingEnrollmentFields, TrainingSessionFields } from "./resolvers/training.fields";
+import {
+  TrainingCertificateFields,
+  TrainingEnrollmentFields,
+  TrainingSessionFields,
+} from "./resolvers/training.fields";
 import { TrainingMutations } from "./resolvers/training.mutations";
 import { TrainingQueries } from "./resolvers/training.queries";
 
@@ -20,10 +24,25 @@ const resolvers = [
 
 type Ref = { id: string };
 
+/** An entity another subgraph owns: its key, whatever the caller's area (only a malformed key is no entity). Callers only. */
+const extended = {
+  __resolveReference: (ref: Ref, ctx: GraphQLContext) => {
+    requireIdentity(ctx.identity);
+    return isUuid(ref.id) ? { id: ref.id } : null;
+  },
+};
+
 /**
- * The subgraph schema. Resolvers get the services and loaders through their constructor; every entity
- * reference resolves through a per-request loader, so an `_entities` call is one SQL query per type
- * whatever the number of representations, and checks the caller's area in that same query.
+ * The subgraph schema. Resolvers get the services and loaders through their constructor.
+ *
+ * References follow the one policy of every service: a reference to an entity that exists always
+ * resolves, so a list holding something outside the caller's area never nulls the whole answer.
+ * - Training's own entities resolve through a per-request loader (one SQL query per type whatever the
+ *   number of representations) to the whole record, or outside the caller's view to the public view
+ *   with `inYourArea: false` (src/domain/public-view.ts); null only for an id with no row.
+ * - OrgUnit and Statistician (owned by organization and personnel, which answer for their existence)
+ *   resolve to their key without a query; training's fields on them check the caller's area through
+ *   one batched query and are null outside it.
  */
 export function buildTrainingSchema(services: TrainingServices): Promise<GraphQLSchema> {
   const deps: SchemaDeps = { services, loaders: loadersFor(services) };
@@ -34,11 +53,11 @@ export function buildTrainingSchema(services: TrainingServices): Promise<GraphQL
   return buildFederatedSchema(
     { resolvers: [...resolvers], container: { get: (cls: unknown) => instances.get(cls) } },
     {
-      TrainingSession: reference((ctx) => deps.loaders(ctx).visibleSession),
-      TrainingEnrollment: reference((ctx) => deps.loaders(ctx).visibleEnrollment),
-      TrainingCertificate: reference((ctx) => deps.loaders(ctx).visibleCertificate),
-      Statistician: reference((ctx) => deps.loaders(ctx).visibleStatistician),
-      OrgUnit: reference((ctx) => deps.loaders(ctx).visibleUnit),
+      TrainingSession: reference((ctx) => deps.loaders(ctx).sessionView),
+      TrainingEnrollment: reference((ctx) => deps.loaders(ctx).enrollmentView),
+      TrainingCertificate: reference((ctx) => deps.loaders(ctx).certificateView),
+      Statistician: extended,
+      OrgUnit: extended,
     },
   );
 }

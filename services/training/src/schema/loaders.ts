@@ -4,6 +4,14 @@ import { coverageReports, type CoverageReport } from "../domain/coverage";
 import type { OrgUnitRef } from "../domain/directory";
 import type { Page, TrainingServices } from "../domain/ports";
 import { sessionsOfOrganizers, type SessionSearch } from "../domain/queries";
+import {
+  certificateView,
+  enrollmentView,
+  sessionView,
+  type CertificateView,
+  type EnrollmentView,
+  type SessionView,
+} from "../domain/public-view";
 import type { Certificate, Enrollment, TrainingSession } from "../domain/training";
 import { viewer } from "./context";
 
@@ -12,12 +20,17 @@ import { viewer } from "./context";
  * Loaders that take the viewer filter in SQL (visible*); the others serve objects already shown.
  */
 export interface Loaders {
-  visibleSession: DataLoader<string, TrainingSession | null>;
-  session: DataLoader<string, TrainingSession | null>;
-  visibleEnrollment: DataLoader<string, Enrollment | null>;
-  visibleCertificate: DataLoader<string, Certificate | null>;
-  /** Federation references: statisticians who hold or held a post in the caller's area. */
+  /**
+   * Training's own entities by id as the caller may see them: the whole record, or its public view
+   * (src/domain/public-view.ts); null only when there is no such row. References, and the session of
+   * an enrolment or certificate, resolve through these.
+   */
+  sessionView: DataLoader<string, SessionView | null>;
+  enrollmentView: DataLoader<string, EnrollmentView | null>;
+  certificateView: DataLoader<string, CertificateView | null>;
+  /** Statisticians who hold or held a post in the caller's area (training's fields on Statistician are null for the others). */
   visibleStatistician: DataLoader<string, { id: string } | null>;
+  /** Units in the caller's area (training's fields on OrgUnit are null for the others). */
   visibleUnit: DataLoader<string, OrgUnitRef | null>;
   enrolledCount: DataLoader<string, number>;
   enrollmentsOfSession: DataLoader<string, Enrollment[]>;
@@ -41,17 +54,28 @@ export function loadersFor(services: TrainingServices): LoadersOf {
     const bySearch = new Map<string, DataLoader<string, Page<TrainingSession>>>();
     const byYear = new Map<number, DataLoader<string, CoverageReport>>();
     return {
-      visibleSession: new DataLoader(async (keys) => byKey(keys, await reads.visibleSessions(onlyUuids(keys), viewer(ctx)), (s) => s.id)),
-      session: new DataLoader(async (ids) => byKey(ids, await reads.sessionsByIds(ids), (s) => s.id)),
-      visibleEnrollment: new DataLoader(async (keys) => byKey(keys, await reads.visibleEnrollments(onlyUuids(keys), viewer(ctx)), (e) => e.id)),
-      visibleCertificate: new DataLoader(async (keys) =>
-        byKey(keys, await reads.visibleCertificates({ ids: onlyUuids(keys) }, viewer(ctx)), (c) => c.id),
+      sessionView: new DataLoader(async (keys) =>
+        byKey(keys, await reads.viewedSessions(onlyUuids(keys), viewer(ctx)), (v) => v.entity.id).map(
+          (v) => v && sessionView(v.entity, v.inYourArea),
+        ),
+      ),
+      enrollmentView: new DataLoader(async (keys) =>
+        byKey(keys, await reads.viewedEnrollments(onlyUuids(keys), viewer(ctx)), (v) => v.entity.id).map(
+          (v) => v && enrollmentView(v.entity, v.inYourArea),
+        ),
+      ),
+      certificateView: new DataLoader(async (keys) =>
+        byKey(keys, await reads.viewedCertificates(onlyUuids(keys), viewer(ctx)), (v) => v.entity.id).map(
+          (v) => v && certificateView(v.entity, v.inYourArea),
+        ),
       ),
       visibleStatistician: new DataLoader(async (keys) => {
         const visible = new Set(await reads.visibleStatisticians(onlyUuids(keys), viewer(ctx)));
         return keys.map((id) => (visible.has(id) ? { id } : null));
       }),
-      visibleUnit: new DataLoader(async (keys) => byKey(keys, await reads.visibleUnits(onlyUuids(keys), viewer(ctx)), (u) => u.id)),
+      visibleUnit: new DataLoader(async (keys) =>
+        byKey(keys, await reads.visibleUnits(onlyUuids(keys), viewer(ctx)), (u) => u.id),
+      ),
       enrolledCount: new DataLoader(async (ids) =>
         byKey(ids, await reads.enrolledCounts(ids), (r) => r.sessionId).map((r) => r?.enrolled ?? 0),
       ),
@@ -79,7 +103,14 @@ export function loadersFor(services: TrainingServices): LoadersOf {
       coverageWithin(year) {
         let loader = byYear.get(year);
         if (!loader) {
-          loader = new DataLoader((paths) => coverageReports(coverage, clock, year, paths.map((path) => ({ path }))));
+          loader = new DataLoader((paths) =>
+            coverageReports(
+              coverage,
+              clock,
+              year,
+              paths.map((path) => ({ path })),
+            ),
+          );
           byYear.set(year, loader);
         }
         return loader;

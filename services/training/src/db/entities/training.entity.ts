@@ -31,12 +31,16 @@ export class TrainingSessionEntity implements TrainingSession {
   @Column("integer") capacity: number;
   @Column("text") status: SessionStatus;
   @Column({ name: "planned_by", type: "text" }) plannedBy: string;
+  @Column({ name: "planned_by_name", type: "text", nullable: true }) plannedByName: string | null;
   @Column({ name: "opened_at", type: "timestamptz", nullable: true }) openedAt: Date | null;
   @Column({ name: "opened_by", type: "text", nullable: true }) openedBy: string | null;
+  @Column({ name: "opened_by_name", type: "text", nullable: true }) openedByName: string | null;
   @Column({ name: "completed_at", type: "timestamptz", nullable: true }) completedAt: Date | null;
   @Column({ name: "completed_by", type: "text", nullable: true }) completedBy: string | null;
+  @Column({ name: "completed_by_name", type: "text", nullable: true }) completedByName: string | null;
   @Column({ name: "cancelled_at", type: "timestamptz", nullable: true }) cancelledAt: Date | null;
   @Column({ name: "cancelled_by", type: "text", nullable: true }) cancelledBy: string | null;
+  @Column({ name: "cancelled_by_name", type: "text", nullable: true }) cancelledByName: string | null;
   @Column({ name: "cancellation_reason", type: "text", nullable: true }) cancellationReason: string | null;
   @Column("integer") version: number;
   @Column({ name: "created_at", type: "timestamptz" }) createdAt: Date;
@@ -51,14 +55,19 @@ export class EnrollmentEntity implements Enrollment {
   @Column("text") status: EnrollmentStatus;
   @Column({ name: "enrolled_at", type: "timestamptz" }) enrolledAt: Date;
   @Column({ name: "enrolled_by", type: "text" }) enrolledBy: string;
+  @Column({ name: "enrolled_by_name", type: "text", nullable: true }) enrolledByName: string | null;
   @Column({ name: "withdrawn_at", type: "timestamptz", nullable: true }) withdrawnAt: Date | null;
   @Column({ name: "withdrawn_by", type: "text", nullable: true }) withdrawnBy: string | null;
+  @Column({ name: "withdrawn_by_name", type: "text", nullable: true }) withdrawnByName: string | null;
   @Column({ name: "withdrawal_reason", type: "text", nullable: true }) withdrawalReason: string | null;
-  @Column({ name: "hours_attended", type: "numeric", nullable: true, transformer: decimal }) hoursAttended: number | null;
+  @Column({ name: "hours_attended", type: "numeric", nullable: true, transformer: decimal }) hoursAttended:
+    number | null;
   @Column({ type: "text", nullable: true }) result: TrainingResult | null;
   @Column({ type: "numeric", nullable: true, transformer: decimal }) score: number | null;
   @Column({ name: "result_recorded_at", type: "timestamptz", nullable: true }) resultRecordedAt: Date | null;
   @Column({ name: "result_recorded_by", type: "text", nullable: true }) resultRecordedBy: string | null;
+  @Column({ name: "result_recorded_by_name", type: "text", nullable: true }) resultRecordedByName:
+    string | null;
   @Column("integer") version: number;
   @Column({ name: "created_at", type: "timestamptz" }) createdAt: Date;
   @Column({ name: "updated_at", type: "timestamptz" }) updatedAt: Date;
@@ -77,5 +86,6 @@ export class CertificateEntity implements Certificate {
   @Column("text") kind: "PRE_POST";
   @Column({ name: "completed_on", type: "date" }) completedOn: string;
   @Column({ name: "issued_by", type: "text" }) issuedBy: string;
+  @Column({ name: "issued_by_name", type: "text", nullable: true }) issuedByName: string | null;
   @Column({ name: "issued_at", type: "timestamptz" }) issuedAt: Date;
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { OrgUnitRef } from "../../domain/directory";
-import type { Page, PageRequest, SessionFilter, TrainingReads, Viewer } from "../../domain/ports";
+import type { InView, Page, PageRequest, SessionFilter, TrainingReads, Viewer } from "../../domain/ports";
 import type { Certificate, Enrollment, TrainingSession } from "../../domain/training";
 import { OrgUnitProjection } from "../entities/directory.entity";
 import { CertificateEntity, EnrollmentEntity, TrainingSessionEntity } from "../entities/training.entity";
@@ -36,9 +36,21 @@ export class SqlTrainingReads implements TrainingReads {
     );
   }
 
-  sessionsByIds(ids: readonly string[]): Promise<TrainingSession[]> {
+  /** Rows with the caller's visibility computed in the same statement (`inYourArea`), for references. */
+  private async viewed<T>(shape: RawShape<T>, sql: string, params: unknown[]): Promise<InView<T>[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(sql, params);
+    return rows.map((r) => ({ entity: shape.map(r), inYourArea: r.inYourArea === true }));
+  }
+
+  viewedSessions(ids: readonly string[], viewer: Viewer): Promise<InView<TrainingSession>[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.rows(this.session, `SELECT ${this.session.columns("s")} FROM training_session s WHERE s.id = ANY($1::uuid[])`, [ids]);
+    return this.viewed(
+      this.session,
+      `SELECT ${this.session.columns("s")}, COALESCE(${sessionVisible("o", "$2")}, false) AS "inYourArea"
+         FROM training_session s LEFT JOIN org_unit o ON o.id = s.organizer_unit_id
+        WHERE s.id = ANY($1::uuid[])`,
+      [ids, viewer.homeUnitId],
+    );
   }
 
   async sessionPages(
@@ -53,7 +65,9 @@ export class SqlTrainingReads implements TrainingReads {
     if (organizerIds) where.push(`s.organizer_unit_id = ANY(${param(organizerIds)}::uuid[])`);
     if (filter.organizerUnitId) where.push(`s.organizer_unit_id = ${param(filter.organizerUnitId)}::uuid`);
     if (filter.year !== undefined) {
-      where.push(`s.end_date BETWEEN ${param(`${filter.year}-01-01`)}::date AND ${param(`${filter.year}-12-31`)}::date`);
+      where.push(
+        `s.end_date BETWEEN ${param(`${filter.year}-01-01`)}::date AND ${param(`${filter.year}-12-31`)}::date`,
+      );
     }
     if (filter.kinds) where.push(`s.kind = ANY(${param(filter.kinds)}::text[])`);
     if (filter.statuses) where.push(`s.status = ANY(${param(filter.statuses)}::text[])`);
@@ -104,10 +118,10 @@ export class SqlTrainingReads implements TrainingReads {
 
   enrollmentsOfSessions(sessionIds: readonly string[], viewer: Viewer): Promise<Enrollment[]> {
     if (sessionIds.length === 0) return Promise.resolve([]);
-    return this.enrollmentsWhere(`e.session_id = ANY($1::uuid[]) AND ${participantVisible("o", "e.statistician_id", "$2")}`, [
-      sessionIds,
-      viewer.homeUnitId,
-    ]);
+    return this.enrollmentsWhere(
+      `e.session_id = ANY($1::uuid[]) AND ${participantVisible("o", "e.statistician_id", "$2")}`,
+      [sessionIds, viewer.homeUnitId],
+    );
   }
 
   enrollmentsOfStatisticians(statisticianIds: readonly string[]): Promise<Enrollment[]> {
@@ -115,12 +129,15 @@ export class SqlTrainingReads implements TrainingReads {
     return this.enrollmentsWhere(`e.statistician_id = ANY($1::uuid[])`, [statisticianIds]);
   }
 
-  visibleEnrollments(ids: readonly string[], viewer: Viewer): Promise<Enrollment[]> {
+  viewedEnrollments(ids: readonly string[], viewer: Viewer): Promise<InView<Enrollment>[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.enrollmentsWhere(`e.id = ANY($1::uuid[]) AND ${participantVisible("o", "e.statistician_id", "$2")}`, [
-      ids,
-      viewer.homeUnitId,
-    ]);
+    return this.viewed(
+      this.enrollment,
+      `SELECT ${this.enrollment.columns("e")}, COALESCE(${participantVisible("o", "e.statistician_id", "$2")}, false) AS "inYourArea"
+         FROM training_enrollment e JOIN training_session s ON s.id = e.session_id LEFT JOIN org_unit o ON o.id = s.organizer_unit_id
+        WHERE e.id = ANY($1::uuid[])`,
+      [ids, viewer.homeUnitId],
+    );
   }
 
   private certificatesWhere(condition: string, params: unknown[]): Promise<Certificate[]> {
@@ -142,10 +159,23 @@ export class SqlTrainingReads implements TrainingReads {
     return this.certificatesWhere(`c.statistician_id = ANY($1::uuid[])`, [statisticianIds]);
   }
 
-  visibleCertificates(by: { ids?: readonly string[]; numbers?: readonly string[] }, viewer: Viewer): Promise<Certificate[]> {
-    const [column, keys] = by.ids ? ["c.id = ANY($1::uuid[])", by.ids] : ["c.number = ANY($1::text[])", by.numbers ?? []];
-    if (keys.length === 0) return Promise.resolve([]);
-    return this.certificatesWhere(`${column} AND ${participantVisible("o", "c.statistician_id", "$2")}`, [keys, viewer.homeUnitId]);
+  visibleCertificates(numbers: readonly string[], viewer: Viewer): Promise<Certificate[]> {
+    if (numbers.length === 0) return Promise.resolve([]);
+    return this.certificatesWhere(
+      `c.number = ANY($1::text[]) AND ${participantVisible("o", "c.statistician_id", "$2")}`,
+      [numbers, viewer.homeUnitId],
+    );
+  }
+
+  viewedCertificates(ids: readonly string[], viewer: Viewer): Promise<InView<Certificate>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.viewed(
+      this.certificate,
+      `SELECT ${this.certificate.columns("c")}, COALESCE(${participantVisible("o", "c.statistician_id", "$2")}, false) AS "inYourArea"
+         FROM training_certificate c LEFT JOIN org_unit o ON o.id = c.organizer_unit_id
+        WHERE c.id = ANY($1::uuid[])`,
+      [ids, viewer.homeUnitId],
+    );
   }
 
   async visibleStatisticians(ids: readonly string[], viewer: Viewer): Promise<string[]> {

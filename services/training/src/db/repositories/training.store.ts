@@ -5,6 +5,7 @@ import type {
   Enrollment,
   EnrollmentPatch,
   NewCertificate,
+  NewEnrollment,
   NewSession,
   SessionPatch,
   TrainingSession,
@@ -64,13 +65,16 @@ export class TypeOrmEnrollmentStore implements EnrollmentStore {
     if (statisticianIds.length === 0) return Promise.resolve([]);
     return this.manager
       .createQueryBuilder(EnrollmentEntity, "e")
-      .where("e.session_id = :sessionId AND e.statistician_id IN (:...ids)", { sessionId, ids: statisticianIds })
+      .where("e.session_id = :sessionId AND e.statistician_id IN (:...ids)", {
+        sessionId,
+        ids: statisticianIds,
+      })
       .orderBy("e.id")
       .setLock("pessimistic_write")
       .getMany();
   }
 
-  async insert(enrollment: { id: string; sessionId: string; statisticianId: string; enrolledBy: string }): Promise<Enrollment> {
+  async insert(enrollment: NewEnrollment): Promise<Enrollment> {
     await this.manager.insert(EnrollmentEntity, { ...enrollment, status: "ENROLLED", version: 1 });
     return (await this.get(enrollment.id))!;
   }

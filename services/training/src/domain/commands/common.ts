@@ -1,22 +1,32 @@
-import { badInput, isUuid, notFound } from "@grassroots/kit";
+import { badInput, isUuid, notFoundInArea } from "@grassroots/kit";
 import type { SessionCancelled, SessionCompleted, SessionOpened, SessionPlanned } from "@grassroots/events";
 import { sessionState } from "../../events/training-events";
+import type { Target, TrainingPolicy } from "../access-policy";
 import type { OrgUnitRef } from "../directory";
 import type { Transaction } from "../ports";
-import { describeSession, type SessionStatus, type TrainingSession } from "../training";
+import { describeSession, SESSION, type SessionStatus, type TrainingSession } from "../training";
 
-/** Locks the session a command changes (SELECT … FOR UPDATE), or NOT_FOUND. */
-export async function lockSession(tx: Transaction, id: string, what = "Training session"): Promise<TrainingSession> {
-  const session = isUuid(id) ? await tx.sessions.lock(id) : undefined;
-  if (!session) throw notFound(what, id);
-  return session;
-}
-
-/** The organizer as the org projection knows it now (its path decides who manages the session). */
-export async function organizerOf(tx: Transaction, session: TrainingSession): Promise<OrgUnitRef> {
+/**
+ * Steps 2–3 of the refusal policy for a command on a session: locks the session (SELECT … FOR
+ * UPDATE) and checks that the caller manages it. A session that does not exist and one the caller may
+ * not see are refused alike, NOT_FOUND as `Training session <id> does not exist in your area.`; a
+ * session they see but may not manage (the city's, for a banner admin) is FORBIDDEN. Reached through
+ * an enrolment (`via`), the enrolment is the target: its organizer must lie in the caller's area.
+ */
+export async function managedSession(
+  tx: Transaction,
+  policy: TrainingPolicy,
+  sessionId: string,
+  action: string,
+  via?: Target,
+): Promise<{ session: TrainingSession; organizer: OrgUnitRef }> {
+  const target = via ?? { what: SESSION, key: sessionId };
+  const session = isUuid(sessionId) ? await tx.sessions.lock(sessionId) : undefined;
+  if (!session) throw notFoundInArea(target.what, target.key);
+  // The organizer as the org projection knows it now: its path decides who manages the session.
   const organizer = await tx.directory.unit(session.organizerUnitId);
-  if (!organizer) throw notFound("Organizer unit", session.organizerUnitId);
-  return organizer;
+  policy.manage(organizer, action, target, via ? "area" : "visible");
+  return { session, organizer };
 }
 
 const STATE_TEXT: Record<SessionStatus, string> = {
@@ -27,19 +37,42 @@ const STATE_TEXT: Record<SessionStatus, string> = {
 };
 
 /** Refuses a step the session's status does not allow, saying what the status is. */
-export function requireStatus(session: TrainingSession, allowed: readonly SessionStatus[], action: string, field = "id"): void {
+export function requireStatus(
+  session: TrainingSession,
+  allowed: readonly SessionStatus[],
+  action: string,
+  field = "id",
+): void {
   if (allowed.includes(session.status)) return;
-  throw badInput(`Session ${describeSession(session)} ${STATE_TEXT[session.status]}; you cannot ${action}.`, field, {
-    status: session.status,
-  });
+  throw badInput(
+    `Session ${describeSession(session)} ${STATE_TEXT[session.status]}; you cannot ${action}.`,
+    field,
+    {
+      status: session.status,
+    },
+  );
 }
 
 type SessionContract = typeof SessionPlanned | typeof SessionOpened | typeof SessionCompleted;
 
-export function publishSession(tx: Transaction, contract: SessionContract, session: TrainingSession, organizer: OrgUnitRef) {
+export function publishSession(
+  tx: Transaction,
+  contract: SessionContract,
+  session: TrainingSession,
+  organizer: OrgUnitRef,
+) {
   return tx.publish(contract, sessionState(session, organizer), session.id);
 }
 
-export function publishCancelled(tx: Transaction, contract: typeof SessionCancelled, session: TrainingSession, organizer: OrgUnitRef) {
-  return tx.publish(contract, { ...sessionState(session, organizer), reason: session.cancellationReason ?? "" }, session.id);
+export function publishCancelled(
+  tx: Transaction,
+  contract: typeof SessionCancelled,
+  session: TrainingSession,
+  organizer: OrgUnitRef,
+) {
+  return tx.publish(
+    contract,
+    { ...sessionState(session, organizer), reason: session.cancellationReason ?? "" },
+    session.id,
+  );
 }

@@ -1,27 +1,44 @@
-import { assertVersion, badInput, checkText, conflict, isUuid, notFound, type Clock } from "@grassroots/kit";
+import {
+  assertVersion,
+  badInput,
+  checkText,
+  conflict,
+  isUuid,
+  notFoundInArea,
+  type Clock,
+} from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
 import type { TrainingPolicy } from "../access-policy";
 import { describeUnit, type OrgUnitRef } from "../directory";
 import type { Transaction, UnitOfWork } from "../ports";
 import { describeSession, type Enrollment, type TrainingSession } from "../training";
-import { lockSession, organizerOf, requireStatus } from "./common";
+import { managedSession, requireStatus } from "./common";
 
 export interface EnrollInput {
   sessionId: string;
   statisticianId: string;
 }
 
-/** Refuses a person the projection does not know, or who serves nowhere inside the organizer's area. */
-async function requireServingUnder(tx: Transaction, statisticianId: string, organizer: OrgUnitRef): Promise<void> {
-  const [people, posts] = await Promise.all([tx.directory.statisticians([statisticianId]), tx.directory.posts([statisticianId])]);
-  if (people.length === 0 && posts.length === 0) {
-    throw badInput(`Statistician ${statisticianId} is not known; register and appoint the person in personnel first.`, "statisticianId");
-  }
+/**
+ * The person to enrol, in the refusal policy's order: NOT_FOUND (worded as a missing person) unless a
+ * current post of theirs lies in the caller's area; then BAD_USER_INPUT unless one lies inside the
+ * organizer's area (a city admin enrolling someone of another banner into a banner's session).
+ */
+async function requireServingUnder(
+  tx: Transaction,
+  policy: TrainingPolicy,
+  statisticianId: string,
+  organizer: OrgUnitRef,
+): Promise<void> {
+  const posts = isUuid(statisticianId) ? await tx.directory.posts([statisticianId]) : [];
+  policy.requirePersonInArea(
+    posts.map((p) => p.path),
+    statisticianId,
+  );
   if (posts.some((p) => p.path.startsWith(organizer.path))) return;
-  const name = people[0]?.name ?? statisticianId;
-  const where = posts.length === 0 ? "holds no current post" : "serves only outside its area";
+  const [person] = await tx.directory.statisticians([statisticianId]);
   throw badInput(
-    `${name} ${where}: ${describeUnit(organizer)} enrols statisticians serving inside its own area.`,
+    `${person?.name ?? statisticianId} serves only outside its area: ${describeUnit(organizer)} enrols statisticians serving inside its own area.`,
     "statisticianId",
   );
 }
@@ -31,30 +48,43 @@ async function requireServingUnder(tx: Transaction, statisticianId: string, orga
  * is locked first (SELECT … FOR UPDATE), so concurrent enrolments queue and the capacity check sees
  * every enrolment committed before it: never more ENROLLED than capacity.
  */
-export function enroll(uow: UnitOfWork, policy: TrainingPolicy, clock: Clock, input: EnrollInput): Promise<Enrollment> {
-  if (!isUuid(input.statisticianId)) throw badInput(`statisticianId "${input.statisticianId}" is not an id.`, "statisticianId");
+export function enroll(
+  uow: UnitOfWork,
+  policy: TrainingPolicy,
+  clock: Clock,
+  input: EnrollInput,
+): Promise<Enrollment> {
+  const action = "enrol participants";
+  policy.requireManager(action);
   return uow.run(async (tx) => {
-    const session = await lockSession(tx, input.sessionId);
-    const organizer = await organizerOf(tx, session);
-    policy.manage(organizer, "enrol participants");
-    requireStatus(session, ["OPEN"], "enrol participants", "sessionId");
-    await requireServingUnder(tx, input.statisticianId, organizer);
+    const { session, organizer } = await managedSession(tx, policy, input.sessionId, action);
+    await requireServingUnder(tx, policy, input.statisticianId, organizer);
+    requireStatus(session, ["OPEN"], action, "sessionId");
     const [existing] = await tx.enrollments.lockOf(session.id, [input.statisticianId]);
     if (existing?.status === "ENROLLED") {
-      throw conflict(`This person is already enrolled in session ${describeSession(session)}.`, { enrollmentId: existing.id });
+      throw conflict(`This person is already enrolled in session ${describeSession(session)}.`, {
+        enrollmentId: existing.id,
+      });
     }
     await requireFreePlace(tx, session);
+    const by = { enrolledBy: policy.actor.id, enrolledByName: policy.actor.name };
     if (existing) {
       return tx.enrollments.update(existing.id, {
         status: "ENROLLED",
         enrolledAt: clock.now(),
-        enrolledBy: policy.actorId,
+        ...by,
         withdrawnAt: null,
         withdrawnBy: null,
+        withdrawnByName: null,
         withdrawalReason: null,
       });
     }
-    return tx.enrollments.insert({ id: randomUUID(), sessionId: session.id, statisticianId: input.statisticianId, enrolledBy: policy.actorId });
+    return tx.enrollments.insert({
+      id: randomUUID(),
+      sessionId: session.id,
+      statisticianId: input.statisticianId,
+      ...by,
+    });
   });
 }
 
@@ -75,23 +105,31 @@ export interface WithdrawInput {
 }
 
 /** Withdraws an enrolment while the session is OPEN; the row stays, with who, when and why. */
-export function withdraw(uow: UnitOfWork, policy: TrainingPolicy, clock: Clock, input: WithdrawInput): Promise<Enrollment> {
-  const reason = input.reason?.trim() ? checkText(input.reason, "reason", 500) : null;
+export function withdraw(
+  uow: UnitOfWork,
+  policy: TrainingPolicy,
+  clock: Clock,
+  input: WithdrawInput,
+): Promise<Enrollment> {
+  const action = "withdraw participants";
+  policy.requireManager(action);
   return uow.run(async (tx) => {
+    const target = { what: "Enrollment", key: input.enrollmentId };
     const found = isUuid(input.enrollmentId) ? await tx.enrollments.get(input.enrollmentId) : undefined;
-    if (!found) throw notFound("Enrollment", input.enrollmentId);
+    if (!found) throw notFoundInArea(target.what, target.key);
     // Session first, then the enrolment: the same lock order as enrol, so the two never deadlock.
-    const session = await lockSession(tx, found.sessionId);
-    const organizer = await organizerOf(tx, session);
-    policy.manage(organizer, "withdraw participants");
+    const { session } = await managedSession(tx, policy, found.sessionId, action, target);
+    const reason = input.reason?.trim() ? checkText(input.reason, "reason", 500) : null;
     const enrollment = (await tx.enrollments.lock(found.id))!;
     assertVersion("This enrolment", enrollment.version, input.expectedVersion);
-    if (enrollment.status === "WITHDRAWN") throw badInput("This enrolment was already withdrawn.", "enrollmentId");
-    requireStatus(session, ["OPEN"], "withdraw participants", "enrollmentId");
+    if (enrollment.status === "WITHDRAWN")
+      throw badInput("This enrolment was already withdrawn.", "enrollmentId");
+    requireStatus(session, ["OPEN"], action, "enrollmentId");
     return tx.enrollments.update(enrollment.id, {
       status: "WITHDRAWN",
       withdrawnAt: clock.now(),
-      withdrawnBy: policy.actorId,
+      withdrawnBy: policy.actor.id,
+      withdrawnByName: policy.actor.name,
       withdrawalReason: reason,
     });
   });

@@ -8,7 +8,7 @@ import { AUDIENCES, TRAINING_KINDS, type NewSession, type TrainingSession } from
 import { publishSession } from "./common";
 
 /** The session as the planner describes it; `place` and `online` may be left out, `id` only by the seed. */
-export type PlanSessionInput = Omit<NewSession, "id" | "place" | "online" | "plannedBy"> &
+export type PlanSessionInput = Omit<NewSession, "id" | "place" | "online" | "plannedBy" | "plannedByName"> &
   Partial<Pick<NewSession, "place" | "online">> & {
     /** Only the seed names the id (so a second run finds its sessions); otherwise random. */
     id?: string;
@@ -18,9 +18,58 @@ export type PlanSessionInput = Omit<NewSession, "id" | "place" | "online" | "pla
  * R6: a session planned by the city bureau or a banner/district bureau. Banner and district staff
  * (BANNER_STAFF) are trained by the city; a banner bureau trains its own grassroots staff.
  */
-export function planSession(uow: UnitOfWork, policy: TrainingPolicy, input: PlanSessionInput): Promise<TrainingSession> {
-  if (!TRAINING_KINDS.includes(input.kind)) throw badInput(`kind must be one of ${TRAINING_KINDS.join(", ")}.`, "kind");
-  if (!AUDIENCES.includes(input.audience)) throw badInput(`audience must be one of ${AUDIENCES.join(", ")}.`, "audience");
+export function planSession(
+  uow: UnitOfWork,
+  policy: TrainingPolicy,
+  input: PlanSessionInput,
+): Promise<TrainingSession> {
+  const action = "plan training sessions";
+  policy.requireManager(action);
+  return uow.run(async (tx) => {
+    const organizer = isUuid(input.organizerUnitId)
+      ? await tx.directory.unit(input.organizerUnitId)
+      : undefined;
+    policy.manage(organizer, action, { what: "Org unit", key: input.organizerUnitId });
+    const checked = checkPlan(input);
+    if (!ORGANIZER_KINDS.includes(organizer.kind)) {
+      throw badInput(
+        `Training is organised by the city bureau or a banner/district bureau; ${describeUnit(organizer)} is a ${organizer.kind}.`,
+        "organizerUnitId",
+      );
+    }
+    if (!organizer.active)
+      throw badInput(
+        `${describeUnit(organizer)} was deactivated; it cannot organise training.`,
+        "organizerUnitId",
+      );
+    if (input.audience === "BANNER_STAFF" && organizer.kind !== "CITY") {
+      throw badInput(
+        "Banner and district statistics staff (BANNER_STAFF) are trained by the city bureau; a banner bureau trains GRASSROOTS_STAFF.",
+        "audience",
+      );
+    }
+    const session = await tx.sessions.insert({
+      ...checked,
+      id: input.id ?? randomUUID(),
+      organizerUnitId: organizer.id,
+      kind: input.kind,
+      audience: input.audience,
+      plannedBy: policy.actor.id,
+      plannedByName: policy.actor.name,
+    });
+    await publishSession(tx, SessionPlanned, session, organizer);
+    return session;
+  });
+}
+
+/** Step 3 (after the role and the organizer's area): the plan's own fields. */
+function checkPlan(
+  input: PlanSessionInput,
+): Pick<NewSession, "title" | "startDate" | "endDate" | "hours" | "capacity" | "online" | "place"> {
+  if (!TRAINING_KINDS.includes(input.kind))
+    throw badInput(`kind must be one of ${TRAINING_KINDS.join(", ")}.`, "kind");
+  if (!AUDIENCES.includes(input.audience))
+    throw badInput(`audience must be one of ${AUDIENCES.join(", ")}.`, "audience");
   const title = checkText(input.title, "title", 200);
   const startDate = checkDate(input.startDate, "startDate");
   const endDate = checkDate(input.endDate, "endDate");
@@ -30,36 +79,5 @@ export function planSession(uow: UnitOfWork, policy: TrainingPolicy, input: Plan
   const online = input.online ?? false;
   const place = input.place?.trim() ? checkText(input.place, "place", 200) : null;
   if (!online && !place) throw badInput("A session in person needs a place (or set online: true).", "place");
-
-  return uow.run(async (tx) => {
-    const organizer = isUuid(input.organizerUnitId) ? await tx.directory.unit(input.organizerUnitId) : undefined;
-    if (!organizer) throw badInput(`Org unit ${input.organizerUnitId} given as organizerUnitId is not known.`, "organizerUnitId");
-    if (!ORGANIZER_KINDS.includes(organizer.kind)) {
-      throw badInput(
-        `Training is organised by the city bureau or a banner/district bureau; ${describeUnit(organizer)} is a ${organizer.kind}.`,
-        "organizerUnitId",
-      );
-    }
-    policy.manage(organizer, "plan training sessions");
-    if (!organizer.active) throw badInput(`${describeUnit(organizer)} was deactivated; it cannot organise training.`, "organizerUnitId");
-    if (input.audience === "BANNER_STAFF" && organizer.kind !== "CITY") {
-      throw badInput("Banner and district statistics staff (BANNER_STAFF) are trained by the city bureau; a banner bureau trains GRASSROOTS_STAFF.", "audience");
-    }
-    const session = await tx.sessions.insert({
-      id: input.id ?? randomUUID(),
-      organizerUnitId: organizer.id,
-      kind: input.kind,
-      title,
-      audience: input.audience,
-      startDate,
-      endDate,
-      hours,
-      place,
-      online,
-      capacity,
-      plannedBy: policy.actorId,
-    });
-    await publishSession(tx, SessionPlanned, session, organizer);
-    return session;
-  });
+  return { title, startDate, endDate, hours, capacity, online, place };
 }

@@ -3,7 +3,7 @@ import { SessionCancelled, SessionCompleted, SessionOpened } from "@grassroots/e
 import type { TrainingPolicy } from "../access-policy";
 import type { UnitOfWork } from "../ports";
 import { describeSession, type TrainingSession } from "../training";
-import { lockSession, organizerOf, publishCancelled, publishSession, requireStatus } from "./common";
+import { managedSession, publishCancelled, publishSession, requireStatus } from "./common";
 
 export interface SessionStepInput {
   id: string;
@@ -11,14 +11,24 @@ export interface SessionStepInput {
 }
 
 /** PLANNED → OPEN: enrolment opens. */
-export function openSession(uow: UnitOfWork, policy: TrainingPolicy, clock: Clock, input: SessionStepInput): Promise<TrainingSession> {
+export function openSession(
+  uow: UnitOfWork,
+  policy: TrainingPolicy,
+  clock: Clock,
+  input: SessionStepInput,
+): Promise<TrainingSession> {
+  const action = "open training sessions";
+  policy.requireManager(action);
   return uow.run(async (tx) => {
-    const session = await lockSession(tx, input.id);
-    const organizer = await organizerOf(tx, session);
-    policy.manage(organizer, "open training sessions");
+    const { session, organizer } = await managedSession(tx, policy, input.id, action);
     assertVersion(`Session ${describeSession(session)}`, session.version, input.expectedVersion);
     requireStatus(session, ["PLANNED"], "open it for enrolment");
-    const opened = await tx.sessions.update(session.id, { status: "OPEN", openedAt: clock.now(), openedBy: policy.actorId });
+    const opened = await tx.sessions.update(session.id, {
+      status: "OPEN",
+      openedAt: clock.now(),
+      openedBy: policy.actor.id,
+      openedByName: policy.actor.name,
+    });
     await publishSession(tx, SessionOpened, opened, organizer);
     return opened;
   });
@@ -28,18 +38,31 @@ export function openSession(uow: UnitOfWork, policy: TrainingPolicy, clock: Cloc
  * OPEN → COMPLETED: the session took place (its end date has come). Enrolment closes; attendance and
  * results are recorded from now on, and count for R6 in the year of the end date.
  */
-export function completeSession(uow: UnitOfWork, policy: TrainingPolicy, clock: Clock, input: SessionStepInput): Promise<TrainingSession> {
+export function completeSession(
+  uow: UnitOfWork,
+  policy: TrainingPolicy,
+  clock: Clock,
+  input: SessionStepInput,
+): Promise<TrainingSession> {
+  const action = "complete training sessions";
+  policy.requireManager(action);
   return uow.run(async (tx) => {
-    const session = await lockSession(tx, input.id);
-    const organizer = await organizerOf(tx, session);
-    policy.manage(organizer, "complete training sessions");
+    const { session, organizer } = await managedSession(tx, policy, input.id, action);
     assertVersion(`Session ${describeSession(session)}`, session.version, input.expectedVersion);
     requireStatus(session, ["OPEN"], "complete it");
     const today = clock.today();
     if (session.endDate > today) {
-      throw badInput(`Session ${describeSession(session)} ends on ${session.endDate}; complete it on or after that day.`, "id");
+      throw badInput(
+        `Session ${describeSession(session)} ends on ${session.endDate}; complete it on or after that day.`,
+        "id",
+      );
     }
-    const completed = await tx.sessions.update(session.id, { status: "COMPLETED", completedAt: clock.now(), completedBy: policy.actorId });
+    const completed = await tx.sessions.update(session.id, {
+      status: "COMPLETED",
+      completedAt: clock.now(),
+      completedBy: policy.actor.id,
+      completedByName: policy.actor.name,
+    });
     await publishSession(tx, SessionCompleted, completed, organizer);
     return completed;
   });
@@ -50,18 +73,24 @@ export interface CancelSessionInput extends SessionStepInput {
 }
 
 /** PLANNED or OPEN → CANCELLED, with who, when and why; enrolments stay as they were (nothing is deleted). */
-export function cancelSession(uow: UnitOfWork, policy: TrainingPolicy, clock: Clock, input: CancelSessionInput): Promise<TrainingSession> {
-  const reason = checkText(input.reason, "reason", 500);
+export function cancelSession(
+  uow: UnitOfWork,
+  policy: TrainingPolicy,
+  clock: Clock,
+  input: CancelSessionInput,
+): Promise<TrainingSession> {
+  const action = "cancel training sessions";
+  policy.requireManager(action);
   return uow.run(async (tx) => {
-    const session = await lockSession(tx, input.id);
-    const organizer = await organizerOf(tx, session);
-    policy.manage(organizer, "cancel training sessions");
+    const { session, organizer } = await managedSession(tx, policy, input.id, action);
+    const reason = checkText(input.reason, "reason", 500);
     assertVersion(`Session ${describeSession(session)}`, session.version, input.expectedVersion);
     requireStatus(session, ["PLANNED", "OPEN"], "cancel it");
     const cancelled = await tx.sessions.update(session.id, {
       status: "CANCELLED",
       cancelledAt: clock.now(),
-      cancelledBy: policy.actorId,
+      cancelledBy: policy.actor.id,
+      cancelledByName: policy.actor.name,
       cancellationReason: reason,
     });
     await publishCancelled(tx, SessionCancelled, cancelled, organizer);
