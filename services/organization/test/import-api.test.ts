@@ -260,6 +260,9 @@ describe("#10.6: the import is scoped to the caller's area and role", () => {
       dalateAdmin,
     );
     expect(result.data!.importDivisions).toMatchObject({ updated: 0, rejectedCount: 1 });
+    expect(result.data!.importDivisions.rejected).toEqual([
+      { line: 2, code: DALATE, reason: expect.stringContaining("only below your home unit") },
+    ]);
     const [banner] = await h.dataSource.query(`SELECT name FROM org_unit WHERE code = $1`, [DALATE]);
     expect(banner.name).toBe("达拉特旗");
   });
