@@ -1,9 +1,28 @@
-import { unitState } from "@grassroots/testing";
+import { fingerprint as fingerprintTables, unitState } from "@grassroots/testing";
 import { SqlSeedReads } from "../src/db/repositories/seed.reads";
 import { seedTraining } from "../src/domain/seed/seed";
-import { as, cityAdmin, fingerprint, SHULINZHAO, startHarness, type Harness } from "./support/harness";
+import {
+  as,
+  cityAdmin,
+  DALATE,
+  dalateAdmin,
+  fingerprint,
+  idOf,
+  ordosStates,
+  SHULINZHAO,
+  startHarness,
+  type Harness,
+} from "./support/harness";
+import { ENROLL, ok, openSession } from "./support/operations";
 
-const TOWNSHIPS = ["150602100000", "150621100000", "150621001000", "150622002000", "150603001000", "150627100000"];
+const TOWNSHIPS = [
+  "150602100000",
+  "150621100000",
+  "150621001000",
+  "150622002000",
+  "150603001000",
+  "150627100000",
+];
 
 describe("seed: a year of training for the Ordos tree", () => {
   let h: Harness;
@@ -27,7 +46,9 @@ describe("seed: a year of training for the Ordos tree", () => {
     const report = await seedTraining(h.services, new SqlSeedReads(h.dataSource));
     expect(report).toMatchObject({ year: 2026, sessions: 2 + 3 * 9, alreadyThere: 0 });
     expect(report.results).toBeGreaterThan(0);
-    const statuses = await h.dataSource.query(`SELECT status, count(*)::int AS n FROM training_session GROUP BY status ORDER BY status`);
+    const statuses = await h.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM training_session GROUP BY status ORDER BY status`,
+    );
     // 30 June: March, April and June sessions are completed; September's and December's stay open.
     expect(statuses).toEqual([
       { status: "COMPLETED", n: 1 + 2 * 9 },
@@ -40,8 +61,13 @@ describe("seed: a year of training for the Ordos tree", () => {
     );
     expect(pending.enrolled).toBe(TOWNSHIPS.length);
     expect(pending.certified).toBe(report.certificates);
-    const coverage = (await h.call(`{ trainingCoverage(year: 2026) { cityObligationMet banners { staff attended rate } } }`, {}, cityAdmin)).data!
-      .trainingCoverage;
+    const coverage = (
+      await h.call(
+        `{ trainingCoverage(year: 2026) { cityObligationMet banners { staff attended rate } } }`,
+        {},
+        cityAdmin,
+      )
+    ).data!.trainingCoverage;
     expect(coverage.cityObligationMet).toBe(true);
     const staffed = coverage.banners.filter((b: { staff: number }) => b.staff > 0);
     expect(staffed).toHaveLength(new Set(TOWNSHIPS.map((code) => code.slice(0, 6))).size); // two townships share 达拉特旗
@@ -53,6 +79,102 @@ describe("seed: a year of training for the Ordos tree", () => {
     const report = await seedTraining(h.services, new SqlSeedReads(h.dataSource));
     expect(report).toMatchObject({ sessions: 0, alreadyThere: 2 + 3 * 9, results: 0 });
     expect(await fingerprint(h.dataSource)).toBe(before);
+  });
+});
+
+describe("#10.12: the seed is safe to run again after users changed data", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.publishOrdos();
+    await h.appoint(
+      TOWNSHIPS.flatMap((unitCode, t) =>
+        Array.from({ length: 4 }, (_, i) => ({
+          unitCode,
+          name: `样例${t}-${i}`,
+          role: i === 0 ? ("FULL_TIME" as const) : ("PART_TIME" as const),
+          status: i === 3 ? ("PENDING_TRAINING" as const) : ("ACTIVE" as const),
+        })),
+      ),
+    );
+  }, 120000);
+  afterAll(() => h.stop());
+
+  /** The seed's own rows (sessions it planned, their enrolments and certificates) and everything else, apart. */
+  const SEEDED = `(SELECT id FROM training_session WHERE planned_by = 'seed')`;
+  const seededRows = () =>
+    fingerprintTables(h.dataSource, [
+      `(SELECT * FROM training_session WHERE id IN ${SEEDED})`,
+      `(SELECT * FROM training_enrollment WHERE session_id IN ${SEEDED})`,
+      `(SELECT * FROM training_certificate WHERE session_id IN ${SEEDED})`,
+    ]);
+  const userRows = () =>
+    fingerprintTables(h.dataSource, [
+      `(SELECT * FROM training_session WHERE id NOT IN ${SEEDED})`,
+      `(SELECT * FROM training_enrollment WHERE session_id NOT IN ${SEEDED} OR enrolled_by <> 'seed')`,
+    ]);
+
+  it("#10.12: seed, then a new township, a person appointed there and a user's session: a second seed succeeds, seeded rows unchanged, user rows untouched", async () => {
+    const first = await seedTraining(h.services, new SqlSeedReads(h.dataSource));
+    expect(first).toMatchObject({ sessions: 2 + 3 * 9, alreadyThere: 0 });
+
+    // What users do afterwards: an import adds a township to 达拉特旗, personnel appoints two people there,
+    // the banner plans its own session and enrols one of them, the city enrols the other into a seeded open session.
+    const dalate = ordosStates().find((u) => u.code === DALATE)!;
+    const township = unitState(dalate, "150621199000", "新设镇", "TOWN");
+    await h.publishUnits([township]);
+    const [pending, active] = await h.appoint([
+      { unitCode: township.code, name: "新镇新人", status: "PENDING_TRAINING" },
+      { unitCode: township.code, name: "新镇专职", role: "FULL_TIME" },
+    ]);
+    const own = await openSession(
+      h,
+      { title: "新设镇统计业务培训", startDate: "2026-07-01", endDate: "2026-07-02" },
+      dalateAdmin,
+    );
+    await ok(
+      h,
+      ENROLL,
+      { input: { sessionId: own.id, statisticianId: pending.statisticianId } },
+      dalateAdmin,
+    );
+    const [census] = await h.dataSource.query(
+      `SELECT id FROM training_session WHERE id IN ${SEEDED} AND status = 'OPEN' AND organizer_unit_id = $1`,
+      [idOf(DALATE)],
+    );
+    await ok(
+      h,
+      ENROLL,
+      { input: { sessionId: census.id, statisticianId: active.statisticianId } },
+      cityAdmin,
+    );
+
+    const [seededBefore, userBefore, everythingBefore] = [
+      await seededRows(),
+      await userRows(),
+      await fingerprint(h.dataSource),
+    ];
+    const again = await seedTraining(h.services, new SqlSeedReads(h.dataSource));
+    expect(again).toMatchObject({
+      sessions: 0,
+      alreadyThere: 2 + 3 * 9,
+      enrollments: 0,
+      results: 0,
+      certificates: 0,
+    });
+    expect(await seededRows()).toBe(seededBefore);
+    expect(await userRows()).toBe(userBefore);
+    expect(await fingerprint(h.dataSource)).toBe(everythingBefore); // and nothing published
+    // The new people are in no seeded session except where the city put one of them.
+    const seats = await h.dataSource.query(
+      `SELECT session_id AS "sessionId", statistician_id AS "statisticianId", enrolled_by AS "enrolledBy" FROM training_enrollment
+        WHERE statistician_id = ANY($1::uuid[]) ORDER BY enrolled_by`,
+      [[pending.statisticianId, active.statisticianId]],
+    );
+    expect(seats).toEqual([
+      { sessionId: own.id, statisticianId: pending.statisticianId, enrolledBy: dalateAdmin.userId },
+      { sessionId: census.id, statisticianId: active.statisticianId, enrolledBy: cityAdmin.userId },
+    ]);
   });
 });
 
@@ -102,8 +224,13 @@ describe("seed: several cities in the projection", () => {
       { code: "150621000000", name: "鄂尔多斯新人" },
     ]);
     const coverage = async (code: string) =>
-      (await h.call(`{ trainingCoverage(year: 2026) { cityObligationMet banners { staff attended } } }`, {}, as("CITY_ADMIN", code))).data!
-        .trainingCoverage;
+      (
+        await h.call(
+          `{ trainingCoverage(year: 2026) { cityObligationMet banners { staff attended } } }`,
+          {},
+          as("CITY_ADMIN", code),
+        )
+      ).data!.trainingCoverage;
     expect((await coverage("150200000000")).cityObligationMet).toBe(true);
     expect((await coverage("150600000000")).cityObligationMet).toBe(true);
   });
