@@ -48,12 +48,13 @@ const mutate = (doc: string, input: Record<string, unknown>, who = cityAdmin) =>
   h.call(doc, { input: { requestId: randomUUID(), ...input } }, who);
 
 describe("appointments: bad input is refused and nothing is written", () => {
-  it("an unknown unit", async () => {
+  it("#10.3: an unknown unit is NOT_FOUND, worded as a unit outside the caller's area", async () => {
     const person = await h.register(SHULINZHAO);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      appoint(person, SHULINZHAO, { orgUnitId: randomUUID() }),
+    const unknown = randomUUID();
+    const message = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      appoint(person, SHULINZHAO, { orgUnitId: unknown }),
     );
-    expect(message).toContain("is unknown");
+    expect(message).toBe(`Org unit ${unknown} does not exist in your area.`);
   });
 
   it("a deactivated unit (organization's OrgUnitDeactivated arrived)", async () => {
@@ -109,16 +110,19 @@ describe("appointments: bad input is refused and nothing is written", () => {
     );
   });
 
-  it("a person outside the caller's area is NOT_FOUND; a unit outside it FORBIDDEN", async () => {
+  it("#10.3: a person or a unit outside the caller's area is NOT_FOUND, worded as one that does not exist", async () => {
     const elsewhere = await h.register(XUEJIAWAN);
-    await expectRefused(h.dataSource, "NOT_FOUND", () =>
-      appoint(elsewhere, SHULINZHAO, { role: "PART_TIME" }, shulinzhaoClerk),
-    );
+    expect(
+      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+        appoint(elsewhere, SHULINZHAO, { role: "PART_TIME" }, shulinzhaoClerk),
+      ),
+    ).toBe(`Statistician ${elsewhere} does not exist in your area.`);
     const mine = await h.register(SHULINZHAO);
-    const message = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    const message = await expectRefused(h.dataSource, "NOT_FOUND", () =>
       appoint(mine, JIGESITAI, { role: "PART_TIME" }, shulinzhaoClerk),
     );
-    expect(message).toContain("吉格斯太镇");
+    expect(message).toBe(`Org unit ${idOf(JIGESITAI)} does not exist in your area.`);
+    expect(message).not.toContain("吉格斯太镇");
   });
 
   it("read-only roles may not appoint", async () => {
@@ -292,10 +296,10 @@ describe("changes to a post: each files its own R5 filing", () => {
     ).toContain("ended on 2026-06-01");
   });
 
-  it("TRANSFER across banners needs a caller whose area covers both units", async () => {
+  it("#10.3: TRANSFER across banners needs a caller whose area covers both units (the other one is NOT_FOUND, unnamed)", async () => {
     const mine = await h.register(SHULINZHAO);
     const { assignment } = await h.appoint(mine, SHULINZHAO, "PART_TIME", "CONTRACT");
-    const message = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    const message = await expectRefused(h.dataSource, "NOT_FOUND", () =>
       mutate(
         TRANSFER,
         {
@@ -307,7 +311,8 @@ describe("changes to a post: each files its own R5 filing", () => {
         as("BANNER_ADMIN", DALATE),
       ),
     );
-    expect(message).toContain("薛家湾镇");
+    expect(message).toBe(`Org unit ${idOf(XUEJIAWAN)} does not exist in your area.`);
+    expect(message).not.toContain("薛家湾镇");
   });
 
   it("DEPARTURE: ending a post with a reason; an end date before the start date is refused", async () => {

@@ -155,26 +155,42 @@ describe("R5: level-by-level filing", () => {
     await expectRefused(h.dataSource, "BAD_USER_INPUT", () => step(FORWARD, filed, shulinzhaoClerk));
   });
 
-  it("R5: only the village's own township forwards; only its banner's bureau files (others FORBIDDEN, nothing written)", async () => {
+  it("#10.3 R5: only the village's own township forwards; only its banner's bureau files (others refused in the one order, nothing written)", async () => {
     const filing = await villageFiling();
-    const notForwarders = [
-      as("UNIT_CLERK", JIGESITAI),
-      as("UNIT_CLERK", SHULINZHAO_VILLAGE_1),
-      dalateAdmin,
-      cityAdmin,
-      as("INSPECTOR", SHULINZHAO),
-    ];
-    for (const who of notForwarders) {
-      expect(await expectRefused(h.dataSource, "FORBIDDEN", () => step(FORWARD, filing, who))).toContain(
-        "树林召镇 (150621100000)",
+    // The role first: forwarding is a UNIT_CLERK's step.
+    for (const who of [dalateAdmin, cityAdmin, as("INSPECTOR", SHULINZHAO)]) {
+      expect(await expectRefused(h.dataSource, "FORBIDDEN", () => step(FORWARD, filing, who))).toBe(
+        `Only UNIT_CLERK may forward filings (R5: a village-level filing is forwarded by its township); you are ${who.roles[0]}.`,
       );
     }
+    // Then the area: another township's clerk does not see the filing at all.
+    expect(
+      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+        step(FORWARD, filing, as("UNIT_CLERK", JIGESITAI)),
+      ),
+    ).toBe(`Filing ${filing.id} does not exist in your area.`);
+    // Then the party: the village's own clerk sees it but is not its township (which is not named).
+    const party = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      step(FORWARD, filing, as("UNIT_CLERK", SHULINZHAO_VILLAGE_1)),
+    );
+    expect(party).toContain("only a UNIT_CLERK whose home unit is that township may forward it");
+    expect(party).not.toMatch(/树林召镇|150621100000/);
+
     const forwarded = await ok(FORWARD, filing, shulinzhaoClerk);
-    for (const who of [zhungeerAdmin, cityAdmin, shulinzhaoClerk, as("UNIT_CLERK", XUEJIAWAN)]) {
-      expect(await expectRefused(h.dataSource, "FORBIDDEN", () => step(FILE, forwarded, who))).toContain(
-        "达拉特旗 (150621000000)",
+    for (const who of [cityAdmin, shulinzhaoClerk, as("UNIT_CLERK", XUEJIAWAN)]) {
+      expect(await expectRefused(h.dataSource, "FORBIDDEN", () => step(FILE, forwarded, who))).toBe(
+        `Only BANNER_ADMIN may file filings (R5: the banner bureau files them); you are ${who.roles[0]}.`,
       );
     }
+    expect(await expectRefused(h.dataSource, "NOT_FOUND", () => step(FILE, forwarded, zhungeerAdmin))).toBe(
+      `Filing ${filing.id} does not exist in your area.`,
+    );
+    // A BANNER_ADMIN placed at a township of the banner sees the filing but is not the banner bureau.
+    const notBureau = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      step(FILE, forwarded, as("BANNER_ADMIN", SHULINZHAO)),
+    );
+    expect(notBureau).toContain("only a BANNER_ADMIN whose home unit is the filing's banner may do it");
+    expect(notBureau).not.toMatch(/达拉特旗|150621000000/);
   });
 
   it("R5: a step with a stale version is CONFLICT and writes nothing", async () => {
@@ -200,8 +216,10 @@ describe("R5: level-by-level filing", () => {
       type: FilingReturned.type,
       data: { status: "RETURNED", reason: "缺少岗前培训证明" },
     });
-    // Only a user whose area includes the village may resubmit.
-    await expectRefused(h.dataSource, "FORBIDDEN", () => step(RESUBMIT, returned, zhungeerAdmin));
+    // Only a user whose area includes the village may resubmit: to anyone else the filing does not exist.
+    expect(
+      await expectRefused(h.dataSource, "NOT_FOUND", () => step(RESUBMIT, returned, zhungeerAdmin)),
+    ).toBe(`Filing ${returned.id} does not exist in your area.`);
     const resubmitted = await ok(RESUBMIT, returned, shulinzhaoClerk, { note: "已补充" });
     expect(resubmitted).toMatchObject({ status: "SUBMITTED", returnReason: null, forwardedBy: null });
     expect((await lastEvent()).type).toBe(FilingSubmitted.type);

@@ -129,16 +129,28 @@ describe("statisticians: registration and the resident ID number", () => {
     expect(message).toContain("17th digit");
   });
 
-  it("read-only roles may not register (FORBIDDEN), nor anyone outside the unit's area", async () => {
-    await expectRefused(h.dataSource, "FORBIDDEN", () =>
-      register({ idNumber: newIdNumber() }, as("INSPECTOR", "150621000000")),
-    );
-    await expectRefused(h.dataSource, "FORBIDDEN", () =>
-      register({ idNumber: newIdNumber() }, zhungeerAdmin),
-    );
-    await expectRefused(h.dataSource, "FORBIDDEN", () =>
-      register({ idNumber: newIdNumber(), orgUnitId: idOf(GONGYE) }, shulinzhaoClerk),
-    );
+  it("#10.3: read-only roles may not register (FORBIDDEN); a unit outside the caller's area is NOT_FOUND, worded as a missing unit", async () => {
+    expect(
+      await expectRefused(h.dataSource, "FORBIDDEN", () =>
+        register({ idNumber: newIdNumber() }, as("INSPECTOR", "150621000000")),
+      ),
+    ).toBe("Only CITY_ADMIN or BANNER_ADMIN or UNIT_CLERK may register statisticians; you are INSPECTOR.");
+    expect(
+      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+        register({ idNumber: newIdNumber() }, zhungeerAdmin),
+      ),
+    ).toBe(`Org unit ${idOf(SHULINZHAO)} does not exist in your area.`);
+    expect(
+      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+        register({ idNumber: newIdNumber(), orgUnitId: idOf(GONGYE) }, shulinzhaoClerk),
+      ),
+    ).toBe(`Org unit ${idOf(GONGYE)} does not exist in your area.`);
+    const missing = randomUUID();
+    expect(
+      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+        register({ idNumber: newIdNumber(), orgUnitId: missing }, shulinzhaoClerk),
+      ),
+    ).toBe(`Org unit ${missing} does not exist in your area.`);
   });
 
   it("a retry with the same requestId returns the first result and writes nothing; the same id with other input is CONFLICT", async () => {

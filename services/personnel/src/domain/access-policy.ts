@@ -1,20 +1,24 @@
-import { actorName, forbidden, type Access, type Identity, type Role } from "@grassroots/kit";
-import type { Filing } from "./filing";
+import { actorName, forbidden, notFoundInArea, type Access, type Identity, type Role } from "@grassroots/kit";
+import type { Filing, FilingStepName } from "./filing";
 import type { FilingParty } from "./filing-workflow";
-import { describeUnit, type OrgUnitView } from "./org-unit";
 import type { Scope } from "./ports";
 
 /**
  * Who may do what in personnel (deny by default). Reads are scoped in SQL to the caller's subtree.
  *
  * - Staff changes (register a person, appoint, transfer, change a role, end a post) and resubmitting a
- *   returned filing: CITY_ADMIN, BANNER_ADMIN or UNIT_CLERK, for units inside their own area.
+ *   returned filing: CITY_ADMIN, BANNER_ADMIN or UNIT_CLERK, for targets inside their own area.
  * - R5 steps: forwarding a village-level filing is for a UNIT_CLERK whose home unit is the village's
  *   township; filing or returning is for a BANNER_ADMIN whose home unit is the filing's banner (the
  *   banner bureau, 旗区统计局). Nobody else takes those steps, the city bureau included.
  * - INSPECTOR, FINANCE_OFFICER: read-only.
  * - Personal data (ID number, phone) in full: CITY_ADMIN, BANNER_ADMIN, UNIT_CLERK (who only ever see
  *   people in their own area); masked for everyone else.
+ *
+ * Every command refuses in the kit's one order (see Access): (1) the role, FORBIDDEN naming the roles
+ * that may; (2) the area: a target (person, post, filing, unit) missing or outside the caller's area is
+ * NOT_FOUND, worded the same for both and for reads and writes alike; then (for R5) the party; (3) only
+ * then the input is validated.
  */
 export interface PersonnelPolicy {
   /** Recorded as who made the change (user id, or the name of a tool). */
@@ -23,79 +27,72 @@ export interface PersonnelPolicy {
   readonly actorName: string;
   /** The caller's subtree, for checks that a referenced person is in reach. */
   readonly scope: Scope;
-  /** A role that may change staff records at all (CITY_ADMIN, BANNER_ADMIN, UNIT_CLERK). */
+  /** (1) A role that may change staff records at all (CITY_ADMIN, BANNER_ADMIN, UNIT_CLERK). */
   requireWriter(action: string): void;
-  /** A writer whose area includes the unit. */
-  manageStaff(unit: Pick<OrgUnitView, "path" | "name" | "code">, action: string): void;
-  /** A step of R5 by the party the state machine names for it. */
-  filingStep(
-    party: FilingParty,
-    filing: Pick<Filing, "townshipId" | "bannerId" | "orgUnitPath">,
-    parties: FilingParties,
-  ): void;
-}
-
-/** The units that name the parties of a filing, for messages. */
-export interface FilingParties {
-  unit: Pick<OrgUnitView, "name" | "code"> | undefined;
-  township: Pick<OrgUnitView, "name" | "code"> | undefined;
-  banner: Pick<OrgUnitView, "name" | "code"> | undefined;
+  /** (1) The role that takes this R5 step (FORWARD: UNIT_CLERK; FILE, RETURN: BANNER_ADMIN; RESUBMIT: writers). */
+  requireStepRole(step: Exclude<FilingStepName, "SUBMIT">): void;
+  /** (2) NOT_FOUND via the kit's notFoundInArea unless the target exists and lies in the caller's area. */
+  requireInArea(targetPath: string | null | undefined, what: string, key: string): void;
+  /** After the area: the party the R5 state machine names for the step (the township, the banner bureau). */
+  filingParty(party: FilingParty, filing: Pick<Filing, "townshipId" | "bannerId">): void;
 }
 
 export const WRITER_ROLES: readonly Role[] = ["CITY_ADMIN", "BANNER_ADMIN", "UNIT_CLERK"];
 export const PERSONAL_DATA_ROLES: readonly Role[] = ["CITY_ADMIN", "BANNER_ADMIN", "UNIT_CLERK"];
 
+/** Who takes each R5 step after submission. */
+const STEP_ROLES: Record<Exclude<FilingStepName, "SUBMIT">, readonly Role[]> = {
+  FORWARD: ["UNIT_CLERK"],
+  FILE: ["BANNER_ADMIN"],
+  RETURN: ["BANNER_ADMIN"],
+  RESUBMIT: WRITER_ROLES,
+};
+const STEP_WORDS: Record<Exclude<FilingStepName, "SUBMIT">, string> = {
+  FORWARD: "forward filings (R5: a village-level filing is forwarded by its township)",
+  FILE: "file filings (R5: the banner bureau files them)",
+  RETURN: "return filings (R5: the banner bureau returns them)",
+  RESUBMIT: "resubmit filings",
+};
+
 export const seesPersonalData = (identity: Identity | undefined): boolean =>
   !!identity && identity.roles.some((r) => PERSONAL_DATA_ROLES.includes(r));
 
-const named = (unit: Pick<OrgUnitView, "name" | "code"> | undefined, fallback: string) =>
-  unit ? describeUnit(unit) : fallback;
-
 export function policyFor(access: Access): PersonnelPolicy {
-  const roles = access.identity.roles.join(", ");
-  const requireWriter = (action: string) => {
-    if (!access.hasRole(...WRITER_ROLES))
-      throw forbidden(`Your role (${roles}) is read-only; you may not ${action}.`);
-  };
   return {
     actorId: access.identity.userId,
     actorName: actorName(access.identity),
     scope: access.scopePrefix,
-    requireWriter,
-    manageStaff(unit, action) {
-      requireWriter(action);
-      if (!access.covers(unit.path)) {
-        throw forbidden(
-          `You may ${action} only for units inside your own area; ${describeUnit(unit)} is outside it.`,
-        );
-      }
-    },
-    filingStep(party, filing, parties) {
+    requireWriter: (action) => access.requireRole(action, ...WRITER_ROLES),
+    requireStepRole: (step) => access.requireRole(STEP_WORDS[step], ...STEP_ROLES[step]),
+    requireInArea: (path, what, key) => access.requireInArea(path, what, key),
+    filingParty(party, filing) {
       const home = access.identity.orgUnitId;
-      if (party === "SUBMITTING_LEVEL") {
-        requireWriter("resubmit filings");
-        if (!access.covers(filing.orgUnitPath)) {
-          throw forbidden(
-            `Only users whose area includes ${named(parties.unit, "the filing's unit")} may resubmit its filing.`,
-          );
-        }
-        return;
-      }
-      if (party === "TOWNSHIP") {
-        if (access.hasRole("UNIT_CLERK") && home === filing.townshipId) return;
+      // The caller sees the filing's unit, but not necessarily the township or banner: neither is named.
+      if (party === "TOWNSHIP" && home !== filing.townshipId) {
         throw forbidden(
-          `R5: a village-level filing is confirmed and forwarded by its township: only a UNIT_CLERK of ${named(parties.township, "that township")} may forward it.`,
+          "R5: a village-level filing is confirmed and forwarded by its township: only a UNIT_CLERK whose home unit is that township may forward it.",
         );
       }
-      if (access.hasRole("BANNER_ADMIN") && home === filing.bannerId) return;
-      throw forbidden(
-        `R5: filings are filed or returned by the banner bureau: only a BANNER_ADMIN of ${named(parties.banner, "the filing's banner")} may do it.`,
-      );
+      if (party === "BANNER_BUREAU" && home !== filing.bannerId) {
+        throw forbidden(
+          "R5: filings are filed or returned by the banner bureau: only a BANNER_ADMIN whose home unit is the filing's banner may do it.",
+        );
+      }
     },
   };
 }
 
-/** Command-line tools and event reactions act as the system: everything allowed, audited by name. */
+/** Command-line tools and event reactions act as the system: everything in reach, audited by name. */
 export function systemPolicy(actorId: string): PersonnelPolicy {
-  return { actorId, actorName: actorId, scope: "", requireWriter() {}, manageStaff() {}, filingStep() {} };
+  return {
+    actorId,
+    actorName: actorId,
+    scope: "",
+    requireWriter() {},
+    requireStepRole() {},
+    requireInArea(path, what, key) {
+      if (!path) throw notFoundInArea(what, key);
+    },
+    filingParty() {},
+  };
 }

@@ -1,4 +1,4 @@
-import { badInput, notFound } from "@grassroots/kit";
+import { badInput, decodeCursor, notFoundInArea } from "@grassroots/kit";
 import type { Filing, FilingStatus } from "./filing";
 import type { OrgUnitView } from "./org-unit";
 import type { Page, PersonnelReads, PersonnelSettings, Scope } from "./ports";
@@ -8,10 +8,17 @@ import { checkText, isUuid } from "./values";
 
 /**
  * Reads, always inside the caller's subtree. Something outside it answers NOT_FOUND exactly as
- * something that does not exist.
+ * something that does not exist (the kit's notFoundInArea, worded as the commands word it), and the
+ * area is checked before any argument is validated.
  */
 export const MAX_PAGE = 200;
 export const DEFAULT_PAGE = 50;
+
+const UUID = /^[0-9a-f-]{36}$/;
+
+/** The key an `after` cursor of this kind holds (BAD_USER_INPUT when it is not one this API returned). */
+export const decodeIdCursor = (kind: string, cursor: string | null | undefined) =>
+  decodeCursor(kind, cursor, UUID);
 
 export function checkFirst(first: number | undefined): number {
   const value = first ?? DEFAULT_PAGE;
@@ -26,7 +33,7 @@ export async function getStatistician(
   id: string,
 ): Promise<Statistician> {
   const [person] = isUuid(id) ? await reads.statisticians([id], scope) : [];
-  if (!person) throw notFound("Statistician", id);
+  if (!person) throw notFoundInArea("Statistician", id);
   return person;
 }
 
@@ -37,7 +44,7 @@ export async function getUnit(
   what = "Org unit",
 ): Promise<OrgUnitView> {
   const [unit] = isUuid(id) ? await reads.units([id], scope) : [];
-  if (!unit) throw notFound(what, id);
+  if (!unit) throw notFoundInArea(what, id);
   return unit;
 }
 
@@ -46,7 +53,8 @@ export interface StatisticianSearch {
   orgUnitId?: string;
   includeSample?: boolean;
   first?: number;
-  afterId?: string;
+  /** A cursor from a previous page. */
+  after?: string | null;
 }
 
 export async function searchStatisticians(
@@ -54,10 +62,11 @@ export async function searchStatisticians(
   scope: Scope,
   input: StatisticianSearch,
 ): Promise<Page<Statistician>> {
+  const under = input.orgUnitId ? await getUnit(reads, scope, input.orgUnitId) : undefined;
   const first = checkFirst(input.first);
   const nameContains =
     input.nameContains === undefined ? undefined : checkText(input.nameContains, "nameContains", 50, 0);
-  const under = input.orgUnitId ? await getUnit(reads, scope, input.orgUnitId) : undefined;
+  const afterId = decodeIdCursor("statistician", input.after);
   return reads.searchStatisticians(
     {
       nameContains: nameContains || undefined,
@@ -65,13 +74,13 @@ export async function searchStatisticians(
       includeSample: input.includeSample ?? true,
     },
     scope,
-    { first, afterId: input.afterId },
+    { first, afterId },
   );
 }
 
 export async function getFiling(reads: PersonnelReads, scope: Scope, id: string): Promise<Filing> {
   const [filing] = isUuid(id) ? await reads.filings([id], scope) : [];
-  if (!filing) throw notFound("Filing", id);
+  if (!filing) throw notFoundInArea("Filing", id);
   return filing;
 }
 
@@ -82,7 +91,8 @@ export interface FilingSearch {
   statisticianId?: string;
   overdueOnly?: boolean;
   first?: number;
-  afterId?: string;
+  /** A cursor from a previous page. */
+  after?: string | null;
 }
 
 /** Filings in scope, oldest submission first; `overdueOnly`: not filed by submission date + FILING_DUE_DAYS. */
@@ -93,8 +103,9 @@ export async function searchFilings(
   today: string,
   input: FilingSearch,
 ): Promise<Page<Filing>> {
-  const first = checkFirst(input.first);
   const under = input.orgUnitId ? await getUnit(reads, scope, input.orgUnitId) : undefined;
+  const first = checkFirst(input.first);
+  const afterId = decodeIdCursor("filing", input.after);
   return reads.searchFilings(
     {
       statuses: input.statuses?.length ? input.statuses : undefined,
@@ -104,7 +115,7 @@ export async function searchFilings(
       overdue: input.overdueOnly ? { dueDays: settings.filingDueDays, today } : undefined,
     },
     scope,
-    { first, afterId: input.afterId },
+    { first, afterId },
   );
 }
 
@@ -133,11 +144,11 @@ export async function bannerStaffing(
   bannerId: string,
   includeCompliant: boolean,
 ): Promise<BannerStaffingReport> {
-  if (!isUuid(bannerId)) throw notFound("Banner", bannerId);
+  if (!isUuid(bannerId)) throw notFoundInArea("Banner", bannerId);
   const { banner, units } = await reads.bannerUnits(bannerId, scope, STAFFED_KINDS);
   // A caller below banner level sees their part of their own banner; any other banner is NOT_FOUND.
   if (!banner || !(banner.path.startsWith(scope) || scope.startsWith(banner.path)))
-    throw notFound("Banner", bannerId);
+    throw notFoundInArea("Banner", bannerId);
   const evaluated = units.map(({ unit, counts }) => ({
     unit,
     staffing: evaluateStaffing(unit, counts, settings.thresholds)!,

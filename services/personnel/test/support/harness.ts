@@ -18,7 +18,6 @@ import {
   startSubgraphServer,
   type Clock,
   type Identity,
-
 } from "@grassroots/kit";
 import {
   callSubgraph,

@@ -11,10 +11,11 @@ import { reevaluateStaffing } from "../staffing";
 import type { Statistician } from "../statistician";
 import { checkDate, checkNotFuture } from "../values";
 import {
+  checkHoldsPosts,
   lockStatisticianInReach,
   staffChangeOf,
   submitFiling,
-  unitForPosts,
+  unitInArea,
   type StaffChange,
 } from "./common";
 
@@ -84,14 +85,15 @@ export async function appointStatisticianIn(
   input: AppointInput,
 ): Promise<StaffChange> {
   const { requestId, ...rest } = input;
+  policy.requireWriter("appoint statisticians");
+  const person = await lockStatisticianInReach(tx, policy, input.statisticianId);
+  const unit = await unitInArea(tx, policy, input.orgUnitId);
   checkPeriod(input.startDate, input.endDate, clock);
   return idempotent(
     tx,
     { requestId, operation: "appointStatistician", actorId: policy.actorId, input: rest },
     async () => {
-      const person = await lockStatisticianInReach(tx, policy, input.statisticianId);
-      const unit = await unitForPosts(tx, input.orgUnitId, "orgUnitId");
-      policy.manageStaff(unit, "appoint statisticians");
+      checkHoldsPosts(unit, "orgUnitId");
       checkRoleForUnit(unit, input.role);
       await requireNoOverlap(tx, person, unit, input.startDate, input.endDate ?? null);
       const assignment = await startAssignment(tx, policy, person, unit, {

@@ -7,7 +7,13 @@ import { idempotent } from "../idempotency";
 import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports";
 import { reevaluateStaffing } from "../staffing";
 import { checkNotFuture } from "../values";
-import { lockPostForChange, staffChangeOf, submitFiling, type StaffChange } from "./common";
+import {
+  checkPostChange,
+  lockAssignmentInReach,
+  staffChangeOf,
+  submitFiling,
+  type StaffChange,
+} from "./common";
 
 export interface ChangeRoleInput {
   requestId: string;
@@ -37,21 +43,14 @@ export async function changeAssignmentRoleIn(
   input: ChangeRoleInput,
 ): Promise<StaffChange> {
   const { requestId, ...rest } = input;
+  policy.requireWriter("change statisticians' roles");
+  const { assignment: old, unit } = await lockAssignmentInReach(tx, policy, input.assignmentId);
   checkNotFuture(input.effectiveDate, "effectiveDate", clock);
   return idempotent(
     tx,
     { requestId, operation: "changeAssignmentRole", actorId: policy.actorId, input: rest },
     async () => {
-      const { assignment: old, unit } = await lockPostForChange(
-        tx,
-        policy,
-        input,
-        "change statisticians' roles",
-        {
-          value: input.effectiveDate,
-          field: "effectiveDate",
-        },
-      );
+      checkPostChange(old, input.expectedVersion, { value: input.effectiveDate, field: "effectiveDate" });
       const patch: AssignmentPatch = {};
       if (input.role !== undefined && input.role !== old.role) patch.role = input.role;
       if (input.establishment !== undefined && input.establishment !== old.establishment)

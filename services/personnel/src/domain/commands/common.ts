@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { assertVersion, badInput, notFound } from "@grassroots/kit";
+import { assertVersion, badInput, notFoundInArea } from "@grassroots/kit";
 import { filingStepEvent } from "../../events/personnel-events";
 import type { PostAssignment } from "../assignment";
 import type { PersonnelPolicy } from "../access-policy";
@@ -10,7 +10,10 @@ import type { Clock, Transaction } from "../ports";
 import type { Statistician } from "../statistician";
 import { isUuid } from "../values";
 
-/** The person a command works on, locked; NOT_FOUND when unknown or outside the caller's area. */
+/**
+ * The person a command works on, locked; NOT_FOUND (worded as a missing person) when unknown or outside
+ * the caller's area (registered there, or holding or having held a post there).
+ */
 export async function lockStatisticianInReach(
   tx: Transaction,
   policy: PersonnelPolicy,
@@ -18,7 +21,7 @@ export async function lockStatisticianInReach(
 ): Promise<Statistician> {
   const person = isUuid(id) ? await tx.statisticians.lock(id) : undefined;
   if (!person || !(await tx.statisticians.visibleFrom(person.id, policy.scope)))
-    throw notFound("Statistician", id);
+    throw notFoundInArea("Statistician", id);
   return person;
 }
 
@@ -30,22 +33,22 @@ export async function lockAssignmentInReach(
 ): Promise<{ assignment: PostAssignment; unit: OrgUnitView }> {
   const assignment = isUuid(id) ? await tx.assignments.lock(id) : undefined;
   const unit = assignment ? await tx.units.get(assignment.orgUnitId) : undefined;
-  if (!assignment || !unit || !unit.path.startsWith(policy.scope)) throw notFound("Post assignment", id);
-  return { assignment, unit };
+  policy.requireInArea(unit?.path, "Post assignment", id);
+  return { assignment: assignment!, unit: unit! };
 }
 
 /**
- * A unit named in the input that is to hold a post: known to the projection, active, of a kind that
- * holds posts. Each failure is BAD_USER_INPUT naming the field.
+ * A unit named in the input (the unit a command writes to): NOT_FOUND, worded as a unit that does not
+ * exist, when personnel does not know it or it lies outside the caller's area.
  */
-export async function unitForPosts(tx: Transaction, id: string, field: string): Promise<OrgUnitView> {
+export async function unitInArea(tx: Transaction, policy: PersonnelPolicy, id: string): Promise<OrgUnitView> {
   const unit = isUuid(id) ? await tx.units.get(id) : undefined;
-  if (!unit) {
-    throw badInput(
-      `Org unit ${id} given as ${field} is unknown: it is not in the organization's tree (or its creation has not reached personnel yet).`,
-      field,
-    );
-  }
+  policy.requireInArea(unit?.path, "Org unit", id);
+  return unit!;
+}
+
+/** A unit that is to hold a post: active, of a kind that holds posts. Each failure is BAD_USER_INPUT naming the field. */
+export function checkHoldsPosts(unit: OrgUnitView, field: string): OrgUnitView {
   if (!unit.active)
     throw badInput(`${describeUnit(unit)} was deactivated; appoint to an active unit.`, field);
   if (!holdsPosts(unit.kind)) {
@@ -58,20 +61,16 @@ export async function unitForPosts(tx: Transaction, id: string, field: string): 
 }
 
 /**
- * The post a change (transfer, role change, end) works on, locked, after the checks they share: in the
- * caller's area (NOT_FOUND), theirs to manage (FORBIDDEN), the version they saw (CONFLICT), not ended
- * and the change dated on or after the post's start (BAD_USER_INPUT).
+ * What a change (transfer, role change, end) needs of the post it works on, once it is in the caller's
+ * area: the version they saw (CONFLICT), not ended and the change dated on or after the post's start
+ * (BAD_USER_INPUT).
  */
-export async function lockPostForChange(
-  tx: Transaction,
-  policy: PersonnelPolicy,
-  input: { assignmentId: string; expectedVersion: number },
-  action: string,
+export function checkPostChange(
+  assignment: PostAssignment,
+  expectedVersion: number,
   date: { value: string; field: string },
-): Promise<{ assignment: PostAssignment; unit: OrgUnitView }> {
-  const { assignment, unit } = await lockAssignmentInReach(tx, policy, input.assignmentId);
-  policy.manageStaff(unit, action);
-  assertVersion("The post assignment", assignment.version, input.expectedVersion);
+): void {
+  assertVersion("The post assignment", assignment.version, expectedVersion);
   if (assignment.status === "ENDED") {
     throw badInput(
       `This post ended on ${assignment.endDate} (${assignment.endReason ?? "no reason given"}); it cannot change any more.`,
@@ -84,7 +83,6 @@ export async function lockPostForChange(
       date.field,
     );
   }
-  return { assignment, unit };
 }
 
 /**

@@ -4,7 +4,13 @@ import { idempotent } from "../idempotency";
 import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports";
 import { reevaluateStaffing } from "../staffing";
 import { checkNotFuture, checkText } from "../values";
-import { lockPostForChange, staffChangeOf, submitFiling, type StaffChange } from "./common";
+import {
+  checkPostChange,
+  lockAssignmentInReach,
+  staffChangeOf,
+  submitFiling,
+  type StaffChange,
+} from "./common";
 
 export interface EndAssignmentInput {
   requestId: string;
@@ -33,22 +39,15 @@ export async function endAssignmentIn(
   input: EndAssignmentInput,
 ): Promise<StaffChange> {
   const { requestId, ...rest } = input;
+  policy.requireWriter("end statisticians' posts");
+  const { assignment: old, unit } = await lockAssignmentInReach(tx, policy, input.assignmentId);
   checkNotFuture(input.endDate, "endDate", clock);
   const reason = checkText(input.reason, "reason", 500);
   return idempotent(
     tx,
     { requestId, operation: "endAssignment", actorId: policy.actorId, input: rest },
     async () => {
-      const { assignment: old, unit } = await lockPostForChange(
-        tx,
-        policy,
-        input,
-        "end statisticians' posts",
-        {
-          value: input.endDate,
-          field: "endDate",
-        },
-      );
+      checkPostChange(old, input.expectedVersion, { value: input.endDate, field: "endDate" });
       const assignment = await tx.assignments.update(old.id, {
         status: "ENDED",
         endDate: input.endDate,

@@ -1,4 +1,4 @@
-import { assertVersion, notFound } from "@grassroots/kit";
+import { assertVersion } from "@grassroots/kit";
 import { filingStepEvent } from "../../events/personnel-events";
 import type { PersonnelPolicy } from "../access-policy";
 import type { Filing, FilingStepName } from "../filing";
@@ -26,10 +26,12 @@ export function takeFilingStep(
 }
 
 /**
- * One R5 step (forward, file, return, resubmit). Checked in this order: the filing exists; the route has
- * such a step; the caller is the party the state machine names for it (FORBIDDEN otherwise: a user
- * outside the banner or township); the version is current (CONFLICT); the step follows from the current
- * status (BAD_USER_INPUT when out of order). Records who and when, keeps the step in the history, and
+ * One R5 step (forward, file, return, resubmit). Checked in the one order: the role that takes the step
+ * (FORBIDDEN); the filing in the caller's area, judged by its unit's path as it is now (NOT_FOUND, as for
+ * a filing that does not exist); the route has such a step (BAD_USER_INPUT); the caller is the party the
+ * state machine names for it (FORBIDDEN: not the village's township, not the filing's banner bureau);
+ * the input; the version is current (CONFLICT); the step follows from the current status
+ * (BAD_USER_INPUT when out of order). Records who and when, keeps the step in the history, and
  * publishes the filing's new status.
  */
 export async function takeFilingStepIn(
@@ -39,6 +41,13 @@ export async function takeFilingStepIn(
   input: FilingStepInput,
 ): Promise<Filing> {
   const { requestId, ...rest } = input;
+  policy.requireStepRole(input.step);
+  const locked = isUuid(input.filingId) ? await tx.filings.lock(input.filingId) : undefined;
+  const unit = locked ? await tx.units.get(locked.orgUnitId) : undefined;
+  // The unit's path as it is now (it may have moved since submission) decides whose area holds it.
+  policy.requireInArea(locked && (unit?.path ?? locked.orgUnitPath), "Filing", input.filingId);
+  const filing = locked!;
+  policy.filingParty(partyFor(filing, input.step), filing);
   const note =
     input.step === "RETURN"
       ? checkText(input.reason ?? "", "reason", 500)
@@ -47,20 +56,6 @@ export async function takeFilingStepIn(
     tx,
     { requestId, operation: `filing.${input.step}`, actorId: policy.actorId, input: rest },
     async () => {
-      const filing = isUuid(input.filingId) ? await tx.filings.lock(input.filingId) : undefined;
-      if (!filing) throw notFound("Filing", input.filingId);
-      const party = partyFor(filing, input.step);
-      const [unit, township, banner] = [
-        await tx.units.get(filing.orgUnitId),
-        filing.townshipId ? await tx.units.get(filing.townshipId) : undefined,
-        await tx.units.get(filing.bannerId),
-      ];
-      // The unit's path as it is now (it may have moved since submission) decides who may resubmit.
-      policy.filingStep(
-        party,
-        { ...filing, orgUnitPath: unit?.path ?? filing.orgUnitPath },
-        { unit, township, banner },
-      );
       assertVersion("The filing", filing.version, input.expectedVersion);
       const transition = transitionFor(filing, input.step);
       const at = clock.now();

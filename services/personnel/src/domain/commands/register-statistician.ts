@@ -7,7 +7,8 @@ import { describeUnit } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
 import { parseResidentId, type Gender } from "../resident-id";
 import { PROFESSIONAL_TITLES, type ProfessionalTitle, type Statistician } from "../statistician";
-import { checkPhone, checkText, isUuid, optionalText } from "../values";
+import { checkPhone, checkText, optionalText } from "../values";
+import { unitInArea } from "./common";
 
 export interface RegisterStatisticianInput {
   requestId: string;
@@ -35,9 +36,12 @@ export function registerStatistician(
 }
 
 /**
- * Registers a person. The resident ID number is verified (length, birth date, GB 11643 check character)
- * and must be unique: a number already registered is a CONFLICT naming the existing record when the
- * caller may see it. Publishes StatisticianRegistered, which carries neither the ID number nor the phone.
+ * Registers a person. Refused in the one order: a writer's role (FORBIDDEN), a unit in the caller's area
+ * (NOT_FOUND, as for a unit that does not exist), then the input. The resident ID number is verified
+ * (length, birth date, GB 11643 check character) and must be unique city-wide: a number already
+ * registered is a CONFLICT that names the existing record only when the caller may see it, and otherwise
+ * says nothing of where it is (no unit, banner or name). Publishes StatisticianRegistered, which carries
+ * neither the ID number nor the phone.
  */
 export async function registerStatisticianIn(
   tx: Transaction,
@@ -46,6 +50,8 @@ export async function registerStatisticianIn(
   input: RegisterStatisticianInput,
 ): Promise<Statistician> {
   const { requestId, ...rest } = input;
+  policy.requireWriter("register statisticians");
+  const unit = await unitInArea(tx, policy, input.orgUnitId);
   const name = checkText(input.name, "name", 50);
   const resident = parseResidentId(input.idNumber, clock.today());
   if (input.gender !== undefined && input.gender !== resident.gender) {
@@ -75,9 +81,6 @@ export async function registerStatisticianIn(
       input: { ...rest, idNumber: resident.number },
     },
     async () => {
-      const unit = isUuid(input.orgUnitId) ? await tx.units.get(input.orgUnitId) : undefined;
-      if (!unit) throw badInput(`Org unit ${input.orgUnitId} given as orgUnitId is unknown.`, "orgUnitId");
-      policy.manageStaff(unit, "register statisticians");
       if (!unit.active)
         throw badInput(
           `${describeUnit(unit)} was deactivated; register people at an active unit.`,
@@ -89,7 +92,7 @@ export async function registerStatisticianIn(
         throw conflict(
           visible
             ? `This resident ID number is already registered: statistician ${holder.name} (${holder.id}). Appoint that record instead of registering the person again.`
-            : "This resident ID number is already registered, outside your area: ask the banner bureau to transfer the person to your unit.",
+            : "This resident ID number is already registered, outside your area (ID numbers are unique city-wide): if it is this person's, ask your banner bureau to transfer their record to your unit.",
           { field: "idNumber", ...(visible ? { statisticianId: holder.id } : {}) },
         );
       }

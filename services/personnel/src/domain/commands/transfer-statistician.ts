@@ -9,7 +9,15 @@ import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports
 import { reevaluateStaffing } from "../staffing";
 import { checkNotFuture } from "../values";
 import { requireNoOverlap, startAssignment } from "./appoint-statistician";
-import { lockPostForChange, staffChangeOf, submitFiling, unitForPosts, type StaffChange } from "./common";
+import {
+  checkHoldsPosts,
+  checkPostChange,
+  lockAssignmentInReach,
+  staffChangeOf,
+  submitFiling,
+  unitInArea,
+  type StaffChange,
+} from "./common";
 
 export interface TransferInput {
   requestId: string;
@@ -35,7 +43,8 @@ export function transferStatistician(
 
 /**
  * Moves a person's post to another unit: the old assignment ENDS and a new one STARTS on the same date
- * (ACTIVE only with a pre-post certificate, R7). The caller's area must include both units. Files a
+ * (ACTIVE only with a pre-post certificate, R7). The caller's area must include both units (NOT_FOUND
+ * otherwise, as for a post or unit that does not exist). Files a
  * TRANSFER at the new unit (its route decides who forwards it) and re-evaluates both units.
  */
 export async function transferStatisticianIn(
@@ -46,23 +55,16 @@ export async function transferStatisticianIn(
   input: TransferInput,
 ): Promise<StaffChange> {
   const { requestId, ...rest } = input;
+  policy.requireWriter("transfer statisticians");
+  const { assignment: old, unit: from } = await lockAssignmentInReach(tx, policy, input.assignmentId);
+  const target = await unitInArea(tx, policy, input.toOrgUnitId);
   checkNotFuture(input.date, "date", clock);
   return idempotent(
     tx,
     { requestId, operation: "transferStatistician", actorId: policy.actorId, input: rest },
     async () => {
-      const { assignment: old, unit: from } = await lockPostForChange(
-        tx,
-        policy,
-        input,
-        "transfer statisticians",
-        {
-          value: input.date,
-          field: "date",
-        },
-      );
-      const to = await unitForPosts(tx, input.toOrgUnitId, "toOrgUnitId");
-      policy.manageStaff(to, "transfer statisticians");
+      checkPostChange(old, input.expectedVersion, { value: input.date, field: "date" });
+      const to = checkHoldsPosts(target, "toOrgUnitId");
       if (to.id === from.id) {
         throw badInput(
           `The post is already at ${describeUnit(to)}; to change its role use changeAssignmentRole.`,

@@ -29,7 +29,7 @@ export function updateStatistician(uow: UnitOfWork, policy: PersonnelPolicy, inp
 }
 
 /**
- * Changes a person's details (not the ID number, which identifies them: a wrong one is corrected by
+ * Changes a person's details (role, then the person in the caller's area, then the input; not the ID number, which identifies them: a wrong one is corrected by
  * the bureau with a new registration). Omitted fields stay; null clears. Version-checked.
  */
 export async function updateStatisticianIn(
@@ -38,6 +38,9 @@ export async function updateStatisticianIn(
   input: UpdateStatisticianInput,
 ): Promise<Statistician> {
   const { requestId, ...rest } = input;
+  policy.requireWriter("change statisticians' details");
+  // A writer who may see the person (registered or posted in their area) may correct their details.
+  const person = await lockStatisticianInReach(tx, policy, input.id);
   const patch: StatisticianPatch = {};
   if (input.name !== undefined) patch.name = checkText(input.name, "name", 50);
   if (input.ethnicity !== undefined) patch.ethnicity = optionalText(input.ethnicity, "ethnicity", 20) ?? null;
@@ -54,9 +57,6 @@ export async function updateStatisticianIn(
     tx,
     { requestId, operation: "updateStatistician", actorId: policy.actorId, input: rest },
     async () => {
-      policy.requireWriter("change statisticians' details");
-      // A writer who may see the person (registered or posted in their area) may correct their details.
-      const person = await lockStatisticianInReach(tx, policy, input.id);
       assertVersion(`Statistician ${person.name}`, person.version, input.expectedVersion);
       const changed = (Object.keys(patch) as (keyof StatisticianPatch)[]).filter(
         (k) => patch[k] !== person[k],

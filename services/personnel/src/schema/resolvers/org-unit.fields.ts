@@ -32,10 +32,11 @@ export class OrgUnitFields {
     @Arg("after", () => String, { nullable: true }) after?: string | null,
     @Arg("includePending", () => Boolean, { nullable: true, defaultValue: false }) includePending?: boolean,
   ): Promise<StatisticianConnectionType | null> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
-      throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${first}.`, "first");
+    // The area first (a unit outside it, or unknown here, is null), then the arguments.
     const l = loaders(ctx, this.services);
     if (!(await l.unit.load(unit.id))) return null;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+      throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${first}.`, "first");
     const statuses: AssignmentStatus[] = includePending ? ["ACTIVE", "PENDING_TRAINING"] : ["ACTIVE"];
     const page = await l.unitStatisticians.load({
       orgUnitId: unit.id,

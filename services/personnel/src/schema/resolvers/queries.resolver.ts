@@ -15,7 +15,6 @@ import type { Statistician } from "../../domain/statistician";
 import { readScope, type GraphQLContext } from "../context";
 import { FilingFilterInput, StatisticianFilterInput } from "../inputs/inputs";
 import {
-  decodeIdCursor,
   filingConnection,
   FilingConnectionType,
   statisticianConnection,
@@ -51,7 +50,7 @@ export class PersonnelQueries {
       orgUnitId: opt(filter?.orgUnitId),
       includeSample: opt(filter?.includeSample),
       first,
-      afterId: decodeIdCursor("statistician", after),
+      after,
     });
     return statisticianConnection(page);
   }
@@ -81,7 +80,7 @@ export class PersonnelQueries {
       statisticianId: opt(filter?.statisticianId),
       overdueOnly: opt(filter?.overdueOnly),
       first,
-      afterId: decodeIdCursor("filing", after),
+      after,
     });
     return filingConnection(page);
   }
@@ -101,7 +100,7 @@ export class PersonnelQueries {
       bannerId: opt(bannerId),
       overdueOnly: true,
       first,
-      afterId: decodeIdCursor("filing", after),
+      after,
     });
     return filingConnection(page);
   }

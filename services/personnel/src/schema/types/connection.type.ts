@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, PageInfoType } from "@grassroots/kit";
+import { encodeCursor, PageInfoType } from "@grassroots/kit";
 import { Field, Int, ObjectType } from "type-graphql";
 import type { PostAssignment } from "../../domain/assignment";
 import type { Filing } from "../../domain/filing";
@@ -6,8 +6,6 @@ import type { Page } from "../../domain/ports";
 import type { Statistician } from "../../domain/statistician";
 import { FilingType } from "./filing.type";
 import { PostAssignmentType, StatisticianType } from "./statistician.type";
-
-const UUID = /^[0-9a-f-]{36}$/;
 
 @ObjectType("StatisticianEdge")
 export class StatisticianEdgeType {
@@ -40,8 +38,7 @@ export class FilingConnectionType {
   @Field(() => Int) totalCount: number;
 }
 
-export const decodeIdCursor = (kind: string, cursor: string | null | undefined) =>
-  decodeCursor(kind, cursor, UUID);
+export { decodeIdCursor } from "../../domain/queries";
 
 function connection<T, E>(
   page: Page<T>,
