@@ -106,6 +106,9 @@ export interface TownshipStandardizationRow {
   bannerId: string;
   orgUnitId: string;
   latestResult: "STANDARDIZED" | "NOT_STANDARDIZED" | null;
+  /** Items MET and rated in that latest assessment (null when there is none by the date). */
+  latestItemsMet: number | null;
+  latestItemsTotal: number | null;
   recognized: boolean;
 }
 

@@ -6,7 +6,7 @@ import {
   type BannerStandardization,
 } from "../rules/r2-standardization";
 import type { OrgUnit } from "./org-unit";
-import type { Clock, OrgUnitReads, Scope, StandardizationReads, TownshipStandardizationRow } from "./ports";
+import type { Clock, OrgUnitReads, Scope, TownshipStandardizationRow } from "./ports";
 import type { Assessment } from "./standardization";
 
 /**
@@ -40,36 +40,23 @@ export async function postCoverageReport(
  * rounded to 4 decimals, null when there is nothing to divide by (nothing assessed).
  */
 export interface ItemProgress {
-  /** Items MET, summed over the latest assessment of each assessed township; null when unknown (below). */
-  itemsMet: number | null;
+  /** Items MET, summed over the latest assessment (by the date) of each assessed township. */
+  itemsMet: number;
   /** Items rated in those assessments (each assessment rates every item of its standard version). */
-  itemsAssessed: number | null;
+  itemsAssessed: number;
   itemShare: number | null;
 }
 
 export const assessmentItemShare = (a: Pick<Assessment, "itemsMet" | "itemsTotal">): number | null =>
   rate(a.itemsMet, a.itemsTotal);
 
-/**
- * Sums the latest assessments of a banner's assessed townships. `latest` holds each township's latest
- * assessment of all time; it is the latest as of `asOf` whenever it is not dated after `asOf`. For a
- * past year in which a township has since been re-assessed the earlier one is not at hand, and the
- * figures are null rather than wrong (see the service README).
- */
-export function bannerItemProgress(
-  townships: readonly TownshipStandardizationRow[],
-  latest: ReadonlyMap<string, Assessment>,
-  asOf: string,
-): ItemProgress {
+/** Sums the latest assessment (as of the summary's date) of each of a banner's assessed townships. */
+export function bannerItemProgress(townships: readonly TownshipStandardizationRow[]): ItemProgress {
   let itemsMet = 0;
   let itemsAssessed = 0;
   for (const township of townships) {
-    if (township.latestResult === null) continue;
-    const assessment = latest.get(township.orgUnitId);
-    if (!assessment || assessment.assessedOn > asOf)
-      return { itemsMet: null, itemsAssessed: null, itemShare: null };
-    itemsMet += assessment.itemsMet;
-    itemsAssessed += assessment.itemsTotal;
+    itemsMet += township.latestItemsMet ?? 0;
+    itemsAssessed += township.latestItemsTotal ?? 0;
   }
   return { itemsMet, itemsAssessed, itemShare: rate(itemsMet, itemsAssessed) };
 }
@@ -82,7 +69,6 @@ export type StandardizationReport = BannerStandardization & ItemProgress & { ban
  */
 export async function standardizationReport(
   reads: OrgUnitReads,
-  standardization: Pick<StandardizationReads, "latestAssessments">,
   clock: Clock,
   scope: Scope,
   year?: number,
@@ -93,15 +79,9 @@ export async function standardizationReport(
   const list = await banners(reads, scope, bannerId);
   const ids = list.map((b) => b.id);
   const rows = await reads.townshipStandardization(scope, ASSESSED_KINDS, ids, asOf, year);
-  const assessed = rows.filter((r) => r.latestResult !== null).map((r) => r.orgUnitId);
-  const latest = new Map((await standardization.latestAssessments(assessed)).map((a) => [a.orgUnitId, a]));
   return standardizationSummary(ids, rows).map((s, i) => ({
     ...s,
-    ...bannerItemProgress(
-      rows.filter((r) => r.bannerId === s.bannerId),
-      latest,
-      asOf,
-    ),
+    ...bannerItemProgress(rows.filter((r) => r.bannerId === s.bannerId)),
     banner: list[i],
     asOf,
   }));

@@ -167,14 +167,15 @@ export class TypeOrmOrgUnitReads implements OrgUnitReads {
   ): Promise<TownshipStandardizationRow[]> {
     if (bannerIds.length === 0) return [];
     return this.dataSource.query(
-      `SELECT ${BANNER_OF("u")} AS "bannerId", u.id AS "orgUnitId",
-              (SELECT a.result FROM standardization_assessment a
-                WHERE a.org_unit_id = u.id AND a.assessed_on <= $4::date
-                ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) AS "latestResult",
+      `SELECT ${BANNER_OF("u")} AS "bannerId", u.id AS "orgUnitId", latest.result AS "latestResult",
+              latest.items_met AS "latestItemsMet", latest.items_total AS "latestItemsTotal",
               EXISTS (SELECT 1 FROM standardization_assessment a
                        WHERE a.org_unit_id = u.id AND a.recognition_year IS NOT NULL
                          AND ($5::int IS NULL OR a.recognition_year <= $5::int)) AS recognized
          FROM org_unit u
+         LEFT JOIN LATERAL (SELECT a.result, a.items_met, a.items_total FROM standardization_assessment a
+                             WHERE a.org_unit_id = u.id AND a.assessed_on <= $4::date
+                             ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) latest ON true
         WHERE u.active AND u.path LIKE $1 AND u.kind = ANY($2) AND ${BANNER_OF("u")} = ANY($3)`,
       [`${scope}%`, kinds, bannerIds, asOf, recognizedBy ?? null],
     );

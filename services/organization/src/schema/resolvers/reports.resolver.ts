@@ -35,15 +35,8 @@ export class ReportsResolver {
     @Arg("year", () => Int, { nullable: true }) year?: number | null,
     @Arg("bannerId", () => ID, { nullable: true }) bannerId?: string | null,
   ): Promise<StandardizationReport[]> {
-    const { units, standardization, clock } = this.services;
-    return standardizationReport(
-      units,
-      standardization,
-      clock,
-      await readScope(ctx),
-      opt(year),
-      opt(bannerId),
-    );
+    const { units, clock } = this.services;
+    return standardizationReport(units, clock, await readScope(ctx), opt(year), opt(bannerId));
   }
 }
 

@@ -43,23 +43,18 @@ export class BannerStandardizationType {
   @Field(() => Float, { nullable: true }) completionRate: number | null;
   @Field(() => Int) recognized: number;
   @Field(() => Int, {
-    nullable: true,
-    description:
-      "Items MET, summed over the latest assessment (as of asOf) of each assessed township. Null only for a past " +
-      "year in which a township has since been re-assessed.",
+    description: "Items MET, summed over the latest assessment (as of asOf) of each assessed township.",
   })
-  itemsMet: number | null;
+  itemsMet: number;
   @Field(() => Int, {
-    nullable: true,
-    description:
-      "Items rated in those assessments (every item of each one's standard version); null as itemsMet.",
+    description: "Items rated in those assessments (every item of each one's standard version).",
   })
-  itemsAssessed: number | null;
+  itemsAssessed: number;
   @Field(() => Float, {
     nullable: true,
     description:
       "itemsMet / itemsAssessed, 4 decimals like the other rates (15 of 16 items: 0.9375); null when no township " +
-      "is assessed, or as itemsMet.",
+      "is assessed.",
   })
   itemShare: number | null;
 }
