@@ -11,6 +11,7 @@ import {
   SHULINZHAO,
   SHULINZHAO_VILLAGE_1,
   startHarness,
+  XUEJIAWAN,
   ZHUNGEER,
   zhungeerAdmin,
   type Harness,
@@ -131,20 +132,40 @@ describe("federation: OrgUnit and Statistician references", () => {
     },
   );
 
-  it("resolves bare references in ONE query, and keeps the caller's scope (null outside it, in order)", async () => {
+  it("#10.1: resolves bare references in ONE query, in order; a unit outside the caller's area resolves too (its key)", async () => {
     h.queries.queries = [];
     const bare = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on OrgUnit { id } } }`;
     const res = await h.call(
       bare,
-      { representations: refs([SHULINZHAO, "150622100000", DALATE]) },
+      {
+        representations: [...refs([SHULINZHAO, "150622100000", DALATE]), { __typename: "OrgUnit", id: "x" }],
+      },
       dalateAdmin,
     );
+    expect(res.errors).toBeUndefined();
     expect(h.queries.queries).toHaveLength(1);
-    expect(res.data!._entities.map((e: { id: string } | null) => e?.id ?? null)).toEqual([
-      idOf(SHULINZHAO),
-      null,
-      idOf(DALATE),
+    expect(res.data!._entities).toEqual([
+      { id: idOf(SHULINZHAO) },
+      { id: idOf("150622100000") },
+      { id: idOf(DALATE) },
+      null, // not a key any unit can have
     ]);
+  });
+
+  it("#10.1: a unit outside the caller's area reached by reference yields its key with statisticians and staffing null, not an error or a wiped answer", async () => {
+    h.queries.queries = [];
+    const res = await h.call(ENTITIES, { representations: refs([SHULINZHAO, XUEJIAWAN]) }, dalateAdmin);
+    expect(res.errors).toBeUndefined();
+    const [mine, theirs] = res.data!._entities;
+    expect(mine).toMatchObject({ id: idOf(SHULINZHAO), staffing: { compliant: expect.any(Boolean) } });
+    expect(mine.statisticians.totalCount).toBeGreaterThan(0);
+    expect(theirs).toEqual({ id: idOf(XUEJIAWAN), staffing: null, statisticians: null });
+    // The same statements as for units all in the area.
+    expect(h.queries.queries).toHaveLength(4);
+    // And the other way round: 准格尔旗's bureau sees 树林召镇's key, nothing of its staff.
+    const other = await h.call(ENTITIES, { representations: refs([SHULINZHAO]) }, zhungeerAdmin);
+    expect(other.errors).toBeUndefined();
+    expect(other.data!._entities).toEqual([{ id: idOf(SHULINZHAO), staffing: null, statisticians: null }]);
   });
 
   it("the statisticians of a unit come with their post; Statistician references are scoped too", async () => {
@@ -158,7 +179,9 @@ describe("federation: OrgUnit and Statistician references", () => {
       { representations: [{ __typename: "Statistician", id: personId }] },
       zhungeerAdmin,
     );
-    expect(people.data!._entities).toEqual([null]);
+    // #10.1: another banner reaches the person by reference: their public view, never their ID number.
+    expect(people.errors).toBeUndefined();
+    expect(people.data!._entities).toEqual([{ id: personId, name: expect.any(String), idNumber: null }]);
     h.queries.queries = [];
     const mine = await h.call(
       ENTITIES,
@@ -173,6 +196,79 @@ describe("federation: OrgUnit and Statistician references", () => {
     expect(mine.data!._entities[0]).toMatchObject({ id: personId });
     expect(mine.data!._entities[1]).toBeNull();
     expect(h.queries.queries).toHaveLength(1);
+  });
+
+  it("#10.1: _entities for a statistician of another banner returns their public view (id, name, inYourArea false, personal data null); one of the banner full data", async () => {
+    const FULL = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Statistician {
+      id name inYourArea idNumber phone birthDate gender ethnicity education title notes isSample version createdAt updatedAt
+      personalDataMasked registeredAt { id } prePostGate { certified } assignments { id } } } }`;
+    const theirs = await h.register(XUEJIAWAN, {
+      name: "外旗统计员",
+      phone: "13900001111",
+      ethnicity: "蒙古族",
+    });
+    await h.appoint(theirs, XUEJIAWAN, "PART_TIME", "CONTRACT");
+    const ours = await h.register(SHULINZHAO, { name: "本旗统计员", phone: "13900002222" });
+    h.queries.queries = [];
+    const res = await h.call(
+      FULL,
+      {
+        r: [
+          { __typename: "Statistician", id: theirs },
+          { __typename: "Statistician", id: ours },
+        ],
+      },
+      dalateAdmin,
+    );
+    expect(res.errors).toBeUndefined();
+    // The references (one statement for both), the caller's area, the records of the one in the area.
+    expect(h.queries.queries).toHaveLength(3);
+    const [publicView, full] = res.data!._entities;
+    expect(publicView).toEqual({
+      id: theirs,
+      name: "外旗统计员",
+      inYourArea: false,
+      idNumber: null,
+      phone: null,
+      birthDate: null,
+      gender: null,
+      ethnicity: null,
+      education: null,
+      title: null,
+      notes: null,
+      isSample: null,
+      version: null,
+      createdAt: null,
+      updatedAt: null,
+      personalDataMasked: true,
+      registeredAt: null,
+      prePostGate: null,
+      assignments: [],
+    });
+    expect(full).toMatchObject({
+      id: ours,
+      name: "本旗统计员",
+      inYourArea: true,
+      idNumber: expect.stringMatching(/^\d{17}[\dX]$/),
+      phone: "13900002222",
+      birthDate: expect.any(String),
+      gender: "MALE",
+      isSample: false,
+      version: 1,
+      personalDataMasked: false,
+      registeredAt: { id: idOf(SHULINZHAO) },
+      prePostGate: { certified: false },
+      assignments: [],
+    });
+    // The person's own banner sees them in full.
+    const own = await h.call(FULL, { r: [{ __typename: "Statistician", id: theirs }] }, zhungeerAdmin);
+    expect(own.data!._entities[0]).toMatchObject({
+      inYourArea: true,
+      phone: "13900001111",
+      ethnicity: "蒙古族",
+      registeredAt: { id: idOf(XUEJIAWAN) },
+    });
+    expect(own.data!._entities[0].assignments).toHaveLength(1);
   });
 
   it("pages through a unit's statisticians with first/after, by start date, each edge with its post", async () => {

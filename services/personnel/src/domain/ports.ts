@@ -186,7 +186,14 @@ export interface PersonnelReads {
   /** Units among `ids` visible to the user whose home unit is `homeUnitId`, in ONE query. */
   unitsVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<OrgUnitView[]>;
   statisticians(ids: readonly string[], scope: Scope): Promise<Statistician[]>;
-  statisticiansVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<Statistician[]>;
+  /**
+   * Federation references: every person of these ids that exists, each with whether the area of the
+   * user at this home unit holds them (looked up inside the same single statement).
+   */
+  statisticianReferences(
+    ids: readonly string[],
+    homeUnitId: string,
+  ): Promise<{ statistician: Statistician; inArea: boolean }[]>;
   searchStatisticians(
     filter: StatisticianFilter,
     scope: Scope,

@@ -31,6 +31,31 @@ export interface Statistician {
   updatedAt: Date;
 }
 
+/**
+ * #10.1: a person reached by a federation reference from outside the caller's area (another service's
+ * record names them: an enrolment, a certificate). A reference to someone who exists always resolves,
+ * but only to their public identity — id and name; everything else (ID number, phone, birth date, where
+ * they are registered or posted) is withheld — and `inYourArea: false`.
+ */
+export interface StatisticianPublicView {
+  id: string;
+  name: string;
+  inYourArea: false;
+}
+
+/** What a Statistician resolves to: the full record (in the caller's area) or the public view. */
+export type StatisticianView = Statistician | StatisticianPublicView;
+
+export const isPublicView = (s: StatisticianView): s is StatisticianPublicView =>
+  (s as Partial<StatisticianPublicView>).inYourArea === false;
+
+/** The public view of a person: nothing but id and name is copied. */
+export const publicViewOf = (s: Pick<Statistician, "id" | "name">): StatisticianPublicView => ({
+  id: s.id,
+  name: s.name,
+  inYourArea: false,
+});
+
 export type NewStatistician = Omit<Statistician, "version" | "createdAt" | "updatedAt">;
 
 /** Fields a change may touch; the ID number (and so birth date and gender) never changes. */

@@ -1,8 +1,8 @@
-import { buildFederatedSchema, type GraphQLContext } from "@grassroots/kit";
+import { buildFederatedSchema, isUuid, type GraphQLContext } from "@grassroots/kit";
 import type { GraphQLSchema } from "graphql";
 import type { OrgUnitView } from "../domain/org-unit";
 import type { PersonnelServices } from "../domain/ports";
-import type { Statistician } from "../domain/statistician";
+import type { StatisticianView } from "../domain/statistician";
 import { loaders } from "./loaders";
 import { AssignmentFields } from "./resolvers/assignment.fields";
 import { FilingFields, FilingStepFields } from "./resolvers/filing.fields";
@@ -24,7 +24,13 @@ const resolvers = [
 /**
  * The subgraph schema. Resolver instances get the services through their constructor; OrgUnit and
  * Statistician references resolve through per-request loaders: one SQL query per `_entities` call, with
- * the caller's area looked up inside it (null outside it).
+ * the caller's area looked up inside it.
+ *
+ * #10.1, one policy for every service: a reference to an entity that exists always resolves, so that
+ * another subgraph's non-null reference (an enrolment's statistician, a filing's banner) never nulls a
+ * whole answer. Outside the caller's area it resolves to a public view: a Statistician's id and name with
+ * `inYourArea: false` and everything else withheld; an OrgUnit's key, with personnel's fields
+ * (`statisticians`, `staffing`) null. Only a key that cannot exist (not a uuid, no such person) is null.
  */
 export function buildPersonnelSchema(services: PersonnelServices): Promise<GraphQLSchema> {
   const instances = new Map<unknown, unknown>(resolvers.map((R) => [R, new R(services)]));
@@ -36,15 +42,17 @@ export function buildPersonnelSchema(services: PersonnelServices): Promise<Graph
           ref: { id: string },
           ctx: GraphQLContext,
         ): Promise<{ id: string } | null> => {
+          if (!isUuid(ref.id)) return null;
           const l = loaders(ctx, services);
           const unit: OrgUnitView | null = await l.unitReference.load(ref.id);
-          // The same area as readScope: the unit's own fields need not look it up again.
-          if (unit) l.unit.prime(unit.id, unit);
-          return unit ? { id: unit.id } : null;
+          // The same area as readScope, so the unit's own fields need not look it up again: outside the
+          // area (or not yet received from organization) they are null.
+          l.unit.prime(ref.id, unit);
+          return { id: ref.id };
         },
       },
       Statistician: {
-        __resolveReference: (ref: { id: string }, ctx: GraphQLContext): Promise<Statistician | null> =>
+        __resolveReference: (ref: { id: string }, ctx: GraphQLContext): Promise<StatisticianView | null> =>
           loaders(ctx, services).statisticianReference.load(ref.id),
       },
     },

@@ -12,7 +12,7 @@ import type { FilingStep } from "../domain/filing";
 import type { OrgUnitView } from "../domain/org-unit";
 import type { Page, PersonnelServices, PersonRecords, UnitStatisticianRow } from "../domain/ports";
 import { evaluateStaffing, type StaffingResult } from "../domain/staffing";
-import type { Statistician } from "../domain/statistician";
+import { publicViewOf, type Statistician, type StatisticianView } from "../domain/statistician";
 import { readScope } from "./context";
 
 /** A page of one unit's statisticians (as OrgUnit.statisticians asks for it). */
@@ -33,7 +33,8 @@ export interface Loaders {
   /** Federation references: scoped by the caller's home unit inside the same single query. */
   unitReference: DataLoader<string, OrgUnitView | null>;
   statistician: DataLoader<string, Statistician | null>;
-  statisticianReference: DataLoader<string, Statistician | null>;
+  /** Federation references: the person in the caller's area, else their public view (#10.1); null if unknown. */
+  statisticianReference: DataLoader<string, StatisticianView | null>;
   assignment: DataLoader<string, PostAssignment | null>;
   /** A person's posts in scope and pre-post certificate, from one statement (they always agree). */
   records: DataLoader<string, PersonRecords>;
@@ -63,7 +64,13 @@ export const loaders = loadersPerRequest(
         byKey(ids, await reads.statisticians(uuids(ids), await readScope(ctx)), (s) => s.id),
       ),
       statisticianReference: new DataLoader(async (ids) =>
-        byKey(ids, await reads.statisticiansVisibleToHome(uuids(ids), home()), (s) => s.id),
+        byKey(
+          ids,
+          (await reads.statisticianReferences(uuids(ids), home())).map(({ statistician, inArea }) =>
+            inArea ? statistician : publicViewOf(statistician),
+          ),
+          (s) => s.id,
+        ),
       ),
       assignment: new DataLoader(async (ids) =>
         byKey(ids, await reads.assignments(uuids(ids), await readScope(ctx)), (a) => a.id),

@@ -79,12 +79,18 @@ export class SqlPersonnelReads implements PersonnelReads {
     );
   }
 
-  statisticiansVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<Statistician[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.query(
-      `SELECT ${select("s", STATISTICIAN)} FROM statistician s WHERE s.id = ANY($1) AND ${statisticianVisible(homePattern("$2"))}`,
+  async statisticianReferences(
+    ids: readonly string[],
+    homeUnitId: string,
+  ): Promise<{ statistician: Statistician; inArea: boolean }[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.query<Statistician & { inArea: boolean | null }>(
+      `SELECT ${select("s", STATISTICIAN)}, ${statisticianVisible(homePattern("$2"))} AS "inArea"
+         FROM statistician s WHERE s.id = ANY($1)`,
       [[...ids], homeUnitId],
     );
+    // An unknown (or deactivated) home unit makes the pattern NULL: nothing is in that caller's area.
+    return rows.map(({ inArea, ...statistician }) => ({ statistician, inArea: inArea === true }));
   }
 
   async searchStatisticians(

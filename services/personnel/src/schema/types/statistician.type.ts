@@ -11,26 +11,37 @@ import type { Gender, ProfessionalTitle } from "../../domain/statistician";
 import { AssignmentStatusEnum, EstablishmentEnum, GenderEnum, RoleEnum, TitleEnum } from "./enums";
 import { FilingType } from "./filing.type";
 
+const WITHHELD = "Null when the person was reached by reference from outside your area (inYourArea false).";
+
 @Directive('@key(fields: "id")')
 @ObjectType("Statistician", {
   description:
     "A statistician (统计人员), a person. The resident ID number, birth date and phone are personal data: in full for " +
-    "CITY_ADMIN, BANNER_ADMIN and UNIT_CLERK (who only see people in their area), masked for other roles.",
+    "CITY_ADMIN, BANNER_ADMIN and UNIT_CLERK (who only see people in their area), masked for other roles. " +
+    "Reached by reference from outside your area (another service's record names them), a person is a public view: " +
+    "id and name only, inYourArea false, every other field null or empty.",
 })
 export class StatisticianType {
   @Field(() => ID) id: string;
   @Field() name: string;
-  @Field(() => GenderEnum) gender: Gender;
+  // inYourArea, idNumber, birthDate and phone are resolved in StatisticianFields (public view, masking by role).
+  @Field(() => GenderEnum, { nullable: true, description: WITHHELD }) gender: Gender | null;
   @Field(() => String, { nullable: true }) ethnicity: string | null;
-  // idNumber, birthDate and phone are resolved in StatisticianFields (masking by role).
   @Field(() => String, { nullable: true }) education: string | null;
   @Field(() => TitleEnum, { nullable: true }) title: ProfessionalTitle | null;
   @Field(() => String, { nullable: true }) notes: string | null;
-  @Field({ description: "Generated sample data (样例统计员…), not a real person." }) isSample: boolean;
-  @Field(() => Int, { description: "Send it back as expectedVersion when changing the person." })
-  version: number;
-  @Field(() => GraphQLISODateTime) createdAt: Date;
-  @Field(() => GraphQLISODateTime) updatedAt: Date;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: `Generated sample data (样例统计员…), not a real person. ${WITHHELD}`,
+  })
+  isSample: boolean | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: `Send it back as expectedVersion when changing the person. ${WITHHELD}`,
+  })
+  version: number | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: WITHHELD }) createdAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: WITHHELD }) updatedAt: Date | null;
 }
 
 @ObjectType("PrePostGate", {
