@@ -104,7 +104,7 @@ describe("staffing across services (organization + personnel through the gateway
     expect(townships.some((t) => !t.staffing!.compliant)).toBe(true);
     // Personal data in full for the banner bureau.
     const someone = townships.flatMap((t) => t.statisticians!.edges)[0];
-    expect(someone.node.name).toMatch(/^样例统计员\d{4}$/);
+    expect(someone.node.name).toMatch(/^样例统计员\d{9}$/);
     expect(someone.node.idNumber).toMatch(/^\d{17}[\dX]$/);
   });
 

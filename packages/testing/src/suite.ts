@@ -19,7 +19,7 @@ export interface RunningSuite {
   subgraphUrls: Record<string, string>;
   databases: Record<string, TestDatabase>;
   /** A signed token for a role at a home unit (a 12-digit division code or an org unit id). */
-  token(role: Role, org: string, sub?: string): Promise<string>;
+  token(role: Role, org: string, sub?: string, name?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -123,8 +123,12 @@ export async function startSuite(services: string[]): Promise<RunningSuite> {
       topicPrefix,
       subgraphUrls,
       databases,
-      token: (role, org, sub = `test-${role.toLowerCase()}`) =>
-        new SignJWT({ roles: [role], org: /^\d{12}$/.test(org) ? orgUnitIdForCode(org) : org })
+      token: (role, org, sub = `test-${role.toLowerCase()}`, name) =>
+        new SignJWT({
+          roles: [role],
+          org: /^\d{12}$/.test(org) ? orgUnitIdForCode(org) : org,
+          ...(name ? { name } : {}),
+        })
           .setProtectedHeader({ alg: "HS256" })
           .setSubject(sub)
           .setIssuer("grassroots-dev")
