@@ -31,3 +31,12 @@ export function createContext(
     },
   };
 }
+
+/**
+ * The one read-scoping helper: the path prefix of the caller's subtree, for every read to filter on
+ * (`path LIKE $scope || '%'`). A caller whose home unit is unknown gets a prefix no path has (deny by
+ * default). Looked up once per request.
+ */
+export async function readScope(ctx: Pick<GraphQLContext, "access">): Promise<string> {
+  return (await ctx.access()).scopePrefix;
+}
