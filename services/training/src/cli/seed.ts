@@ -23,7 +23,12 @@ async function waitForProjections(reads: SqlSeedReads, logger: Logger, seconds: 
     const key = JSON.stringify(counts);
     stable = key === last ? stable + 1 : 0;
     last = key;
-    logger.info(counts, stable ? "waiting for the projections to settle" : "waiting for org units and statisticians to arrive by events");
+    logger.info(
+      counts,
+      stable
+        ? "waiting for the projections to settle"
+        : "waiting for org units and statisticians to arrive by events",
+    );
     if (counts.units > 0 && counts.assignments > 0 && stable >= STABLE_POLLS - 1) return true;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
@@ -35,15 +40,30 @@ async function waitForProjections(reads: SqlSeedReads, logger: Logger, seconds: 
 // organization's and personnel's seeds). Running it again changes nothing.
 runTool<typeof cliConfigSchema>(
   "seed",
-  { service: "training", configSchema: cliConfigSchema, createDataSource: (c) => createTrainingDataSource(c.DATABASE_URL, 2) },
+  {
+    service: "training",
+    configSchema: cliConfigSchema,
+    createDataSource: (c) => createTrainingDataSource(c.DATABASE_URL, 2),
+  },
   async (dataSource: DataSource, logger: Logger, config: CliConfig) => {
     const reads = new SqlSeedReads(dataSource);
     const filled = await waitForProjections(reads, logger, config.SEED_WAIT_SECONDS);
     const counts = await reads.projectionCounts();
-    if (counts.units === 0) throw new Error(`No org units arrived within ${config.SEED_WAIT_SECONDS} s: is organization seeded and this service running?`);
-    if (!filled) logger.warn(counts, "the projections did not settle in time (is personnel seeded?); seeding with what is there");
-    const services = createServices(dataSource, { passRule: { minAttendancePercent: config.TRAINING_PASS_MIN_ATTENDANCE_PERCENT } });
-    const report = await seedTraining(services, reads, (done, total) => logger.info({ done, total }, "seed progress"));
+    if (counts.units === 0)
+      throw new Error(
+        `No org units arrived within ${config.SEED_WAIT_SECONDS} s: is organization seeded and this service running?`,
+      );
+    if (!filled)
+      logger.warn(
+        counts,
+        "the projections did not settle in time (is personnel seeded?); seeding with what is there",
+      );
+    const services = createServices(dataSource, {
+      passRule: { minAttendancePercent: config.TRAINING_PASS_MIN_ATTENDANCE_PERCENT },
+    });
+    const report = await seedTraining(services, reads, (done, total) =>
+      logger.info({ done, total }, "seed progress"),
+    );
     process.stdout.write(
       `training seed for ${report.year}: sessions created ${report.sessions}, already there ${report.alreadyThere}; ` +
         `enrolments ${report.enrollments}, results ${report.results}, certificates issued ${report.certificates}\n`,

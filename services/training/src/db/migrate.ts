@@ -4,4 +4,7 @@ import { createTrainingDataSource } from "./data-source";
 
 // `pnpm migrate`: applies pending migrations to DATABASE_URL, then exits.
 const config = loadConfigOrExit(cliConfigSchema);
-void migrateCommand(createTrainingDataSource(config.DATABASE_URL, 1), createLogger("training-migrate", config.LOG_LEVEL));
+void migrateCommand(
+  createTrainingDataSource(config.DATABASE_URL, 1),
+  createLogger("training-migrate", config.LOG_LEVEL),
+);

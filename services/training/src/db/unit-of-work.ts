@@ -2,7 +2,11 @@ import { publishEvent, type EventContract, type EventData } from "@grassroots/ev
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
 import { TypeOrmDirectoryStore } from "./repositories/directory";
-import { TypeOrmCertificateStore, TypeOrmEnrollmentStore, TypeOrmSessionStore } from "./repositories/training.store";
+import {
+  TypeOrmCertificateStore,
+  TypeOrmEnrollmentStore,
+  TypeOrmSessionStore,
+} from "./repositories/training.store";
 
 /** One PostgreSQL transaction per unit of work: business rows and outbox rows commit together. */
 export class TypeOrmUnitOfWork implements UnitOfWork {

@@ -1,4 +1,10 @@
-import type { AssignmentStatuses, EventData, OrgUnitCreated, OrgUnitKinds, StatisticianRoles } from "@grassroots/events";
+import type {
+  AssignmentStatuses,
+  EventData,
+  OrgUnitCreated,
+  OrgUnitKinds,
+  StatisticianRoles,
+} from "@grassroots/events";
 
 /**
  * What this service knows about other services' data, from their events (src/events/projections.ts):
@@ -11,7 +17,10 @@ export type OrgUnitKind = (typeof OrgUnitKinds)[number];
  * A unit as projected: the part of organization's unit state (the org-unit events' contract) training
  * keeps. `path` holds the ancestor ids and own id, each followed by "/": a subtree is a string prefix.
  */
-export type OrgUnitRef = Pick<EventData<typeof OrgUnitCreated>, "id" | "code" | "name" | "kind" | "parentId" | "path" | "active" | "version">;
+export type OrgUnitRef = Pick<
+  EventData<typeof OrgUnitCreated>,
+  "id" | "code" | "name" | "kind" | "parentId" | "path" | "active" | "version"
+>;
 
 /** The city bureau or a banner/district bureau: the only units that organise training. */
 export const ORGANIZER_KINDS: readonly OrgUnitKind[] = ["CITY", "DISTRICT", "BANNER"];
@@ -32,4 +41,5 @@ export interface StatisticianRef {
   name: string;
 }
 
-export const describeUnit = (unit: Pick<OrgUnitRef, "name" | "code">): string => `${unit.name} (${unit.code})`;
+export const describeUnit = (unit: Pick<OrgUnitRef, "name" | "code">): string =>
+  `${unit.name} (${unit.code})`;

@@ -14,7 +14,8 @@ export interface CheckedResult {
   score: number | null;
 }
 
-const oneDecimal = (value: number) => Number.isFinite(value) && Math.abs(value * 10 - Math.round(value * 10)) < 1e-9;
+const oneDecimal = (value: number) =>
+  Number.isFinite(value) && Math.abs(value * 10 - Math.round(value * 10)) < 1e-9;
 
 /**
  * Attendance and result of one participant, checked against the session. `field` prefixes the names
@@ -32,7 +33,10 @@ export function checkResult(
   }
   const hours = input.hoursAttended;
   if (!oneDecimal(hours) || hours < 0) {
-    throw badInput(`${name("hoursAttended")} must be a number of hours ≥ 0 with at most one decimal; got ${hours}.`, name("hoursAttended"));
+    throw badInput(
+      `${name("hoursAttended")} must be a number of hours ≥ 0 with at most one decimal; got ${hours}.`,
+      name("hoursAttended"),
+    );
   }
   if (tenths(hours) > tenths(session.hours)) {
     throw badInput(
@@ -42,14 +46,27 @@ export function checkResult(
   }
   const score = input.score ?? null;
   if (score !== null && (!oneDecimal(score) || score < 0 || score > 100)) {
-    throw badInput(`${name("score")} must be from 0 to 100 with at most one decimal; got ${score}.`, name("score"));
+    throw badInput(
+      `${name("score")} must be from 0 to 100 with at most one decimal; got ${score}.`,
+      name("score"),
+    );
   }
   if (input.result === "ABSENT" && (tenths(hours) !== 0 || score !== null)) {
-    throw badInput(`An ABSENT participant has 0 hours attended and no score; got ${hours} h${score === null ? "" : `, score ${score}`}.`, name("result"));
+    throw badInput(
+      `An ABSENT participant has 0 hours attended and no score; got ${hours} h${score === null ? "" : `, score ${score}`}.`,
+      name("result"),
+    );
   }
   if (input.result !== "ABSENT" && tenths(hours) === 0) {
-    throw badInput(`A ${input.result} participant attended some hours; with 0 hours record ABSENT.`, name("hoursAttended"));
+    throw badInput(
+      `A ${input.result} participant attended some hours; with 0 hours record ABSENT.`,
+      name("hoursAttended"),
+    );
   }
   checkPrePostPass(session, input.result, hours, rule, name("result"));
-  return { hoursAttended: tenths(hours) / 10, result: input.result, score: score === null ? null : tenths(score) / 10 };
+  return {
+    hoursAttended: tenths(hours) / 10,
+    result: input.result,
+    score: score === null ? null : tenths(score) / 10,
+  };
 }

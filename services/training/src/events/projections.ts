@@ -29,9 +29,12 @@ export const PROJECTIONS_GROUP = "training.projections";
  * assignment's: each is an upsert guarded by version.
  */
 export function projectionHandlers(): EventHandler[] {
-  const unit = (e: { data: Parameters<typeof projectOrgUnit>[1] }, m: Parameters<typeof projectOrgUnit>[0]) => projectOrgUnit(m, e.data);
-  const assignment = (e: { data: Parameters<typeof projectAssignment>[1] }, m: Parameters<typeof projectAssignment>[0]) =>
-    projectAssignment(m, e.data);
+  const unit = (e: { data: Parameters<typeof projectOrgUnit>[1] }, m: Parameters<typeof projectOrgUnit>[0]) =>
+    projectOrgUnit(m, e.data);
+  const assignment = (
+    e: { data: Parameters<typeof projectAssignment>[1] },
+    m: Parameters<typeof projectAssignment>[0],
+  ) => projectAssignment(m, e.data);
   return [
     on(OrgUnitCreated, unit),
     on(OrgUnitUpdated, unit),

@@ -1,10 +1,18 @@
-import { AttendanceRecorded, PrePostCertificateIssued, SessionPlanned, type EventData } from "@grassroots/events";
+import {
+  AttendanceRecorded,
+  PrePostCertificateIssued,
+  SessionPlanned,
+  type EventData,
+} from "@grassroots/events";
 import type { OrgUnitRef } from "../domain/directory";
 import type { Certificate, Enrollment, TrainingSession } from "../domain/training";
 
 /** The data of the events this service publishes (no personal data: ids, dates, hours, results). */
 
-export function sessionState(session: TrainingSession, organizer: OrgUnitRef): EventData<typeof SessionPlanned> {
+export function sessionState(
+  session: TrainingSession,
+  organizer: OrgUnitRef,
+): EventData<typeof SessionPlanned> {
   return {
     sessionId: session.id,
     organizerUnitId: session.organizerUnitId,

@@ -60,12 +60,21 @@ export interface BannerCoverage extends BannerStaffCount {
 }
 
 /** One row per banner asked for, in that order, even a banner with no staff and no sessions. */
-export function bannerCoverage(bannerIds: readonly string[], counts: readonly BannerStaffCount[]): BannerCoverage[] {
+export function bannerCoverage(
+  bannerIds: readonly string[],
+  counts: readonly BannerStaffCount[],
+): BannerCoverage[] {
   return bannerIds.map((bannerId) => {
-    const found = counts.find((c) => c.bannerId === bannerId) ?? { bannerId, staff: 0, attended: 0, ownSessionsCompleted: 0 };
+    const found = counts.find((c) => c.bannerId === bannerId) ?? {
+      bannerId,
+      staff: 0,
+      attended: 0,
+      ownSessionsCompleted: 0,
+    };
     return { ...found, rate: share(found.attended, found.staff) };
   });
 }
 
 /** The city obligation of the year: met when at least one qualifying session was completed. */
-export const cityObligationMet = (completedComprehensiveSessions: number): boolean => completedComprehensiveSessions >= 1;
+export const cityObligationMet = (completedComprehensiveSessions: number): boolean =>
+  completedComprehensiveSessions >= 1;

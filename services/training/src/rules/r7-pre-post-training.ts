@@ -68,10 +68,12 @@ export function refuseCertificate(
   enrollment: Pick<Enrollment, "status" | "result" | "hoursAttended">,
   rule: PassRule,
 ): string | undefined {
-  if (session.kind !== PRE_POST) return `Certificates are issued for PRE_POST sessions only; this is a ${session.kind} session.`;
+  if (session.kind !== PRE_POST)
+    return `Certificates are issued for PRE_POST sessions only; this is a ${session.kind} session.`;
   if (enrollment.status !== "ENROLLED") return "The person withdrew from this session.";
   if (enrollment.result === null) return "No result has been recorded for this person yet.";
-  if (enrollment.result !== "PASSED") return `A ${enrollment.result} result earns no pre-post certificate (R7).`;
+  if (enrollment.result !== "PASSED")
+    return `A ${enrollment.result} result earns no pre-post certificate (R7).`;
   if (!qualifiesForCertificate(session, enrollment, rule)) {
     return `The person attended ${enrollment.hoursAttended} h, less than ${rule.minAttendancePercent}% of ${session.hours} h.`;
   }

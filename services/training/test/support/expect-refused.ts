@@ -6,5 +6,8 @@ import { TABLES } from "./harness";
  * Runs a call that must be refused: asserts the error code, and that no business row and no outbox row
  * changed. Returns the message so a test can check it names what the clerk must fix.
  */
-export const expectRefused = (dataSource: DataSource, code: string, call: () => Promise<GraphQLResult>): Promise<string> =>
-  expectRefusedIn(dataSource, TABLES, code, call);
+export const expectRefused = (
+  dataSource: DataSource,
+  code: string,
+  call: () => Promise<GraphQLResult>,
+): Promise<string> => expectRefusedIn(dataSource, TABLES, code, call);

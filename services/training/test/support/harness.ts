@@ -11,7 +11,15 @@ import {
   type EventContract,
   type EventData,
 } from "@grassroots/events";
-import { type Clock, createLogger, type Identity, orgUnitHomePath, orgUnitIdForCode, runMigrations, startSubgraphServer } from "@grassroots/kit";
+import {
+  type Clock,
+  createLogger,
+  type Identity,
+  orgUnitHomePath,
+  orgUnitIdForCode,
+  runMigrations,
+  startSubgraphServer,
+} from "@grassroots/kit";
 import {
   callSubgraph,
   countQueries,
@@ -61,7 +69,13 @@ export const zhungeerAdmin = as("BANNER_ADMIN", ZHUNGEER);
 /** Every business table of this service, and the outbox. */
 /** The outbox without sent_at: the relay marks rows sent while a test runs, which is not a write of the call under test. */
 export const OUTBOX = "(SELECT id, topic, key, type, data FROM outbox)";
-export const TABLES = ["training_session", "training_enrollment", "training_certificate", "certificate_counter", OUTBOX];
+export const TABLES = [
+  "training_session",
+  "training_enrollment",
+  "training_certificate",
+  "certificate_counter",
+  OUTBOX,
+];
 export const fingerprint = (dataSource: DataSource) => fingerprintTables(dataSource, TABLES);
 
 export interface Appointment {
@@ -88,9 +102,18 @@ export interface Harness {
   prefix: string;
   relay: OutboxRelay;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GraphQLResult<T>>;
+  call<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    identity?: Identity,
+  ): Promise<GraphQLResult<T>>;
   /** Sends an event as another service's relay would: CloudEvent headers, JSON value, key. */
-  publish<C extends EventContract>(contract: C, data: EventData<C>, key: string, eventId?: string): Promise<string>;
+  publish<C extends EventContract>(
+    contract: C,
+    data: EventData<C>,
+    key: string,
+    eventId?: string,
+  ): Promise<string>;
   /** Publishes the Ordos tree (organization's OrgUnitCreated events) and waits for the projection. */
   publishOrdos(): Promise<void>;
   /** Publishes more units (another city, say) and waits for them; `appoint` then takes their codes too. */
@@ -118,7 +141,16 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
   const queries = countQueries(dataSource);
   const prefix = `${uniqueName("tr")}.`;
   const kafka = createKafka(testEnv.kafkaBrokers, "training-test", logger);
-  await provisionTopics(kafka, topicSpecs({ partitions: 1, replicationFactor: 1, retentionMs: 3_600_000, dlqRetentionMs: 3_600_000, prefix }));
+  await provisionTopics(
+    kafka,
+    topicSpecs({
+      partitions: 1,
+      replicationFactor: 1,
+      retentionMs: 3_600_000,
+      dlqRetentionMs: 3_600_000,
+      prefix,
+    }),
+  );
   const consumer = new EventConsumer({
     kafka,
     dataSource,
@@ -129,7 +161,14 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
     retry: { attempts: 2, initialMs: 50, maxMs: 100 },
   });
   await consumer.start();
-  const relay = new OutboxRelay({ databaseUrl: db.url, kafka, logger, service: "training", pollMs: 100, topicPrefix: prefix });
+  const relay = new OutboxRelay({
+    databaseUrl: db.url,
+    kafka,
+    logger,
+    service: "training",
+    pollMs: 100,
+    topicPrefix: prefix,
+  });
   await relay.start();
   const producer = testKafka().producer();
   await producer.connect();
@@ -149,9 +188,17 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
   });
 
   const publish: Harness["publish"] = (contract, data, key, id) =>
-    sendCloudEvent(producer, { topic: `${prefix}${contract.topic}`, type: contract.type, source: `/grassroots/${contract.service}`, key, data, id });
+    sendCloudEvent(producer, {
+      topic: `${prefix}${contract.topic}`,
+      type: contract.type,
+      source: `/grassroots/${contract.service}`,
+      key,
+      data,
+      id,
+    });
 
-  const count = async (sql: string, params: unknown[] = []): Promise<number> => (await dataSource.query(sql, params))[0].n;
+  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+    (await dataSource.query(sql, params))[0].n;
   const published = new Map<string, OrgUnitStateFixture>();
   const publishUnits = async (states: OrgUnitStateFixture[]) => {
     for (const state of states) {
@@ -159,7 +206,13 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
       published.set(state.code, state);
     }
     const ids = states.map((u) => u.id);
-    await waitFor(async () => (await count(`SELECT count(*)::int AS n FROM org_unit WHERE id = ANY($1)`, [ids])) === ids.length, "the org projection", 30000, 200);
+    await waitFor(
+      async () =>
+        (await count(`SELECT count(*)::int AS n FROM org_unit WHERE id = ANY($1)`, [ids])) === ids.length,
+      "the org projection",
+      30000,
+      200,
+    );
   };
   const unitPath = (code: string) => published.get(code)?.path ?? pathOfCode(code);
 
@@ -185,7 +238,15 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
       for (const m of made) {
         await publish(
           StatisticianRegistered,
-          { statisticianId: m.statisticianId, name: m.name, gender: "F", ethnicity: null, education: null, title: null, version: 1 },
+          {
+            statisticianId: m.statisticianId,
+            name: m.name,
+            gender: "F",
+            ethnicity: null,
+            education: null,
+            title: null,
+            version: 1,
+          },
           m.statisticianId,
         );
         await publish(
@@ -207,7 +268,10 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
       }
       const ids = made.map((m) => m.assignmentId);
       await waitFor(
-        async () => (await count(`SELECT count(*)::int AS n FROM statistician_assignment WHERE id = ANY($1)`, [ids])) === ids.length,
+        async () =>
+          (await count(`SELECT count(*)::int AS n FROM statistician_assignment WHERE id = ANY($1)`, [
+            ids,
+          ])) === ids.length,
         "the appointments in the projection",
         30000,
         200,

@@ -46,7 +46,12 @@ export const planInput = (spec: SessionSpec = {}) => ({
 
 /** A call that must succeed: returns its data's only field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function ok(h: Harness, query: string, variables: Record<string, unknown>, identity: Identity = cityAdmin): Promise<any> {
+export async function ok(
+  h: Harness,
+  query: string,
+  variables: Record<string, unknown>,
+  identity: Identity = cityAdmin,
+): Promise<any> {
   const result = await h.call(query, variables, identity);
   if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return Object.values(result.data!)[0];
@@ -59,14 +64,25 @@ export async function openSession(h: Harness, spec: SessionSpec = {}, identity: 
 }
 
 /** Opens a session, enrols these people, completes it; returns the COMPLETED session. */
-export async function completedSession(h: Harness, spec: SessionSpec, statisticianIds: string[], identity: Identity = cityAdmin) {
+export async function completedSession(
+  h: Harness,
+  spec: SessionSpec,
+  statisticianIds: string[],
+  identity: Identity = cityAdmin,
+) {
   const session = await openSession(h, spec, identity);
-  for (const statisticianId of statisticianIds) await ok(h, ENROLL, { input: { sessionId: session.id, statisticianId } }, identity);
+  for (const statisticianId of statisticianIds)
+    await ok(h, ENROLL, { input: { sessionId: session.id, statisticianId } }, identity);
   const current = await ok(h, SESSION, { id: session.id }, identity);
   return ok(h, COMPLETE, { input: { id: session.id, expectedVersion: current.version } }, identity);
 }
 
-export const result = (statisticianId: string, hoursAttended: number, outcome: "PASSED" | "FAILED" | "ABSENT", score?: number) => ({
+export const result = (
+  statisticianId: string,
+  hoursAttended: number,
+  outcome: "PASSED" | "FAILED" | "ABSENT",
+  score?: number,
+) => ({
   statisticianId,
   hoursAttended,
   result: outcome,

@@ -44,7 +44,9 @@ export class Projections1764300000000 implements MigrationInterface {
         version          integer NOT NULL,
         projected_at     timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX statistician_assignment_person_idx ON statistician_assignment (statistician_id)`);
+    await q.query(
+      `CREATE INDEX statistician_assignment_person_idx ON statistician_assignment (statistician_id)`,
+    );
     await q.query(`CREATE INDEX statistician_assignment_unit_idx ON statistician_assignment (org_unit_id)`);
   }
 

@@ -39,7 +39,9 @@ export class Training1764300001000 implements MigrationInterface {
         CONSTRAINT training_session_cancelled CHECK ((status = 'CANCELLED') = (cancelled_at IS NOT NULL AND cancellation_reason IS NOT NULL)),
         CONSTRAINT training_session_completed CHECK ((status = 'COMPLETED') = (completed_at IS NOT NULL))
       )`);
-    await q.query(`CREATE INDEX training_session_organizer_idx ON training_session (organizer_unit_id, start_date DESC)`);
+    await q.query(
+      `CREATE INDEX training_session_organizer_idx ON training_session (organizer_unit_id, start_date DESC)`,
+    );
     await q.query(`CREATE INDEX training_session_year_idx ON training_session (end_date, kind)`);
     await q.query(`
       CREATE TABLE training_enrollment (
@@ -90,7 +92,9 @@ export class Training1764300001000 implements MigrationInterface {
         issued_at          timestamptz NOT NULL DEFAULT now(),
         UNIQUE (organizer_unit_id, year, seq)
       )`);
-    await q.query(`CREATE INDEX training_certificate_person_idx ON training_certificate (statistician_id, completed_on DESC)`);
+    await q.query(
+      `CREATE INDEX training_certificate_person_idx ON training_certificate (statistician_id, completed_on DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

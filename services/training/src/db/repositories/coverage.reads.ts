@@ -46,7 +46,14 @@ export class SqlCoverageReads implements CoverageReads {
         WHERE s.organizer_unit_id = ANY($1::uuid[]) AND s.kind = $2 AND s.audience = $3 AND s.status = $4
           AND s.end_date BETWEEN $5::date AND $6::date
         ORDER BY s.start_date, s.id`,
-      [cityIds, CITY_OBLIGATION.kind, CITY_OBLIGATION.audience, CITY_OBLIGATION.status, window.from, window.to],
+      [
+        cityIds,
+        CITY_OBLIGATION.kind,
+        CITY_OBLIGATION.audience,
+        CITY_OBLIGATION.status,
+        window.from,
+        window.to,
+      ],
     );
     return rows.map(session.map);
   }
@@ -105,7 +112,12 @@ export class SqlCoverageReads implements CoverageReads {
       rows,
       (row) => row.pair,
     ).map((row, i) => {
-      const { bannerId, staff, attended, ownSessionsCompleted } = row ?? { bannerId: pairs[i].bannerId, staff: 0, attended: 0, ownSessionsCompleted: 0 };
+      const { bannerId, staff, attended, ownSessionsCompleted } = row ?? {
+        bannerId: pairs[i].bannerId,
+        staff: 0,
+        attended: 0,
+        ownSessionsCompleted: 0,
+      };
       return { bannerId, staff, attended, ownSessionsCompleted };
     });
   }

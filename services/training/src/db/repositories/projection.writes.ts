@@ -19,7 +19,10 @@ export async function projectOrgUnit(manager: EntityManager, u: OrgUnitRef): Pro
   );
 }
 
-export async function projectStatistician(manager: EntityManager, s: { statisticianId: string; name: string; version: number }): Promise<void> {
+export async function projectStatistician(
+  manager: EntityManager,
+  s: { statisticianId: string; name: string; version: number },
+): Promise<void> {
   await manager.query(
     `INSERT INTO statistician (id, name, version) VALUES ($1, $2, $3)
      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version, projected_at = now()
@@ -39,6 +42,16 @@ export async function projectAssignment(manager: EntityManager, a: AssignmentSta
        org_unit_path = EXCLUDED.org_unit_path, role = EXCLUDED.role, status = EXCLUDED.status,
        start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, version = EXCLUDED.version, projected_at = now()
      WHERE statistician_assignment.version < EXCLUDED.version`,
-    [a.assignmentId, a.statisticianId, a.orgUnitId, a.orgUnitPath, a.role, a.status, a.startDate, a.endDate, a.version],
+    [
+      a.assignmentId,
+      a.statisticianId,
+      a.orgUnitId,
+      a.orgUnitPath,
+      a.role,
+      a.status,
+      a.startDate,
+      a.endDate,
+      a.version,
+    ],
   );
 }

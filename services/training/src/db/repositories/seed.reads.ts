@@ -36,7 +36,10 @@ export class SqlSeedReads implements SeedReads {
   }
 
   async existingSessions(ids: readonly string[]): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id::text AS id FROM training_session WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id::text AS id FROM training_session WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return rows.map((r) => r.id);
   }
 }

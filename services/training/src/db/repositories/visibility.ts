@@ -5,7 +5,8 @@ import { POST_PATH } from "./directory";
  * subtree comes from the org projection in the same statement, so a read is one query; an unknown or
  * deactivated home unit yields NULL, and every condition below is then false (deny by default).
  */
-export const viewerPath = (home: string) => `(SELECT v.path FROM org_unit v WHERE v.id = ${home}::uuid AND v.active)`;
+export const viewerPath = (home: string) =>
+  `(SELECT v.path FROM org_unit v WHERE v.id = ${home}::uuid AND v.active)`;
 
 /** A unit inside the caller's subtree. */
 export const unitInScope = (unit: string, home: string) => `${unit}.path LIKE ${viewerPath(home)} || '%'`;

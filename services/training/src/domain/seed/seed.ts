@@ -20,18 +20,25 @@ const ACTOR = "seed";
 /** Runs every command of one session inside the same transaction: a session is seeded whole, or not at all. */
 const within = (tx: Transaction): UnitOfWork => ({ run: (work) => work(tx) });
 
-async function seedSession(services: TrainingServices, session: SampleSession): Promise<{ results: number; certificates: number }> {
+async function seedSession(
+  services: TrainingServices,
+  session: SampleSession,
+): Promise<{ results: number; certificates: number }> {
   const { clock, passRule } = services;
   const policy = systemPolicy(ACTOR);
   return services.uow.run(async (tx) => {
     const uow = within(tx);
     const planned = await planSession(uow, policy, { ...session, organizerUnitId: session.organizer.id });
     let current = await openSession(uow, policy, clock, { id: planned.id, expectedVersion: planned.version });
-    for (const statisticianId of session.participants) await enroll(uow, policy, clock, { sessionId: current.id, statisticianId });
+    for (const statisticianId of session.participants)
+      await enroll(uow, policy, clock, { sessionId: current.id, statisticianId });
     if (session.endDate > clock.today()) return { results: 0, certificates: 0 }; // still ahead: stays OPEN
     current = await completeSession(uow, policy, clock, { id: current.id, expectedVersion: current.version });
     if (session.participants.length === 0) return { results: 0, certificates: 0 };
-    const rows = session.participants.map((statisticianId) => ({ statisticianId, ...session.outcome(statisticianId) }));
+    const rows = session.participants.map((statisticianId) => ({
+      statisticianId,
+      ...session.outcome(statisticianId),
+    }));
     const recorded = await recordResults(uow, policy, clock, passRule, { sessionId: current.id, rows });
     return { results: recorded.length, certificates: recorded.filter((r) => r.certificate).length };
   });
@@ -51,7 +58,14 @@ export async function seedTraining(
   const [bureaus, staff] = await Promise.all([reads.bureaus(), reads.staff()]);
   const sessions = sampleSessions(year, bureaus, staff, services.passRule.minAttendancePercent / 100);
   const existing = new Set(await reads.existingSessions(sessions.map((s) => s.id)));
-  const report: SeedReport = { year, sessions: 0, alreadyThere: existing.size, enrollments: 0, results: 0, certificates: 0 };
+  const report: SeedReport = {
+    year,
+    sessions: 0,
+    alreadyThere: existing.size,
+    enrollments: 0,
+    results: 0,
+    certificates: 0,
+  };
   for (const [i, session] of sessions.entries()) {
     if (!existing.has(session.id)) {
       const done = await seedSession(services, session);

@@ -55,20 +55,29 @@ export class WithdrawInput {
 @InputType("TrainingResultRowInput")
 export class TrainingResultRowInput {
   @Field(() => ID) statisticianId: string;
-  @Field(() => Float, { description: "Hours attended, at most the session's hours, one decimal." }) hoursAttended: number;
+  @Field(() => Float, { description: "Hours attended, at most the session's hours, one decimal." })
+  hoursAttended: number;
   @Field(() => ResultEnum) result: TrainingResult;
-  @Field(() => Float, { nullable: true, description: "0–100, where the session is examined; none for ABSENT." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "0–100, where the session is examined; none for ABSENT.",
+  })
   score?: number | null;
 }
 
 @InputType("RecordTrainingResultInput")
 export class RecordResultInput extends TrainingResultRowInput {
   @Field(() => ID) sessionId: string;
-  @Field(() => Int, { nullable: true, description: "The enrolment's version when correcting a recorded result." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The enrolment's version when correcting a recorded result.",
+  })
   expectedVersion?: number | null;
 }
 
-@InputType("RecordTrainingResultsInput", { description: "A whole session's upload: all rows are written, or none." })
+@InputType("RecordTrainingResultsInput", {
+  description: "A whole session's upload: all rows are written, or none.",
+})
 export class RecordResultsInput {
   @Field(() => ID) sessionId: string;
   @Field(() => [TrainingResultRowInput]) rows: TrainingResultRowInput[];

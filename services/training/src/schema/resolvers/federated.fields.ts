@@ -8,7 +8,11 @@ import { offsetOf, toConnection } from "../types/connection";
 import { TrainingCoverageType } from "../types/coverage.type";
 import { SessionStatusEnum, TrainingKindEnum } from "../types/enums";
 import { OrgUnitType, StatisticianType } from "../types/federated.type";
-import { PrePostTrainingType, TrainingEnrollmentType, TrainingSessionConnectionType } from "../types/training.type";
+import {
+  PrePostTrainingType,
+  TrainingEnrollmentType,
+  TrainingSessionConnectionType,
+} from "../types/training.type";
 
 /**
  * Training's fields on other subgraphs' entities. Each first checks, through the same per-request
@@ -23,7 +27,10 @@ export class StatisticianFields {
     nullable: true,
     description: "Every session the person was enrolled in, latest first (null outside your area).",
   })
-  async trainingRecords(@Root() person: { id: string }, @Ctx() ctx: GraphQLContext): Promise<Enrollment[] | null> {
+  async trainingRecords(
+    @Root() person: { id: string },
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Enrollment[] | null> {
     const loaders = this.deps.loaders(ctx);
     if (!(await loaders.visibleStatistician.load(person.id))) return null;
     return loaders.recordsOfStatistician.load(person.id);
@@ -31,13 +38,21 @@ export class StatisticianFields {
 
   @FieldResolver(() => PrePostTrainingType, {
     nullable: true,
-    description: "R7: whether the person holds a completed pre-post training, with the latest certificate (null outside your area).",
+    description:
+      "R7: whether the person holds a completed pre-post training, with the latest certificate (null outside your area).",
   })
-  async prePostTraining(@Root() person: { id: string }, @Ctx() ctx: GraphQLContext): Promise<PrePostTrainingType | null> {
+  async prePostTraining(
+    @Root() person: { id: string },
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PrePostTrainingType | null> {
     const loaders = this.deps.loaders(ctx);
     if (!(await loaders.visibleStatistician.load(person.id))) return null;
     const [latest] = await loaders.certificatesOfStatistician.load(person.id);
-    return { completed: latest !== undefined, completedOn: latest?.completedOn ?? null, certificate: latest ?? null };
+    return {
+      completed: latest !== undefined,
+      completedOn: latest?.completedOn ?? null,
+      certificate: latest ?? null,
+    };
   }
 }
 
@@ -61,7 +76,13 @@ export class OrgUnitFields {
     const loaders = this.deps.loaders(ctx);
     if (!(await loaders.visibleUnit.load(unit.id))) return null;
     const offset = offsetOf(after);
-    const search = { first: first ?? 20, offset, year: opt(year), kinds: opt(kinds), statuses: opt(statuses) };
+    const search = {
+      first: first ?? 20,
+      offset,
+      year: opt(year),
+      kinds: opt(kinds),
+      statuses: opt(statuses),
+    };
     return toConnection(await loaders.sessionsOfOrganizer(search).load(unit.id), offset);
   }
 

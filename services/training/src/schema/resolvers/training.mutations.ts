@@ -23,8 +23,13 @@ import { TrainingCertificateType, TrainingEnrollmentType, TrainingSessionType } 
 export class TrainingMutations {
   constructor(private readonly deps: SchemaDeps) {}
 
-  @Mutation(() => TrainingSessionType, { description: "Plans a session of the city bureau or a banner/district bureau (PLANNED)." })
-  async planTrainingSession(@Arg("input") input: PlanTrainingSessionInput, @Ctx() ctx: GraphQLContext): Promise<TrainingSession> {
+  @Mutation(() => TrainingSessionType, {
+    description: "Plans a session of the city bureau or a banner/district bureau (PLANNED).",
+  })
+  async planTrainingSession(
+    @Arg("input") input: PlanTrainingSessionInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TrainingSession> {
     return planSession(this.deps.services.uow, await changePolicy(ctx), {
       ...input,
       place: opt(input.place),
@@ -33,41 +38,65 @@ export class TrainingMutations {
   }
 
   @Mutation(() => TrainingSessionType, { description: "PLANNED → OPEN: enrolment opens." })
-  async openTrainingSession(@Arg("input") input: TrainingSessionStepInput, @Ctx() ctx: GraphQLContext): Promise<TrainingSession> {
+  async openTrainingSession(
+    @Arg("input") input: TrainingSessionStepInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TrainingSession> {
     const { uow, clock } = this.deps.services;
     return openSession(uow, await changePolicy(ctx), clock, input);
   }
 
-  @Mutation(() => TrainingSessionType, { description: "OPEN → COMPLETED once the end date has come; results are recorded afterwards." })
-  async completeTrainingSession(@Arg("input") input: TrainingSessionStepInput, @Ctx() ctx: GraphQLContext): Promise<TrainingSession> {
+  @Mutation(() => TrainingSessionType, {
+    description: "OPEN → COMPLETED once the end date has come; results are recorded afterwards.",
+  })
+  async completeTrainingSession(
+    @Arg("input") input: TrainingSessionStepInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TrainingSession> {
     const { uow, clock } = this.deps.services;
     return completeSession(uow, await changePolicy(ctx), clock, input);
   }
 
   @Mutation(() => TrainingSessionType, { description: "PLANNED or OPEN → CANCELLED, with a reason." })
-  async cancelTrainingSession(@Arg("input") input: CancelTrainingSessionInput, @Ctx() ctx: GraphQLContext): Promise<TrainingSession> {
+  async cancelTrainingSession(
+    @Arg("input") input: CancelTrainingSessionInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TrainingSession> {
     const { uow, clock } = this.deps.services;
     return cancelSession(uow, await changePolicy(ctx), clock, input);
   }
 
   @Mutation(() => TrainingEnrollmentType, {
-    description: "Enrols a statistician serving inside the organizer's area into an OPEN session; CONFLICT when it is full.",
+    description:
+      "Enrols a statistician serving inside the organizer's area into an OPEN session; CONFLICT when it is full.",
   })
-  async enrollInTrainingSession(@Arg("input") input: EnrollInput, @Ctx() ctx: GraphQLContext): Promise<Enrollment> {
+  async enrollInTrainingSession(
+    @Arg("input") input: EnrollInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Enrollment> {
     const { uow, clock } = this.deps.services;
     return enroll(uow, await changePolicy(ctx), clock, input);
   }
 
-  @Mutation(() => TrainingEnrollmentType, { description: "Withdraws an enrolment while the session is OPEN (kept, with who and when)." })
-  async withdrawTrainingEnrollment(@Arg("input") input: WithdrawInput, @Ctx() ctx: GraphQLContext): Promise<Enrollment> {
+  @Mutation(() => TrainingEnrollmentType, {
+    description: "Withdraws an enrolment while the session is OPEN (kept, with who and when).",
+  })
+  async withdrawTrainingEnrollment(
+    @Arg("input") input: WithdrawInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Enrollment> {
     const { uow, clock } = this.deps.services;
     return withdraw(uow, await changePolicy(ctx), clock, input);
   }
 
   @Mutation(() => TrainingEnrollmentType, {
-    description: "Records one participant's attendance and result in a COMPLETED session; a pre-post pass issues the certificate (R7).",
+    description:
+      "Records one participant's attendance and result in a COMPLETED session; a pre-post pass issues the certificate (R7).",
   })
-  async recordTrainingResult(@Arg("input") input: RecordResultInput, @Ctx() ctx: GraphQLContext): Promise<Enrollment> {
+  async recordTrainingResult(
+    @Arg("input") input: RecordResultInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Enrollment> {
     const { uow, clock, passRule } = this.deps.services;
     const recorded = await recordResult(uow, await changePolicy(ctx), clock, passRule, {
       ...input,
@@ -80,7 +109,10 @@ export class TrainingMutations {
   @Mutation(() => [TrainingEnrollmentType], {
     description: "Records a whole session's results, all or nothing; a refused row is named in the error.",
   })
-  async recordTrainingResults(@Arg("input") input: RecordResultsInput, @Ctx() ctx: GraphQLContext): Promise<Enrollment[]> {
+  async recordTrainingResults(
+    @Arg("input") input: RecordResultsInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Enrollment[]> {
     const { uow, clock, passRule } = this.deps.services;
     const recorded = await recordResults(uow, await changePolicy(ctx), clock, passRule, {
       sessionId: input.sessionId,
@@ -90,9 +122,13 @@ export class TrainingMutations {
   }
 
   @Mutation(() => TrainingCertificateType, {
-    description: "The pre-post certificate of a PASSED enrolment (issued with the result; returned, or issued if missing). Refused otherwise.",
+    description:
+      "The pre-post certificate of a PASSED enrolment (issued with the result; returned, or issued if missing). Refused otherwise.",
   })
-  async issuePrePostCertificate(@Arg("enrollmentId", () => ID) enrollmentId: string, @Ctx() ctx: GraphQLContext): Promise<Certificate> {
+  async issuePrePostCertificate(
+    @Arg("enrollmentId", () => ID) enrollmentId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Certificate> {
     const { uow, clock, passRule } = this.deps.services;
     return issuePrePostCertificate(uow, await changePolicy(ctx), clock, passRule, enrollmentId);
   }

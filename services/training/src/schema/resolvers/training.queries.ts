@@ -8,7 +8,11 @@ import type { SchemaDeps } from "../deps";
 import { TrainingSessionFilterInput } from "../inputs/training.inputs";
 import { offsetOf, toConnection } from "../types/connection";
 import { TrainingCoverageType } from "../types/coverage.type";
-import { TrainingCertificateType, TrainingSessionConnectionType, TrainingSessionType } from "../types/training.type";
+import {
+  TrainingCertificateType,
+  TrainingSessionConnectionType,
+  TrainingSessionType,
+} from "../types/training.type";
 
 @Resolver()
 export class TrainingQueries {
@@ -16,7 +20,8 @@ export class TrainingQueries {
 
   @Query(() => TrainingSessionType, {
     nullable: true,
-    description: "A session organised in your area or by a bureau above you (the city's, your banner's); NOT_FOUND otherwise.",
+    description:
+      "A session organised in your area or by a bureau above you (the city's, your banner's); NOT_FOUND otherwise.",
   })
   trainingSession(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<TrainingSession> {
     return getSession(this.deps.services.reads, viewer(ctx), id);
@@ -25,7 +30,8 @@ export class TrainingQueries {
   @Query(() => TrainingSessionConnectionType, { description: "Sessions you may see, latest start first." })
   async trainingSessions(
     @Ctx() ctx: GraphQLContext,
-    @Arg("filter", () => TrainingSessionFilterInput, { nullable: true }) filter?: TrainingSessionFilterInput | null,
+    @Arg("filter", () => TrainingSessionFilterInput, { nullable: true })
+    filter?: TrainingSessionFilterInput | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ): Promise<TrainingSessionConnectionType> {
@@ -41,13 +47,17 @@ export class TrainingQueries {
     return toConnection(page, offset);
   }
 
-  @Query(() => TrainingCertificateType, { nullable: true, description: "A certificate by number, if its holder or organizer is in your area." })
+  @Query(() => TrainingCertificateType, {
+    nullable: true,
+    description: "A certificate by number, if its holder or organizer is in your area.",
+  })
   trainingCertificate(@Arg("number") number: string, @Ctx() ctx: GraphQLContext): Promise<Certificate> {
     return getCertificate(this.deps.services.reads, viewer(ctx), number);
   }
 
   @Query(() => TrainingCoverageType, {
-    description: "R6 for a year: the city's comprehensive training and the coverage of each banner in your area (or one banner).",
+    description:
+      "R6 for a year: the city's comprehensive training and the coverage of each banner in your area (or one banner).",
   })
   async trainingCoverage(
     @Arg("year", () => Int) year: number,

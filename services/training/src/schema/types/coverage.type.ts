@@ -16,18 +16,28 @@ export class BannerTrainingCoverageType {
   @Field(() => OrgUnitType) banner: OrgUnitRef;
   @Field(() => Int) staff: number;
   @Field(() => Int) attended: number;
-  @Field(() => Float, { nullable: true, description: "attended / staff (4 decimals), null when there is no staff." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "attended / staff (4 decimals), null when there is no staff.",
+  })
   rate: number | null;
-  @Field(() => Int, { description: "Sessions of the banner's own bureau COMPLETED in the year." }) ownSessionsCompleted: number;
+  @Field(() => Int, { description: "Sessions of the banner's own bureau COMPLETED in the year." })
+  ownSessionsCompleted: number;
 }
 
 @Cacheable("summary")
-@ObjectType("TrainingCoverage", { description: "R6: the city's yearly comprehensive training and each banner's coverage." })
+@ObjectType("TrainingCoverage", {
+  description: "R6: the city's yearly comprehensive training and each banner's coverage.",
+})
 export class TrainingCoverageType {
   @Field(() => Int) year: number;
-  @Field(() => LocalDateResolver, { description: "31 December, or today for the current year: the day staff are counted on." })
+  @Field(() => LocalDateResolver, {
+    description: "31 December, or today for the current year: the day staff are counted on.",
+  })
   asOf: string;
-  @Field({ description: "The city bureau COMPLETED at least one COMPREHENSIVE session for BANNER_STAFF in the year." })
+  @Field({
+    description: "The city bureau COMPLETED at least one COMPREHENSIVE session for BANNER_STAFF in the year.",
+  })
   cityObligationMet: boolean;
   @Field(() => [TrainingSessionType]) cityComprehensiveSessions: TrainingSession[];
   @Field(() => [BannerTrainingCoverageType]) banners: BannerTrainingCoverageType[];
