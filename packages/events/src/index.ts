@@ -5,6 +5,8 @@ export * from "./outbox/outbox-writer";
 export * from "./outbox/outbox-relay";
 export * from "./inbox/received-event";
 export * from "./inbox/event-consumer";
+export * from "./inbox/domain-handler";
 export * from "./kafka/client";
 export * from "./kafka/topics";
+export * from "./runtime/start-subgraph";
 export * from "./runtime/run-subgraph";

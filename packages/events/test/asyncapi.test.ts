@@ -49,7 +49,9 @@ describe("AsyncAPI document and contracts", () => {
     const message = Object.values(doc.components.messages).find(
       (m) => m.name === "grassroots.training.certificate.issued.v1",
     );
-    expect(message?.bindings.kafka.key.description).toMatch(/statistician id .*\(data field statisticianId\)$/);
+    expect(message?.bindings.kafka.key.description).toMatch(
+      /statistician id .*\(data field statisticianId\)$/,
+    );
   });
 
   it("no event contract carries personal data (ID numbers, phones)", () => {

@@ -32,15 +32,20 @@ class WidgetTable1764100000001 implements MigrationInterface {
   }
 }
 
-export async function openDatabase(): Promise<{ db: TestDatabase; dataSource: DataSource }> {
-  const db = await createTestDatabase("events");
-  const dataSource = createDataSource({
-    url: db.url,
+/** A DataSource (not yet initialised) with the outbox, the inbox and the widget_effect table. */
+export function widgetDataSource(url: string): DataSource {
+  return createDataSource({
+    url,
     poolSize: 4,
     entities: [],
     migrations: [OutboxAndInbox1764100000000, WidgetTable1764100000001],
     applicationName: "events-test",
   });
+}
+
+export async function openDatabase(): Promise<{ db: TestDatabase; dataSource: DataSource }> {
+  const db = await createTestDatabase("events");
+  const dataSource = widgetDataSource(db.url);
   await dataSource.initialize();
   await dataSource.runMigrations();
   return { db, dataSource };

@@ -19,6 +19,13 @@ export function on<C extends EventContract>(
   return { contract, handle };
 }
 
+/** How often a failing handler is tried, and the backoff between tries (doubling from initialMs). */
+export interface RetryPolicy {
+  attempts: number;
+  initialMs: number;
+  maxMs: number;
+}
+
 export interface EventConsumerOptions {
   kafka: Kafka;
   dataSource: DataSource;
@@ -26,7 +33,7 @@ export interface EventConsumerOptions {
   groupId: string;
   handlers: EventHandler[];
   logger: Logger;
-  retry?: { attempts: number; initialMs: number; maxMs: number };
+  retry?: RetryPolicy;
   fromBeginning?: boolean;
   /**
    * Prepended to the contracts' topics and to the consumer group (KAFKA_TOPIC_PREFIX): environments
@@ -48,7 +55,7 @@ export class EventConsumer {
   private consumer: Consumer;
   private producer: Producer;
   private readonly handlers = new Map<string, EventHandler>();
-  private readonly retry: { attempts: number; initialMs: number; maxMs: number };
+  private readonly retry: RetryPolicy;
 
   constructor(private readonly options: EventConsumerOptions) {
     for (const handler of options.handlers) this.handlers.set(handler.contract.type, handler);

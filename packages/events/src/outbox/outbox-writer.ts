@@ -7,8 +7,11 @@ import type { EventContract, EventData } from "../contracts/contract";
 export const OUTBOX_CHANNEL = "grassroots_outbox";
 
 export interface PublishOptions {
-  /** Kafka key: the aggregate id, so one aggregate's events keep their order. */
-  key: string;
+  /**
+   * Kafka key: the aggregate id, so one aggregate's events keep their order. Defaults to the value of
+   * the data field the contract names (`contract.key.field`); a key given must equal it.
+   */
+  key?: string;
   /** CloudEvents subject; defaults to the key. */
   subject?: string;
 }
@@ -21,7 +24,7 @@ export async function publishEvent<C extends EventContract>(
   manager: EntityManager,
   contract: C,
   data: EventData<C>,
-  options: PublishOptions,
+  options: PublishOptions = {},
 ): Promise<string> {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error(`publishEvent(${contract.type}) must run inside the business transaction`);
@@ -31,7 +34,13 @@ export async function publishEvent<C extends EventContract>(
     throw new Error(`Event ${contract.type} does not match its contract: ${parsed.error.message}`);
   }
   const keyed = (parsed.data as Record<string, unknown>)[contract.key.field];
-  if (String(keyed) !== options.key) {
+  if (keyed === undefined || keyed === null) {
+    throw new Error(
+      `Event ${contract.type} has no ${contract.key.field}, its Kafka key (${contract.key.means})`,
+    );
+  }
+  const key = String(keyed);
+  if (options.key !== undefined && options.key !== key) {
     // The AsyncAPI document tells integrators what the key is; a different key would break its word.
     throw new Error(
       `Event ${contract.type} is keyed by ${contract.key.field} (${contract.key.means}); got key ${options.key}`,
@@ -44,10 +53,10 @@ export async function publishEvent<C extends EventContract>(
     [
       id,
       contract.topic,
-      options.key,
+      key,
       contract.type,
       `/grassroots/${contract.service}`,
-      options.subject ?? options.key,
+      options.subject ?? key,
       JSON.stringify(parsed.data),
       currentContext()?.requestId ?? null,
     ],

@@ -1,0 +1,140 @@
+import {
+  orgUnitHomePath,
+  runMigrations,
+  startSubgraphServer,
+  type HomePathLookup,
+  type Logger,
+  type ReadinessCheck,
+  type ServiceEnv,
+} from "@grassroots/kit";
+import type { GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
+import type { ConsumerWiring } from "../inbox/domain-handler";
+import { EventConsumer, type RetryPolicy } from "../inbox/event-consumer";
+import { checkKafka, createKafka } from "../kafka/client";
+import { OutboxRelay } from "../outbox/outbox-relay";
+
+/** What a service contributes once its database is open: its schema and what it consumes. */
+export interface SubgraphWiring {
+  schema: GraphQLSchema;
+  consumers?: ConsumerWiring[];
+  /**
+   * Defaults to the kit's `orgUnitHomePath`, which relies on the `org_unit(id, path, active)` table
+   * (the service's tree, or its projection of it from @grassroots/org-projection).
+   */
+  homePathOf?: HomePathLookup;
+}
+
+export interface SubgraphProcess<W extends SubgraphWiring = SubgraphWiring> {
+  name: string;
+  config: ServiceEnv;
+  logger: Logger;
+  dataSource: DataSource;
+  /** Builds the service's ports, schema and consumers from the open DataSource; returned as `wiring`. */
+  wire(dataSource: DataSource): Promise<W>;
+  /** False: no outbox relay and no consumers (a test of the API alone). Default true. */
+  events?: boolean;
+  /** Consumers' retry policy (tests shorten it); the consumer's default otherwise. */
+  consumerRetry?: RetryPolicy;
+}
+
+export interface RunningSubgraph<W extends SubgraphWiring = SubgraphWiring> {
+  /** http://127.0.0.1:<port>/graphql */
+  url: string;
+  port: number;
+  dataSource: DataSource;
+  wiring: W;
+  /** Stops taking requests and drains them, stops the consumers, flushes the relay, closes the pool. */
+  stop(): Promise<void>;
+}
+
+interface Step {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The one bootstrap of every subgraph, without signal handling: database (+ migrations when
+ * MIGRATE_ON_START) → the service's wiring → outbox relay and event consumers → HTTP server. If a
+ * step fails, what already started is stopped again before the error is thrown.
+ */
+export async function startSubgraph<W extends SubgraphWiring>(
+  process: SubgraphProcess<W>,
+): Promise<RunningSubgraph<W>> {
+  const { name, config, logger, dataSource } = process;
+  const steps: Step[] = [];
+  const stop = async () => {
+    let failure: unknown;
+    for (const step of steps.splice(0).reverse()) {
+      try {
+        await step.stop();
+        logger.info({ step: step.name }, "stopped");
+      } catch (error) {
+        failure ??= error;
+        logger.error({ err: error, step: step.name }, "failed to stop cleanly");
+      }
+    }
+    if (failure) throw failure;
+  };
+  try {
+    await dataSource.initialize();
+    steps.push({ name: "database", stop: () => dataSource.destroy() });
+    if (config.MIGRATE_ON_START) await runMigrations(dataSource, logger);
+    const wiring = await process.wire(dataSource);
+
+    const readiness: ReadinessCheck[] = [
+      { name: "database", check: async () => void (await dataSource.query("SELECT 1")) },
+    ];
+    if (process.events !== false) {
+      const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID ?? name, logger);
+      const topicPrefix = config.KAFKA_TOPIC_PREFIX;
+      const relay = new OutboxRelay({
+        databaseUrl: config.DATABASE_URL,
+        kafka,
+        logger,
+        service: name,
+        pollMs: config.OUTBOX_POLL_MS,
+        topicPrefix,
+      });
+      await relay.start();
+      steps.push({ name: "outbox relay", stop: () => relay.stop() });
+      for (const { groupId, handlers } of wiring.consumers ?? []) {
+        const consumer = new EventConsumer({
+          kafka,
+          dataSource,
+          groupId,
+          handlers,
+          logger,
+          topicPrefix,
+          retry: process.consumerRetry,
+        });
+        await consumer.start();
+        steps.push({ name: `consumer ${consumer.topics.join(", ")}`, stop: () => consumer.stop() });
+      }
+      readiness.push({ name: "kafka", check: () => checkKafka(kafka) });
+    }
+
+    const server = await startSubgraphServer({
+      name,
+      port: config.PORT,
+      host: config.HOST,
+      production: config.NODE_ENV === "production",
+      internalSecret: config.INTERNAL_SECRET,
+      schema: wiring.schema,
+      logger,
+      homePathOf: wiring.homePathOf ?? orgUnitHomePath(dataSource),
+      readiness,
+    });
+    steps.push({
+      name: "http",
+      stop: async () => {
+        server.setDraining();
+        await server.stop();
+      },
+    });
+    return { url: server.url, port: server.port, dataSource, wiring, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
