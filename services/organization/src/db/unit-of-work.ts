@@ -1,7 +1,6 @@
-import { publishEvent } from "@grassroots/events";
+import { publishEvent, type EventContract, type EventData } from "@grassroots/events";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
-import type { OutgoingEvent } from "../events/outgoing-event";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
 import { TypeOrmStandardizationStore } from "./repositories/standardization.store";
 
@@ -14,8 +13,10 @@ class TypeOrmTransaction implements Transaction {
     this.standardization = new TypeOrmStandardizationStore(manager);
   }
 
-  async publish(event: OutgoingEvent): Promise<void> {
-    await publishEvent(this.manager, event.contract, event.data, { key: event.key });
+  async publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void> {
+    // The key is the field the contract names; publishEvent checks it equals that field.
+    const key = String((data as Record<string, unknown>)[contract.key.field]);
+    await publishEvent(this.manager, contract, data, { key });
   }
 }
 

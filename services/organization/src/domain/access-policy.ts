@@ -58,13 +58,6 @@ export interface Target {
 /** An org unit named by its id in the input field `field`. */
 export const unitTarget = (id: string, field = "id"): Target => ({ what: "Org unit", key: id, field });
 
-/** NOT_FOUND for a target missing or outside the area: the kit's one wording, plus the input field. */
-export function notFoundInYourArea(target: Target) {
-  const error = notFoundInArea(target.what, target.key);
-  if (target.field) error.details.field = target.field;
-  return error;
-}
-
 const strictlyBelow = (access: Access, path: string) => access.covers(path) && path !== access.homePath;
 
 export function policyFor(access: Access): ChangePolicy {
@@ -74,7 +67,7 @@ export function policyFor(access: Access): ChangePolicy {
       throw forbidden(`Your role (${roles}) is read-only; you may not ${action}.`);
   };
   const inArea = (unit: OrgUnit | undefined, target: Target): OrgUnit => {
-    if (!unit || !access.covers(unit.path)) throw notFoundInYourArea(target);
+    if (!unit || !access.covers(unit.path)) throw notFoundInArea(target.what, target.key, target.field);
     return unit;
   };
   const assessorRole = () =>

@@ -1,4 +1,4 @@
-import type { OutgoingEvent } from "../events/outgoing-event";
+import type { EventContract, EventData } from "@grassroots/events";
 import type { NewOrgUnit, OrgUnit, OrgUnitKind, OrgUnitPatch } from "./org-unit";
 import type { Assessment, AssessmentItem, NewAssessment, NewStandard, Standard } from "./standardization";
 
@@ -46,8 +46,11 @@ export interface StandardizationStore {
 export interface Transaction {
   units: OrgUnitStore;
   standardization: StandardizationStore;
-  /** Writes the event to the outbox in this transaction. */
-  publish(event: OutgoingEvent): Promise<void>;
+  /**
+   * Writes the event to the outbox in this transaction; its Kafka key is the data field the contract
+   * names (`contract.key.field`), checked at publish.
+   */
+  publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void>;
 }
 
 /** Runs work in one database transaction: all its changes and events commit together, or none. */

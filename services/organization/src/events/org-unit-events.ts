@@ -1,15 +1,17 @@
-import {
+import type {
   OrgUnitCreated,
   OrgUnitDeactivated,
   OrgUnitMoved,
   OrgUnitUpdated,
   RegisterCountSet,
-  type EventData,
+  EventData,
 } from "@grassroots/events";
 import type { OrgUnit } from "../domain/org-unit";
-import { outgoing } from "./outgoing-event";
 
-/** The unit's state as other services project it (no personal data). */
+/**
+ * Contract data of the OrgUnit events, built from a unit's state (no personal data). Commands publish
+ * them with `tx.publish(contract, data)`; the Kafka key is the field the contract names (the unit's id).
+ */
 export function orgUnitState(unit: OrgUnit): EventData<typeof OrgUnitCreated> {
   return {
     id: unit.id,
@@ -27,35 +29,34 @@ export function orgUnitState(unit: OrgUnit): EventData<typeof OrgUnitCreated> {
   };
 }
 
-export const orgUnitCreated = (unit: OrgUnit) => outgoing(OrgUnitCreated, orgUnitState(unit), unit.id);
+export const orgUnitUpdatedData = (unit: OrgUnit, changed: string[]): EventData<typeof OrgUnitUpdated> => ({
+  ...orgUnitState(unit),
+  changed,
+});
 
-export const orgUnitUpdated = (unit: OrgUnit, changed: string[]) =>
-  outgoing(OrgUnitUpdated, { ...orgUnitState(unit), changed }, unit.id);
+export const orgUnitMovedData = (
+  unit: OrgUnit,
+  before: OrgUnit,
+  descendantsMoved: number,
+): EventData<typeof OrgUnitMoved> => ({
+  ...orgUnitState(unit),
+  previousParentId: before.parentId,
+  previousCode: before.code,
+  previousPath: before.path,
+  descendantsMoved,
+});
 
-export const orgUnitMoved = (unit: OrgUnit, before: OrgUnit, descendantsMoved: number) =>
-  outgoing(
-    OrgUnitMoved,
-    {
-      ...orgUnitState(unit),
-      previousParentId: before.parentId,
-      previousCode: before.code,
-      previousPath: before.path,
-      descendantsMoved,
-    } satisfies EventData<typeof OrgUnitMoved>,
-    unit.id,
-  );
+export const orgUnitDeactivatedData = (
+  unit: OrgUnit,
+  deactivatedOn: string,
+): EventData<typeof OrgUnitDeactivated> => ({
+  ...orgUnitState(unit),
+  reason: unit.deactivationReason ?? "",
+  deactivatedBy: unit.deactivatedBy ?? "",
+  deactivatedOn,
+});
 
-export const orgUnitDeactivated = (unit: OrgUnit, deactivatedOn: string) =>
-  outgoing(
-    OrgUnitDeactivated,
-    {
-      ...orgUnitState(unit),
-      reason: unit.deactivationReason ?? "",
-      deactivatedBy: unit.deactivatedBy ?? "",
-      deactivatedOn,
-    },
-    unit.id,
-  );
-
-export const registerCountSet = (unit: OrgUnit, previousCount: number | null) =>
-  outgoing(RegisterCountSet, { ...orgUnitState(unit), previousCount }, unit.id);
+export const registerCountSetData = (
+  unit: OrgUnit,
+  previousCount: number | null,
+): EventData<typeof RegisterCountSet> => ({ ...orgUnitState(unit), previousCount });

@@ -3,21 +3,28 @@ import type { GraphQLSchema } from "graphql";
 import type { OrgUnit } from "../domain/org-unit";
 import type { OrganizationServices } from "../domain/ports";
 import { loaders } from "./loaders";
-import { ImportMutations } from "./resolvers/import.mutations";
+// Imported in this order on purpose: type-graphql lists a type's fields in the order their modules
+// declare them, so this order keeps schema.graphql's Query and Mutation fields where they are.
+import { DivisionImportMutations } from "./resolvers/division-import.mutations";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
 import { OrgUnitMutations } from "./resolvers/org-unit.mutations";
 import { OrgUnitQueries } from "./resolvers/org-unit.queries";
-import { AssessmentProgressFields, ReportsResolver } from "./resolvers/reports.resolver";
-import { StandardizationResolver } from "./resolvers/standardization.resolver";
+import { ReportQueries } from "./resolvers/report.queries";
+import { StandardQueries } from "./resolvers/standard.queries";
+import { AssessmentMutations } from "./resolvers/assessment.mutations";
+import { StandardMutations } from "./resolvers/standard.mutations";
+import { AssessmentFields } from "./resolvers/assessment.fields";
 
 const resolvers = [
   OrgUnitQueries,
   OrgUnitFields,
   OrgUnitMutations,
-  StandardizationResolver,
-  ReportsResolver,
-  AssessmentProgressFields,
-  ImportMutations,
+  StandardQueries,
+  StandardMutations,
+  AssessmentFields,
+  AssessmentMutations,
+  ReportQueries,
+  DivisionImportMutations,
 ] as const;
 
 /**

@@ -3,6 +3,7 @@ import {
   groupBy,
   isUuid,
   loadersPerRequest,
+  readScope,
   unauthenticated,
   type GraphQLContext,
 } from "@grassroots/kit";
@@ -11,7 +12,6 @@ import type { OrgUnit } from "../domain/org-unit";
 import type { OrganizationServices, Page, RegisterCountEntry } from "../domain/ports";
 import { publicView } from "../domain/public-view";
 import type { Assessment, AssessmentItem, Standard } from "../domain/standardization";
-import { readScope } from "./context";
 
 /**
  * Per-request batching: each loader turns the many look-ups of one GraphQL request into one SQL query.

@@ -1,5 +1,6 @@
+import { OrgUnitCreated } from "@grassroots/events";
 import { badInput, checkNotFuture } from "@grassroots/kit";
-import { orgUnitCreated } from "../../events/org-unit-events";
+import { orgUnitState } from "../../events/org-unit-events";
 import { unitTarget, type ChangePolicy } from "../access-policy";
 import { checkCodeFormat } from "../division-code";
 import { checkPlacement } from "../hierarchy";
@@ -70,6 +71,6 @@ export async function createOrgUnitIn(
     postEstablishedOn: input.postEstablished ? (input.postEstablishedOn ?? null) : null,
     isSample: input.isSample ?? false,
   });
-  await tx.publish(orgUnitCreated(unit));
+  await tx.publish(OrgUnitCreated, orgUnitState(unit));
   return unit;
 }

@@ -1,5 +1,6 @@
+import { OrgUnitDeactivated } from "@grassroots/events";
 import { assertVersion, badInput, checkText } from "@grassroots/kit";
-import { orgUnitDeactivated } from "../../events/org-unit-events";
+import { orgUnitDeactivatedData } from "../../events/org-unit-events";
 import { unitTarget, type ChangePolicy } from "../access-policy";
 import { describe, type OrgUnit } from "../org-unit";
 import type { Clock, UnitOfWork } from "../ports";
@@ -37,7 +38,7 @@ export function deactivateOrgUnit(
       deactivatedByName: policy.actorName,
       deactivationReason: reason,
     });
-    await tx.publish(orgUnitDeactivated(updated, clock.today()));
+    await tx.publish(OrgUnitDeactivated, orgUnitDeactivatedData(updated, clock.today()));
     return updated;
   });
 }

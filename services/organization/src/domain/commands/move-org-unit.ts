@@ -1,5 +1,6 @@
+import { OrgUnitMoved, OrgUnitUpdated } from "@grassroots/events";
 import { assertVersion, badInput, conflict } from "@grassroots/kit";
-import { orgUnitMoved, orgUnitUpdated } from "../../events/org-unit-events";
+import { orgUnitMovedData, orgUnitUpdatedData } from "../../events/org-unit-events";
 import { unitTarget, type ChangePolicy } from "../access-policy";
 import { checkCodeFormat, recode, significantPrefix } from "../division-code";
 import { checkPlacement } from "../hierarchy";
@@ -74,7 +75,7 @@ export async function moveOrgUnitIn(
   }
 
   const moved = await tx.units.relocate(unit.id, { parentId: parent.id, code: input.newCode, path: newPath });
-  await tx.publish(orgUnitMoved(moved, unit, descendants.length));
+  await tx.publish(OrgUnitMoved, orgUnitMovedData(moved, unit, descendants.length));
   for (const d of descendants) {
     const after = await tx.units.relocate(d.id, {
       parentId: d.parentId,
@@ -82,7 +83,7 @@ export async function moveOrgUnitIn(
       path: newPath + d.path.slice(unit.path.length),
     });
     const changed = [...(after.path !== d.path ? ["path"] : []), ...(after.code !== d.code ? ["code"] : [])];
-    await tx.publish(orgUnitUpdated(after, changed));
+    await tx.publish(OrgUnitUpdated, orgUnitUpdatedData(after, changed));
   }
   return { unit: moved, descendantsMoved: descendants.length };
 }

@@ -1,6 +1,7 @@
-import { badInput, checkInt, conflict, isUuid } from "@grassroots/kit";
-import { standardizationAssessed } from "../../events/standardization-events";
-import { notFoundInYourArea, type ChangePolicy, type Target } from "../access-policy";
+import { StandardizationAssessed } from "@grassroots/events";
+import { badInput, checkInt, conflict, isUuid, notFoundInArea } from "@grassroots/kit";
+import { standardizationAssessedData } from "../../events/standardization-events";
+import type { ChangePolicy, Target } from "../access-policy";
 import type { UnitOfWork } from "../ports";
 import type { Assessment } from "../standardization";
 
@@ -24,7 +25,7 @@ export function recognizeStandardization(uow: UnitOfWork, policy: ChangePolicy, 
       ? await tx.standardization.lockAssessment(input.assessmentId)
       : undefined;
     // An assessment is in the caller's area when its unit is: missing or elsewhere read the same.
-    if (!assessment) throw notFoundInYourArea(target);
+    if (!assessment) throw notFoundInArea(target.what, target.key, target.field);
     const unit = policy.assess(await tx.units.get(assessment.orgUnitId), target);
     checkInt(input.batch, "batch", 1, 100);
     checkInt(input.year, "year", 2000, 2100);
@@ -49,7 +50,7 @@ export function recognizeStandardization(uow: UnitOfWork, policy: ChangePolicy, 
       id: policy.actorId,
       name: policy.actorName,
     });
-    await tx.publish(standardizationAssessed(recognized, unit.path));
+    await tx.publish(StandardizationAssessed, standardizationAssessedData(recognized, unit.path));
     return recognized;
   });
 }

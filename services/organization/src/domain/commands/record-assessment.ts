@@ -1,6 +1,7 @@
+import { StandardizationAssessed } from "@grassroots/events";
 import { badInput, checkNotFuture, checkText } from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
-import { standardizationAssessed } from "../../events/standardization-events";
+import { standardizationAssessedData } from "../../events/standardization-events";
 import {
   ASSESSED_KINDS,
   assessmentResult,
@@ -80,7 +81,7 @@ export function recordAssessment(
         evidence: i.evidence,
       })),
     });
-    await tx.publish(standardizationAssessed(assessment, unit.path));
+    await tx.publish(StandardizationAssessed, standardizationAssessedData(assessment, unit.path));
     return assessment;
   });
 }

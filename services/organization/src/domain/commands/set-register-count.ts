@@ -1,5 +1,6 @@
+import { RegisterCountSet } from "@grassroots/events";
 import { assertVersion, checkInt, checkNotFuture } from "@grassroots/kit";
-import { registerCountSet } from "../../events/org-unit-events";
+import { registerCountSetData } from "../../events/org-unit-events";
 import { unitTarget, type ChangePolicy } from "../access-policy";
 import { describe, type OrgUnit } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
@@ -49,6 +50,6 @@ export async function setRegisterCountIn(
     unit.id,
     latest ? { registerCount: input.count, registerAsOf: input.asOf } : {},
   );
-  await tx.publish(registerCountSet(updated, unit.registerCount));
+  await tx.publish(RegisterCountSet, registerCountSetData(updated, unit.registerCount));
   return updated;
 }

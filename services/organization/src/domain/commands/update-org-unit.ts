@@ -1,5 +1,6 @@
+import { OrgUnitUpdated } from "@grassroots/events";
 import { assertVersion, badInput, checkNotFuture } from "@grassroots/kit";
-import { orgUnitUpdated } from "../../events/org-unit-events";
+import { orgUnitUpdatedData } from "../../events/org-unit-events";
 import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
 import { unitTarget, type ChangePolicy } from "../access-policy";
 import { checkKindFitsCode } from "../division-code";
@@ -74,6 +75,6 @@ export async function updateOrgUnitIn(
   const changed = Object.keys(patch);
   if (changed.length === 0) return unit;
   const updated = await tx.units.update(unit.id, patch);
-  await tx.publish(orgUnitUpdated(updated, changed));
+  await tx.publish(OrgUnitUpdated, orgUnitUpdatedData(updated, changed));
   return updated;
 }

@@ -1,3 +1,4 @@
+import { readScope } from "@grassroots/kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { idsOnPath, type OrgUnit } from "../../domain/org-unit";
 import type { OrganizationServices, Page, RegisterCountEntry } from "../../domain/ports";
@@ -5,11 +6,11 @@ import { isPublicView } from "../../domain/public-view";
 import { checkPageSize, searchOrgUnits } from "../../domain/queries";
 import type { Assessment } from "../../domain/standardization";
 import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
-import { readScope, type GraphQLContext } from "../context";
+import type { GraphQLContext } from "../context";
 import { loaders } from "../loaders";
-import { decodeCodeCursor, OrgUnitConnectionType, toConnection } from "../types/connection.type";
+import { decodeCodeCursor, OrgUnitConnectionType, toConnection } from "../types/org-unit-connection.type";
 import { OrgUnitType, RegisterCountEntryType, StatisticsPostType } from "../types/org-unit.type";
-import { AssessmentType } from "../types/standardization.type";
+import { AssessmentType } from "../types/assessment.type";
 
 const NO_CHILDREN: Page<OrgUnit> = { items: [], hasNextPage: false, totalCount: 0 };
 

@@ -1,11 +1,11 @@
-import { opt } from "@grassroots/kit";
+import { opt, readScope } from "@grassroots/kit";
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { OrgUnit } from "../../domain/org-unit";
 import type { OrganizationServices } from "../../domain/ports";
 import { getOrgUnit, getOrgUnitByCode, searchOrgUnits } from "../../domain/queries";
-import { readScope, type GraphQLContext } from "../context";
+import type { GraphQLContext } from "../context";
 import { OrgUnitFilterInput } from "../inputs/org-unit.inputs";
-import { decodeCodeCursor, OrgUnitConnectionType, toConnection } from "../types/connection.type";
+import { decodeCodeCursor, OrgUnitConnectionType, toConnection } from "../types/org-unit-connection.type";
 import { OrgUnitType } from "../types/org-unit.type";
 
 @Resolver()

@@ -1,7 +1,7 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int } from "type-graphql";
-import type { ItemGroup, ItemStatus } from "../../domain/standardization";
-import { ItemGroupEnum, ItemStatusEnum } from "../types/enums";
+import type { ItemStatus } from "../../domain/standardization";
+import { ItemStatusEnum } from "../types/enums";
 
 @InputType("AssessmentItemInput")
 export class AssessmentItemInput {
@@ -26,25 +26,4 @@ export class RecognizeInput {
   @Field(() => ID) assessmentId: string;
   @Field(() => Int) batch: number;
   @Field(() => Int) year: number;
-}
-
-@InputType("StandardItemInput")
-export class StandardItemInput {
-  @Field(() => ItemGroupEnum) group: ItemGroup;
-  @Field() code: string;
-  @Field() nameZh: string;
-  @Field() nameEn: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
-}
-
-@InputType("DefineStandardizationStandardInput", {
-  description: "Adds the next version of the standard with this code.",
-})
-export class DefineStandardInput {
-  @Field() code: string;
-  @Field() title: string;
-  @Field() source: string;
-  @Field(() => LocalDateResolver) effectiveFrom: string;
-  @Field({ defaultValue: false }) isSample: boolean;
-  @Field(() => [StandardItemInput]) items: StandardItemInput[];
 }

@@ -3,14 +3,14 @@ import { importDivisionFile } from "../../domain/import/import-file";
 import type { ImportReport } from "../../domain/import/import-divisions";
 import type { OrganizationServices } from "../../domain/ports";
 import type { GraphQLContext } from "../context";
-import { ImportDivisionsInput } from "../inputs/import.inputs";
-import { DivisionImportReportType } from "../types/import.type";
+import { ImportDivisionsInput } from "../inputs/division-import.inputs";
+import { DivisionImportReportType } from "../types/division-import.type";
 
 export type DivisionImportReport = ImportReport & { dryRun: boolean; rejectedCount: number };
 
 /** The division import for CITY_ADMIN and BANNER_ADMIN, scoped to the caller's area. */
 @Resolver()
-export class ImportMutations {
+export class DivisionImportMutations {
   constructor(private readonly services: OrganizationServices) {}
 
   @Mutation(() => DivisionImportReportType, {

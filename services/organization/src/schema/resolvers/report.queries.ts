@@ -1,20 +1,18 @@
-import { opt } from "@grassroots/kit";
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { opt, readScope } from "@grassroots/kit";
+import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { OrganizationServices } from "../../domain/ports";
-import type { Assessment } from "../../domain/standardization";
 import {
-  assessmentItemShare,
   postCoverageReport,
   standardizationReport,
   type CoverageReport,
   type StandardizationReport,
 } from "../../domain/reports";
-import { readScope, type GraphQLContext } from "../context";
+import type { GraphQLContext } from "../context";
 import { BannerPostCoverageType, BannerStandardizationType } from "../types/report.type";
-import { AssessmentType } from "../types/standardization.type";
 
+/** R1 and R2 reports per banner, over the caller's area. */
 @Resolver()
-export class ReportsResolver {
+export class ReportQueries {
   constructor(private readonly services: OrganizationServices) {}
 
   @Query(() => [BannerPostCoverageType], {
@@ -37,17 +35,5 @@ export class ReportsResolver {
   ): Promise<StandardizationReport[]> {
     const { units, clock } = this.services;
     return standardizationReport(units, clock, await readScope(ctx), opt(year), opt(bannerId));
-  }
-}
-
-/** R2 item-level progress of one township's assessment (beside itemsMet and itemsTotal). */
-@Resolver(() => AssessmentType)
-export class AssessmentProgressFields {
-  @FieldResolver(() => Float, {
-    nullable: true,
-    description: "itemsMet / itemsTotal, 4 decimals like the other rates (15 of 16 items: 0.9375).",
-  })
-  itemShare(@Root() assessment: Assessment): number | null {
-    return assessmentItemShare(assessment);
   }
 }
