@@ -1,4 +1,4 @@
-import { createTopics, readTopic, testKafka, waitFor } from "@grassroots/testing";
+import { createTopics, readTopic, testKafka, waitFor } from "@grassroots/test-infra";
 import type { Producer } from "kafkajs";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
-import { createTopics, readTopic, waitFor } from "@grassroots/testing";
+import { createTopics, readTopic, waitFor } from "@grassroots/test-infra";
 import type { DataSource } from "typeorm";
 import { createKafka, OutboxRelay, publishEvent } from "../src";
 import { brokers, logger, openDatabase, widgetContract } from "./support";

@@ -6,7 +6,7 @@ import {
   testKafka,
   waitFor,
   type TestDatabase,
-} from "@grassroots/testing";
+} from "@grassroots/test-infra";
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
@@ -130,6 +130,7 @@ describe("startSubgraph", () => {
       30000,
     );
     // The handler's event went through the outbox, keyed by the contract's field, and the relay sent it.
+    await running.flushOutbox();
     await waitFor(
       async () =>
         (await dataSource.query(`SELECT 1 FROM outbox WHERE key = 'w-1' AND sent_at IS NOT NULL`)).length ===

@@ -1,5 +1,5 @@
 import { createDataSource, createLogger, type Logger } from "@grassroots/kit";
-import { createTestDatabase, testEnv, uniqueName, type TestDatabase } from "@grassroots/testing";
+import { createTestDatabase, testEnv, uniqueName, type TestDatabase } from "@grassroots/test-infra";
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
 import { z } from "zod";
 import { defineEvent, OutboxAndInbox1764100000000, type EventContract } from "../src";

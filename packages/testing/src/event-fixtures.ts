@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Producer } from "kafkajs";
-import { testKafka } from "./kafka";
+import { testKafka } from "@grassroots/test-infra";
 
 /**
  * What a service test needs to play the other services on the real broker: organization's unit states

@@ -1,5 +1,5 @@
 import { encodeIdentity, Headers, type Identity } from "@grassroots/kit";
-import { testEnv } from "./env";
+import { testEnv } from "@grassroots/test-infra";
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;

@@ -1,8 +1,5 @@
-export * from "./env";
-export * from "./database";
-export * from "./wait";
+export * from "@grassroots/test-infra";
 export * from "./graphql-client";
-export * from "./kafka";
 export * from "./suite";
 export * from "./query-counter";
 export * from "./refusals";
@@ -10,3 +7,4 @@ export * from "./event-fixtures";
 export * from "./db-query";
 export * from "./identities";
 export * from "./resident-ids";
+export * from "./subgraph-harness";

@@ -3,11 +3,8 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { SignJWT } from "jose";
-import { createTestDatabase, type TestDatabase } from "./database";
-import { testEnv } from "./env";
+import { createTestDatabase, testEnv, uniqueName, waitFor, type TestDatabase } from "@grassroots/test-infra";
 import { deleteTopicsWithPrefix } from "./event-fixtures";
-import { uniqueName } from "./kafka";
-import { waitFor } from "./wait";
 
 const ROOT = resolve(__dirname, "../../..");
 const JWT_SECRET = "suite-test-jwt-secret-0123456789abcdef";
@@ -26,7 +23,12 @@ export interface RunningSuite {
 /** Creates every contract's topic under a prefix, with the events package's own provisioning tool. */
 function provisionTopics(prefix: string): void {
   execFileSync(process.execPath, [resolve(ROOT, "packages/events/dist/cli/provision-topics.js")], {
-    env: { ...process.env, KAFKA_BROKERS: testEnv.kafkaBrokers.join(","), KAFKA_TOPIC_PREFIX: prefix, TOPIC_PARTITIONS: "2" },
+    env: {
+      ...process.env,
+      KAFKA_BROKERS: testEnv.kafkaBrokers.join(","),
+      KAFKA_TOPIC_PREFIX: prefix,
+      TOPIC_PARTITIONS: "2",
+    },
     stdio: "ignore",
   });
 }
@@ -48,7 +50,13 @@ function startProcess(name: string, cwd: string, env: Record<string, string>): C
   const nodeOptions = process.env.SUITE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SUITE_NODE_OPTIONS } : {};
   const child = spawn(process.execPath, ["dist/main.js"], {
     cwd,
-    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: process.env.SUITE_LOG_LEVEL ?? "warn", ...nodeOptions, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      LOG_LEVEL: process.env.SUITE_LOG_LEVEL ?? "warn",
+      ...nodeOptions,
+      ...env,
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   child.once("exit", (code, signal) => {

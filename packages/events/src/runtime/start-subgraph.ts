@@ -44,6 +44,8 @@ export interface RunningSubgraph<W extends SubgraphWiring = SubgraphWiring> {
   port: number;
   dataSource: DataSource;
   wiring: W;
+  /** Sends what the outbox holds now (the relay's flush); nothing to do when events are off. */
+  flushOutbox(): Promise<void>;
   /** Stops taking requests and drains them, stops the consumers, flushes the relay, closes the pool. */
   stop(): Promise<void>;
 }
@@ -76,6 +78,7 @@ export async function startSubgraph<W extends SubgraphWiring>(
     }
     if (failure) throw failure;
   };
+  let flushOutbox = async () => undefined as void;
   try {
     await dataSource.initialize();
     steps.push({ name: "database", stop: () => dataSource.destroy() });
@@ -97,6 +100,7 @@ export async function startSubgraph<W extends SubgraphWiring>(
         topicPrefix,
       });
       await relay.start();
+      flushOutbox = () => relay.flush();
       steps.push({ name: "outbox relay", stop: () => relay.stop() });
       for (const { groupId, handlers } of wiring.consumers ?? []) {
         const consumer = new EventConsumer({
@@ -132,7 +136,7 @@ export async function startSubgraph<W extends SubgraphWiring>(
         await server.stop();
       },
     });
-    return { url: server.url, port: server.port, dataSource, wiring, stop };
+    return { url: server.url, port: server.port, dataSource, wiring, flushOutbox: () => flushOutbox(), stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

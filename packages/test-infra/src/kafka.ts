@@ -13,7 +13,11 @@ export interface TopicMessage {
 }
 
 export const testKafka = () =>
-  new Kafka({ clientId: `test-${randomBytes(3).toString("hex")}`, brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING });
+  new Kafka({
+    clientId: `test-${randomBytes(3).toString("hex")}`,
+    brokers: testEnv.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
 
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
@@ -23,7 +27,10 @@ export async function createTopics(topics: string[], partitions = 3): Promise<vo
   const admin = testKafka().admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: partitions })), waitForLeaders: true });
+    await admin.createTopics({
+      topics: topics.map((topic) => ({ topic, numPartitions: partitions })),
+      waitForLeaders: true,
+    });
   } finally {
     await admin.disconnect();
   }
@@ -42,7 +49,12 @@ function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
  * Reads a topic from the beginning with a fresh consumer group until `count` messages arrived, then
  * waits `settleMs` more to catch any extra (so "exactly one" can be asserted).
  */
-export async function readTopic(topic: string, count: number, timeoutMs = 30000, settleMs = 1000): Promise<TopicMessage[]> {
+export async function readTopic(
+  topic: string,
+  count: number,
+  timeoutMs = 30000,
+  settleMs = 1000,
+): Promise<TopicMessage[]> {
   const consumer = testKafka().consumer({ groupId: uniqueName("test-reader") });
   const messages: TopicMessage[] = [];
   await consumer.connect();
@@ -78,10 +90,24 @@ const exec = promisify(execFile);
  * Reads a topic with kcat, a non-JavaScript client, as an outside integrator would. Each line is
  * key, headers and value separated by tabs.
  */
-export async function readTopicWithKcat(topic: string): Promise<{ key: string; headers: Record<string, string>; value: string }[]> {
+export async function readTopicWithKcat(
+  topic: string,
+): Promise<{ key: string; headers: Record<string, string>; value: string }[]> {
   const { stdout } = await exec(
     "kcat",
-    ["-b", testEnv.kafkaBrokers.join(","), "-C", "-t", topic, "-o", "beginning", "-e", "-q", "-f", "%k\t%h\t%s\n"],
+    [
+      "-b",
+      testEnv.kafkaBrokers.join(","),
+      "-C",
+      "-t",
+      topic,
+      "-o",
+      "beginning",
+      "-e",
+      "-q",
+      "-f",
+      "%k\t%h\t%s\n",
+    ],
     { timeout: 30000 },
   );
   return stdout
