@@ -19,8 +19,8 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
         enrollments: new TypeOrmEnrollmentStore(manager),
         certificates: new TypeOrmCertificateStore(manager),
         directory: new TypeOrmDirectoryStore(manager),
-        publish: async <C extends EventContract>(contract: C, data: EventData<C>, key: string) => {
-          await publishEvent(manager, contract, data, { key });
+        publish: async <C extends EventContract>(contract: C, data: EventData<C>) => {
+          await publishEvent(manager, contract, data);
         },
       }),
     );

@@ -58,8 +58,8 @@ export interface Transaction {
   enrollments: EnrollmentStore;
   certificates: CertificateStore;
   directory: DirectoryStore;
-  /** Writes the event to the outbox in this transaction. */
-  publish<C extends EventContract>(contract: C, data: EventData<C>, key: string): Promise<void>;
+  /** Writes the event to the outbox in this transaction, keyed by the data field the contract names (`contract.key`). */
+  publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void>;
 }
 
 /** Runs work in one database transaction: all its changes and events commit together, or none. */

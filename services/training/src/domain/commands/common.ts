@@ -1,5 +1,5 @@
 import { badInput, isUuid, notFoundInArea } from "@grassroots/kit";
-import type { SessionCancelled, SessionCompleted, SessionOpened, SessionPlanned } from "@grassroots/events";
+import type { SessionCompleted, SessionOpened, SessionPlanned } from "@grassroots/events";
 import { sessionState } from "../../events/training-events";
 import type { Target, TrainingPolicy } from "../access-policy";
 import type { OrgUnitRef } from "../directory";
@@ -55,24 +55,18 @@ export function requireStatus(
 
 type SessionContract = typeof SessionPlanned | typeof SessionOpened | typeof SessionCompleted;
 
+/** A session's state change, keyed by the session id (the contract's key). */
 export function publishSession(
   tx: Transaction,
   contract: SessionContract,
   session: TrainingSession,
   organizer: OrgUnitRef,
 ) {
-  return tx.publish(contract, sessionState(session, organizer), session.id);
+  return tx.publish(contract, sessionState(session, organizer));
 }
 
-export function publishCancelled(
-  tx: Transaction,
-  contract: typeof SessionCancelled,
-  session: TrainingSession,
-  organizer: OrgUnitRef,
-) {
-  return tx.publish(
-    contract,
-    { ...sessionState(session, organizer), reason: session.cancellationReason ?? "" },
-    session.id,
-  );
+/** The input of a step of a session's lifecycle (open, complete, cancel). */
+export interface SessionStepInput {
+  id: string;
+  expectedVersion: number;
 }

@@ -1,9 +1,10 @@
 import { systemPolicy } from "../access-policy";
-import { enroll } from "../commands/enrollment";
-import { planSession } from "../commands/plan-session";
-import { recordResults } from "../commands/results";
-import { completeSession, openSession } from "../commands/session-lifecycle";
-import type { SeedReads, TrainingServices, Transaction, UnitOfWork } from "../ports";
+import { completeTrainingSessionIn } from "../commands/complete-training-session";
+import { enrollInSessionIn } from "../commands/enroll-in-session";
+import { openTrainingSessionIn } from "../commands/open-training-session";
+import { planTrainingSessionIn } from "../commands/plan-training-session";
+import { recordTrainingResultsIn } from "../commands/record-training-results";
+import type { SeedReads, TrainingServices } from "../ports";
 import { sampleSessions, type SampleSession } from "./sample-sessions";
 
 export interface SeedReport {
@@ -17,29 +18,38 @@ export interface SeedReport {
 
 const ACTOR = "seed";
 
-/** Runs every command of one session inside the same transaction: a session is seeded whole, or not at all. */
-const within = (tx: Transaction): UnitOfWork => ({ run: (work) => work(tx) });
-
 async function seedSession(
   services: TrainingServices,
   session: SampleSession,
 ): Promise<{ results: number; certificates: number }> {
   const { clock, passRule } = services;
   const policy = systemPolicy(ACTOR);
+  // Every command of one session in the same transaction (their `In` forms): a session is seeded whole, or not at all.
   return services.uow.run(async (tx) => {
-    const uow = within(tx);
-    const planned = await planSession(uow, policy, { ...session, organizerUnitId: session.organizer.id });
-    let current = await openSession(uow, policy, clock, { id: planned.id, expectedVersion: planned.version });
+    const planned = await planTrainingSessionIn(tx, policy, {
+      ...session,
+      organizerUnitId: session.organizer.id,
+    });
+    let current = await openTrainingSessionIn(tx, policy, clock, {
+      id: planned.id,
+      expectedVersion: planned.version,
+    });
     for (const statisticianId of session.participants)
-      await enroll(uow, policy, clock, { sessionId: current.id, statisticianId });
+      await enrollInSessionIn(tx, policy, clock, { sessionId: current.id, statisticianId });
     if (session.endDate > clock.today()) return { results: 0, certificates: 0 }; // still ahead: stays OPEN
-    current = await completeSession(uow, policy, clock, { id: current.id, expectedVersion: current.version });
+    current = await completeTrainingSessionIn(tx, policy, clock, {
+      id: current.id,
+      expectedVersion: current.version,
+    });
     if (session.participants.length === 0) return { results: 0, certificates: 0 };
     const rows = session.participants.map((statisticianId) => ({
       statisticianId,
       ...session.outcome(statisticianId),
     }));
-    const recorded = await recordResults(uow, policy, clock, passRule, { sessionId: current.id, rows });
+    const recorded = await recordTrainingResultsIn(tx, policy, clock, passRule, {
+      sessionId: current.id,
+      rows,
+    });
     return { results: recorded.length, certificates: recorded.filter((r) => r.certificate).length };
   });
 }

@@ -1,9 +1,14 @@
 import { opt } from "@grassroots/kit";
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
-import { enroll, withdraw } from "../../domain/commands/enrollment";
-import { planSession } from "../../domain/commands/plan-session";
-import { issuePrePostCertificate, recordResult, recordResults } from "../../domain/commands/results";
-import { cancelSession, completeSession, openSession } from "../../domain/commands/session-lifecycle";
+import { cancelTrainingSession } from "../../domain/commands/cancel-training-session";
+import { completeTrainingSession } from "../../domain/commands/complete-training-session";
+import { enrollInSession } from "../../domain/commands/enroll-in-session";
+import { issuePrePostCertificate } from "../../domain/commands/issue-pre-post-certificate";
+import { openTrainingSession } from "../../domain/commands/open-training-session";
+import { planTrainingSession } from "../../domain/commands/plan-training-session";
+import { recordTrainingResult } from "../../domain/commands/record-training-result";
+import { recordTrainingResults } from "../../domain/commands/record-training-results";
+import { withdrawEnrollment } from "../../domain/commands/withdraw-enrollment";
 import type { Certificate, Enrollment, TrainingSession } from "../../domain/training";
 import { changePolicy, type GraphQLContext } from "../context";
 import type { SchemaDeps } from "../deps";
@@ -30,7 +35,7 @@ export class TrainingMutations {
     @Arg("input") input: PlanTrainingSessionInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<TrainingSession> {
-    return planSession(this.deps.services.uow, await changePolicy(ctx), {
+    return planTrainingSession(this.deps.services.uow, await changePolicy(ctx), {
       ...input,
       place: opt(input.place),
       online: opt(input.online),
@@ -43,7 +48,7 @@ export class TrainingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<TrainingSession> {
     const { uow, clock } = this.deps.services;
-    return openSession(uow, await changePolicy(ctx), clock, input);
+    return openTrainingSession(uow, await changePolicy(ctx), clock, input);
   }
 
   @Mutation(() => TrainingSessionType, {
@@ -54,7 +59,7 @@ export class TrainingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<TrainingSession> {
     const { uow, clock } = this.deps.services;
-    return completeSession(uow, await changePolicy(ctx), clock, input);
+    return completeTrainingSession(uow, await changePolicy(ctx), clock, input);
   }
 
   @Mutation(() => TrainingSessionType, { description: "PLANNED or OPEN → CANCELLED, with a reason." })
@@ -63,7 +68,7 @@ export class TrainingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<TrainingSession> {
     const { uow, clock } = this.deps.services;
-    return cancelSession(uow, await changePolicy(ctx), clock, input);
+    return cancelTrainingSession(uow, await changePolicy(ctx), clock, input);
   }
 
   @Mutation(() => TrainingEnrollmentType, {
@@ -75,7 +80,7 @@ export class TrainingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Enrollment> {
     const { uow, clock } = this.deps.services;
-    return enroll(uow, await changePolicy(ctx), clock, input);
+    return enrollInSession(uow, await changePolicy(ctx), clock, input);
   }
 
   @Mutation(() => TrainingEnrollmentType, {
@@ -86,7 +91,7 @@ export class TrainingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Enrollment> {
     const { uow, clock } = this.deps.services;
-    return withdraw(uow, await changePolicy(ctx), clock, input);
+    return withdrawEnrollment(uow, await changePolicy(ctx), clock, input);
   }
 
   @Mutation(() => TrainingEnrollmentType, {
@@ -98,7 +103,7 @@ export class TrainingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Enrollment> {
     const { uow, clock, passRule } = this.deps.services;
-    const recorded = await recordResult(uow, await changePolicy(ctx), clock, passRule, {
+    const recorded = await recordTrainingResult(uow, await changePolicy(ctx), clock, passRule, {
       ...input,
       score: opt(input.score),
       expectedVersion: opt(input.expectedVersion),
@@ -114,7 +119,7 @@ export class TrainingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Enrollment[]> {
     const { uow, clock, passRule } = this.deps.services;
-    const recorded = await recordResults(uow, await changePolicy(ctx), clock, passRule, {
+    const recorded = await recordTrainingResults(uow, await changePolicy(ctx), clock, passRule, {
       sessionId: input.sessionId,
       rows: input.rows.map((r) => ({ ...r, score: opt(r.score) })),
     });

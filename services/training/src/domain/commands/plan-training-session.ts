@@ -3,7 +3,7 @@ import { SessionPlanned } from "@grassroots/events";
 import { randomUUID } from "node:crypto";
 import type { TrainingPolicy } from "../access-policy";
 import { describeUnit, ORGANIZER_KINDS } from "../directory";
-import type { UnitOfWork } from "../ports";
+import type { Transaction, UnitOfWork } from "../ports";
 import { AUDIENCES, TRAINING_KINDS, type NewSession, type TrainingSession } from "../training";
 import { publishSession } from "./common";
 
@@ -14,52 +14,58 @@ export type PlanSessionInput = Omit<NewSession, "id" | "place" | "online" | "pla
     id?: string;
   };
 
+export function planTrainingSession(
+  uow: UnitOfWork,
+  policy: TrainingPolicy,
+  input: PlanSessionInput,
+): Promise<TrainingSession> {
+  return uow.run((tx) => planTrainingSessionIn(tx, policy, input));
+}
+
 /**
  * R6: a session planned by the city bureau or a banner/district bureau. Banner and district staff
  * (BANNER_STAFF) are trained by the city; a banner bureau trains its own grassroots staff.
  */
-export function planSession(
-  uow: UnitOfWork,
+export async function planTrainingSessionIn(
+  tx: Transaction,
   policy: TrainingPolicy,
   input: PlanSessionInput,
 ): Promise<TrainingSession> {
   const action = "plan training sessions";
   policy.requireManager(action);
-  return uow.run(async (tx) => {
-    const organizer = isUuid(input.organizerUnitId)
-      ? await tx.directory.unit(input.organizerUnitId)
-      : undefined;
-    policy.manage(organizer, action, { what: "Org unit", key: input.organizerUnitId });
-    const checked = checkPlan(input);
-    if (!ORGANIZER_KINDS.includes(organizer.kind)) {
-      throw badInput(
-        `Training is organised by the city bureau or a banner/district bureau; ${describeUnit(organizer)} is a ${organizer.kind}.`,
-        "organizerUnitId",
-      );
-    }
-    if (!organizer.active)
-      throw badInput(
-        `${describeUnit(organizer)} was deactivated; it cannot organise training.`,
-        "organizerUnitId",
-      );
-    if (input.audience === "BANNER_STAFF" && organizer.kind !== "CITY") {
-      throw badInput(
-        "Banner and district statistics staff (BANNER_STAFF) are trained by the city bureau; a banner bureau trains GRASSROOTS_STAFF.",
-        "audience",
-      );
-    }
-    const session = await tx.sessions.insert({
-      ...checked,
-      id: input.id ?? randomUUID(),
-      organizerUnitId: organizer.id,
-      kind: input.kind,
-      audience: input.audience,
-      plannedBy: policy.actor.id,
-      plannedByName: policy.actor.name,
-    });
-    await publishSession(tx, SessionPlanned, session, organizer);
-    return session;
+  const organizer = isUuid(input.organizerUnitId)
+    ? await tx.directory.unit(input.organizerUnitId)
+    : undefined;
+  policy.manage(organizer, action, { what: "Org unit", key: input.organizerUnitId });
+  const checked = checkPlan(input);
+  if (!ORGANIZER_KINDS.includes(organizer.kind)) {
+    throw badInput(
+      `Training is organised by the city bureau or a banner/district bureau; ${describeUnit(organizer)} is a ${organizer.kind}.`,
+      "organizerUnitId",
+    );
+  }
+  if (!organizer.active)
+    throw badInput(
+      `${describeUnit(organizer)} was deactivated; it cannot organise training.`,
+      "organizerUnitId",
+    );
+  if (input.audience === "BANNER_STAFF" && organizer.kind !== "CITY") {
+    throw badInput(
+      "Banner and district statistics staff (BANNER_STAFF) are trained by the city bureau; a banner bureau trains GRASSROOTS_STAFF.",
+      "audience",
+    );
+  }
+  const session = await tx.sessions.insert({
+    ...checked,
+    id: input.id ?? randomUUID(),
+    organizerUnitId: organizer.id,
+    kind: input.kind,
+    audience: input.audience,
+    plannedBy: policy.actor.id,
+    plannedByName: policy.actor.name,
   });
+  await publishSession(tx, SessionPlanned, session, organizer);
+  return session;
 }
 
 /** Step 3 (after the role and the organizer's area): the plan's own fields. */

@@ -1,0 +1,47 @@
+import { assertVersion, checkText, type Clock } from "@grassroots/kit";
+import { SessionCancelled } from "@grassroots/events";
+import { sessionState } from "../../events/training-events";
+import type { TrainingPolicy } from "../access-policy";
+import type { Transaction, UnitOfWork } from "../ports";
+import { describeSession, type TrainingSession } from "../training";
+import { managedSession, requireStatus, type SessionStepInput } from "./common";
+
+export interface CancelSessionInput extends SessionStepInput {
+  reason: string;
+}
+
+export function cancelTrainingSession(
+  uow: UnitOfWork,
+  policy: TrainingPolicy,
+  clock: Clock,
+  input: CancelSessionInput,
+): Promise<TrainingSession> {
+  return uow.run((tx) => cancelTrainingSessionIn(tx, policy, clock, input));
+}
+
+/** PLANNED or OPEN → CANCELLED, with who, when and why; enrolments stay as they were (nothing is deleted). */
+export async function cancelTrainingSessionIn(
+  tx: Transaction,
+  policy: TrainingPolicy,
+  clock: Clock,
+  input: CancelSessionInput,
+): Promise<TrainingSession> {
+  const action = "cancel training sessions";
+  policy.requireManager(action);
+  const { session, organizer } = await managedSession(tx, policy, input.id, action);
+  const reason = checkText(input.reason, "reason", 500);
+  assertVersion(`Session ${describeSession(session)}`, session.version, input.expectedVersion);
+  requireStatus(session, ["PLANNED", "OPEN"], "cancel it");
+  const cancelled = await tx.sessions.update(session.id, {
+    status: "CANCELLED",
+    cancelledAt: clock.now(),
+    cancelledBy: policy.actor.id,
+    cancelledByName: policy.actor.name,
+    cancellationReason: reason,
+  });
+  await tx.publish(SessionCancelled, {
+    ...sessionState(cancelled, organizer),
+    reason: cancelled.cancellationReason ?? "",
+  });
+  return cancelled;
+}
