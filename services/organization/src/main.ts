@@ -3,11 +3,9 @@ import { runSubgraph } from "@grassroots/events";
 import { createLogger, loadConfigOrExit, runMain } from "@grassroots/kit";
 import { configSchema } from "./config";
 import { createOrganizationDataSource } from "./db/data-source";
-import { createServices } from "./db/services";
-import { buildOrganizationSchema } from "./schema/build-schema";
+import { wireOrganization } from "./wire";
 
-// Wiring only: config → logger → the subgraph bootstrap with this service's database and schema.
-// Organization consumes no events; it publishes through the outbox relay the bootstrap runs.
+// Wiring only: config → logger → the subgraph bootstrap with this service's database and wiring.
 const config = loadConfigOrExit(configSchema);
 const logger = createLogger("organization", config.LOG_LEVEL);
 
@@ -17,6 +15,6 @@ runMain(logger, () =>
     config,
     logger,
     dataSource: createOrganizationDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
-    wire: async (dataSource) => ({ schema: await buildOrganizationSchema(createServices(dataSource)) }),
+    wire: (dataSource) => wireOrganization(dataSource),
   }),
 );

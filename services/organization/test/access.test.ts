@@ -1,6 +1,5 @@
 import { callSubgraph, type GraphQLResult } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
-import { expectRefused } from "./support/expect-refused";
 import {
   as,
   cityAdmin,
@@ -43,7 +42,7 @@ const notInArea = (id: string) => `Org unit ${id} does not exist in your area.`;
  */
 async function notFoundRefusal(key: string, call: () => Promise<GraphQLResult>) {
   let result: GraphQLResult | undefined;
-  const message = await expectRefused(h.dataSource, "NOT_FOUND", async () => (result = await call()));
+  const message = await h.expectRefused("NOT_FOUND", async () => (result = await call()));
   const blind = (text: string) => text.split(key).join("<key>");
   return {
     message: blind(message),
@@ -66,7 +65,7 @@ describe("who may call at all", () => {
   });
 
   it("refuses a mutation without an identity, writing nothing", async () => {
-    await expectRefused(h.dataSource, "UNAUTHENTICATED", () =>
+    await h.expectRefused("UNAUTHENTICATED", () =>
       h.call(CREATE, { input: { parentId: idOf(SHULINZHAO), code: "150621100202", name: "无名" } }),
     );
   });
@@ -81,7 +80,7 @@ describe("who may call at all", () => {
 
 describe("banner admins act inside their banner only", () => {
   it("#10.3: cannot create a unit in another banner (NOT_FOUND on parentId, worded as a missing parent, nothing written)", async () => {
-    const message = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+    const message = await h.expectRefused("NOT_FOUND", () =>
       h.call(
         CREATE,
         { input: { parentId: idOf(XUEJIAWAN), code: "150622100201", name: "越权村" } },
@@ -93,7 +92,7 @@ describe("banner admins act inside their banner only", () => {
 
   it("#10.3: cannot change a unit in another banner (NOT_FOUND, worded as a missing unit, nothing written)", async () => {
     const town = await unit(XUEJIAWAN);
-    const message = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+    const message = await h.expectRefused("NOT_FOUND", () =>
       h.call(UPDATE, { input: { id: town.id, expectedVersion: town.version, name: "改名" } }, dalateAdmin),
     );
     expect(message).toBe(notInArea(town.id));
@@ -101,7 +100,7 @@ describe("banner admins act inside their banner only", () => {
 
   it("cannot rename their own banner, but may create and change units inside it", async () => {
     const banner = await unit(DALATE);
-    await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    await h.expectRefused("FORBIDDEN", () =>
       h.call(
         UPDATE,
         { input: { id: banner.id, expectedVersion: banner.version, name: "达旗" } },
@@ -160,14 +159,14 @@ describe("unit clerks, inspectors and finance officers", () => {
   });
 
   it("a clerk may not create, rename or deactivate township-level units or banners", async () => {
-    await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    await h.expectRefused("FORBIDDEN", () =>
       h.call(CREATE, { input: { parentId: idOf(DALATE), code: "150621109000", name: "新镇" } }, clerk),
     );
     const town = await unit(SHULINZHAO);
-    await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    await h.expectRefused("FORBIDDEN", () =>
       h.call(DEACTIVATE, { input: { id: town.id, expectedVersion: town.version, reason: "x" } }, clerk),
     );
-    await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    await h.expectRefused("FORBIDDEN", () =>
       h.call(UPDATE, { input: { id: town.id, expectedVersion: town.version, name: "x" } }, clerk),
     );
   });
@@ -190,7 +189,7 @@ describe("unit clerks, inspectors and finance officers", () => {
 
   it("#10.3: a clerk may not set the register count of a unit outside their subtree (NOT_FOUND, as a missing unit)", async () => {
     const other = await unit("150621101000");
-    const message = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+    const message = await h.expectRefused("NOT_FOUND", () =>
       h.call(
         SET_REGISTER,
         { input: { id: other.id, expectedVersion: other.version, count: 1, asOf: "2024-01-01" } },
@@ -207,7 +206,7 @@ describe("unit clerks, inspectors and finance officers", () => {
       const read = await h.call(UNIT_BY_CODE, { code: SHULINZHAO }, reader);
       expect(read.data!.orgUnitByCode.code).toBe(SHULINZHAO);
       const town = read.data!.orgUnitByCode;
-      const message = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      const message = await h.expectRefused("FORBIDDEN", () =>
         h.call(
           SET_REGISTER,
           { input: { id: town.id, expectedVersion: town.version, count: 5, asOf: "2024-01-01" } },
@@ -221,7 +220,7 @@ describe("unit clerks, inspectors and finance officers", () => {
   it("#10.3: a district admin cannot reach into a banner either (NOT_FOUND, as a missing unit)", async () => {
     const dongsheng = as("BANNER_ADMIN", DONGSHENG);
     const town = await unit(SHULINZHAO);
-    const message = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+    const message = await h.expectRefused("NOT_FOUND", () =>
       h.call(
         SET_REGISTER,
         { input: { id: town.id, expectedVersion: town.version, count: 5, asOf: "2024-01-01" } },
@@ -290,7 +289,7 @@ describe("#10.3: one refusal policy: role (FORBIDDEN), then area (NOT_FOUND as a
       "not-a-code",
       "150621100201" /* taken, and outside the parent's range */,
     ]) {
-      const message = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      const message = await h.expectRefused("NOT_FOUND", () =>
         h.call(CREATE, { input: { parentId: idOf(XUEJIAWAN), code, name: "越权村" } }, dalateAdmin),
       );
       expect(message).toBe(notInArea(idOf(XUEJIAWAN)));
@@ -300,19 +299,19 @@ describe("#10.3: one refusal policy: role (FORBIDDEN), then area (NOT_FOUND as a
   });
 
   it("#10.3: an INSPECTOR calling createOrgUnit with a malformed code gets FORBIDDEN, not BAD_USER_INPUT", async () => {
-    const message = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    const message = await h.expectRefused("FORBIDDEN", () =>
       h.call(CREATE, { input: { parentId: idOf(SHULINZHAO), code: "15062110", name: "" } }, inspector),
     );
     expect(message).toBe("Your role (INSPECTOR) is read-only; you may not create units.");
     // The role comes before the area too: a parent that does not exist changes nothing.
-    const missingParent = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    const missingParent = await h.expectRefused("FORBIDDEN", () =>
       h.call(CREATE, { input: { parentId: randomUUID(), code: "15062110", name: "" } }, inspector),
     );
     expect(missingParent).toBe(message);
   });
 
   it("#10.3: a read-only role is FORBIDDEN before a missing unit or bad input is looked at", async () => {
-    const message = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    const message = await h.expectRefused("FORBIDDEN", () =>
       h.call(
         SET_REGISTER,
         { input: { id: randomUUID(), expectedVersion: 1, count: -1, asOf: "2999-01-01" } },
@@ -326,7 +325,7 @@ describe("#10.3: one refusal policy: role (FORBIDDEN), then area (NOT_FOUND as a
     const theirs = await unit(XUEJIAWAN);
     const ours = await unit("150621100201");
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      await h.expectRefused("NOT_FOUND", () =>
         h.call(
           DEACTIVATE,
           { input: { id: theirs.id, expectedVersion: theirs.version, reason: "" } },
@@ -335,7 +334,7 @@ describe("#10.3: one refusal policy: role (FORBIDDEN), then area (NOT_FOUND as a
       ),
     ).toBe(notInArea(theirs.id));
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      await h.expectRefused("NOT_FOUND", () =>
         h.call(
           MOVE,
           {
@@ -366,19 +365,19 @@ describe("#10.3: one refusal policy: role (FORBIDDEN), then area (NOT_FOUND as a
   it("#10.3: a unit the caller sees but may not change is FORBIDDEN, before its input is looked at", async () => {
     const bannerClerk = as("UNIT_CLERK", DALATE);
     const town = await unit(SHULINZHAO);
-    const message = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    const message = await h.expectRefused("FORBIDDEN", () =>
       h.call(UPDATE, { input: { id: town.id, expectedVersion: town.version, name: "  " } }, bannerClerk),
     );
     expect(message).toContain("only villages and communities");
     const townClerk = as("UNIT_CLERK", SHULINZHAO);
     expect(
-      await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      await h.expectRefused("FORBIDDEN", () =>
         h.call(UPDATE, { input: { id: town.id, expectedVersion: town.version, name: "  " } }, townClerk),
       ),
     ).toContain("your home unit");
     const banner = await unit(DALATE);
     expect(
-      await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      await h.expectRefused("FORBIDDEN", () =>
         h.call(
           DEACTIVATE,
           { input: { id: banner.id, expectedVersion: banner.version, reason: "" } },

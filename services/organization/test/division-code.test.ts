@@ -1,5 +1,12 @@
 import { readFileSync } from "node:fs";
-import { checkChildCode, checkKindFitsCode, inferKind, levelOfCode, parentCodeOf, recode } from "../src/domain/division-code";
+import {
+  checkChildCode,
+  checkKindFitsCode,
+  inferKind,
+  levelOfCode,
+  parentCodeOf,
+  recode,
+} from "../src/domain/division-code";
 import { parseDivisionCsv } from "../src/domain/import/csv";
 import { CHILD_KINDS } from "../src/domain/hierarchy";
 import { ORDOS_CSV } from "./support/harness";

@@ -2,12 +2,10 @@ import { Workbook } from "exceljs";
 import { readFileSync } from "node:fs";
 import { parseDivisionCsv } from "../src/domain/import/csv";
 import { importDivisions } from "../src/domain/import/import-divisions";
-import { expectRefused } from "./support/expect-refused";
 import {
   as,
   cityAdmin,
   DALATE,
-  fingerprint,
   idOf,
   ORDOS_CSV,
   startHarness,
@@ -93,7 +91,7 @@ describe("#10.6: CITY_ADMIN imports the real Ordos file through the API", () => 
     const [dalate] = await h.dataSource.query(`SELECT path, depth FROM org_unit WHERE code = $1`, [DALATE]);
     expect(dalate).toEqual({ path: `${idOf("150600000000")}/${idOf(DALATE)}/`, depth: 1 });
 
-    const before = await fingerprint(h.dataSource);
+    const before = await h.fingerprint();
     const second = await h.call(IMPORT, { input: { format: "CSV", content: ORDOS } }, cityAdmin);
     expect(second.data!.importDivisions).toMatchObject({
       created: 0,
@@ -101,7 +99,7 @@ describe("#10.6: CITY_ADMIN imports the real Ordos file through the API", () => 
       unchanged: 98,
       rejectedCount: 0,
     });
-    expect(await fingerprint(h.dataSource)).toBe(before);
+    expect(await h.fingerprint()).toBe(before);
   });
 
   it("#10.6: the same file as a bureau's XLSX (title rows, Chinese headers and kinds, numeric codes) makes the same tree; a second import changes nothing", async () => {
@@ -118,7 +116,7 @@ describe("#10.6: CITY_ADMIN imports the real Ordos file through the API", () => 
     });
     expect(await tree(x)).toEqual(await tree(h));
 
-    const before = await fingerprint(x.dataSource);
+    const before = await x.fingerprint();
     const second = await x.call(IMPORT, { input: { format: "XLSX", content } }, cityAdmin);
     expect(second.data!.importDivisions).toMatchObject({
       created: 0,
@@ -126,7 +124,7 @@ describe("#10.6: CITY_ADMIN imports the real Ordos file through the API", () => 
       unchanged: 98,
       rejectedCount: 0,
     });
-    expect(await fingerprint(x.dataSource)).toBe(before);
+    expect(await x.fingerprint()).toBe(before);
   });
 
   it("#10.6: an XLSX row that is rejected is reported with its sheet row number", async () => {
@@ -154,7 +152,7 @@ describe("#10.6: CITY_ADMIN imports the real Ordos file through the API", () => 
       "150621108201,新村,,150621108000",
       "15062110020,短码,,",
     ].join("\n");
-    const before = await fingerprint(h.dataSource);
+    const before = await h.fingerprint();
     const result = await h.call(IMPORT, { input: { format: "CSV", content: csv, dryRun: true } }, cityAdmin);
     expect(result.errors).toBeUndefined();
     // The third row's parent is the second, new in the same file: a dry run sees it as the real run would.
@@ -166,7 +164,7 @@ describe("#10.6: CITY_ADMIN imports the real Ordos file through the API", () => 
       rejectedCount: 1,
       rejected: [{ line: 5, code: "15062110020", reason: expect.stringContaining("12 digits") }],
     });
-    expect(await fingerprint(h.dataSource)).toBe(before);
+    expect(await h.fingerprint()).toBe(before);
 
     const real = await h.call(IMPORT, { input: { format: "CSV", content: csv } }, cityAdmin);
     expect(real.data!.importDivisions).toMatchObject({
@@ -175,7 +173,7 @@ describe("#10.6: CITY_ADMIN imports the real Ordos file through the API", () => 
       updated: 1,
       rejectedCount: 1,
     });
-    expect(await fingerprint(h.dataSource)).not.toBe(before);
+    expect(await h.fingerprint()).not.toBe(before);
   });
 });
 
@@ -230,7 +228,7 @@ describe("#10.6: the import is scoped to the caller's area and role", () => {
   });
 
   it("#10.6: a BANNER_ADMIN may import the whole Ordos file: only their banner's rows apply, the rest are not in their area", async () => {
-    const before = await fingerprint(h.dataSource);
+    const before = await h.fingerprint();
     const result = await h.call(IMPORT, { input: { format: "CSV", content: ORDOS } }, dalateAdmin);
     const report = result.data!.importDivisions;
     const inDalate = parseDivisionCsv(ORDOS).filter((r) => r.code.startsWith("150621")).length;
@@ -245,7 +243,7 @@ describe("#10.6: the import is scoped to the caller's area and role", () => {
       code: "150600000000",
       reason: "150600000000 is not in your area",
     });
-    expect(await fingerprint(h.dataSource)).toBe(before);
+    expect(await h.fingerprint()).toBe(before);
   });
 
   it("#10.6: a BANNER_ADMIN may not rename their own banner by import (only below it)", async () => {
@@ -275,7 +273,7 @@ describe("#10.6: the import is scoped to the caller's area and role", () => {
     "#10.6: %s may not import (FORBIDDEN before the file is looked at, nothing written)",
     async (role, code) => {
       for (const content of [ORDOS, "garbage"]) {
-        const message = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+        const message = await h.expectRefused("FORBIDDEN", () =>
           h.call(IMPORT, { input: { format: "CSV", content } }, as(role, code)),
         );
         expect(message).toBe(`Only CITY_ADMIN or BANNER_ADMIN may import divisions; you are ${role}.`);
@@ -302,7 +300,7 @@ describe("#10.6: the import is scoped to the caller's area and role", () => {
   ])(
     "#10.6: a %s file that cannot be read is BAD_USER_INPUT naming the problem, nothing written (%#)",
     async (format, content, problem) => {
-      const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      const message = await h.expectRefused("BAD_USER_INPUT", () =>
         h.call(IMPORT, { input: { format, content } }, cityAdmin),
       );
       expect(message).toContain(problem);
@@ -311,7 +309,7 @@ describe("#10.6: the import is scoped to the caller's area and role", () => {
 
   it("#10.6: a damaged workbook (cut short) is BAD_USER_INPUT, nothing written", async () => {
     const whole = Buffer.from(await ordosWorkbook(), "base64");
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(
         IMPORT,
         { input: { format: "XLSX", content: whole.subarray(0, whole.length / 2).toString("base64") } },
@@ -323,7 +321,7 @@ describe("#10.6: the import is scoped to the caller's area and role", () => {
 
   it("#10.6: a file over the row cap is BAD_USER_INPUT naming the limit, nothing written", async () => {
     const rows = Array.from({ length: 20_001 }, (_, i) => `1506211${String(i).padStart(5, "0")},村`);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(IMPORT, { input: { format: "CSV", content: ["code,name", ...rows].join("\n") } }, cityAdmin),
     );
     expect(message).toBe(

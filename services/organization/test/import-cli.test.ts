@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { importDivisionsCommand } from "../src/cli/import-divisions";
-import { fingerprint, ORDOS_CSV, startHarness, type Harness } from "./support/harness";
+import { ORDOS_CSV, startHarness, type Harness } from "./support/harness";
 
 const BUILT_CLI = resolve(__dirname, "../dist/cli/import-divisions.js");
 const BAD_ROW = "150621100401,越界村,VILLAGE,150621100000"; // out of the village range
@@ -49,7 +49,7 @@ describe("#10.6: the import command's exit code", () => {
   });
 
   it("#10.6: --dry-run prints the report, writes nothing, and still exits 2 on a rejected row", async () => {
-    const before = await fingerprint(h.dataSource);
+    const before = await h.fingerprint();
     const out: string[] = [];
     const csv = file(
       "dry.csv",
@@ -61,7 +61,7 @@ describe("#10.6: the import command's exit code", () => {
     expect(out.join("")).toMatch(
       /^dry run, nothing written: created 1, updated 0, unchanged 0, rejected 1\n/,
     );
-    expect(await fingerprint(h.dataSource)).toBe(before);
+    expect(await h.fingerprint()).toBe(before);
   });
 
   it("#10.6: the built CLI (node dist/cli/import-divisions.js) exits 2 with a rejected row and 0 without", () => {

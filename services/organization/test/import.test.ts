@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseDivisionCsv } from "../src/domain/import/csv";
 import { importDivisions } from "../src/domain/import/import-divisions";
 import { seed } from "../src/domain/import/seed";
-import { fingerprint, idOf, importOrdos, ORDOS_CSV, startHarness, type Harness } from "./support/harness";
+import { idOf, importOrdos, ORDOS_CSV, startHarness, type Harness } from "./support/harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,15 +17,19 @@ describe("import-divisions", () => {
     const report = await importOrdos(h.services);
     expect(report).toEqual({ created: 98, updated: 0, unchanged: 0, rejected: [] });
     expect(await count(`SELECT count(*)::int AS n FROM org_unit`)).toBe(98);
-    expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE type LIKE '%org-unit.created.v1'`)).toBe(98);
-    const [city] = await h.dataSource.query(`SELECT id, depth, path FROM org_unit WHERE code = '150600000000'`);
+    expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE type LIKE '%org-unit.created.v1'`)).toBe(
+      98,
+    );
+    const [city] = await h.dataSource.query(
+      `SELECT id, depth, path FROM org_unit WHERE code = '150600000000'`,
+    );
     expect(city).toEqual({ id: idOf("150600000000"), depth: 0, path: `${idOf("150600000000")}/` });
   });
 
   it("a second import of the same file changes nothing and publishes nothing", async () => {
-    const before = await fingerprint(h.dataSource);
+    const before = await h.fingerprint();
     expect(await importOrdos(h.services)).toEqual({ created: 0, updated: 0, unchanged: 98, rejected: [] });
-    expect(await fingerprint(h.dataSource)).toBe(before);
+    expect(await h.fingerprint()).toBe(before);
   });
 
   it("updates changed names, infers missing kinds, and rejects bad rows with their reasons", async () => {
@@ -41,7 +45,10 @@ describe("import-divisions", () => {
       "150621100203,怪村,HAMLET,150621100000", // unknown kind
       "150621100201,重复,VILLAGE,150621100000", // duplicate in file
     ].join("\n");
-    const report = await importDivisions(h.services.uow, h.services.clock, parseDivisionCsv(csv), { actor: "test", batchSize: 2 });
+    const report = await importDivisions(h.services.uow, h.services.clock, parseDivisionCsv(csv), {
+      actor: "test",
+      batchSize: 2,
+    });
     expect(report).toMatchObject({ created: 2, updated: 1, unchanged: 0 });
     expect(report.rejected.map((r) => [r.line, r.code])).toEqual([
       [5, "15062110020"],
@@ -55,7 +62,9 @@ describe("import-divisions", () => {
     expect(report.rejected[2].reason).toContain("unknown parent 150699100000");
     expect(report.rejected[4].reason).toContain('unknown kind "HAMLET"');
     expect(report.rejected[5].reason).toContain("more than once");
-    const kinds = await h.dataSource.query(`SELECT code, kind FROM org_unit WHERE code IN ('150621100201', '150621200201') ORDER BY code`);
+    const kinds = await h.dataSource.query(
+      `SELECT code, kind FROM org_unit WHERE code IN ('150621100201', '150621200201') ORDER BY code`,
+    );
     expect(kinds).toEqual([
       { code: "150621100201", kind: "VILLAGE" },
       { code: "150621200201", kind: "GACHA" },
@@ -72,18 +81,36 @@ describe("seed", () => {
     const total = await count(`SELECT count(*)::int AS n FROM org_unit`);
     expect(total).toBeGreaterThan(950);
     expect(total).toBeLessThan(1050);
-    expect(await count(`SELECT count(*)::int AS n FROM org_unit WHERE is_sample AND name LIKE '样例%'`)).toBeGreaterThan(850);
-    expect(await count(`SELECT count(*)::int AS n FROM org_unit WHERE kind IN ('SUBDISTRICT','TOWN','TOWNSHIP','SUMU') AND register_count >= 1500`)).toBeGreaterThan(5);
-    expect(await count(`SELECT count(*)::int AS n FROM org_unit c JOIN org_unit p ON p.id = c.parent_id WHERE c.kind = 'COMMUNITY' AND c.is_sample AND p.kind = 'SUBDISTRICT'`)).toBeGreaterThan(200);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM org_unit WHERE is_sample AND name LIKE '样例%'`),
+    ).toBeGreaterThan(850);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM org_unit WHERE kind IN ('SUBDISTRICT','TOWN','TOWNSHIP','SUMU') AND register_count >= 1500`,
+      ),
+    ).toBeGreaterThan(5);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM org_unit c JOIN org_unit p ON p.id = c.parent_id WHERE c.kind = 'COMMUNITY' AND c.is_sample AND p.kind = 'SUBDISTRICT'`,
+      ),
+    ).toBeGreaterThan(200);
     // R1: most real townships get a sample post, some not, so coverage is neither 0 nor 100%.
-    const townships = await count(`SELECT count(*)::int AS n FROM org_unit WHERE kind IN ('SUBDISTRICT','TOWN','TOWNSHIP','SUMU')`);
-    const withPost = await count(`SELECT count(*)::int AS n FROM org_unit WHERE kind IN ('SUBDISTRICT','TOWN','TOWNSHIP','SUMU') AND post_established`);
+    const townships = await count(
+      `SELECT count(*)::int AS n FROM org_unit WHERE kind IN ('SUBDISTRICT','TOWN','TOWNSHIP','SUMU')`,
+    );
+    const withPost = await count(
+      `SELECT count(*)::int AS n FROM org_unit WHERE kind IN ('SUBDISTRICT','TOWN','TOWNSHIP','SUMU') AND post_established`,
+    );
     expect(withPost / townships).toBeGreaterThan(0.75);
     expect(withPost).toBeLessThan(townships);
 
-    const before = await fingerprint(h.dataSource);
+    const before = await h.fingerprint();
     const second = await seed(h.services.uow, h.services.clock, rows);
-    expect(second).toMatchObject({ divisions: { created: 0, updated: 0, rejected: [] }, registerCountsSet: 0, standardLoaded: false });
-    expect(await fingerprint(h.dataSource)).toBe(before);
+    expect(second).toMatchObject({
+      divisions: { created: 0, updated: 0, rejected: [] },
+      registerCountsSet: 0,
+      standardLoaded: false,
+    });
+    expect(await h.fingerprint()).toBe(before);
   });
 });

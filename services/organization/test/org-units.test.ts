@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { expectRefused } from "./support/expect-refused";
 import {
   cityAdmin,
   DALATE,
@@ -50,14 +49,14 @@ describe("R1: the org tree", () => {
   });
 
   it("refuses a malformed code, naming the 12-digit rule, and writes nothing", async () => {
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       create({ parentId: idOf(SHULINZHAO), code: "15062110020", name: "短码村" }),
     );
     expect(message).toContain("exactly 12 digits");
   });
 
   it("refuses a code outside the parent's range, naming the parent's prefix", async () => {
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       create({ parentId: idOf(SHULINZHAO), code: "150622100202", name: "错位村" }),
     );
     expect(message).toContain("150621100");
@@ -65,21 +64,21 @@ describe("R1: the org tree", () => {
   });
 
   it("refuses village digits outside every glossary range (400+)", async () => {
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       create({ parentId: idOf(SHULINZHAO), code: "150621100401", name: "越界村" }),
     );
     expect(message).toMatch(/001–199 COMMUNITY, 200–399 VILLAGE\/GACHA/);
   });
 
   it("refuses a kind that does not match the code's range", async () => {
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       create({ parentId: idOf(SHULINZHAO), code: "150621100203", name: "社区", kind: "COMMUNITY" }),
     );
     expect(message).toContain("COMMUNITY needs digits 10–12 001–199");
   });
 
   it("refuses a wrong child kind (a sub-district under a town)", async () => {
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       create({ parentId: idOf(SHULINZHAO), code: "150621009000", name: "新街道", kind: "SUBDISTRICT" }),
     );
     expect(message).toContain("cannot be placed under TOWN");
@@ -88,8 +87,7 @@ describe("R1: the org tree", () => {
   it("#10.3: refuses an unknown parent as NOT_FOUND on parentId (the same refusal as a parent outside the area)", async () => {
     const parentId = randomUUID();
     let result: Awaited<ReturnType<typeof create>> | undefined;
-    const message = await expectRefused(
-      h.dataSource,
+    const message = await h.expectRefused(
       "NOT_FOUND",
       async () => (result = await create({ parentId, code: "150621100204", name: "孤村" })),
     );
@@ -103,7 +101,7 @@ describe("R1: the org tree", () => {
   });
 
   it("refuses a code already in use with CONFLICT", async () => {
-    const message = await expectRefused(h.dataSource, "CONFLICT", () =>
+    const message = await h.expectRefused("CONFLICT", () =>
       create({ parentId: idOf(SHULINZHAO), code: "150621100201", name: "重复村" }),
     );
     expect(message).toContain("测试村");
@@ -121,7 +119,7 @@ describe("R1: the org tree", () => {
     expect(event.type).toBe("grassroots.organization.org-unit.updated.v1");
     expect(event.data.changed).toEqual(["name"]);
 
-    const message = await expectRefused(h.dataSource, "CONFLICT", () =>
+    const message = await h.expectRefused("CONFLICT", () =>
       h.call(UPDATE, { input: { id: town.id, expectedVersion: town.version, name: "又改" } }, cityAdmin),
     );
     expect(message).toContain(`version ${town.version + 1}`);
@@ -129,7 +127,7 @@ describe("R1: the org tree", () => {
 
   it("changes kind only within the code's range", async () => {
     const town = await unit(SHULINZHAO);
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(UPDATE, { input: { id: town.id, expectedVersion: town.version, kind: "TOWNSHIP" } }, cityAdmin),
     );
     const village = await unit("150621100201");
@@ -161,7 +159,7 @@ describe("R1: the org tree", () => {
       establishedOn: "2022-08-01",
     });
     const city = await unit("150600000000");
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(
         UPDATE,
         { input: { id: city.id, expectedVersion: city.version, postEstablished: true } },
@@ -181,7 +179,7 @@ describe("R1: moving and deactivating units", () => {
 
   it("refuses a move into the unit's own subtree as a cycle", async () => {
     const town = await unit(TOWN);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(
         MOVE,
         {
@@ -200,7 +198,7 @@ describe("R1: moving and deactivating units", () => {
 
   it("refuses a stale version on a move", async () => {
     const town = await unit(TOWN);
-    await expectRefused(h.dataSource, "CONFLICT", () =>
+    await h.expectRefused("CONFLICT", () =>
       h.call(
         MOVE,
         {
@@ -256,7 +254,7 @@ describe("R1: moving and deactivating units", () => {
 
   it("refuses to deactivate a unit with active children, then deactivates the leaves and the town", async () => {
     const town = await unit("150622107000");
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(
         DEACTIVATE,
         { input: { id: town.id, expectedVersion: town.version, reason: "撤并" } },
@@ -277,7 +275,7 @@ describe("R1: moving and deactivating units", () => {
     expect(event.type).toBe("grassroots.organization.org-unit.deactivated.v1");
     expect(event.data).toMatchObject({ reason: "撤并", deactivatedBy: cityAdmin.userId, active: false });
     const inactive = await unit("150622107000");
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(
         UPDATE,
         { input: { id: inactive.id, expectedVersion: inactive.version, name: "复活" } },
@@ -292,7 +290,7 @@ describe("register counts (drive R3)", () => {
 
   it("refuses a negative count and a future date, writing nothing", async () => {
     const town = await unit(TOWN);
-    const negative = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const negative = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(
         SET_REGISTER,
         { input: { id: town.id, expectedVersion: town.version, count: -1, asOf: "2024-01-01" } },
@@ -300,7 +298,7 @@ describe("register counts (drive R3)", () => {
       ),
     );
     expect(negative).toContain("count");
-    const future = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const future = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(
         SET_REGISTER,
         { input: { id: town.id, expectedVersion: town.version, count: 10, asOf: "2999-01-01" } },

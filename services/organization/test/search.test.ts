@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-const search = (variables: Record<string, unknown>, identity = cityAdmin) => h.call(SEARCH, variables, identity);
+const search = (variables: Record<string, unknown>, identity = cityAdmin) =>
+  h.call(SEARCH, variables, identity);
 
 describe("R1: finding units in your area", () => {
   it("pages through a banner's subtree by code without gaps or repeats", async () => {
@@ -36,7 +37,9 @@ describe("R1: finding units in your area", () => {
     expect(new Set(seen).size).toBe(total);
     expect([...seen].sort()).toEqual(seen);
     expect(seen.every((c) => c.startsWith("150621"))).toBe(true);
-    const [{ n }] = await h.dataSource.query(`SELECT count(*)::int AS n FROM org_unit WHERE code LIKE '150621%' AND active`);
+    const [{ n }] = await h.dataSource.query(
+      `SELECT count(*)::int AS n FROM org_unit WHERE code LIKE '150621%' AND active`,
+    );
     expect(total).toBe(n);
   });
 
@@ -50,9 +53,15 @@ describe("R1: finding units in your area", () => {
     const byName = await search({ filter: { nameContains: "街道", codePrefix: "150603" } });
     expect(byName.data!.orgUnits.totalCount).toBe(4);
 
-    const under = await search({ filter: { underId: idOf("150621100000"), kinds: ["VILLAGE", "COMMUNITY"] } });
+    const under = await search({
+      filter: { underId: idOf("150621100000"), kinds: ["VILLAGE", "COMMUNITY"] },
+    });
     expect(under.data!.orgUnits.totalCount).toBeGreaterThanOrEqual(11);
-    expect(under.data!.orgUnits.edges.every((e: { node: { code: string } }) => e.node.code.startsWith("150621100"))).toBe(true);
+    expect(
+      under.data!.orgUnits.edges.every((e: { node: { code: string } }) =>
+        e.node.code.startsWith("150621100"),
+      ),
+    ).toBe(true);
 
     const outside = await search({ filter: { underId: idOf("150622100000") } }, as("BANNER_ADMIN", DALATE));
     expectError(outside, "NOT_FOUND");
@@ -74,10 +83,19 @@ describe("R1: finding units in your area", () => {
       children(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { code } } } } }`;
     const town = idOf("150621100000");
     const first = await h.call(query, { id: town }, cityAdmin);
-    expect(first.data!.orgUnit.ancestors.map((a: { code: string }) => a.code)).toEqual(["150600000000", DALATE]);
+    expect(first.data!.orgUnit.ancestors.map((a: { code: string }) => a.code)).toEqual([
+      "150600000000",
+      DALATE,
+    ]);
     expect(first.data!.orgUnit.children.edges).toHaveLength(5);
-    const second = await h.call(query, { id: town, after: first.data!.orgUnit.children.pageInfo.endCursor }, cityAdmin);
-    expect(second.data!.orgUnit.children.edges[0].node.code > first.data!.orgUnit.children.edges[4].node.code).toBe(true);
+    const second = await h.call(
+      query,
+      { id: town, after: first.data!.orgUnit.children.pageInfo.endCursor },
+      cityAdmin,
+    );
+    expect(
+      second.data!.orgUnit.children.edges[0].node.code > first.data!.orgUnit.children.edges[4].node.code,
+    ).toBe(true);
 
     const asClerk = await h.call(query, { id: town }, as("UNIT_CLERK", "150621100000"));
     expect(asClerk.data!.orgUnit.ancestors).toEqual([]);

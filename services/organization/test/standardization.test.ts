@@ -1,7 +1,6 @@
 import { SAMPLE_STANDARD } from "../src/domain/import/sample-data";
 import { allMet, RECOGNIZE, RECORD } from "./support/operations";
 import { ensureStandard } from "../src/domain/commands/define-standard";
-import { expectRefused } from "./support/expect-refused";
 import {
   as,
   cityAdmin,
@@ -74,53 +73,51 @@ describe("R2: 八有八化 standards and assessments", () => {
 
   it("R2: refuses a missing, repeated or unknown item, naming them, and writes nothing", async () => {
     const missing = allMet().slice(1);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(RECORD, { input: assessment("150621102000", missing) }, cityAdmin),
     );
     expect(message).toContain("missing items HAVE_RULES");
     const repeated = [...allMet(), allMet()[0]];
     expect(
-      await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      await h.expectRefused("BAD_USER_INPUT", () =>
         h.call(RECORD, { input: assessment("150621102000", repeated) }, cityAdmin),
       ),
     ).toContain("given twice HAVE_RULES");
     const unknown = [...allMet().slice(1), { itemCode: "HAVE_CAKE", status: "MET", evidence: "" }];
     expect(
-      await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      await h.expectRefused("BAD_USER_INPUT", () =>
         h.call(RECORD, { input: assessment("150621102000", unknown) }, cityAdmin),
       ),
     ).toContain("unknown items HAVE_CAKE");
   });
 
   it("R2: refuses units that are not township level (a park, a banner), an unknown version and a future date", async () => {
-    const park = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const park = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(RECORD, { input: assessment("150621400000") }, cityAdmin),
     );
     expect(park).toContain("is a PARK");
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      h.call(RECORD, { input: assessment(DALATE) }, cityAdmin),
-    );
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () => h.call(RECORD, { input: assessment(DALATE) }, cityAdmin));
+    await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(RECORD, { input: { ...assessment("150621102000"), standardVersion: 7 } }, cityAdmin),
     );
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(RECORD, { input: assessment("150621102000", allMet(), "2999-01-01") }, cityAdmin),
     );
   });
 
   it("R2 #10.3: only admins in scope assess; a clerk is FORBIDDEN, another banner's admin NOT_FOUND as for a missing unit", async () => {
-    const clerk = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    const clerk = await h.expectRefused("FORBIDDEN", () =>
       h.call(RECORD, { input: assessment("150621102000") }, as("UNIT_CLERK", "150621102000")),
     );
     expect(clerk).toContain("Only CITY_ADMIN or BANNER_ADMIN may record standardization assessments");
-    const elsewhere = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+    const elsewhere = await h.expectRefused("NOT_FOUND", () =>
       h.call(RECORD, { input: assessment("150621102000") }, as("BANNER_ADMIN", "150622000000")),
     );
     expect(elsewhere).toBe(`Org unit ${idOf("150621102000")} does not exist in your area.`);
     // The area before the input: a future date and no items change nothing about the refusal.
     const bad = { ...assessment("150621102000", [], "2999-01-01") };
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      await h.expectRefused("NOT_FOUND", () =>
         h.call(RECORD, { input: bad }, as("BANNER_ADMIN", "150622000000")),
       ),
     ).toBe(elsewhere);
@@ -133,14 +130,14 @@ describe("R2: 八有八化 standards and assessments", () => {
     const [notStandardized] = await h.dataSource.query(
       `SELECT id FROM standardization_assessment WHERE result = 'NOT_STANDARDIZED'`,
     );
-    await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    await h.expectRefused("FORBIDDEN", () =>
       h.call(
         RECOGNIZE,
         { input: { assessmentId: standardized.id, batch: 6, year: 2023 } },
         as("BANNER_ADMIN", DALATE),
       ),
     );
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(RECOGNIZE, { input: { assessmentId: notStandardized.id, batch: 6, year: 2023 } }, cityAdmin),
     );
     const ok = await h.call(
@@ -155,7 +152,7 @@ describe("R2: 八有八化 standards and assessments", () => {
       recognitionBatch: 6,
       recognitionYear: 2023,
     });
-    await expectRefused(h.dataSource, "CONFLICT", () =>
+    await h.expectRefused("CONFLICT", () =>
       h.call(RECOGNIZE, { input: { assessmentId: standardized.id, batch: 7, year: 2024 } }, cityAdmin),
     );
   });
@@ -185,9 +182,7 @@ describe("R2: 八有八化 standards and assessments", () => {
         .slice(0, 8)
         .map(({ group, code, nameZh, nameEn }) => ({ group, code, nameZh, nameEn })),
     };
-    await expectRefused(h.dataSource, "FORBIDDEN", () =>
-      h.call(define, { input }, as("BANNER_ADMIN", DALATE)),
-    );
+    await h.expectRefused("FORBIDDEN", () => h.call(define, { input }, as("BANNER_ADMIN", DALATE)));
     const v2 = await h.call(define, { input }, cityAdmin);
     expect(v2.data!.defineStandardizationStandard).toMatchObject({ code: SAMPLE_STANDARD.code, version: 2 });
     await expect(
