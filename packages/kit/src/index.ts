@@ -27,6 +27,7 @@ export * from "./graphql/cache-hints";
 export * from "./cli/args";
 export * from "./cli/run-tool";
 export * from "./validation/value-checks";
+export * from "./validation/page";
 export * from "./graphql/batching";
 export * from "./graphql/print-sdl";
 export * from "./db/home-path";

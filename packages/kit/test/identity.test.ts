@@ -16,7 +16,10 @@ describe("identity and access", () => {
     expect(access.covers("city/banner/t1/v1/")).toBe(true);
     expect(access.covers("city/banner/t2/")).toBe(false);
     expect(access.covers("city/banner/")).toBe(false);
-    expect(() => access.requireCovers("city/banner/t2/", "change this unit")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    // #10.3 replaced requireCovers (FORBIDDEN) with requireInArea: outside the area reads as missing.
+    expect(() => access.requireInArea("city/banner/t2/", "Org unit", "t2")).toThrow(
+      expect.objectContaining({ code: "NOT_FOUND", message: "Org unit t2 does not exist in your area." }),
+    );
   });
 
   it("an unknown home unit covers nothing (deny by default)", () => {

@@ -1,5 +1,7 @@
 import { consumerOf, handle, OrgUnitCreated, OutboxAndInbox1764100000000 } from "@grassroots/events";
-import { createDataSource, forbidden } from "@grassroots/kit";
+import { createDataSource } from "@grassroots/kit";
+import { forbidden } from "@grassroots/kit/errors";
+import { checkPageSize } from "@grassroots/kit/validation";
 import { GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from "typeorm";
 import { identityAt, startSubgraphHarness, unitState, type SubgraphHarness } from "../src";
@@ -28,7 +30,9 @@ function notesSchema(dataSource: DataSource): GraphQLSchema {
   return new GraphQLSchema({
     query: new GraphQLObjectType({
       name: "Query",
-      fields: { hello: { type: GraphQLString, resolve: () => "hi" } },
+      fields: {
+        hello: { type: GraphQLString, resolve: () => (checkPageSize(undefined) === 50 ? "hi" : "?") },
+      },
     }),
     mutation: new GraphQLObjectType({
       name: "Mutation",
@@ -118,7 +122,9 @@ describe("startSubgraphHarness", () => {
     const unit = unitState(null, "150600000000", "鄂尔多斯市", "CITY");
     const id = await h.publish(OrgUnitCreated, unit);
     await h.handled(id);
-    expect(await h.dataSource.query(`SELECT id, text FROM note`)).toEqual([{ id: unit.id, text: "鄂尔多斯市" }]);
+    expect(await h.dataSource.query(`SELECT id, text FROM note`)).toEqual([
+      { id: unit.id, text: "鄂尔多斯市" },
+    ]);
     // Redelivered (same ce_id): the inbox makes it a no-op.
     await h.publish(OrgUnitCreated, unit, { id });
     const marker = unitState(null, "150700000000", "另一市", "CITY");

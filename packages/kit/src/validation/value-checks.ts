@@ -21,7 +21,8 @@ export const systemClock: Clock = {
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
 export function checkDate(value: string, field: string): string {
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
   if (!valid) throw badInput(`${field} must be a date YYYY-MM-DD; got "${value}".`, field);
   return value;
 }
@@ -30,7 +31,8 @@ export function checkDate(value: string, field: string): string {
 export function checkNotFuture(value: string, field: string, clock: Clock): string {
   checkDate(value, field);
   const today = clock.today();
-  if (value > today) throw badInput(`${field} ${value} is in the future; use a date on or before ${today}.`, field);
+  if (value > today)
+    throw badInput(`${field} ${value} is in the future; use a date on or before ${today}.`, field);
   return value;
 }
 
