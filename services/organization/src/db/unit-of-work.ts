@@ -14,9 +14,8 @@ class TypeOrmTransaction implements Transaction {
   }
 
   async publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void> {
-    // The key is the field the contract names; publishEvent checks it equals that field.
-    const key = String((data as Record<string, unknown>)[contract.key.field]);
-    await publishEvent(this.manager, contract, data, { key });
+    // Keyed by the data field the contract names (contract.key.field), as publishEvent defaults.
+    await publishEvent(this.manager, contract, data);
   }
 }
 
