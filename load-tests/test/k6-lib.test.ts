@@ -1,3 +1,4 @@
+import { residentIdCheckCharacter } from "@grassroots/kit/validation";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PARAMS, SCENARIOS } from "../src/scenarios/definitions";
@@ -41,13 +42,14 @@ function loadK6Lib(
     "Trend",
     "__ENV",
     "__VU",
-    `${source}\nreturn { expand, extract, pickWeighted, idNumberFor, scenarioScript };`,
+    `${source}\nreturn { expand, extract, pickWeighted, idNumberFor, idCheckCharacter, scenarioScript };`,
   );
   return factory(http, check, fail, Metric, Metric, Metric, env, 1) as {
     expand: typeof expand;
     extract: typeof extract;
     pickWeighted: typeof pickWeighted;
     idNumberFor: typeof idNumberFor;
+    idCheckCharacter: (first17: string) => string;
     scenarioScript: (
       defs: unknown,
       name: string,
@@ -120,6 +122,25 @@ describe("k6/lib.js", () => {
       expect(lib.pickWeighted(flows, () => r)).toBe(pickWeighted(flows, () => r));
     for (const n of [0, 1, 11999, 12000, 5_000_123])
       expect(lib.idNumberFor("150621", n)).toBe(idNumberFor("150621", n));
+  });
+
+  it("#9: k6's copy of the GB 11643 check character equals the kit's for many inputs", () => {
+    let seed = 11643;
+    const digit = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % 10);
+    const inputs = [
+      "11010519491231002",
+      "00000000000000000",
+      "99999999999999999",
+      ...Array.from({ length: 20000 }, () => Array.from({ length: 17 }, digit).join("")),
+    ];
+    const seen = new Set<string>();
+    for (const first17 of inputs) {
+      const expected = residentIdCheckCharacter(first17);
+      expect(lib.idCheckCharacter(first17)).toBe(expected);
+      seen.add(expected);
+    }
+    // Every one of the eleven check characters came up, X included.
+    expect([...seen].sort()).toEqual([..."0123456789X"]);
   });
 
   it("runs a scenario: its setup captures, its flow's operations with the token, its thresholds", () => {

@@ -16,6 +16,8 @@
  *                   first 6 digits, unique per run (the run salt and a counter choose the birth date and sequence)
  */
 
+import { residentIdCheckCharacter } from "@grassroots/kit/validation";
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export interface TemplateState {
@@ -52,15 +54,8 @@ function listOf(name: string, scope: Scope): Json[] {
   return value;
 }
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = "10X98765432";
-
-/** GB 11643 check character of the first 17 digits. */
-export function idCheckCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11];
-}
+/** GB 11643 check character of the first 17 digits: the kit's (k6/lib.js keeps a copy, tested against it). */
+export const idCheckCharacter = residentIdCheckCharacter;
 
 const DAY_MS = 86400000;
 const BIRTH_BASE_MS = Date.UTC(1966, 0, 1);

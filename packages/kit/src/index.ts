@@ -28,6 +28,7 @@ export * from "./cli/args";
 export * from "./cli/run-tool";
 export * from "./validation/value-checks";
 export * from "./validation/page";
+export * from "./validation/resident-id";
 export * from "./graphql/batching";
 export * from "./graphql/print-sdl";
 export * from "./db/home-path";

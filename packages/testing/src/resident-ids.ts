@@ -1,5 +1,4 @@
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = "10X98765432";
+import { residentIdCheckCharacter } from "@grassroots/kit/validation";
 
 /**
  * The n-th invented but well-formed resident ID number of a region (GB 11643 check character): the
@@ -12,6 +11,5 @@ export function testIdNumber(region: string, n: number): string {
     .slice(0, 10)
     .replace(/-/g, "");
   const first17 = `${region.slice(0, 6)}${birth}${String(Math.floor(n / 10000) % 1000).padStart(3, "0")}`;
-  const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
-  return `${first17}${CHECK[sum % 11]}`;
+  return `${first17}${residentIdCheckCharacter(first17)}`;
 }

@@ -1,3 +1,4 @@
 // @grassroots/kit/validation: plain code (no Apollo, TypeORM or type-graphql), for domain and rule modules.
 export * from "./value-checks";
 export * from "./page";
+export * from "./resident-id";
