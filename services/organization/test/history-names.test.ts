@@ -1,7 +1,7 @@
 import { systemPolicy } from "../src/domain/access-policy";
-import { ensureStandard } from "../src/domain/commands/define-standard";
+import { ensureStandard } from "../src/domain/seed/ensure-standard";
 import { setRegisterCountIn } from "../src/domain/commands/set-register-count";
-import { SAMPLE_STANDARD } from "../src/domain/import/sample-data";
+import { SAMPLE_STANDARD } from "../src/domain/seed/sample-data";
 import { as, CITY, DALATE, idOf, importOrdos, startHarness, type Harness } from "./support/harness";
 import { allMet, CREATE, RECOGNIZE, UNIT_BY_CODE } from "./support/operations";
 

@@ -1,7 +1,7 @@
 import { Workbook } from "exceljs";
 import { readFileSync } from "node:fs";
 import { parseDivisionCsv } from "../src/domain/import/csv";
-import { importDivisions } from "../src/domain/import/import-divisions";
+import { importDivisions } from "../src/domain/commands/import-divisions";
 import {
   as,
   cityAdmin,

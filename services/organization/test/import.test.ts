@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseDivisionCsv } from "../src/domain/import/csv";
-import { importDivisions } from "../src/domain/import/import-divisions";
-import { seed } from "../src/domain/import/seed";
+import { importDivisions } from "../src/domain/commands/import-divisions";
+import { seed } from "../src/domain/seed/seed";
 import { idOf, importOrdos, ORDOS_CSV, startHarness, type Harness } from "./support/harness";
 
 let h: Harness;

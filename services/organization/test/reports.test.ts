@@ -1,5 +1,5 @@
-import { ensureStandard } from "../src/domain/commands/define-standard";
-import { SAMPLE_STANDARD } from "../src/domain/import/sample-data";
+import { ensureStandard } from "../src/domain/seed/ensure-standard";
+import { SAMPLE_STANDARD } from "../src/domain/seed/sample-data";
 import {
   as,
   cityAdmin,

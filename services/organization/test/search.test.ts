@@ -1,5 +1,5 @@
 import { as, cityAdmin, DALATE, expectError, idOf, startHarness, type Harness } from "./support/harness";
-import { seed } from "../src/domain/import/seed";
+import { seed } from "../src/domain/seed/seed";
 import { parseDivisionCsv } from "../src/domain/import/csv";
 import { readFileSync } from "node:fs";
 import { ORDOS_CSV } from "./support/harness";

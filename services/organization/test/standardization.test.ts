@@ -1,6 +1,6 @@
-import { SAMPLE_STANDARD } from "../src/domain/import/sample-data";
+import { SAMPLE_STANDARD } from "../src/domain/seed/sample-data";
 import { allMet, RECOGNIZE, RECORD } from "./support/operations";
-import { ensureStandard } from "../src/domain/commands/define-standard";
+import { ensureStandard } from "../src/domain/seed/ensure-standard";
 import {
   as,
   cityAdmin,

@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { createServices } from "../db/services";
 import type { DivisionRow } from "../domain/import/columns";
 import { parseDivisionCsv } from "../domain/import/csv";
-import { importDivisions } from "../domain/import/import-divisions";
+import { importDivisions } from "../domain/commands/import-divisions";
 import { parseDivisionXlsx } from "../domain/import/xlsx";
 import { exitCodeFor, formatImportReport } from "./report";
 import { runTool } from "./run-tool";

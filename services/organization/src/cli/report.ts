@@ -1,4 +1,4 @@
-import type { ImportReport } from "../domain/import/import-divisions";
+import type { ImportReport } from "../domain/commands/import-divisions";
 
 /** The import report as plain text for a terminal. */
 export function formatImportReport(report: ImportReport): string {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseDivisionCsv } from "../domain/import/csv";
-import { seed } from "../domain/import/seed";
+import { seed } from "../domain/seed/seed";
 import { createServices } from "../db/services";
 import { parseArgs } from "@grassroots/kit";
 import { formatImportReport } from "./report";

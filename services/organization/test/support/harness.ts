@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createOrganizationDataSource } from "../../src/db/data-source";
 import { parseDivisionCsv } from "../../src/domain/import/csv";
-import { importDivisions, type ImportReport } from "../../src/domain/import/import-divisions";
+import { importDivisions, type ImportReport } from "../../src/domain/commands/import-divisions";
 import type { OrganizationServices } from "../../src/domain/ports";
 import { wireOrganization, type OrganizationWiring } from "../../src/wire";
 

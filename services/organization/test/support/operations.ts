@@ -1,4 +1,4 @@
-import { SAMPLE_STANDARD } from "../../src/domain/import/sample-data";
+import { SAMPLE_STANDARD } from "../../src/domain/seed/sample-data";
 
 /** GraphQL documents shared by the tests. */
 

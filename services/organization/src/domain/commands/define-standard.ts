@@ -1,7 +1,7 @@
 import { badInput, checkDate, checkText } from "@grassroots/kit";
-import { ITEM_GROUPS, type NewStandard, type NewStandardItem, type Standard } from "../standardization";
+import { ITEM_GROUPS, type NewStandard, type NewStandardItem } from "../standardization";
 import type { ChangePolicy } from "../access-policy";
-import type { Transaction, UnitOfWork } from "../ports";
+import type { UnitOfWork } from "../ports";
 
 export type DefineStandardInput = Omit<NewStandard, "version" | "items"> & {
   items: Omit<NewStandardItem, "ordinal">[];
@@ -18,16 +18,6 @@ export function defineStandard(uow: UnitOfWork, policy: ChangePolicy, input: Def
     const version = ((await tx.standardization.latestVersion(standard.code)) ?? 0) + 1;
     return tx.standardization.insertStandard({ ...standard, version });
   });
-}
-
-/** Loads a fixed version unless it is already there (seed, tests). Returns whether it was created. */
-export async function ensureStandard(
-  tx: Transaction,
-  standard: NewStandard,
-): Promise<{ standard: Standard; created: boolean }> {
-  const existing = await tx.standardization.findStandard(standard.code, standard.version);
-  if (existing) return { standard: existing, created: false };
-  return { standard: await tx.standardization.insertStandard(standard), created: true };
 }
 
 function checkStandard(input: DefineStandardInput): Omit<NewStandard, "version"> {

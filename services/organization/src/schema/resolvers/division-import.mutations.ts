@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { importDivisionFile } from "../../domain/import/import-file";
-import type { ImportReport } from "../../domain/import/import-divisions";
+import { importDivisionFile } from "../../domain/commands/import-division-file";
+import type { ImportReport } from "../../domain/commands/import-divisions";
 import type { OrganizationServices } from "../../domain/ports";
 import type { GraphQLContext } from "../context";
 import { ImportDivisionsInput } from "../inputs/division-import.inputs";

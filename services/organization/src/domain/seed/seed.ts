@@ -1,12 +1,12 @@
 import { systemPolicy } from "../access-policy";
 import { setRegisterCountIn } from "../commands/set-register-count";
-import { ensureStandard } from "../commands/define-standard";
+import { ensureStandard } from "./ensure-standard";
 import { isAssessable } from "../../rules/r2-standardization";
 import { inferKind } from "../division-code";
 import type { OrgUnitKind } from "../org-unit";
 import type { Clock, UnitOfWork } from "../ports";
-import type { DivisionRow } from "./csv";
-import { importDivisions, type ImportReport } from "./import-divisions";
+import type { DivisionRow } from "../import/csv";
+import { importDivisions, type ImportReport } from "../commands/import-divisions";
 import { updateOrgUnitIn } from "../commands/update-org-unit";
 import {
   hasSamplePost,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { OrgUnitKind } from "../org-unit";
 import type { NewStandard } from "../standardization";
-import type { DivisionRow } from "./csv";
+import type { DivisionRow } from "../import/csv";
 
 /**
  * Generated sample data for development and demonstrations. Every generated unit is marked

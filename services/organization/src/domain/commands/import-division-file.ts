@@ -1,7 +1,12 @@
 import type { Access } from "@grassroots/kit";
 import { policyFor } from "../access-policy";
 import type { OrganizationServices } from "../ports";
-import { IMPORT_LIMITS, readDivisionFile, type DivisionFile, type ImportLimits } from "./division-file";
+import {
+  IMPORT_LIMITS,
+  readDivisionFile,
+  type DivisionFile,
+  type ImportLimits,
+} from "../import/division-file";
 import { importDivisions, type ImportReport } from "./import-divisions";
 
 export interface ImportFileRequest extends DivisionFile {

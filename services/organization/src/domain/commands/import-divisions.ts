@@ -1,12 +1,12 @@
 import { isAppError } from "@grassroots/kit";
 import { systemPolicy, type ChangePolicy } from "../access-policy";
-import { createOrgUnitIn } from "../commands/create-org-unit";
-import { updateOrgUnitIn } from "../commands/update-org-unit";
+import { createOrgUnitIn } from "./create-org-unit";
+import { updateOrgUnitIn } from "./update-org-unit";
 import { levelOfCode, parentCodeOf } from "../division-code";
 import { LEVELS, ORG_UNIT_KINDS, type OrgUnitKind } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
 import type { OrgUnit } from "../org-unit";
-import type { DivisionRow } from "./columns";
+import type { DivisionRow } from "../import/columns";
 
 export interface ImportReport {
   created: number;
