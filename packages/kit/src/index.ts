@@ -33,3 +33,5 @@ export * from "./graphql/batching";
 export * from "./graphql/print-sdl";
 export * from "./db/home-path";
 export * from "./graphql/scalar-checks";
+export * from "./idempotency/idempotency";
+export * from "./db/idempotency-store";

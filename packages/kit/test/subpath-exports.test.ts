@@ -22,6 +22,7 @@ describe("#9 the kit's face: plain subpaths for domain and rule code", () => {
       "@grassroots/kit/validation",
       ["checkDate", "systemClock", "checkPageSize", "encodeCursor", "decodeCursor", "isUuid"],
     ],
+    ["@grassroots/kit/idempotency", ["checkRequestId", "fingerprintOf", "idempotent"]],
   ])("%s loads no Apollo, TypeORM or type-graphql and exports what domain code uses", (specifier, names) => {
     const { exports, loaded } = load(specifier);
     expect(exports).toEqual(expect.arrayContaining(names));
@@ -36,7 +37,7 @@ describe("#9 the kit's face: plain subpaths for domain and rule code", () => {
   it("the root still exports everything, the subpaths' functions among it (the same objects)", () => {
     const script = `
       const root = require("@grassroots/kit");
-      const same = ["errors", "identity", "validation"].every((sub) => {
+      const same = ["errors", "identity", "validation", "idempotency"].every((sub) => {
         const mod = require("@grassroots/kit/" + sub);
         return Object.keys(mod).every((name) => root[name] === mod[name]);
       });

@@ -1,0 +1,2 @@
+// @grassroots/kit/idempotency: plain code (no Apollo, TypeORM or type-graphql), for domain commands.
+export * from "./idempotency";
