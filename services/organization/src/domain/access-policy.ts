@@ -1,4 +1,5 @@
-import { actorName, forbidden, notFound, notFoundInArea, type Access } from "@grassroots/kit";
+import { forbidden, notFound, notFoundInArea } from "@grassroots/kit/errors";
+import { actorName, type Access } from "@grassroots/kit/identity";
 import { levelIfWellFormed } from "./division-code";
 import { isTownshipLevel, isVillageLevel } from "./hierarchy";
 import { describe, levelOfKind, type OrgUnit, type OrgUnitKind } from "./org-unit";

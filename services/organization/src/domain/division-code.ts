@@ -1,4 +1,4 @@
-import { badInput } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
 import { LEVELS, type Level, type OrgUnitKind } from "./org-unit";
 
 /**

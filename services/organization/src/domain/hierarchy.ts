@@ -1,4 +1,4 @@
-import { badInput } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
 import { checkChildCode, checkKindFitsCode, inferKind, levelOfCode } from "./division-code";
 import { describe, levelOfKind, type OrgUnit, type OrgUnitKind } from "./org-unit";
 

@@ -158,8 +158,8 @@ export interface StandardizationReads {
 }
 
 /** The business clock (dates in China, UTC+8), shared by every service. */
-export type { Clock } from "@grassroots/kit";
-import type { Clock } from "@grassroots/kit";
+export type { Clock } from "@grassroots/kit/validation";
+import type { Clock } from "@grassroots/kit/validation";
 
 /** Everything the GraphQL layer and the tools call into, built once in main.ts (or a test). */
 export interface OrganizationServices {

@@ -1,4 +1,5 @@
-import { badInput, isUuid, notFoundInArea } from "@grassroots/kit";
+import { badInput, notFoundInArea } from "@grassroots/kit/errors";
+import { checkPageSize, isUuid } from "@grassroots/kit/validation";
 import { checkCodeFormat } from "./division-code";
 import type { OrgUnit, OrgUnitKind } from "./org-unit";
 import type { OrgUnitReads, Page, Scope } from "./ports";
@@ -30,18 +31,6 @@ export interface SearchInput {
   includeInactive?: boolean;
   first?: number;
   afterCode?: string;
-}
-
-export const MAX_PAGE = 200;
-export const DEFAULT_PAGE = 50;
-
-/** A page size a client asked for, or BAD_USER_INPUT naming the allowed range. */
-export function checkPageSize(first: number | undefined): number {
-  const size = first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${size}.`, "first");
-  }
-  return size;
 }
 
 export async function searchOrgUnits(

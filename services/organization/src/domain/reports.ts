@@ -1,4 +1,5 @@
-import { checkInt, isUuid, notFound } from "@grassroots/kit";
+import { notFound } from "@grassroots/kit/errors";
+import { checkInt, isUuid } from "@grassroots/kit/validation";
 import { postCoverage, POST_REQUIRED_KINDS, rate, type BannerCoverage } from "../rules/r1-statistics-posts";
 import {
   ASSESSED_KINDS,

@@ -1,4 +1,4 @@
-import { badInput } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
 
 /** A unit's name: what the division-code table and clerks use, trimmed, 1–100 characters. */
 export function checkName(name: string, field = "name"): string {

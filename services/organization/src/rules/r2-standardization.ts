@@ -1,4 +1,4 @@
-import { badInput } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
 import type { OrgUnitKind } from "../domain/org-unit";
 import type { TownshipStandardizationRow } from "../domain/ports";
 import type { AssessmentResult, ItemStatus, StandardItem } from "../domain/standardization";

@@ -1,4 +1,6 @@
-import { badInput, conflict, isUuid, orgUnitIdForCode } from "@grassroots/kit";
+import { badInput, conflict } from "@grassroots/kit/errors";
+import { orgUnitIdForCode } from "@grassroots/kit/identity";
+import { isUuid } from "@grassroots/kit/validation";
 import { randomUUID } from "node:crypto";
 import { describe, type OrgUnit } from "../org-unit";
 import type { Transaction } from "../ports";

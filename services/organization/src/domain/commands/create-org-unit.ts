@@ -1,5 +1,6 @@
 import { OrgUnitCreated } from "@grassroots/events";
-import { badInput, checkNotFuture } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
+import { checkNotFuture } from "@grassroots/kit/validation";
 import { orgUnitState } from "../../events/org-unit-events";
 import { unitTarget, type ChangePolicy } from "../access-policy";
 import { checkCodeFormat } from "../division-code";

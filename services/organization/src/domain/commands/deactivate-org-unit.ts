@@ -1,5 +1,6 @@
 import { OrgUnitDeactivated } from "@grassroots/events";
-import { assertVersion, badInput, checkText } from "@grassroots/kit";
+import { assertVersion, badInput } from "@grassroots/kit/errors";
+import { checkText } from "@grassroots/kit/validation";
 import { orgUnitDeactivatedData } from "../../events/org-unit-events";
 import { unitTarget, type ChangePolicy } from "../access-policy";
 import { describe, type OrgUnit } from "../org-unit";

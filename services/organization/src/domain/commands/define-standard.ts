@@ -1,4 +1,5 @@
-import { badInput, checkDate, checkText } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
+import { checkDate, checkText } from "@grassroots/kit/validation";
 import { ITEM_GROUPS, type NewStandard, type NewStandardItem } from "../standardization";
 import type { ChangePolicy } from "../access-policy";
 import type { UnitOfWork } from "../ports";

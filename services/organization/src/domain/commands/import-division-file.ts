@@ -1,4 +1,4 @@
-import type { Access } from "@grassroots/kit";
+import type { Access } from "@grassroots/kit/identity";
 import { policyFor } from "../access-policy";
 import type { OrganizationServices } from "../ports";
 import {

@@ -1,4 +1,4 @@
-import { isAppError } from "@grassroots/kit";
+import { isAppError } from "@grassroots/kit/errors";
 import { systemPolicy, type ChangePolicy } from "../access-policy";
 import { createOrgUnitIn } from "./create-org-unit";
 import { updateOrgUnitIn } from "./update-org-unit";

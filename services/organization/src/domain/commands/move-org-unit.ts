@@ -1,5 +1,5 @@
 import { OrgUnitMoved, OrgUnitUpdated } from "@grassroots/events";
-import { assertVersion, badInput, conflict } from "@grassroots/kit";
+import { assertVersion, badInput, conflict } from "@grassroots/kit/errors";
 import { orgUnitMovedData, orgUnitUpdatedData } from "../../events/org-unit-events";
 import { unitTarget, type ChangePolicy } from "../access-policy";
 import { checkCodeFormat, recode, significantPrefix } from "../division-code";

@@ -1,5 +1,6 @@
 import { StandardizationAssessed } from "@grassroots/events";
-import { badInput, checkInt, conflict, isUuid, notFoundInArea } from "@grassroots/kit";
+import { badInput, conflict, notFoundInArea } from "@grassroots/kit/errors";
+import { checkInt, isUuid } from "@grassroots/kit/validation";
 import { standardizationAssessedData } from "../../events/standardization-events";
 import type { ChangePolicy, Target } from "../access-policy";
 import type { UnitOfWork } from "../ports";

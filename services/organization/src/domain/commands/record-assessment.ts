@@ -1,5 +1,6 @@
 import { StandardizationAssessed } from "@grassroots/events";
-import { badInput, checkNotFuture, checkText } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
+import { checkNotFuture, checkText } from "@grassroots/kit/validation";
 import { randomUUID } from "node:crypto";
 import { standardizationAssessedData } from "../../events/standardization-events";
 import {

@@ -1,5 +1,6 @@
 import { RegisterCountSet } from "@grassroots/events";
-import { assertVersion, checkInt, checkNotFuture } from "@grassroots/kit";
+import { assertVersion } from "@grassroots/kit/errors";
+import { checkInt, checkNotFuture } from "@grassroots/kit/validation";
 import { registerCountSetData } from "../../events/org-unit-events";
 import { unitTarget, type ChangePolicy } from "../access-policy";
 import { describe, type OrgUnit } from "../org-unit";

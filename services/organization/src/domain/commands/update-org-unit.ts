@@ -1,5 +1,6 @@
 import { OrgUnitUpdated } from "@grassroots/events";
-import { assertVersion, badInput, checkNotFuture } from "@grassroots/kit";
+import { assertVersion, badInput } from "@grassroots/kit/errors";
+import { checkNotFuture } from "@grassroots/kit/validation";
 import { orgUnitUpdatedData } from "../../events/org-unit-events";
 import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
 import { unitTarget, type ChangePolicy } from "../access-policy";

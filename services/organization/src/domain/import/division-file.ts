@@ -1,4 +1,4 @@
-import { badInput } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
 import type { DivisionRow } from "./columns";
 import { parseDivisionCsv } from "./csv";
 import { parseDivisionXlsx } from "./xlsx";

@@ -1,9 +1,9 @@
-import { readScope } from "@grassroots/kit";
+import { checkPageSize, readScope } from "@grassroots/kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { idsOnPath, type OrgUnit } from "../../domain/org-unit";
 import type { OrganizationServices, Page, RegisterCountEntry } from "../../domain/ports";
 import { isPublicView } from "../../domain/public-view";
-import { checkPageSize, searchOrgUnits } from "../../domain/queries";
+import { searchOrgUnits } from "../../domain/queries";
 import type { Assessment } from "../../domain/standardization";
 import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
 import type { GraphQLContext } from "../context";
