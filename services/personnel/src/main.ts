@@ -3,10 +3,7 @@ import { runSubgraph } from "@grassroots/events";
 import { createLogger, loadConfigOrExit, runMain } from "@grassroots/kit";
 import { configSchema, settingsOf } from "./config";
 import { createPersonnelDataSource } from "./db/data-source";
-import { createServices } from "./db/services";
-import { transactionOf } from "./db/unit-of-work";
-import { CONSUMER_GROUP, personnelHandlers } from "./events/consumers";
-import { buildPersonnelSchema } from "./schema/build-schema";
+import { wirePersonnel } from "./wire";
 
 // Wiring only: config → logger → the subgraph bootstrap with this service's database, schema and
 // the events it consumes: organization's units (the local projection) and training's pre-post
@@ -20,12 +17,6 @@ runMain(logger, () =>
     config,
     logger,
     dataSource: createPersonnelDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
-    wire: async (dataSource) => {
-      const services = createServices(dataSource, settingsOf(config));
-      return {
-        schema: await buildPersonnelSchema(services),
-        consumers: [{ groupId: CONSUMER_GROUP, handlers: personnelHandlers(services, transactionOf) }],
-      };
-    },
+    wire: (dataSource) => wirePersonnel(dataSource, settingsOf(config)),
   }),
 );

@@ -1,6 +1,5 @@
 import { OrgUnitDeactivated, type EventData } from "@grassroots/events";
 import { randomUUID } from "node:crypto";
-import { expectRefused } from "./support/expect-refused";
 import {
   as,
   cityAdmin,
@@ -51,7 +50,7 @@ describe("appointments: bad input is refused and nothing is written", () => {
   it("#10.3: an unknown unit is NOT_FOUND, worded as a unit outside the caller's area", async () => {
     const person = await h.register(SHULINZHAO);
     const unknown = randomUUID();
-    const message = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+    const message = await h.expectRefused("NOT_FOUND", () =>
       appoint(person, SHULINZHAO, { orgUnitId: unknown }),
     );
     expect(message).toBe(`Org unit ${unknown} does not exist in your area.`);
@@ -69,16 +68,14 @@ describe("appointments: bad input is refused and nothing is written", () => {
     };
     await h.handled(await h.publish(OrgUnitDeactivated, data, village.id));
     const person = await h.register(XUEJIAWAN);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      appoint(person, XUEJIAWAN_VILLAGE),
-    );
+    const message = await h.expectRefused("BAD_USER_INPUT", () => appoint(person, XUEJIAWAN_VILLAGE));
     expect(message).toContain("was deactivated");
   });
 
   it("overlapping posts of one person at the same unit (open-ended, or dated ranges that meet)", async () => {
     const person = await h.register(SHULINZHAO_VILLAGE_1);
     expect((await appoint(person, SHULINZHAO_VILLAGE_1)).errors).toBeUndefined();
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       appoint(person, SHULINZHAO_VILLAGE_1, { startDate: "2026-03-01" }),
     );
     expect(message).toContain("overlaps");
@@ -87,14 +84,14 @@ describe("appointments: bad input is refused and nothing is written", () => {
       (await appoint(person, SHULINZHAO_VILLAGE_2, { startDate: "2026-01-01", endDate: "2026-03-31" }))
         .errors,
     ).toBeUndefined();
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () =>
       appoint(person, SHULINZHAO_VILLAGE_2, { startDate: "2026-03-31" }),
     );
   });
 
   it("an end date before the start date", async () => {
     const person = await h.register(SHULINZHAO);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       appoint(person, SHULINZHAO, { role: "PART_TIME", startDate: "2026-03-01", endDate: "2026-02-28" }),
     );
     expect(message).toContain("endDate 2026-02-28 is before startDate 2026-03-01");
@@ -102,10 +99,10 @@ describe("appointments: bad input is refused and nothing is written", () => {
 
   it("a start date in the future, or not a date", async () => {
     const person = await h.register(SHULINZHAO);
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () =>
       appoint(person, SHULINZHAO, { role: "PART_TIME", startDate: "2026-07-01" }),
     );
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () =>
       appoint(person, SHULINZHAO, { role: "PART_TIME", startDate: "2026-02-30" }),
     );
   });
@@ -113,12 +110,12 @@ describe("appointments: bad input is refused and nothing is written", () => {
   it("#10.3: a person or a unit outside the caller's area is NOT_FOUND, worded as one that does not exist", async () => {
     const elsewhere = await h.register(XUEJIAWAN);
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      await h.expectRefused("NOT_FOUND", () =>
         appoint(elsewhere, SHULINZHAO, { role: "PART_TIME" }, shulinzhaoClerk),
       ),
     ).toBe(`Statistician ${elsewhere} does not exist in your area.`);
     const mine = await h.register(SHULINZHAO);
-    const message = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+    const message = await h.expectRefused("NOT_FOUND", () =>
       appoint(mine, JIGESITAI, { role: "PART_TIME" }, shulinzhaoClerk),
     );
     expect(message).toBe(`Org unit ${idOf(JIGESITAI)} does not exist in your area.`);
@@ -127,7 +124,7 @@ describe("appointments: bad input is refused and nothing is written", () => {
 
   it("read-only roles may not appoint", async () => {
     const person = await h.register(SHULINZHAO);
-    await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    await h.expectRefused("FORBIDDEN", () =>
       appoint(person, SHULINZHAO, { role: "PART_TIME" }, as("FINANCE_OFFICER", DALATE)),
     );
   });
@@ -170,7 +167,7 @@ describe("changes to a post: each files its own R5 filing", () => {
         effectiveDate: "2026-04-01",
       },
     });
-    await expectRefused(h.dataSource, "CONFLICT", () =>
+    await h.expectRefused("CONFLICT", () =>
       mutate(CHANGE_ROLE, {
         assignmentId: post.id,
         expectedVersion: post.version,
@@ -182,7 +179,7 @@ describe("changes to a post: each files its own R5 filing", () => {
   });
 
   it("ROLE_CHANGE refuses nothing to change, a role the unit may not hold, and a date before the post began", async () => {
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () =>
       mutate(CHANGE_ROLE, {
         assignmentId: post.id,
         expectedVersion: post.version,
@@ -190,7 +187,7 @@ describe("changes to a post: each files its own R5 filing", () => {
         effectiveDate: "2026-04-01",
       }),
     );
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () =>
       mutate(CHANGE_ROLE, {
         assignmentId: post.id,
         expectedVersion: post.version,
@@ -199,7 +196,7 @@ describe("changes to a post: each files its own R5 filing", () => {
       }),
     );
     expect(
-      await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      await h.expectRefused("BAD_USER_INPUT", () =>
         mutate(CHANGE_ROLE, {
           assignmentId: post.id,
           expectedVersion: post.version,
@@ -252,7 +249,7 @@ describe("changes to a post: each files its own R5 filing", () => {
   });
 
   it("TRANSFER refuses the same unit, a unit whose kind does not take the role, and an ended post", async () => {
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () =>
       mutate(TRANSFER, {
         assignmentId: post.id,
         expectedVersion: post.version,
@@ -261,7 +258,7 @@ describe("changes to a post: each files its own R5 filing", () => {
       }),
     );
     expect(
-      await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      await h.expectRefused("BAD_USER_INPUT", () =>
         mutate(TRANSFER, {
           assignmentId: post.id,
           expectedVersion: post.version,
@@ -285,7 +282,7 @@ describe("changes to a post: each files its own R5 filing", () => {
       await h.dataSource.query(`SELECT id, version FROM post_assignment WHERE id = $1`, [post.id])
     )[0];
     expect(
-      await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      await h.expectRefused("BAD_USER_INPUT", () =>
         mutate(TRANSFER, {
           assignmentId: ended.id,
           expectedVersion: ended.version,
@@ -299,7 +296,7 @@ describe("changes to a post: each files its own R5 filing", () => {
   it("#10.3: TRANSFER across banners needs a caller whose area covers both units (the other one is NOT_FOUND, unnamed)", async () => {
     const mine = await h.register(SHULINZHAO);
     const { assignment } = await h.appoint(mine, SHULINZHAO, "PART_TIME", "CONTRACT");
-    const message = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+    const message = await h.expectRefused("NOT_FOUND", () =>
       mutate(
         TRANSFER,
         {
@@ -320,16 +317,16 @@ describe("changes to a post: each files its own R5 filing", () => {
     const { assignment } = await h.appoint(someone, SHULINZHAO, "PART_TIME", "CONTRACT", "2026-03-01");
     const end = (endDate: string, expectedVersion = assignment.version) =>
       mutate(END, { assignmentId: assignment.id, expectedVersion, endDate, reason: "辞职" });
-    expect(await expectRefused(h.dataSource, "BAD_USER_INPUT", () => end("2026-02-28"))).toContain(
+    expect(await h.expectRefused("BAD_USER_INPUT", () => end("2026-02-28"))).toContain(
       "before the post's start date",
     );
-    await expectRefused(h.dataSource, "CONFLICT", () => end("2026-04-01", assignment.version + 5));
+    await h.expectRefused("CONFLICT", () => end("2026-04-01", assignment.version + 5));
     const res = await end("2026-04-01");
     expect(res.data!.endAssignment).toMatchObject({
       assignment: { status: "ENDED", endDate: "2026-04-01", endReason: "辞职" },
       filing: { change: "DEPARTURE", details: { reason: "辞职", effectiveDate: "2026-04-01" } },
     });
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () => end("2026-04-02", assignment.version + 1));
+    await h.expectRefused("BAD_USER_INPUT", () => end("2026-04-02", assignment.version + 1));
   });
 
   it("an assignment id that does not exist, or lies outside the caller's area, is NOT_FOUND", async () => {
@@ -343,7 +340,7 @@ describe("changes to a post: each files its own R5 filing", () => {
       "NOT_FOUND",
     );
     const { assignment } = await h.appoint(await h.register(XUEJIAWAN), XUEJIAWAN, "PART_TIME", "CONTRACT");
-    await expectRefused(h.dataSource, "NOT_FOUND", () =>
+    await h.expectRefused("NOT_FOUND", () =>
       mutate(
         END,
         { assignmentId: assignment.id, expectedVersion: 1, endDate: "2026-04-01", reason: "x" },

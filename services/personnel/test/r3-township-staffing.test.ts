@@ -126,7 +126,7 @@ describe("R3: township-level staffing", () => {
   });
 
   it("R3: the compliance events reach the topic, keyed by the unit, as integrators read them (kcat)", async () => {
-    await h.relay.flush();
+    await h.flushOutbox();
     const topic = `${h.prefix}${StaffingComplianceChanged.topic}`;
     const about = async () => (await readTopicWithKcat(topic)).filter((m) => m.key === idOf(SHULINZHAO));
     await waitFor(

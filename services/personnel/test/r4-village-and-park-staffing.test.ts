@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { expectRefused } from "./support/expect-refused";
 import {
   cityAdmin,
   DALATE_PARK,
@@ -93,16 +92,14 @@ describe("R4: villages, gachas, communities and parks", () => {
 
   it("R4: a LIAISON belongs to a village or gacha: refused at a township, with nothing written", async () => {
     const person = await h.register(SHULINZHAO);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      appoint(person, SHULINZHAO, "LIAISON"),
-    );
+    const message = await h.expectRefused("BAD_USER_INPUT", () => appoint(person, SHULINZHAO, "LIAISON"));
     expect(message).toContain("A LIAISON (统计联络员) belongs to a village or gacha");
     expect(message).toContain("FULL_TIME or PART_TIME");
   });
 
   it("R4: a village holds liaisons only: a FULL_TIME post is refused", async () => {
     const person = await h.register(JIGESITAI_VILLAGE);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       appoint(person, JIGESITAI_VILLAGE, "FULL_TIME"),
     );
     expect(message).toContain("takes LIAISON, not FULL_TIME");
@@ -110,7 +107,7 @@ describe("R4: villages, gachas, communities and parks", () => {
 
   it("R4: posts are not held at banner or city level", async () => {
     const person = await h.register(SHULINZHAO);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       appoint(person, "150621000000", "FULL_TIME"),
     );
     expect(message).toContain("township level, in parks and at village level");

@@ -1,12 +1,10 @@
 import { FilingFiled, FilingForwarded, FilingReturned, FilingSubmitted } from "@grassroots/events";
 import { randomUUID } from "node:crypto";
-import { expectRefused } from "./support/expect-refused";
 import {
   as,
   cityAdmin,
   DALATE,
   dalateAdmin,
-  fingerprint,
   idOf,
   JIGESITAI,
   SHULINZHAO,
@@ -127,7 +125,7 @@ describe("R5: level-by-level filing", () => {
       township: null,
       waitingFor: "the banner bureau",
     });
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       step(FORWARD, filing, as("UNIT_CLERK", JIGESITAI)),
     );
     expect(message).toContain("goes straight to the banner bureau");
@@ -136,9 +134,7 @@ describe("R5: level-by-level filing", () => {
 
   it("R5: the bureau cannot file a village filing its township has not forwarded (out of order, nothing written)", async () => {
     const filing = await villageFiling();
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      step(FILE, filing, dalateAdmin),
-    );
+    const message = await h.expectRefused("BAD_USER_INPUT", () => step(FILE, filing, dalateAdmin));
     expect(message).toContain("waits for its township to confirm and forward it");
   });
 
@@ -146,31 +142,25 @@ describe("R5: level-by-level filing", () => {
     const filing = await villageFiling();
     const forwarded = await ok(FORWARD, filing, shulinzhaoClerk);
     const filed = await ok(FILE, forwarded, dalateAdmin);
-    expect(
-      await expectRefused(h.dataSource, "BAD_USER_INPUT", () => step(FILE, filed, dalateAdmin)),
-    ).toContain("final");
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      step(RETURN, filed, dalateAdmin, { reason: "x" }),
-    );
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () => step(FORWARD, filed, shulinzhaoClerk));
+    expect(await h.expectRefused("BAD_USER_INPUT", () => step(FILE, filed, dalateAdmin))).toContain("final");
+    await h.expectRefused("BAD_USER_INPUT", () => step(RETURN, filed, dalateAdmin, { reason: "x" }));
+    await h.expectRefused("BAD_USER_INPUT", () => step(FORWARD, filed, shulinzhaoClerk));
   });
 
   it("#10.3 R5: only the village's own township forwards; only its banner's bureau files (others refused in the one order, nothing written)", async () => {
     const filing = await villageFiling();
     // The role first: forwarding is a UNIT_CLERK's step.
     for (const who of [dalateAdmin, cityAdmin, as("INSPECTOR", SHULINZHAO)]) {
-      expect(await expectRefused(h.dataSource, "FORBIDDEN", () => step(FORWARD, filing, who))).toBe(
+      expect(await h.expectRefused("FORBIDDEN", () => step(FORWARD, filing, who))).toBe(
         `Only UNIT_CLERK may forward filings (R5: a village-level filing is forwarded by its township); you are ${who.roles[0]}.`,
       );
     }
     // Then the area: another township's clerk does not see the filing at all.
-    expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
-        step(FORWARD, filing, as("UNIT_CLERK", JIGESITAI)),
-      ),
-    ).toBe(`Filing ${filing.id} does not exist in your area.`);
+    expect(await h.expectRefused("NOT_FOUND", () => step(FORWARD, filing, as("UNIT_CLERK", JIGESITAI)))).toBe(
+      `Filing ${filing.id} does not exist in your area.`,
+    );
     // Then the party: the village's own clerk sees it but is not its township (which is not named).
-    const party = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    const party = await h.expectRefused("FORBIDDEN", () =>
       step(FORWARD, filing, as("UNIT_CLERK", SHULINZHAO_VILLAGE_1)),
     );
     expect(party).toContain("only a UNIT_CLERK whose home unit is that township may forward it");
@@ -178,15 +168,15 @@ describe("R5: level-by-level filing", () => {
 
     const forwarded = await ok(FORWARD, filing, shulinzhaoClerk);
     for (const who of [cityAdmin, shulinzhaoClerk, as("UNIT_CLERK", XUEJIAWAN)]) {
-      expect(await expectRefused(h.dataSource, "FORBIDDEN", () => step(FILE, forwarded, who))).toBe(
+      expect(await h.expectRefused("FORBIDDEN", () => step(FILE, forwarded, who))).toBe(
         `Only BANNER_ADMIN may file filings (R5: the banner bureau files them); you are ${who.roles[0]}.`,
       );
     }
-    expect(await expectRefused(h.dataSource, "NOT_FOUND", () => step(FILE, forwarded, zhungeerAdmin))).toBe(
+    expect(await h.expectRefused("NOT_FOUND", () => step(FILE, forwarded, zhungeerAdmin))).toBe(
       `Filing ${filing.id} does not exist in your area.`,
     );
     // A BANNER_ADMIN placed at a township of the banner sees the filing but is not the banner bureau.
-    const notBureau = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    const notBureau = await h.expectRefused("FORBIDDEN", () =>
       step(FILE, forwarded, as("BANNER_ADMIN", SHULINZHAO)),
     );
     expect(notBureau).toContain("only a BANNER_ADMIN whose home unit is the filing's banner may do it");
@@ -195,7 +185,7 @@ describe("R5: level-by-level filing", () => {
 
   it("R5: a step with a stale version is CONFLICT and writes nothing", async () => {
     const filing = await villageFiling();
-    await expectRefused(h.dataSource, "CONFLICT", () =>
+    await h.expectRefused("CONFLICT", () =>
       step(FORWARD, { ...filing, version: filing.version + 1 }, shulinzhaoClerk),
     );
   });
@@ -203,9 +193,7 @@ describe("R5: level-by-level filing", () => {
   it("R5: returned with a reason, resubmitted, forwarded and filed again; the history keeps every step", async () => {
     const filing = await villageFiling();
     const forwarded = await ok(FORWARD, filing, shulinzhaoClerk);
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      step(RETURN, forwarded, dalateAdmin, { reason: "  " }),
-    );
+    await h.expectRefused("BAD_USER_INPUT", () => step(RETURN, forwarded, dalateAdmin, { reason: "  " }));
     const returned = await ok(RETURN, forwarded, dalateAdmin, { reason: "缺少岗前培训证明" });
     expect(returned).toMatchObject({
       status: "RETURNED",
@@ -217,9 +205,9 @@ describe("R5: level-by-level filing", () => {
       data: { status: "RETURNED", reason: "缺少岗前培训证明" },
     });
     // Only a user whose area includes the village may resubmit: to anyone else the filing does not exist.
-    expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () => step(RESUBMIT, returned, zhungeerAdmin)),
-    ).toBe(`Filing ${returned.id} does not exist in your area.`);
+    expect(await h.expectRefused("NOT_FOUND", () => step(RESUBMIT, returned, zhungeerAdmin))).toBe(
+      `Filing ${returned.id} does not exist in your area.`,
+    );
     const resubmitted = await ok(RESUBMIT, returned, shulinzhaoClerk, { note: "已补充" });
     expect(resubmitted).toMatchObject({ status: "SUBMITTED", returnReason: null, forwardedBy: null });
     expect((await lastEvent()).type).toBe(FilingSubmitted.type);
@@ -241,10 +229,10 @@ describe("R5: level-by-level filing", () => {
     const filing = await villageFiling();
     const input = { requestId: randomUUID(), filingId: filing.id, expectedVersion: filing.version };
     const first = await h.call(FORWARD, { input }, shulinzhaoClerk);
-    const before = await fingerprint(h.dataSource);
+    const before = await h.fingerprint();
     const again = await h.call(FORWARD, { input }, shulinzhaoClerk);
     expect(again.data!.forwardFiling).toEqual(first.data!.forwardFiling);
-    expect(await fingerprint(h.dataSource)).toBe(before);
+    expect(await h.fingerprint()).toBe(before);
   });
 
   it("R5: filings not filed within FILING_DUE_DAYS are overdue and listed, oldest first; filed ones are not", async () => {

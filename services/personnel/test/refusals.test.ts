@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { checkCharacter } from "../src/domain/resident-id";
-import { expectRefused } from "./support/expect-refused";
 import {
   as,
   cityAdmin,
@@ -74,10 +73,10 @@ describe("#10.3: one refusal policy (role, then area as NOT_FOUND, then input)",
       ],
     ];
     for (const [what, id, call] of cases) {
-      const elsewhere = await expectRefused(h.dataSource, "NOT_FOUND", () => call(id) as never);
+      const elsewhere = await h.expectRefused("NOT_FOUND", () => call(id) as never);
       expect(elsewhere).toBe(missing(what, id));
       // A target that does not exist at all reads the same (but for the id the caller sent).
-      const none = await expectRefused(h.dataSource, "NOT_FOUND", () => call(nobody) as never);
+      const none = await h.expectRefused("NOT_FOUND", () => call(nobody) as never);
       expect(none).toBe(missing(what, nobody));
       // Nothing of the target's place: no unit, banner or their codes.
       expect(elsewhere).not.toMatch(/树林召镇|达拉特旗|1506\d{8}|outside/);
@@ -105,7 +104,7 @@ describe("#10.3: one refusal policy (role, then area as NOT_FOUND, then input)",
 
   it("#10.3: outside the area, bad input is still NOT_FOUND (the area is checked before the input)", async () => {
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      await h.expectRefused("NOT_FOUND", () =>
         mutate(
           END,
           { assignmentId: post.id, expectedVersion: 1, endDate: "2099-01-01", reason: " " },
@@ -114,7 +113,7 @@ describe("#10.3: one refusal policy (role, then area as NOT_FOUND, then input)",
       ),
     ).toBe(missing("Post assignment", post.id));
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      await h.expectRefused("NOT_FOUND", () =>
         h.call(
           REGISTER,
           { input: { requestId: "bad", orgUnitId: idOf(DALATE), name: " ", idNumber: "123" } },
@@ -166,7 +165,7 @@ describe("#10.3: one refusal policy (role, then area as NOT_FOUND, then input)",
         ),
     ];
     for (const refused of refusals) {
-      expect(await expectRefused(h.dataSource, "FORBIDDEN", refused)).toMatch(
+      expect(await h.expectRefused("FORBIDDEN", refused)).toMatch(
         /^Only CITY_ADMIN or BANNER_ADMIN or UNIT_CLERK may .+; you are (INSPECTOR|FINANCE_OFFICER)\.$|^Only BANNER_ADMIN may file filings .+; you are INSPECTOR\.$|^Only UNIT_CLERK may forward filings .+; you are INSPECTOR\.$/,
       );
     }
@@ -183,7 +182,7 @@ describe("#10.3: one refusal policy (role, then area as NOT_FOUND, then input)",
         { input: { requestId: randomUUID(), orgUnitId: idOf(XUEJIAWAN), name: "赵重复", idNumber } },
         clerk,
       );
-    const message = await expectRefused(h.dataSource, "CONFLICT", again);
+    const message = await h.expectRefused("CONFLICT", again);
     expect(message).toContain("already registered");
     expect(message).not.toMatch(/赵持有|树林召镇|达拉特旗|准格尔旗|薛家湾镇|\d{12}|[0-9a-f]{8}-[0-9a-f]{4}/);
     expect(message).not.toContain(holder);

@@ -1,7 +1,7 @@
 import { DEFAULT_THRESHOLDS, NO_STAFF, type StaffCounts } from "../src/rules/staffing-requirement";
 import { evaluateStaffing } from "../src/domain/staffing";
 import { parseResidentId, checkCharacter } from "../src/domain/resident-id";
-import { TRANSITIONS, routeFor, transitionFor, isOverdue } from "../src/domain/filing-workflow";
+import { TRANSITIONS, routeFor, transitionFor, isOverdue } from "../src/rules/r5-level-by-level-filing";
 import { settingsOf, configSchema } from "../src/config";
 
 // Pure rule checks (no database): the thresholds really are configuration, the ID algorithm, the R5 machine.

@@ -3,7 +3,7 @@ import { applyOrgUnitState, orgUnitViewOf } from "../src/domain/reactions/org-un
 import { parseResidentId } from "../src/domain/resident-id";
 import { seedStaff, type SeedReport } from "../src/domain/seed/seed";
 import { evaluateStaffing } from "../src/domain/staffing";
-import { fingerprint, startHarness, type Harness } from "./support/harness";
+import { startHarness, type Harness } from "./support/harness";
 
 let h: Harness;
 let report: SeedReport;
@@ -80,8 +80,8 @@ describe("seed: sample staff for the Ordos tree", () => {
   });
 
   it("leaves some units compliant and some not, at township and at village level", async () => {
-    const units = await h.services.reads.unitsWithCounts(
-      (await h.services.reads.projectedUnits()).map((u) => u.id),
+    const units = await h.services.staffing.unitsWithCounts(
+      (await h.services.units.projectedUnits()).map((u) => u.id),
       "",
     );
     const results = units
@@ -108,9 +108,9 @@ describe("seed: sample staff for the Ordos tree", () => {
   });
 
   it("a second run changes nothing", async () => {
-    const before = await fingerprint(h.dataSource);
+    const before = await h.fingerprint();
     const again = await seedStaff(h.services);
     expect(again.alreadyThere).toBe(report.people);
-    expect(await fingerprint(h.dataSource)).toBe(before);
+    expect(await h.fingerprint()).toBe(before);
   }, 120_000);
 });

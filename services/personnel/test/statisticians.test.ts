@@ -2,13 +2,11 @@ import { StatisticianRegistered } from "@grassroots/events";
 import { readTopicWithKcat, waitFor } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
 import { checkCharacter } from "../src/domain/resident-id";
-import { expectRefused } from "./support/expect-refused";
 import {
   as,
   cityAdmin,
   dalateAdmin,
   expectError,
-  fingerprint,
   GONGYE,
   idOf,
   newIdNumber,
@@ -81,7 +79,7 @@ describe("statisticians: registration and the resident ID number", () => {
 
   it("refuses a wrong check character (GB 11643) with BAD_USER_INPUT, writing nothing, and never echoes the number", async () => {
     const wrong = `${VALID.slice(0, 17)}${VALID[17] === "0" ? "1" : "0"}`;
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () => register({ idNumber: wrong }));
+    const message = await h.expectRefused("BAD_USER_INPUT", () => register({ idNumber: wrong }));
     expect(message).toContain("check character");
     expect(message).not.toContain(wrong);
   });
@@ -89,33 +87,31 @@ describe("statisticians: registration and the resident ID number", () => {
   it("refuses a birth date that does not exist, and one in the future", async () => {
     const feb30 = "15062119850230123";
     expect(
-      await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      await h.expectRefused("BAD_USER_INPUT", () =>
         register({ idNumber: `${feb30}${checkCharacter(feb30)}` }),
       ),
     ).toContain("birth date");
     const future = "15062120300101123";
     expect(
-      await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+      await h.expectRefused("BAD_USER_INPUT", () =>
         register({ idNumber: `${future}${checkCharacter(future)}` }),
       ),
     ).toContain("future");
   });
 
   it("refuses a number of the wrong length", async () => {
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () => register({ idNumber: "15062119850312123" }));
+    await h.expectRefused("BAD_USER_INPUT", () => register({ idNumber: "15062119850312123" }));
   });
 
   it("refuses a duplicate ID number with CONFLICT naming the record the caller may see, and writes nothing", async () => {
-    const message = await expectRefused(h.dataSource, "CONFLICT", () =>
-      register({ idNumber: VALID, name: "重复样例" }),
-    );
+    const message = await h.expectRefused("CONFLICT", () => register({ idNumber: VALID, name: "重复样例" }));
     expect(message).toContain("already registered");
     expect(message).toContain("王样例");
   });
 
   it("a duplicate registered outside the caller's area is CONFLICT without naming the person", async () => {
     const clerkOfXuejiawan = as("UNIT_CLERK", XUEJIAWAN);
-    const message = await expectRefused(h.dataSource, "CONFLICT", () =>
+    const message = await h.expectRefused("CONFLICT", () =>
       register({ idNumber: VALID, orgUnitId: idOf(XUEJIAWAN) }, clerkOfXuejiawan),
     );
     expect(message).toContain("outside your area");
@@ -123,7 +119,7 @@ describe("statisticians: registration and the resident ID number", () => {
   });
 
   it("refuses a gender that contradicts the ID number", async () => {
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       register({ idNumber: newIdNumber("150621", true), gender: "FEMALE" }),
     );
     expect(message).toContain("17th digit");
@@ -131,23 +127,21 @@ describe("statisticians: registration and the resident ID number", () => {
 
   it("#10.3: read-only roles may not register (FORBIDDEN); a unit outside the caller's area is NOT_FOUND, worded as a missing unit", async () => {
     expect(
-      await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      await h.expectRefused("FORBIDDEN", () =>
         register({ idNumber: newIdNumber() }, as("INSPECTOR", "150621000000")),
       ),
     ).toBe("Only CITY_ADMIN or BANNER_ADMIN or UNIT_CLERK may register statisticians; you are INSPECTOR.");
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
-        register({ idNumber: newIdNumber() }, zhungeerAdmin),
-      ),
+      await h.expectRefused("NOT_FOUND", () => register({ idNumber: newIdNumber() }, zhungeerAdmin)),
     ).toBe(`Org unit ${idOf(SHULINZHAO)} does not exist in your area.`);
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      await h.expectRefused("NOT_FOUND", () =>
         register({ idNumber: newIdNumber(), orgUnitId: idOf(GONGYE) }, shulinzhaoClerk),
       ),
     ).toBe(`Org unit ${idOf(GONGYE)} does not exist in your area.`);
     const missing = randomUUID();
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      await h.expectRefused("NOT_FOUND", () =>
         register({ idNumber: newIdNumber(), orgUnitId: missing }, shulinzhaoClerk),
       ),
     ).toBe(`Org unit ${missing} does not exist in your area.`);
@@ -157,11 +151,11 @@ describe("statisticians: registration and the resident ID number", () => {
     const requestId = randomUUID();
     const input = { requestId, orgUnitId: idOf(SHULINZHAO), name: "重试样例", idNumber: newIdNumber() };
     const first = await h.call(REGISTER, { input }, cityAdmin);
-    const before = await fingerprint(h.dataSource);
+    const before = await h.fingerprint();
     const again = await h.call(REGISTER, { input }, cityAdmin);
     expect(again.data!.registerStatistician.id).toBe(first.data!.registerStatistician.id);
-    expect(await fingerprint(h.dataSource)).toBe(before);
-    const message = await expectRefused(h.dataSource, "CONFLICT", () =>
+    expect(await h.fingerprint()).toBe(before);
+    const message = await h.expectRefused("CONFLICT", () =>
       h.call(REGISTER, { input: { ...input, name: "别的样例" } }, cityAdmin),
     );
     expect(message).toContain("requestId");
@@ -218,7 +212,7 @@ describe("statisticians: personal data by role, and scope", () => {
     expect(event.type).toBe("grassroots.personnel.statistician.updated.v1");
     expect(event.data.changed.sort()).toEqual(["education", "phone"]);
     expect(JSON.stringify(event.data)).not.toContain("13800002222");
-    await expectRefused(h.dataSource, "CONFLICT", () => update(1, "13800003333"));
+    await h.expectRefused("CONFLICT", () => update(1, "13800003333"));
   });
 
   it("no ID number or phone ever reaches the outbox or the topic (read with kcat, as an integrator would)", async () => {
@@ -226,7 +220,7 @@ describe("statisticians: personal data by role, and scope", () => {
       `SELECT id_number, phone FROM statistician`,
     );
     const outbox = JSON.stringify(await h.dataSource.query(`SELECT data FROM outbox`));
-    await h.relay.flush();
+    await h.flushOutbox();
     const topic = `${h.prefix}${StatisticianRegistered.topic}`;
     await waitFor(
       async () => (await readTopicWithKcat(topic)).length >= numbers.length,

@@ -8,7 +8,7 @@ import { runTool } from "./run-tool";
 // only when a post, a register count or a unit changes).
 runTool("reevaluate-staffing", async (dataSource, logger, config) => {
   const services = createServices(dataSource, settingsOf(config));
-  const units = await services.reads.projectedUnits();
+  const units = await services.units.projectedUnits();
   await services.uow.run((tx) =>
     reevaluateStaffing(
       tx,

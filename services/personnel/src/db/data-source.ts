@@ -1,12 +1,31 @@
 import { OutboxAndInbox1764100000000 } from "@grassroots/events";
 import { createDataSource } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
+import { PostAssignmentEntity } from "./entities/assignment.entity";
+import { PrePostCertificateEntity } from "./entities/certificate.entity";
+import { FilingEntity, FilingStepEntity } from "./entities/filing.entity";
+import { IdempotencyKeyEntity } from "./entities/idempotency.entity";
+import { OrgUnitEntity } from "./entities/org-unit.entity";
+import { StaffingStatusEntity } from "./entities/staffing.entity";
+import { StatisticianEntity } from "./entities/statistician.entity";
 import { Personnel1764300000000 } from "./migrations/1764300000000-personnel";
 import { ActorNames1764400000000 } from "./migrations/1764400000000-actor-names";
 
-/** In order; the outbox/inbox tables come from @grassroots/events. Repositories use SQL, no entities. */
+/** Every table personnel writes (explicit column names, as the migrations made them). */
+export const entities = [
+  OrgUnitEntity,
+  StatisticianEntity,
+  PrePostCertificateEntity,
+  PostAssignmentEntity,
+  FilingEntity,
+  FilingStepEntity,
+  StaffingStatusEntity,
+  IdempotencyKeyEntity,
+];
+
+/** In order; the outbox/inbox tables come from @grassroots/events. */
 export const migrations = [OutboxAndInbox1764100000000, Personnel1764300000000, ActorNames1764400000000];
 
 export function createPersonnelDataSource(url: string, poolSize = 10): DataSource {
-  return createDataSource({ url, poolSize, entities: [], migrations, applicationName: "personnel" });
+  return createDataSource({ url, poolSize, entities, migrations, applicationName: "personnel" });
 }

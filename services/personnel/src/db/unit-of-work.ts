@@ -1,37 +1,34 @@
-import { publishEvent } from "@grassroots/events";
+import { publishEvent, type EventContract, type EventData } from "@grassroots/events";
 import type { DataSource, EntityManager } from "typeorm";
-import type { EventData } from "@grassroots/events";
-import type { OutgoingEvent, Transaction, UnitOfWork } from "../domain/ports";
-import {
-  SqlAssignmentStore,
-  SqlCertificateStore,
-  SqlFilingStore,
-  SqlIdempotencyStore,
-  SqlOrgUnitProjection,
-  SqlStaffingStatusStore,
-  SqlStatisticianStore,
-} from "./repositories/stores";
+import type { Transaction, UnitOfWork } from "../domain/ports";
+import { TypeOrmAssignmentStore } from "./repositories/assignment.store";
+import { TypeOrmCertificateStore } from "./repositories/certificate.store";
+import { TypeOrmFilingStore } from "./repositories/filing.store";
+import { TypeOrmIdempotencyStore } from "./repositories/idempotency.store";
+import { TypeOrmOrgUnitProjection } from "./repositories/org-unit.store";
+import { TypeOrmStaffingStatusStore } from "./repositories/staffing.store";
+import { TypeOrmStatisticianStore } from "./repositories/statistician.store";
 
 /** The domain's view of one open PostgreSQL transaction (a unit of work's, or an inbox handler's). */
 export function transactionOf(manager: EntityManager): Transaction {
   return {
-    units: new SqlOrgUnitProjection(manager),
-    statisticians: new SqlStatisticianStore(manager),
-    assignments: new SqlAssignmentStore(manager),
-    filings: new SqlFilingStore(manager),
-    certificates: new SqlCertificateStore(manager),
-    staffing: new SqlStaffingStatusStore(manager),
-    idempotency: new SqlIdempotencyStore(manager),
-    async publish(event: OutgoingEvent) {
-      await publishEvent(manager, event.contract, event.data as EventData<typeof event.contract>, {
-        key: event.key,
-      });
+    units: new TypeOrmOrgUnitProjection(manager),
+    statisticians: new TypeOrmStatisticianStore(manager),
+    assignments: new TypeOrmAssignmentStore(manager),
+    filings: new TypeOrmFilingStore(manager),
+    certificates: new TypeOrmCertificateStore(manager),
+    staffing: new TypeOrmStaffingStatusStore(manager),
+    idempotency: new TypeOrmIdempotencyStore(manager),
+    async publish<C extends EventContract>(contract: C, data: EventData<C>) {
+      // The key is the field the contract names (publishEvent checks it against the data again).
+      const key = String((data as Record<string, unknown>)[contract.key.field]);
+      await publishEvent(manager, contract, data, { key });
     },
   };
 }
 
 /** One PostgreSQL transaction per unit of work: business rows and outbox rows commit together. */
-export class SqlUnitOfWork implements UnitOfWork {
+export class TypeOrmUnitOfWork implements UnitOfWork {
   constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { actorName, forbidden, notFoundInArea, type Access, type Identity, type Role } from "@grassroots/kit";
 import type { Filing, FilingStepName } from "./filing";
-import type { FilingParty } from "./filing-workflow";
+import { isParty, STEP_ROLES, WRITER_ROLES, type FilingParty } from "../rules/r5-level-by-level-filing";
 import type { Scope } from "./ports";
 
 /**
@@ -37,16 +37,9 @@ export interface PersonnelPolicy {
   filingParty(party: FilingParty, filing: Pick<Filing, "townshipId" | "bannerId">): void;
 }
 
-export const WRITER_ROLES: readonly Role[] = ["CITY_ADMIN", "BANNER_ADMIN", "UNIT_CLERK"];
+export { WRITER_ROLES };
 export const PERSONAL_DATA_ROLES: readonly Role[] = ["CITY_ADMIN", "BANNER_ADMIN", "UNIT_CLERK"];
 
-/** Who takes each R5 step after submission. */
-const STEP_ROLES: Record<Exclude<FilingStepName, "SUBMIT">, readonly Role[]> = {
-  FORWARD: ["UNIT_CLERK"],
-  FILE: ["BANNER_ADMIN"],
-  RETURN: ["BANNER_ADMIN"],
-  RESUBMIT: WRITER_ROLES,
-};
 const STEP_WORDS: Record<Exclude<FilingStepName, "SUBMIT">, string> = {
   FORWARD: "forward filings (R5: a village-level filing is forwarded by its township)",
   FILE: "file filings (R5: the banner bureau files them)",
@@ -68,12 +61,13 @@ export function policyFor(access: Access): PersonnelPolicy {
     filingParty(party, filing) {
       const home = access.identity.orgUnitId;
       // The caller sees the filing's unit, but not necessarily the township or banner: neither is named.
-      if (party === "TOWNSHIP" && home !== filing.townshipId) {
+      if (isParty(party, home, filing)) return;
+      if (party === "TOWNSHIP") {
         throw forbidden(
           "R5: a village-level filing is confirmed and forwarded by its township: only a UNIT_CLERK whose home unit is that township may forward it.",
         );
       }
-      if (party === "BANNER_BUREAU" && home !== filing.bannerId) {
+      if (party === "BANNER_BUREAU") {
         throw forbidden(
           "R5: filings are filed or returned by the banner bureau: only a BANNER_ADMIN whose home unit is the filing's banner may do it.",
         );

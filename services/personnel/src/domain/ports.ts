@@ -1,4 +1,4 @@
-import type { EventContract } from "@grassroots/events";
+import type { EventContract, EventData } from "@grassroots/events";
 import type { Clock } from "@grassroots/kit";
 import type { StaffCounts, StaffingThresholds } from "../rules/staffing-requirement";
 import type { AssignmentPatch, AssignmentStatus, NewAssignment, PostAssignment } from "./assignment";
@@ -51,27 +51,27 @@ export interface AssignmentStore {
   counts(orgUnitIds: readonly string[]): Promise<Map<string, StaffCounts>>;
 }
 
+/** What a step changes on a filing. */
+export type FilingPatch = Partial<
+  Pick<
+    Filing,
+    | "status"
+    | "forwardedBy"
+    | "forwardedByName"
+    | "forwardedAt"
+    | "decidedBy"
+    | "decidedByName"
+    | "decidedAt"
+    | "returnReason"
+  >
+>;
+
 export interface FilingStore {
   get(id: string): Promise<Filing | undefined>;
   lock(id: string): Promise<Filing | undefined>;
   insert(filing: NewFiling): Promise<Filing>;
   /** Moves the filing to `status` with the step's columns; bumps the version. */
-  update(
-    id: string,
-    patch: Partial<
-      Pick<
-        Filing,
-        | "status"
-        | "forwardedBy"
-        | "forwardedByName"
-        | "forwardedAt"
-        | "decidedBy"
-        | "decidedByName"
-        | "decidedAt"
-        | "returnReason"
-      >
-    >,
-  ): Promise<Filing>;
+  update(id: string, patch: FilingPatch): Promise<Filing>;
   addStep(step: FilingStep): Promise<void>;
 }
 
@@ -119,8 +119,11 @@ export interface Transaction {
   certificates: CertificateStore;
   staffing: StaffingStatusStore;
   idempotency: IdempotencyStore;
-  /** Writes the event to the outbox in this transaction. */
-  publish(event: OutgoingEvent): Promise<void>;
+  /**
+   * Writes the event to the outbox in this transaction (validated against the contract there); the
+   * Kafka key is the data field the contract names.
+   */
+  publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void>;
 }
 
 /** Runs work in one database transaction: all its changes and events commit together, or none. */
@@ -180,11 +183,16 @@ export interface UnitWithCounts {
   counts: StaffCounts;
 }
 
-/** Reads outside transactions, always scoped. */
-export interface PersonnelReads {
+/** Reads outside transactions, always scoped to the caller's subtree (each method ONE statement). */
+export interface OrgUnitReads {
   units(ids: readonly string[], scope: Scope): Promise<OrgUnitView[]>;
   /** Units among `ids` visible to the user whose home unit is `homeUnitId`, in ONE query. */
   unitsVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<OrgUnitView[]>;
+  /** Every unit of the projection (for the seed). */
+  projectedUnits(): Promise<OrgUnitView[]>;
+}
+
+export interface StatisticianReads {
   statisticians(ids: readonly string[], scope: Scope): Promise<Statistician[]>;
   /**
    * Federation references: every person of these ids that exists, each with whether the area of the
@@ -199,6 +207,16 @@ export interface PersonnelReads {
     scope: Scope,
     page: PageRequest,
   ): Promise<Page<Statistician>>;
+  /**
+   * Each person's posts (any status) at units in scope, latest start first, and their first pre-post
+   * certificate, read in ONE statement so the two always agree (an ACTIVE post never shows beside
+   * "not certified" because training's event committed between two reads).
+   */
+  recordsOf(statisticianIds: readonly string[], scope: Scope): Promise<PersonRecords[]>;
+}
+
+export interface AssignmentReads {
+  assignments(ids: readonly string[], scope: Scope): Promise<PostAssignment[]>;
   /** One page per unit of statisticians whose assignment there has one of `statuses`, in ONE query. */
   unitStatisticians(
     orgUnitIds: readonly string[],
@@ -206,16 +224,15 @@ export interface PersonnelReads {
     scope: Scope,
     page: PageRequest,
   ): Promise<UnitStatisticianPages>;
-  assignments(ids: readonly string[], scope: Scope): Promise<PostAssignment[]>;
-  /**
-   * Each person's posts (any status) at units in scope, latest start first, and their first pre-post
-   * certificate, read in ONE statement so the two always agree (an ACTIVE post never shows beside
-   * "not certified" because training's event committed between two reads).
-   */
-  recordsOf(statisticianIds: readonly string[], scope: Scope): Promise<PersonRecords[]>;
+}
+
+export interface FilingReads {
   filings(ids: readonly string[], scope: Scope): Promise<Filing[]>;
   searchFilings(filter: FilingFilter, scope: Scope, page: PageRequest): Promise<Page<Filing>>;
   filingSteps(filingIds: readonly string[]): Promise<FilingStep[]>;
+}
+
+export interface StaffingReads {
   /** Units with their staff counts (units outside scope left out), in ONE query. */
   unitsWithCounts(ids: readonly string[], scope: Scope): Promise<UnitWithCounts[]>;
   /**
@@ -227,22 +244,9 @@ export interface PersonnelReads {
     scope: Scope,
     kinds: readonly string[],
   ): Promise<{ banner: OrgUnitView | undefined; units: UnitWithCounts[] }>;
-  /** Every unit of the projection (for the seed). */
-  projectedUnits(): Promise<OrgUnitView[]>;
 }
 
 export type { Clock };
-
-/**
- * An event a use case asks to publish; the transaction writes it to the outbox (validated against the
- * contract there). Built by the mappers in src/events, which check `data` against the contract's type.
- */
-export interface OutgoingEvent {
-  contract: EventContract;
-  data: unknown;
-  /** Kafka key: the aggregate id. */
-  key: string;
-}
 
 export interface PersonnelSettings {
   thresholds: StaffingThresholds;
@@ -253,7 +257,11 @@ export interface PersonnelSettings {
 /** Everything the GraphQL layer, event handlers and tools call into, built once in main.ts (or a test). */
 export interface PersonnelServices {
   uow: UnitOfWork;
-  reads: PersonnelReads;
+  units: OrgUnitReads;
+  statisticians: StatisticianReads;
+  assignments: AssignmentReads;
+  filings: FilingReads;
+  staffing: StaffingReads;
   clock: Clock;
   settings: PersonnelSettings;
 }

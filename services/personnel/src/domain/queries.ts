@@ -1,7 +1,16 @@
 import { badInput, decodeCursor, notFoundInArea } from "@grassroots/kit";
 import type { Filing, FilingStatus } from "./filing";
 import type { OrgUnitView } from "./org-unit";
-import type { Page, PersonnelReads, PersonnelSettings, Scope } from "./ports";
+import type {
+  FilingReads,
+  OrgUnitReads,
+  Page,
+  PersonnelServices,
+  PersonnelSettings,
+  Scope,
+  StaffingReads,
+  StatisticianReads,
+} from "./ports";
 import { evaluateStaffing, STAFFED_KINDS, type StaffingResult } from "./staffing";
 import type { Statistician } from "./statistician";
 import { checkText, isUuid } from "./values";
@@ -28,7 +37,7 @@ export function checkFirst(first: number | undefined): number {
 }
 
 export async function getStatistician(
-  reads: PersonnelReads,
+  reads: StatisticianReads,
   scope: Scope,
   id: string,
 ): Promise<Statistician> {
@@ -38,7 +47,7 @@ export async function getStatistician(
 }
 
 export async function getUnit(
-  reads: PersonnelReads,
+  reads: OrgUnitReads,
   scope: Scope,
   id: string,
   what = "Org unit",
@@ -58,16 +67,16 @@ export interface StatisticianSearch {
 }
 
 export async function searchStatisticians(
-  reads: PersonnelReads,
+  reads: Pick<PersonnelServices, "units" | "statisticians">,
   scope: Scope,
   input: StatisticianSearch,
 ): Promise<Page<Statistician>> {
-  const under = input.orgUnitId ? await getUnit(reads, scope, input.orgUnitId) : undefined;
+  const under = input.orgUnitId ? await getUnit(reads.units, scope, input.orgUnitId) : undefined;
   const first = checkFirst(input.first);
   const nameContains =
     input.nameContains === undefined ? undefined : checkText(input.nameContains, "nameContains", 50, 0);
   const afterId = decodeIdCursor("statistician", input.after);
-  return reads.searchStatisticians(
+  return reads.statisticians.searchStatisticians(
     {
       nameContains: nameContains || undefined,
       underPath: under?.path,
@@ -78,7 +87,7 @@ export async function searchStatisticians(
   );
 }
 
-export async function getFiling(reads: PersonnelReads, scope: Scope, id: string): Promise<Filing> {
+export async function getFiling(reads: FilingReads, scope: Scope, id: string): Promise<Filing> {
   const [filing] = isUuid(id) ? await reads.filings([id], scope) : [];
   if (!filing) throw notFoundInArea("Filing", id);
   return filing;
@@ -97,16 +106,16 @@ export interface FilingSearch {
 
 /** Filings in scope, oldest submission first; `overdueOnly`: not filed by submission date + FILING_DUE_DAYS. */
 export async function searchFilings(
-  reads: PersonnelReads,
+  reads: Pick<PersonnelServices, "units" | "filings">,
   scope: Scope,
   settings: PersonnelSettings,
   today: string,
   input: FilingSearch,
 ): Promise<Page<Filing>> {
-  const under = input.orgUnitId ? await getUnit(reads, scope, input.orgUnitId) : undefined;
+  const under = input.orgUnitId ? await getUnit(reads.units, scope, input.orgUnitId) : undefined;
   const first = checkFirst(input.first);
   const afterId = decodeIdCursor("filing", input.after);
-  return reads.searchFilings(
+  return reads.filings.searchFilings(
     {
       statuses: input.statuses?.length ? input.statuses : undefined,
       bannerId: input.bannerId,
@@ -138,7 +147,7 @@ export interface BannerStaffingReport {
  * register counts and staff counts together) whatever the number of units.
  */
 export async function bannerStaffing(
-  reads: PersonnelReads,
+  reads: StaffingReads,
   scope: Scope,
   settings: PersonnelSettings,
   bannerId: string,

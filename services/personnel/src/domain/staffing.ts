@@ -1,4 +1,5 @@
-import { staffingComplianceChanged } from "../events/personnel-events";
+import { StaffingComplianceChanged } from "@grassroots/events";
+import { complianceState } from "../events/staffing-events";
 import { r3TownshipStaffing } from "../rules/r3-township-staffing";
 import { r4VillageAndParkStaffing } from "../rules/r4-village-and-park-staffing";
 import type { RequirementResult, StaffCounts, StaffingThresholds } from "../rules/staffing-requirement";
@@ -57,7 +58,10 @@ export async function reevaluateStaffing(
     if (before && before.compliant === result.compliant) continue;
     await tx.staffing.record(unit.id, result.compliant, result.gaps);
     if ((before?.compliant ?? false) !== result.compliant) {
-      await tx.publish(staffingComplianceChanged(unit.id, unit.path, result.compliant, result.gaps));
+      await tx.publish(
+        StaffingComplianceChanged,
+        complianceState(unit.id, unit.path, result.compliant, result.gaps),
+      );
     }
   }
 }

@@ -2,6 +2,9 @@ import { badInput } from "@grassroots/kit";
 import type { StatisticianRole } from "../domain/assignment";
 import { describeUnit, type OrgUnitKind, type OrgUnitView } from "../domain/org-unit";
 
+/** The statistics liaison (统计联络员) of a village or gacha: what R4 counts there. */
+export const LIAISON = "LIAISON" satisfies StatisticianRole;
+
 /**
  * Which posts a kind of unit may hold (R3, R4): township-level units, parks and communities have
  * FULL_TIME or PART_TIME statisticians; a statistics liaison (LIAISON, 统计联络员) belongs to a village or

@@ -1,3 +1,4 @@
+import type { PostAssignment } from "../domain/assignment";
 import { TOWNSHIP_KINDS } from "../domain/org-unit";
 import {
   n,
@@ -7,6 +8,19 @@ import {
   type StaffingSubject,
   type StaffingThresholds,
 } from "./staffing-requirement";
+
+/**
+ * R3's "full-time, holding an establishment post" (在编专职): what `activeFullTimeInEstablishment` counts.
+ * The SQL that counts posts is built from these values (db/repositories/staff-counts.sql.ts).
+ */
+export const FULL_TIME_IN_ESTABLISHMENT = {
+  role: "FULL_TIME",
+  establishment: "IN_ESTABLISHMENT",
+} as const satisfies Pick<PostAssignment, "role" | "establishment">;
+
+export const isFullTimeInEstablishment = (post: Pick<PostAssignment, "role" | "establishment">): boolean =>
+  post.role === FULL_TIME_IN_ESTABLISHMENT.role &&
+  post.establishment === FULL_TIME_IN_ESTABLISHMENT.establishment;
 
 /**
  * R3: each township-level unit (SUBDISTRICT, TOWN, TOWNSHIP, SUMU) has at least one ACTIVE full-time

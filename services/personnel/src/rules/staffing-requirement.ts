@@ -1,4 +1,10 @@
+import type { AssignmentStatus } from "../domain/assignment";
 import type { OrgUnitKind } from "../domain/org-unit";
+
+/** R3, R4: only posts in this status count (a post is in post only once R7's training is done). */
+export const COUNTED_STATUS = "ACTIVE" satisfies AssignmentStatus;
+/** Appointed but waiting for pre-post training (R7): named in a gap's reason, never counted. */
+export const PENDING_STATUS = "PENDING_TRAINING" satisfies AssignmentStatus;
 
 /**
  * What R3 and R4 share: the thresholds (configuration, never literals in the rules), the staff counts

@@ -4,16 +4,25 @@ import type { OrgUnitView } from "../domain/org-unit";
 import type { PersonnelServices } from "../domain/ports";
 import type { StatisticianView } from "../domain/statistician";
 import { loaders } from "./loaders";
+// In this order: type-graphql lists fields in the order their modules load, and schema.graphql with them.
 import { AssignmentFields } from "./resolvers/assignment.fields";
 import { FilingFields, FilingStepFields } from "./resolvers/filing.fields";
-import { PersonnelMutations } from "./resolvers/mutations.resolver";
+import { StatisticianMutations } from "./resolvers/statistician.mutations";
+import { AssignmentMutations } from "./resolvers/assignment.mutations";
+import { FilingMutations } from "./resolvers/filing.mutations";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
-import { PersonnelQueries } from "./resolvers/queries.resolver";
+import { StatisticianQueries } from "./resolvers/statistician.queries";
+import { FilingQueries } from "./resolvers/filing.queries";
+import { StaffingQueries } from "./resolvers/staffing.queries";
 import { StatisticianFields } from "./resolvers/statistician.fields";
 
 const resolvers = [
-  PersonnelQueries,
-  PersonnelMutations,
+  StatisticianQueries,
+  FilingQueries,
+  StaffingQueries,
+  StatisticianMutations,
+  AssignmentMutations,
+  FilingMutations,
   OrgUnitFields,
   StatisticianFields,
   AssignmentFields,

@@ -1,53 +1,27 @@
 import "reflect-metadata";
 import {
-  createKafka,
-  EventConsumer,
   OrgUnitCreated,
-  OutboxRelay,
   PrePostCertificateIssued,
-  provisionTopics,
-  topicSpecs,
   type EventContract,
   type EventData,
 } from "@grassroots/events";
+import { orgUnitIdForCode, type Clock } from "@grassroots/kit";
 import {
-  createLogger,
-  orgUnitHomePath,
-  orgUnitIdForCode,
-  runMigrations,
-  startSubgraphServer,
-  type Clock,
-  type Identity,
-} from "@grassroots/kit";
-import {
-  callSubgraph,
-  countQueries,
-  createTestDatabase,
-  deleteTopicsWithPrefix,
-  fingerprint as fingerprintTables,
-  type GraphQLResult,
   identityAt,
   ordosUnitStates,
-  type OrgUnitStateFixture,
-  type QueryCounter,
-  sendCloudEvent,
-  type TestDatabase,
-  testEnv,
-  testKafka,
-  uniqueName,
+  startSubgraphHarness,
   unitState,
   waitFor,
+  type GraphQLResult,
+  type OrgUnitStateFixture,
+  type SubgraphHarness,
 } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
-import type { DataSource } from "typeorm";
 import { cliConfigSchema, settingsOf } from "../../src/config";
 import { createPersonnelDataSource } from "../../src/db/data-source";
-import { createServices } from "../../src/db/services";
-import { transactionOf } from "../../src/db/unit-of-work";
 import type { PersonnelServices } from "../../src/domain/ports";
 import { checkCharacter } from "../../src/domain/resident-id";
-import { CONSUMER_GROUP, personnelHandlers } from "../../src/events/consumers";
-import { buildPersonnelSchema } from "../../src/schema/build-schema";
+import { wirePersonnel, type PersonnelWiring } from "../../src/wire";
 import { APPOINT, REGISTER } from "./operations";
 
 export const idOf = orgUnitIdForCode;
@@ -91,8 +65,7 @@ export function testTree(): OrgUnitStateFixture[] {
   return [...states, ...extra];
 }
 
-/** Every business table and the outbox (without sent_at: the relay marks rows sent while a test runs). */
-export const OUTBOX = "(SELECT id, topic, key, type, data FROM outbox)";
+/** Every business table (the harness adds the outbox) a refused call must leave as it was. */
 export const TABLES = [
   "statistician",
   "post_assignment",
@@ -102,9 +75,7 @@ export const TABLES = [
   "staffing_status",
   "idempotency_key",
   "org_unit",
-  OUTBOX,
 ];
-export const fingerprint = (dataSource: DataSource) => fingerprintTables(dataSource, TABLES);
 
 let idCounter = 0;
 /** A valid resident ID number (GB 11643) never used before in this process; gender by the 17th digit. */
@@ -130,22 +101,15 @@ export class TestClock implements Clock {
   }
 }
 
-export interface Harness {
-  url: string;
-  db: TestDatabase;
-  dataSource: DataSource;
+/** @grassroots/testing's subgraph harness, with personnel's services, test clock and fixtures. */
+export interface Harness extends Omit<
+  SubgraphHarness<PersonnelWiring>,
+  "publish" | "topicPrefix" | "wiring"
+> {
   services: PersonnelServices;
-  queries: QueryCounter;
   clock: TestClock;
   /** KAFKA_TOPIC_PREFIX of this test file: its own topics, created here and deleted at stop. */
   prefix: string;
-  relay: OutboxRelay;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    identity?: Identity,
-  ): Promise<GraphQLResult<T>>;
   /** Sends an event as another service's relay would (on this file's topics); returns its ce_id. */
   publish<C extends EventContract>(
     contract: C,
@@ -153,8 +117,6 @@ export interface Harness {
     key: string,
     eventId?: string,
   ): Promise<string>;
-  /** Waits until personnel's consumer has handled the event (its inbox holds the id). */
-  handled(eventId: string): Promise<void>;
   /** Publishes the test tree (organization's OrgUnitCreated events) and waits for the projection. */
   publishTree(): Promise<OrgUnitStateFixture[]>;
   /** Registers a person at the unit (as the city admin); returns the id. */
@@ -170,89 +132,30 @@ export interface Harness {
   ): Promise<any>;
   /** Training's R7 event for the person, published to Kafka; waits until handled. Returns the certificate id. */
   certify(statisticianId: string, completedOn?: string, eventId?: string): Promise<string>;
-  stop(): Promise<void>;
 }
 
 /**
- * A throwaway database, migrated; this file's own Kafka topics; personnel's consumer (org units,
- * certificates) and outbox relay on them; the subgraph in-process on a free port. The environment's
- * settings apply (so a test may set STAFFING_* before starting).
+ * Personnel through the same bootstrap as its process (startSubgraph, via the testing harness): a
+ * throwaway database, migrated; this file's own Kafka topics with personnel's consumer (org units,
+ * certificates) and outbox relay on them; the subgraph on a free port. The environment's settings
+ * apply (so a test may set STAFFING_* before starting).
  */
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
-  const db = await createTestDatabase("personnel");
-  const logger = createLogger("personnel-test", process.env.LOG_LEVEL ?? "silent");
-  const dataSource = createPersonnelDataSource(db.url, 8);
-  await dataSource.initialize();
-  await runMigrations(dataSource, logger);
-  const queries = countQueries(dataSource);
   const clock = new TestClock();
-  const settings = settingsOf(cliConfigSchema.parse({ DATABASE_URL: db.url, ...env }));
-  const services = createServices(dataSource, settings, clock);
-
-  const prefix = `${uniqueName("pe")}.`;
-  const kafka = createKafka(testEnv.kafkaBrokers, "personnel-test", logger);
-  await provisionTopics(
-    kafka,
-    topicSpecs({
-      partitions: 1,
-      replicationFactor: 1,
-      retentionMs: 3_600_000,
-      dlqRetentionMs: 3_600_000,
-      prefix,
-    }),
-  );
-  const consumer = new EventConsumer({
-    kafka,
-    dataSource,
-    groupId: CONSUMER_GROUP,
-    handlers: personnelHandlers(services, transactionOf),
-    logger,
-    topicPrefix: prefix,
-    retry: { attempts: 2, initialMs: 50, maxMs: 100 },
-  });
-  await consumer.start();
-  const relay = new OutboxRelay({
-    databaseUrl: db.url,
-    kafka,
-    logger,
-    service: "personnel",
-    pollMs: 100,
-    topicPrefix: prefix,
-  });
-  await relay.start();
-  const producer = testKafka().producer();
-  await producer.connect();
-
-  const server = await startSubgraphServer({
+  const sub = await startSubgraphHarness({
     name: "personnel",
-    port: 0,
-    production: false,
-    internalSecret: testEnv.internalSecret,
-    schema: await buildPersonnelSchema(services),
-    logger,
-    readiness: [],
-    homePathOf: orgUnitHomePath(dataSource),
+    createDataSource: createPersonnelDataSource,
+    wire: (dataSource) =>
+      wirePersonnel(
+        dataSource,
+        settingsOf(cliConfigSchema.parse({ DATABASE_URL: "postgres://unused", ...env })),
+        clock,
+      ),
+    tables: TABLES,
+    kafka: true,
   });
-
-  const call: Harness["call"] = (query, variables = {}, identity) =>
-    callSubgraph(server.url, query, variables, identity);
-  const publish: Harness["publish"] = (contract, data, key, id) =>
-    sendCloudEvent(producer, {
-      topic: `${prefix}${contract.topic}`,
-      type: contract.type,
-      source: `/grassroots/${contract.service}`,
-      key,
-      data,
-      id,
-    });
-  const handled = async (eventId: string) => {
-    await waitFor(
-      async () => (await dataSource.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [eventId])).length > 0,
-      `event ${eventId} to be handled`,
-      30000,
-      50,
-    );
-  };
+  const { call, dataSource, handled } = sub;
+  const publish: Harness["publish"] = (contract, data, key, id) => sub.publish(contract, data, { key, id });
   let requests = 0;
   const data = <T>(result: GraphQLResult<T>, what: string): T => {
     if (result.errors) throw new Error(`${what}: ${JSON.stringify(result.errors)}`);
@@ -260,17 +163,11 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   };
 
   return {
-    url: server.url,
-    db,
-    dataSource,
-    services,
-    queries,
+    ...sub,
+    services: sub.wiring.services,
     clock,
-    prefix,
-    relay,
-    call,
+    prefix: sub.topicPrefix,
     publish,
-    handled,
     async publishTree() {
       const tree = testTree();
       let last = "";
@@ -341,15 +238,6 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       );
       await handled(id);
       return certificateId;
-    },
-    async stop() {
-      await server.stop();
-      await producer.disconnect();
-      await consumer.stop();
-      await relay.stop();
-      await dataSource.destroy();
-      await db.drop();
-      await deleteTopicsWithPrefix(prefix);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { badInput } from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
-import { assignmentStarted } from "../../events/personnel-events";
+import { AssignmentStarted } from "@grassroots/events";
+import { assignmentState } from "../../events/assignment-events";
 import { checkRoleForUnit } from "../../rules/post-roles";
 import type { PersonnelPolicy } from "../access-policy";
 import type { EstablishmentStatus, PostAssignment, StatisticianRole } from "../assignment";
@@ -133,6 +134,6 @@ export async function startAssignment(
     createdBy: policy.actorId,
     createdByName: policy.actorName,
   });
-  await tx.publish(assignmentStarted(assignment, unit.path));
+  await tx.publish(AssignmentStarted, assignmentState(assignment, unit.path));
   return assignment;
 }

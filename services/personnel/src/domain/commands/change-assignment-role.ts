@@ -1,5 +1,6 @@
 import { badInput } from "@grassroots/kit";
-import { assignmentChanged } from "../../events/personnel-events";
+import { AssignmentChanged } from "@grassroots/events";
+import { assignmentState } from "../../events/assignment-events";
 import { checkRoleForUnit } from "../../rules/post-roles";
 import type { PersonnelPolicy } from "../access-policy";
 import type { AssignmentPatch, EstablishmentStatus, StatisticianRole } from "../assignment";
@@ -64,7 +65,7 @@ export async function changeAssignmentRoleIn(
       }
       checkRoleForUnit(unit, patch.role ?? old.role);
       const assignment = await tx.assignments.update(old.id, patch);
-      await tx.publish(assignmentChanged(assignment, unit.path, changed));
+      await tx.publish(AssignmentChanged, { ...assignmentState(assignment, unit.path), changed });
       const filing = await submitFiling(tx, policy, clock, "ROLE_CHANGE", assignment, unit, {
         previousRole: old.role,
         role: assignment.role,

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { assertVersion, badInput, notFoundInArea } from "@grassroots/kit";
-import { filingStepEvent } from "../../events/personnel-events";
+import { FILING_EVENT, filingStepState } from "../../events/filing-events";
 import type { PostAssignment } from "../assignment";
 import type { PersonnelPolicy } from "../access-policy";
 import type { Filing, FilingChange, FilingDetails } from "../filing";
-import { routeFor } from "../filing-workflow";
+import { routeFor } from "../../rules/r5-level-by-level-filing";
 import { bannerIdOf, describeUnit, holdsPosts, type OrgUnitView } from "../org-unit";
 import type { Clock, Transaction } from "../ports";
 import type { Statistician } from "../statistician";
@@ -132,7 +132,7 @@ export async function submitFiling(
     at: filing.submittedAt,
     note: null,
   });
-  await tx.publish(filingStepEvent(filing, policy.actorId, filing.submittedAt));
+  await tx.publish(FILING_EVENT[filing.status], filingStepState(filing, policy.actorId, filing.submittedAt));
   return filing;
 }
 

@@ -1,4 +1,5 @@
-import { assignmentEnded } from "../../events/personnel-events";
+import { AssignmentEnded } from "@grassroots/events";
+import { assignmentState } from "../../events/assignment-events";
 import type { PersonnelPolicy } from "../access-policy";
 import { idempotent } from "../idempotency";
 import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports";
@@ -53,7 +54,10 @@ export async function endAssignmentIn(
         endDate: input.endDate,
         endReason: reason,
       });
-      await tx.publish(assignmentEnded(assignment, unit.path));
+      await tx.publish(AssignmentEnded, {
+        ...assignmentState(assignment, unit.path),
+        reason: assignment.endReason ?? "",
+      });
       const filing = await submitFiling(tx, policy, clock, "DEPARTURE", assignment, unit, {
         role: assignment.role,
         establishment: assignment.establishment,

@@ -1,10 +1,10 @@
 import { assertVersion } from "@grassroots/kit";
-import { filingStepEvent } from "../../events/personnel-events";
+import { FILING_EVENT, filingStepState } from "../../events/filing-events";
 import type { PersonnelPolicy } from "../access-policy";
 import type { Filing, FilingStepName } from "../filing";
-import { partyFor, transitionFor } from "../filing-workflow";
+import { partyFor, transitionFor } from "../../rules/r5-level-by-level-filing";
 import { idempotent } from "../idempotency";
-import type { Clock, FilingStore, Transaction, UnitOfWork } from "../ports";
+import type { Clock, FilingPatch, Transaction, UnitOfWork } from "../ports";
 import { checkText, isUuid, optionalText } from "../values";
 
 export interface FilingStepInput {
@@ -60,7 +60,7 @@ export async function takeFilingStepIn(
       const transition = transitionFor(filing, input.step);
       const at = clock.now();
       const [actor, name] = [policy.actorId, policy.actorName];
-      const patch: Parameters<FilingStore["update"]>[1] = { status: transition.to };
+      const patch: FilingPatch = { status: transition.to };
       if (transition.step === "FORWARD")
         Object.assign(patch, { forwardedBy: actor, forwardedByName: name, forwardedAt: at });
       if (transition.step === "FILE")
@@ -90,7 +90,7 @@ export async function takeFilingStepIn(
         at,
         note,
       });
-      await tx.publish(filingStepEvent(updated, policy.actorId, at));
+      await tx.publish(FILING_EVENT[updated.status], filingStepState(updated, policy.actorId, at));
       return { result: updated, resultId: updated.id };
     },
     async (id) => (await tx.filings.get(id))!,

@@ -1,6 +1,7 @@
 import { badInput, conflict } from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
-import { statisticianRegistered } from "../../events/personnel-events";
+import { StatisticianRegistered } from "@grassroots/events";
+import { statisticianState } from "../../events/statistician-events";
 import type { PersonnelPolicy } from "../access-policy";
 import { idempotent } from "../idempotency";
 import { describeUnit } from "../org-unit";
@@ -107,7 +108,7 @@ export async function registerStatisticianIn(
         createdBy: policy.actorId,
         createdByName: policy.actorName,
       });
-      await tx.publish(statisticianRegistered(statistician));
+      await tx.publish(StatisticianRegistered, statisticianState(statistician));
       return { result: statistician, resultId: statistician.id };
     },
     async (id) => (await tx.statisticians.get(id))!,

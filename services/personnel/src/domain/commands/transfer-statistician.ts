@@ -1,5 +1,6 @@
 import { badInput } from "@grassroots/kit";
-import { assignmentEnded } from "../../events/personnel-events";
+import { AssignmentEnded } from "@grassroots/events";
+import { assignmentState } from "../../events/assignment-events";
 import { checkRoleForUnit } from "../../rules/post-roles";
 import type { PersonnelPolicy } from "../access-policy";
 import type { EstablishmentStatus, StatisticianRole } from "../assignment";
@@ -82,7 +83,10 @@ export async function transferStatisticianIn(
         endDate: input.date,
         endReason: `Transferred to ${describeUnit(to)}`,
       });
-      await tx.publish(assignmentEnded(ended, from.path));
+      await tx.publish(AssignmentEnded, {
+        ...assignmentState(ended, from.path),
+        reason: ended.endReason ?? "",
+      });
       const assignment = await startAssignment(tx, policy, person, to, {
         role,
         establishment: input.establishment ?? old.establishment,

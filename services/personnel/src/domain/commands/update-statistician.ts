@@ -1,5 +1,6 @@
 import { assertVersion, badInput } from "@grassroots/kit";
-import { statisticianUpdated } from "../../events/personnel-events";
+import { StatisticianUpdated } from "@grassroots/events";
+import { statisticianState } from "../../events/statistician-events";
 import type { PersonnelPolicy } from "../access-policy";
 import { idempotent } from "../idempotency";
 import type { Transaction, UnitOfWork } from "../ports";
@@ -67,7 +68,7 @@ export async function updateStatisticianIn(
         Object.fromEntries(changed.map((k) => [k, patch[k]])),
       );
       // The event names changed fields; the phone's new value never goes into it.
-      await tx.publish(statisticianUpdated(updated, changed));
+      await tx.publish(StatisticianUpdated, { ...statisticianState(updated), changed });
       return { result: updated, resultId: updated.id };
     },
     async (id) => (await tx.statisticians.get(id))!,

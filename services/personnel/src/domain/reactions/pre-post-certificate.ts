@@ -1,4 +1,5 @@
-import { assignmentActivated } from "../../events/personnel-events";
+import { AssignmentActivated } from "@grassroots/events";
+import { assignmentState } from "../../events/assignment-events";
 import type { Clock, PersonnelSettings, Transaction } from "../ports";
 import { reevaluateStaffing } from "../staffing";
 import type { PrePostCertificate } from "../statistician";
@@ -26,7 +27,10 @@ export async function applyPrePostCertificate(
       activatedAt: clock.now(),
     });
     const path = units.find((u) => u.id === assignment.orgUnitId)!.path;
-    await tx.publish(assignmentActivated(activated, path));
+    await tx.publish(AssignmentActivated, {
+      ...assignmentState(activated, path),
+      certificateId: activated.certificateId,
+    });
   }
   await reevaluateStaffing(
     tx,

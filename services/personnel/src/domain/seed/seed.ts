@@ -4,7 +4,7 @@ import { endAssignmentIn } from "../commands/end-assignment";
 import { takeFilingStepIn } from "../commands/filing-step";
 import { registerStatisticianIn } from "../commands/register-statistician";
 import type { Filing } from "../filing";
-import { TRANSITIONS } from "../filing-workflow";
+import { TRANSITIONS } from "../../rules/r5-level-by-level-filing";
 import type { Clock, PersonnelServices, Transaction } from "../ports";
 import { applyPrePostCertificate } from "../reactions/pre-post-certificate";
 import { STAFFED_KINDS } from "../staffing";
@@ -48,7 +48,7 @@ export async function seedStaff(
   services: PersonnelServices,
   onProgress?: (done: number, total: number) => void,
 ): Promise<SeedReport> {
-  const units = await services.reads.projectedUnits();
+  const units = await services.units.projectedUnits();
   const staffed = units.filter((u) => u.active && STAFFED_KINDS.includes(u.kind));
   const people = samplePeople(staffed);
   const byUnit = new Map<string, SamplePerson[]>();

@@ -2,7 +2,7 @@ import { LocalDateResolver } from "graphql-scalars";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { PostAssignment } from "../../domain/assignment";
 import type { Filing, FilingStep } from "../../domain/filing";
-import { dueOn, isOverdue, TRANSITIONS } from "../../domain/filing-workflow";
+import { dueOn, isOverdue, TRANSITIONS } from "../../rules/r5-level-by-level-filing";
 import type { PersonnelServices } from "../../domain/ports";
 import type { Statistician } from "../../domain/statistician";
 import type { GraphQLContext } from "../context";

@@ -1,7 +1,7 @@
-import { badInput } from "@grassroots/kit";
-import type { Filing, FilingRoute, FilingStatus, FilingStepName } from "./filing";
-import { isVillageLevel, type OrgUnitKind } from "./org-unit";
-import { addDays } from "./values";
+import { badInput, type Role } from "@grassroots/kit";
+import type { Filing, FilingRoute, FilingStatus, FilingStepName } from "../domain/filing";
+import { isVillageLevel, type OrgUnitKind } from "../domain/org-unit";
+import { addDays } from "../domain/values";
 
 /**
  * R5 as an explicit state machine. A change is SUBMITTED when it is made; then, by route:
@@ -35,6 +35,33 @@ export const TRANSITIONS: Record<FilingRoute, readonly Transition[]> = {
     { step: "RESUBMIT", from: "RETURNED", to: "SUBMITTED", party: "SUBMITTING_LEVEL" },
   ],
 };
+
+export type FollowingStep = Exclude<FilingStepName, "SUBMIT">;
+
+/** The roles that may change staff records, and so submit and resubmit filings. */
+export const WRITER_ROLES: readonly Role[] = ["CITY_ADMIN", "BANNER_ADMIN", "UNIT_CLERK"];
+
+/** Who takes each step after submission: FORWARD the township's clerk, FILE/RETURN the banner bureau. */
+export const STEP_ROLES: Record<FollowingStep, readonly Role[]> = {
+  FORWARD: ["UNIT_CLERK"],
+  FILE: ["BANNER_ADMIN"],
+  RETURN: ["BANNER_ADMIN"],
+  RESUBMIT: WRITER_ROLES,
+};
+
+/**
+ * Whether a user whose home unit is `homeUnitId` is the party the step needs: the filing's township
+ * (FORWARD), its banner bureau (FILE, RETURN); the submitting level is anyone whose area holds the unit.
+ */
+export function isParty(
+  party: FilingParty,
+  homeUnitId: string,
+  filing: Pick<Filing, "townshipId" | "bannerId">,
+): boolean {
+  if (party === "TOWNSHIP") return homeUnitId === filing.townshipId;
+  if (party === "BANNER_BUREAU") return homeUnitId === filing.bannerId;
+  return true;
+}
 
 /** A village-level change goes through its township; a township-level or park change goes direct. */
 export const routeFor = (kind: OrgUnitKind): FilingRoute =>

@@ -1,0 +1,58 @@
+import type { DataSource } from "typeorm";
+import type { AssignmentStatus, PostAssignment } from "../../domain/assignment";
+import type { AssignmentReads, PageRequest, Scope, UnitStatisticianPages } from "../../domain/ports";
+import type { Statistician } from "../../domain/statistician";
+import { PostAssignmentEntity } from "../entities/assignment.entity";
+import { StatisticianEntity } from "../entities/statistician.entity";
+import { pattern } from "./area.sql";
+import { pickColumns, selectColumns } from "./entity-columns";
+
+/** Posts, scoped by their unit: each method is ONE SQL statement. */
+export class SqlAssignmentReads implements AssignmentReads {
+  constructor(private readonly dataSource: DataSource) {}
+
+  assignments(ids: readonly string[], scope: Scope): Promise<PostAssignment[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT ${selectColumns(this.dataSource, PostAssignmentEntity, "a")} FROM post_assignment a JOIN org_unit u ON u.id = a.org_unit_id
+        WHERE a.id = ANY($1) AND u.path LIKE $2`,
+      [[...ids], pattern(scope)],
+    );
+  }
+
+  async unitStatisticians(
+    orgUnitIds: readonly string[],
+    statuses: readonly AssignmentStatus[],
+    scope: Scope,
+    page: PageRequest,
+  ): Promise<UnitStatisticianPages> {
+    if (orgUnitIds.length === 0) return { rows: [], totals: new Map() };
+    const ds = this.dataSource;
+    // One statement for every unit: totals over all matching posts, then a page per unit after the cursor.
+    const rows: Record<string, unknown>[] = await ds.query(
+      `SELECT * FROM (
+         SELECT x.*, row_number() OVER (PARTITION BY x."a_orgUnitId" ORDER BY x."a_startDate", x."a_id") AS rn
+           FROM (SELECT ${selectColumns(ds, PostAssignmentEntity, "a", "a_")}, ${selectColumns(ds, StatisticianEntity, "s", "s_")},
+                        count(*) OVER (PARTITION BY a.org_unit_id)::int AS total
+                   FROM post_assignment a
+                   JOIN statistician s ON s.id = a.statistician_id
+                   JOIN org_unit u ON u.id = a.org_unit_id
+                  WHERE a.org_unit_id = ANY($1) AND a.status = ANY($2) AND u.path LIKE $3) x
+          WHERE $4::uuid IS NULL
+             OR (x."a_startDate", x."a_id") > (SELECT c.start_date::text, c.id FROM post_assignment c WHERE c.id = $4::uuid)
+       ) y WHERE y.rn <= $5
+       ORDER BY y."a_orgUnitId", y.rn`,
+      [[...orgUnitIds], [...statuses], pattern(scope), page.afterId ?? null, page.first + 1],
+    );
+    const totals = new Map<string, number>();
+    for (const row of rows) totals.set(row.a_orgUnitId as string, row.total as number);
+    return {
+      rows: rows.map((row) => ({
+        orgUnitId: row.a_orgUnitId as string,
+        assignment: pickColumns<PostAssignment>(ds, PostAssignmentEntity, row, "a_"),
+        statistician: pickColumns<Statistician>(ds, StatisticianEntity, row, "s_"),
+      })),
+      totals,
+    };
+  }
+}
