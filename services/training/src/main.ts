@@ -4,11 +4,12 @@ import { createLogger, loadConfigOrExit, runMain } from "@grassroots/kit";
 import { configSchema } from "./config";
 import { createTrainingDataSource } from "./db/data-source";
 import { createServices } from "./db/services";
-import { projectionHandlers, PROJECTIONS_GROUP } from "./events/projections";
+import { trainingConsumer } from "./events/consumers";
+import { transactionOf } from "./db/unit-of-work";
 import { buildTrainingSchema } from "./schema/build-schema";
 
 // Wiring only: config → logger → the subgraph bootstrap with this service's database, schema and
-// the events it consumes: organization's units and personnel's statisticians and posts (projections).
+// the events it consumes: organization's units and personnel's statisticians and posts (events/consumers.ts).
 const config = loadConfigOrExit(configSchema);
 const logger = createLogger("training", config.LOG_LEVEL);
 
@@ -24,7 +25,7 @@ runMain(logger, () =>
       });
       return {
         schema: await buildTrainingSchema(services),
-        consumers: [{ groupId: PROJECTIONS_GROUP, handlers: projectionHandlers() }],
+        consumers: [trainingConsumer(transactionOf)],
       };
     },
   }),

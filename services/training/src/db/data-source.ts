@@ -1,13 +1,24 @@
 import { OutboxAndInbox1764100000000 } from "@grassroots/events";
 import { createDataSource } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
-import { OrgUnitProjection } from "./entities/directory.entity";
-import { CertificateEntity, EnrollmentEntity, TrainingSessionEntity } from "./entities/training.entity";
+import { OrgUnitProjection } from "./entities/org-unit.entity";
+import { CertificateCounterEntity, CertificateEntity } from "./entities/certificate.entity";
+import { EnrollmentEntity } from "./entities/enrollment.entity";
+import { TrainingSessionEntity } from "./entities/session.entity";
+import { AssignmentProjection, StatisticianProjection } from "./entities/statistician.entity";
 import { Projections1764300000000 } from "./migrations/1764300000000-projections";
 import { Training1764300001000 } from "./migrations/1764300001000-training";
 import { ActorNames1764300002000 } from "./migrations/1764300002000-actor-names";
 
-export const entities = [OrgUnitProjection, TrainingSessionEntity, EnrollmentEntity, CertificateEntity];
+export const entities = [
+  OrgUnitProjection,
+  StatisticianProjection,
+  AssignmentProjection,
+  TrainingSessionEntity,
+  EnrollmentEntity,
+  CertificateEntity,
+  CertificateCounterEntity,
+];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
 export const migrations = [

@@ -3,7 +3,10 @@ import type { DataSource } from "typeorm";
 import type { TrainingServices } from "../domain/ports";
 import { DEFAULT_PASS_RULE, type PassRule } from "../rules/r7-pre-post-training";
 import { SqlCoverageReads } from "./repositories/coverage.reads";
-import { SqlTrainingReads } from "./repositories/training.reads";
+import { SqlAreaReads } from "./repositories/area.reads";
+import { SqlCertificateReads } from "./repositories/certificate.reads";
+import { SqlEnrollmentReads } from "./repositories/enrollment.reads";
+import { SqlSessionReads } from "./repositories/session.reads";
 import { TypeOrmUnitOfWork } from "./unit-of-work";
 
 export function createServices(
@@ -12,7 +15,10 @@ export function createServices(
 ): TrainingServices {
   return {
     uow: new TypeOrmUnitOfWork(dataSource),
-    reads: new SqlTrainingReads(dataSource),
+    sessions: new SqlSessionReads(dataSource),
+    enrollments: new SqlEnrollmentReads(dataSource),
+    certificates: new SqlCertificateReads(dataSource),
+    areas: new SqlAreaReads(dataSource),
     coverage: new SqlCoverageReads(dataSource),
     clock: options.clock ?? systemClock,
     passRule: options.passRule ?? DEFAULT_PASS_RULE,

@@ -1,28 +1,34 @@
 import { publishEvent, type EventContract, type EventData } from "@grassroots/events";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
-import { TypeOrmDirectoryStore } from "./repositories/directory";
-import {
-  TypeOrmCertificateStore,
-  TypeOrmEnrollmentStore,
-  TypeOrmSessionStore,
-} from "./repositories/training.store";
+import { TypeOrmCertificateStore } from "./repositories/certificate.store";
+import { TypeOrmEnrollmentStore } from "./repositories/enrollment.store";
+import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
+import { TypeOrmSessionStore } from "./repositories/session.store";
+import { TypeOrmStatisticianStore } from "./repositories/statistician.store";
+
+/**
+ * The domain Transaction over one EntityManager: its stores and publish (the outbox row commits with
+ * the change). Commands get it from the unit of work, reactions from the inbox transaction.
+ */
+export function transactionOf(manager: EntityManager): Transaction {
+  return {
+    sessions: new TypeOrmSessionStore(manager),
+    enrollments: new TypeOrmEnrollmentStore(manager),
+    certificates: new TypeOrmCertificateStore(manager),
+    units: new TypeOrmOrgUnitStore(manager),
+    statisticians: new TypeOrmStatisticianStore(manager),
+    publish: async <C extends EventContract>(contract: C, data: EventData<C>) => {
+      await publishEvent(manager, contract, data);
+    },
+  };
+}
 
 /** One PostgreSQL transaction per unit of work: business rows and outbox rows commit together. */
 export class TypeOrmUnitOfWork implements UnitOfWork {
   constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager: EntityManager) =>
-      work({
-        sessions: new TypeOrmSessionStore(manager),
-        enrollments: new TypeOrmEnrollmentStore(manager),
-        certificates: new TypeOrmCertificateStore(manager),
-        directory: new TypeOrmDirectoryStore(manager),
-        publish: async <C extends EventContract>(contract: C, data: EventData<C>) => {
-          await publishEvent(manager, contract, data);
-        },
-      }),
-    );
+    return this.dataSource.transaction((manager: EntityManager) => work(transactionOf(manager)));
   }
 }

@@ -1,13 +1,15 @@
 import type {
+  AssignmentStarted,
   AssignmentStatuses,
   EventData,
   OrgUnitCreated,
   OrgUnitKinds,
+  StatisticianRegistered,
   StatisticianRoles,
 } from "@grassroots/events";
 
 /**
- * What this service knows about other services' data, from their events (src/events/projections.ts):
+ * What this service knows about other services' data, from their events (src/events/consumers.ts → src/domain/reactions):
  * the org tree and who serves where. Used for scoping, validation and R6 denominators.
  */
 
@@ -40,6 +42,15 @@ export interface StatisticianRef {
   id: string;
   name: string;
 }
+
+/** A person as personnel's statistician events carry them: training keeps the name (for messages). */
+export type StatisticianState = Pick<
+  EventData<typeof StatisticianRegistered>,
+  "statisticianId" | "name" | "version"
+>;
+
+/** An assignment's state as personnel's assignment events carry it. */
+export type AssignmentState = EventData<typeof AssignmentStarted>;
 
 export const describeUnit = (unit: Pick<OrgUnitRef, "name" | "code">): string =>
   `${unit.name} (${unit.code})`;

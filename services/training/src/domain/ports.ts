@@ -2,7 +2,7 @@ import type { Clock } from "@grassroots/kit";
 import type { EventContract, EventData } from "@grassroots/events";
 import type { PassRule } from "../rules/r7-pre-post-training";
 import type { BannerStaffCount, YearWindow } from "../rules/r6-yearly-training";
-import type { OrgUnitRef, Post, StatisticianRef } from "./directory";
+import type { AssignmentState, OrgUnitRef, Post, StatisticianRef, StatisticianState } from "./directory";
 import type {
   Certificate,
   Enrollment,
@@ -45,19 +45,29 @@ export interface CertificateStore {
   insert(certificate: NewCertificate): Promise<Certificate>;
 }
 
-/** The projections (org tree, statisticians, posts) as a command reads them. */
-export interface DirectoryStore {
-  unit(id: string): Promise<OrgUnitRef | undefined>;
-  statisticians(ids: readonly string[]): Promise<StatisticianRef[]>;
+/** The org projection: commands read a unit, the reaction to organization's events writes it. */
+export interface OrgUnitStore {
+  get(id: string): Promise<OrgUnitRef | undefined>;
+  /** Keeps the unit's state if it is newer than the projected one (by version). */
+  apply(unit: OrgUnitRef): Promise<void>;
+}
+
+/** The projection of personnel's people and posts: commands read it, the reactions to personnel's events write it. */
+export interface StatisticianStore {
+  named(ids: readonly string[]): Promise<StatisticianRef[]>;
   /** Current posts (assignments not ended) of these people, with their units' current paths. */
   posts(statisticianIds: readonly string[]): Promise<Post[]>;
+  /** Keep a newer state only (by version), so redelivered, resent or late events change nothing. */
+  apply(statistician: StatisticianState): Promise<void>;
+  applyAssignment(assignment: AssignmentState): Promise<void>;
 }
 
 export interface Transaction {
   sessions: SessionStore;
   enrollments: EnrollmentStore;
   certificates: CertificateStore;
-  directory: DirectoryStore;
+  units: OrgUnitStore;
+  statisticians: StatisticianStore;
   /** Writes the event to the outbox in this transaction, keyed by the data field the contract names (`contract.key`). */
   publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void>;
 }
@@ -68,12 +78,11 @@ export interface UnitOfWork {
 }
 
 /**
- * Whose view a read is for. Reads compute the caller's subtree in SQL from their home unit (the
- * projection's path), so even a federation reference is resolved in one statement.
+ * The caller's scope: the path prefix of their home unit's subtree (`readScope(ctx)`, looked up once
+ * per request), for lists and lookups to filter on. References are the exception: they resolve in one
+ * statement, computing the caller's area from their home unit id inside it.
  */
-export interface Viewer {
-  homeUnitId: string;
-}
+export type Scope = string;
 
 export interface SessionFilter {
   year?: number;
@@ -82,10 +91,16 @@ export interface SessionFilter {
   organizerUnitId?: string;
 }
 
+/** Where a page of sessions starts: after this (start date, id), latest start first. */
+export interface SessionKey {
+  startDate: string;
+  id: string;
+}
+
 export interface PageRequest {
   first: number;
-  /** Rows already seen (the cursor holds the position). */
-  offset: number;
+  /** The last session of the previous page (the opaque cursor's content); none for the first page. */
+  after?: SessionKey;
 }
 
 export interface Page<T> {
@@ -94,42 +109,52 @@ export interface Page<T> {
   totalCount: number;
 }
 
-/** A row and whether the viewer sees it whole (else a reference gets its public view: src/domain/public-view.ts). */
+/** A row and whether the caller sees it whole (else a reference gets its public view: src/domain/public-view.ts). */
 export interface InView<T> {
   entity: T;
   inYourArea: boolean;
 }
 
-export interface TrainingReads {
-  /** Sessions the viewer may see: organised inside their subtree, or by a bureau above them (the city's, their banner's). */
-  visibleSessions(ids: readonly string[], viewer: Viewer): Promise<TrainingSession[]>;
-  /** Sessions by id, each with whether the viewer sees it whole (the same condition as visibleSessions): for references. */
-  viewedSessions(ids: readonly string[], viewer: Viewer): Promise<InView<TrainingSession>[]>;
+export interface SessionReads {
+  /** Sessions the caller may see: organised inside their subtree, or by a bureau above them (the city's, their banner's). */
+  inScope(ids: readonly string[], scope: Scope): Promise<TrainingSession[]>;
+  /** Sessions by id, each with whether the caller sees it whole (the same condition): for references. */
+  referenced(ids: readonly string[], homeUnitId: string): Promise<InView<TrainingSession>[]>;
   /**
    * One page of visible sessions per organizer in `organizerIds` (or one page over all organizers
-   * when null), latest start first, in ONE query whatever the number of organizers.
+   * when null), latest start first, whatever the number of organizers.
    */
-  sessionPages(
+  pages(
     organizerIds: readonly string[] | null,
     filter: SessionFilter,
-    viewer: Viewer,
+    scope: Scope,
     page: PageRequest,
   ): Promise<Map<string, Page<TrainingSession>>>;
   enrolledCounts(sessionIds: readonly string[]): Promise<{ sessionId: string; enrolled: number }[]>;
-  /** Enrolments in these sessions the viewer may see: all for the organizer's side, their own people's otherwise. */
-  enrollmentsOfSessions(sessionIds: readonly string[], viewer: Viewer): Promise<Enrollment[]>;
-  enrollmentsOfStatisticians(statisticianIds: readonly string[]): Promise<Enrollment[]>;
-  /** Enrolments by id, each with whether the viewer sees it whole (the organizer's side, or the person's area). */
-  viewedEnrollments(ids: readonly string[], viewer: Viewer): Promise<InView<Enrollment>[]>;
-  certificatesOfEnrollments(enrollmentIds: readonly string[]): Promise<Certificate[]>;
-  certificatesOfStatisticians(statisticianIds: readonly string[]): Promise<Certificate[]>;
-  /** Certificates by number the viewer sees whole (trainingCertificate). */
-  visibleCertificates(numbers: readonly string[], viewer: Viewer): Promise<Certificate[]>;
-  /** Certificates by id, each with whether the viewer sees it whole: for references. */
-  viewedCertificates(ids: readonly string[], viewer: Viewer): Promise<InView<Certificate>[]>;
-  /** The statisticians among `ids` who hold or held a post inside the viewer's subtree. */
-  visibleStatisticians(ids: readonly string[], viewer: Viewer): Promise<string[]>;
-  visibleUnits(ids: readonly string[], viewer: Viewer): Promise<OrgUnitRef[]>;
+}
+
+export interface EnrollmentReads {
+  /** Enrolments in these sessions the caller may see: all for the organizer's side, their own people's otherwise. */
+  ofSessions(sessionIds: readonly string[], scope: Scope): Promise<Enrollment[]>;
+  ofStatisticians(statisticianIds: readonly string[]): Promise<Enrollment[]>;
+  /** Enrolments by id, each with whether the caller sees it whole (the organizer's side, or the person's area). */
+  referenced(ids: readonly string[], homeUnitId: string): Promise<InView<Enrollment>[]>;
+}
+
+export interface CertificateReads {
+  ofEnrollments(enrollmentIds: readonly string[]): Promise<Certificate[]>;
+  ofStatisticians(statisticianIds: readonly string[]): Promise<Certificate[]>;
+  /** Certificates by number the caller sees whole (trainingCertificate). */
+  byNumbers(numbers: readonly string[], scope: Scope): Promise<Certificate[]>;
+  /** Certificates by id, each with whether the caller sees it whole: for references. */
+  referenced(ids: readonly string[], homeUnitId: string): Promise<InView<Certificate>[]>;
+}
+
+/** Whether other services' entities reached as references lie in the caller's area (one statement per batch). */
+export interface AreaReads {
+  /** The statisticians among `ids` who hold or held a post inside the caller's subtree. */
+  statisticians(ids: readonly string[], homeUnitId: string): Promise<string[]>;
+  units(ids: readonly string[], homeUnitId: string): Promise<OrgUnitRef[]>;
 }
 
 /** A subtree R6 is counted in, and the banner asked for (all of them when absent). */
@@ -160,7 +185,10 @@ export interface CoverageReads {
 /** Everything the GraphQL layer and the tools call into, built once in main.ts (or a test). */
 export interface TrainingServices {
   uow: UnitOfWork;
-  reads: TrainingReads;
+  sessions: SessionReads;
+  enrollments: EnrollmentReads;
+  certificates: CertificateReads;
+  areas: AreaReads;
   coverage: CoverageReads;
   clock: Clock;
   passRule: PassRule;

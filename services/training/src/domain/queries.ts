@@ -1,31 +1,24 @@
 import { badInput, checkInt, isUuid, notFoundInArea } from "@grassroots/kit";
-import type { Page, SessionFilter, TrainingReads, Viewer } from "./ports";
+import type { CertificateReads, Page, Scope, SessionFilter, SessionKey, SessionReads } from "./ports";
 import { SESSION, type Certificate, type TrainingSession } from "./training";
 
 /**
- * Reads, always within what the viewer may see. A session outside it answers NOT_FOUND exactly as a
- * session that does not exist.
+ * Reads, always within the caller's scope (the path prefix of their subtree). A session outside it
+ * answers NOT_FOUND exactly as a session that does not exist.
  */
 
-/** A uuid that is never a unit: the viewer of a caller whose home unit id is malformed sees nothing. */
-const NOBODY = "00000000-0000-0000-0000-000000000000";
-
-export const viewerOf = (homeUnitId: string): Viewer => ({
-  homeUnitId: isUuid(homeUnitId) ? homeUnitId : NOBODY,
-});
-
-export async function getSession(reads: TrainingReads, viewer: Viewer, id: string): Promise<TrainingSession> {
-  const [session] = isUuid(id) ? await reads.visibleSessions([id], viewer) : [];
+export async function getSession(reads: SessionReads, scope: Scope, id: string): Promise<TrainingSession> {
+  const [session] = isUuid(id) ? await reads.inScope([id], scope) : [];
   if (!session) throw notFoundInArea(SESSION, id);
   return session;
 }
 
 export async function getCertificate(
-  reads: TrainingReads,
-  viewer: Viewer,
+  reads: CertificateReads,
+  scope: Scope,
   number: string,
 ): Promise<Certificate> {
-  const [certificate] = await reads.visibleCertificates([number.trim()], viewer);
+  const [certificate] = await reads.byNumbers([number.trim()], scope);
   if (!certificate) throw notFoundInArea("Certificate", number);
   return certificate;
 }
@@ -34,7 +27,8 @@ export const MAX_PAGE = 200;
 
 export interface SessionSearch extends SessionFilter {
   first: number;
-  offset: number;
+  /** The last session of the previous page (from the cursor); none for the first page. */
+  after?: SessionKey;
 }
 
 /** Checks a filter and page; the organizer id, when given, must be an id (an unknown one simply finds nothing). */
@@ -54,23 +48,23 @@ export function checkSearch(input: SessionSearch): SessionSearch {
 const EMPTY: Page<TrainingSession> = { items: [], hasNextPage: false, totalCount: 0 };
 
 export async function searchSessions(
-  reads: TrainingReads,
-  viewer: Viewer,
+  reads: SessionReads,
+  scope: Scope,
   input: SessionSearch,
 ): Promise<Page<TrainingSession>> {
-  const { first, offset, ...filter } = checkSearch(input);
-  const pages = await reads.sessionPages(null, filter, viewer, { first, offset });
+  const { first, after, ...filter } = checkSearch(input);
+  const pages = await reads.pages(null, filter, scope, { first, after });
   return pages.get("") ?? EMPTY;
 }
 
 /** One page per organizer, for many organizers in one query (OrgUnit.trainingSessions). */
 export async function sessionsOfOrganizers(
-  reads: TrainingReads,
-  viewer: Viewer,
+  reads: SessionReads,
+  scope: Scope,
   organizerIds: readonly string[],
   input: SessionSearch,
 ): Promise<Page<TrainingSession>[]> {
-  const { first, offset, ...filter } = checkSearch(input);
-  const pages = await reads.sessionPages(organizerIds, filter, viewer, { first, offset });
+  const { first, after, ...filter } = checkSearch(input);
+  const pages = await reads.pages(organizerIds, filter, scope, { first, after });
   return organizerIds.map((id) => pages.get(id) ?? EMPTY);
 }

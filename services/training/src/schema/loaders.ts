@@ -13,11 +13,13 @@ import {
   type SessionView,
 } from "../domain/public-view";
 import type { Certificate, Enrollment, TrainingSession } from "../domain/training";
-import { viewer } from "./context";
+import { homeUnitOf, readScope } from "./context";
 
 /**
  * Per-request batching: the many look-ups of one GraphQL request become one SQL query per loader.
- * Loaders that take the viewer filter in SQL (visible*); the others serve objects already shown.
+ * References (the *View loaders) and the area checks of other services' entities compute the caller's
+ * area from their home unit inside their one statement; nested lists take `readScope(ctx)`; the
+ * others serve objects already shown.
  */
 export interface Loaders {
   /**
@@ -50,52 +52,54 @@ const onlyUuids = (keys: readonly string[]) => keys.filter(isUuid);
 
 export function loadersFor(services: TrainingServices): LoadersOf {
   return perRequest((ctx: GraphQLContext): Loaders => {
-    const { reads, coverage, clock } = services;
+    const { sessions, enrollments, certificates, areas, coverage, clock } = services;
     const bySearch = new Map<string, DataLoader<string, Page<TrainingSession>>>();
     const byYear = new Map<number, DataLoader<string, CoverageReport>>();
     return {
       sessionView: new DataLoader(async (keys) =>
-        byKey(keys, await reads.viewedSessions(onlyUuids(keys), viewer(ctx)), (v) => v.entity.id).map(
+        byKey(keys, await sessions.referenced(onlyUuids(keys), homeUnitOf(ctx)), (v) => v.entity.id).map(
           (v) => v && sessionView(v.entity, v.inYourArea),
         ),
       ),
       enrollmentView: new DataLoader(async (keys) =>
-        byKey(keys, await reads.viewedEnrollments(onlyUuids(keys), viewer(ctx)), (v) => v.entity.id).map(
+        byKey(keys, await enrollments.referenced(onlyUuids(keys), homeUnitOf(ctx)), (v) => v.entity.id).map(
           (v) => v && enrollmentView(v.entity, v.inYourArea),
         ),
       ),
       certificateView: new DataLoader(async (keys) =>
-        byKey(keys, await reads.viewedCertificates(onlyUuids(keys), viewer(ctx)), (v) => v.entity.id).map(
+        byKey(keys, await certificates.referenced(onlyUuids(keys), homeUnitOf(ctx)), (v) => v.entity.id).map(
           (v) => v && certificateView(v.entity, v.inYourArea),
         ),
       ),
       visibleStatistician: new DataLoader(async (keys) => {
-        const visible = new Set(await reads.visibleStatisticians(onlyUuids(keys), viewer(ctx)));
+        const visible = new Set(await areas.statisticians(onlyUuids(keys), homeUnitOf(ctx)));
         return keys.map((id) => (visible.has(id) ? { id } : null));
       }),
       visibleUnit: new DataLoader(async (keys) =>
-        byKey(keys, await reads.visibleUnits(onlyUuids(keys), viewer(ctx)), (u) => u.id),
+        byKey(keys, await areas.units(onlyUuids(keys), homeUnitOf(ctx)), (u) => u.id),
       ),
       enrolledCount: new DataLoader(async (ids) =>
-        byKey(ids, await reads.enrolledCounts(ids), (r) => r.sessionId).map((r) => r?.enrolled ?? 0),
+        byKey(ids, await sessions.enrolledCounts(ids), (r) => r.sessionId).map((r) => r?.enrolled ?? 0),
       ),
       enrollmentsOfSession: new DataLoader(async (ids) =>
-        groupBy(ids, await reads.enrollmentsOfSessions(ids, viewer(ctx)), (e) => e.sessionId),
+        groupBy(ids, await enrollments.ofSessions(ids, await readScope(ctx)), (e) => e.sessionId),
       ),
       recordsOfStatistician: new DataLoader(async (ids) =>
-        groupBy(ids, await reads.enrollmentsOfStatisticians(ids), (e) => e.statisticianId),
+        groupBy(ids, await enrollments.ofStatisticians(ids), (e) => e.statisticianId),
       ),
       certificateOfEnrollment: new DataLoader(async (ids) =>
-        byKey(ids, await reads.certificatesOfEnrollments(ids), (c) => c.enrollmentId),
+        byKey(ids, await certificates.ofEnrollments(ids), (c) => c.enrollmentId),
       ),
       certificatesOfStatistician: new DataLoader(async (ids) =>
-        groupBy(ids, await reads.certificatesOfStatisticians(ids), (c) => c.statisticianId),
+        groupBy(ids, await certificates.ofStatisticians(ids), (c) => c.statisticianId),
       ),
       sessionsOfOrganizer(search) {
         const key = JSON.stringify(search);
         let loader = bySearch.get(key);
         if (!loader) {
-          loader = new DataLoader((keys) => sessionsOfOrganizers(reads, viewer(ctx), keys, search));
+          loader = new DataLoader(async (keys) =>
+            sessionsOfOrganizers(sessions, await readScope(ctx), keys, search),
+          );
           bySearch.set(key, loader);
         }
         return loader;

@@ -43,7 +43,8 @@ import type { DataSource } from "typeorm";
 import { createTrainingDataSource } from "../../src/db/data-source";
 import { createServices } from "../../src/db/services";
 import type { TrainingServices } from "../../src/domain/ports";
-import { projectionHandlers, PROJECTIONS_GROUP } from "../../src/events/projections";
+import { transactionOf } from "../../src/db/unit-of-work";
+import { trainingConsumer } from "../../src/events/consumers";
 import { buildTrainingSchema } from "../../src/schema/build-schema";
 
 /** The business date the tests run on: every session below ends on or before it. */
@@ -154,8 +155,7 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
   const consumer = new EventConsumer({
     kafka,
     dataSource,
-    groupId: PROJECTIONS_GROUP,
-    handlers: projectionHandlers(),
+    ...trainingConsumer(transactionOf),
     logger,
     topicPrefix: prefix,
     retry: { attempts: 2, initialMs: 50, maxMs: 100 },

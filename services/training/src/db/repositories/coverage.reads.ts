@@ -1,5 +1,5 @@
 import { byKey, groupBy } from "@grassroots/kit";
-import type { DataSource, ObjectLiteral } from "typeorm";
+import type { DataSource } from "typeorm";
 import { COUNTY_KINDS, type OrgUnitRef } from "../../domain/directory";
 import type { BannerInSubtree, BannerScope, CoverageReads } from "../../domain/ports";
 import type { TrainingSession } from "../../domain/training";
@@ -10,10 +10,9 @@ import {
   type BannerStaffCount,
   type YearWindow,
 } from "../../rules/r6-yearly-training";
-import { OrgUnitProjection } from "../entities/directory.entity";
-import { TrainingSessionEntity } from "../entities/training.entity";
-import { rawShape } from "../raw-rows";
-import { IN_FORCE, POST_PATH } from "./directory";
+import { OrgUnitProjection } from "../entities/org-unit.entity";
+import { TrainingSessionEntity } from "../entities/session.entity";
+import { IN_FORCE, POST_PATH } from "./post.sql";
 
 /**
  * R6 in SQL: the definitions (kinds, results, in-force posts) come from src/rules/r6-yearly-training.ts.
@@ -23,39 +22,36 @@ export class SqlCoverageReads implements CoverageReads {
   constructor(private readonly dataSource: DataSource) {}
 
   async bannersFor(scopes: readonly BannerScope[]): Promise<OrgUnitRef[][]> {
-    const unit = rawShape(this.dataSource, OrgUnitProjection);
-    const rows: ObjectLiteral[] = await this.dataSource.query(
-      `SELECT p.i::int AS scope, ${unit.columns("u")}
-         FROM unnest($2::text[], $3::uuid[]) WITH ORDINALITY AS p(path, banner_id, i)
-         JOIN org_unit u ON u.active AND u.kind = ANY($1::text[]) AND (u.path LIKE p.path || '%' OR p.path LIKE u.path || '%')
-          AND (p.banner_id IS NULL OR u.id = p.banner_id)
-        ORDER BY p.i, u.code`,
-      [COUNTY_KINDS, scopes.map((s) => s.path), scopes.map((s) => s.bannerId ?? null)],
-    );
+    const { entities, raw } = await this.dataSource.manager
+      .createQueryBuilder(OrgUnitProjection, "u")
+      .innerJoin(
+        "(SELECT * FROM unnest(:paths::text[], :banners::uuid[]) WITH ORDINALITY AS p(path, banner_id, i))",
+        "p",
+        "(u.path LIKE p.path || '%' OR p.path LIKE u.path || '%') AND (p.banner_id IS NULL OR u.id = p.banner_id)",
+      )
+      .addSelect("p.i::int", "scope")
+      .where("u.active AND u.kind IN (:...kinds)", { kinds: COUNTY_KINDS })
+      .setParameters({ paths: scopes.map((s) => s.path), banners: scopes.map((s) => s.bannerId ?? null) })
+      .orderBy("p.i")
+      .addOrderBy("u.code")
+      .getRawAndEntities<{ scope: number; u_id: string }>();
+    const units = new Map(entities.map((u) => [u.id, u]));
     return groupBy(
       scopes.map((_, i) => i + 1),
-      rows,
+      raw,
       (row) => row.scope,
-    ).map((group) => group.map(unit.map));
+    ).map((group) => group.map((row) => units.get(row.u_id)!));
   }
 
-  async cityObligationSessions(cityIds: readonly string[], window: YearWindow): Promise<TrainingSession[]> {
-    const session = rawShape(this.dataSource, TrainingSessionEntity);
-    const rows = await this.dataSource.query(
-      `SELECT ${session.columns("s")} FROM training_session s
-        WHERE s.organizer_unit_id = ANY($1::uuid[]) AND s.kind = $2 AND s.audience = $3 AND s.status = $4
-          AND s.end_date BETWEEN $5::date AND $6::date
-        ORDER BY s.start_date, s.id`,
-      [
-        cityIds,
-        CITY_OBLIGATION.kind,
-        CITY_OBLIGATION.audience,
-        CITY_OBLIGATION.status,
-        window.from,
-        window.to,
-      ],
-    );
-    return rows.map(session.map);
+  cityObligationSessions(cityIds: readonly string[], window: YearWindow): Promise<TrainingSession[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(TrainingSessionEntity, "s")
+      .where("s.organizer_unit_id IN (:...cityIds)", { cityIds })
+      .andWhere("s.kind = :kind AND s.audience = :audience AND s.status = :status", CITY_OBLIGATION)
+      .andWhere("s.end_date BETWEEN :from AND :to", { from: window.from, to: window.to })
+      .orderBy("s.start_date")
+      .addOrderBy("s.id")
+      .getMany();
   }
 
   /**

@@ -1,8 +1,8 @@
 import type { DataSource } from "typeorm";
 import { ORGANIZER_KINDS, type OrgUnitRef } from "../../domain/directory";
 import type { SeedReads, StaffMember } from "../../domain/ports";
-import { OrgUnitProjection } from "../entities/directory.entity";
-import { POST_PATH } from "./directory";
+import { OrgUnitProjection } from "../entities/org-unit.entity";
+import { POST_PATH } from "./post.sql";
 
 export class SqlSeedReads implements SeedReads {
   constructor(private readonly dataSource: DataSource) {}

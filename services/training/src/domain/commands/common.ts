@@ -24,7 +24,7 @@ export async function managedSession(
   const session = isUuid(sessionId) ? await tx.sessions.lock(sessionId) : undefined;
   if (!session) throw notFoundInArea(target.what, target.key);
   // The organizer as the org projection knows it now: its path decides who manages the session.
-  const organizer = await tx.directory.unit(session.organizerUnitId);
+  const organizer = await tx.units.get(session.organizerUnitId);
   policy.manage(organizer, action, target, via ? "area" : "visible");
   return { session, organizer };
 }

@@ -74,13 +74,13 @@ async function requireServingUnder(
   statisticianId: string,
   organizer: OrgUnitRef,
 ): Promise<void> {
-  const posts = isUuid(statisticianId) ? await tx.directory.posts([statisticianId]) : [];
+  const posts = isUuid(statisticianId) ? await tx.statisticians.posts([statisticianId]) : [];
   policy.requirePersonInArea(
     posts.map((p) => p.path),
     statisticianId,
   );
   if (posts.some((p) => p.path.startsWith(organizer.path))) return;
-  const [person] = await tx.directory.statisticians([statisticianId]);
+  const [person] = await tx.statisticians.named([statisticianId]);
   throw badInput(
     `${person?.name ?? statisticianId} serves only outside its area: ${describeUnit(organizer)} enrols statisticians serving inside its own area.`,
     "statisticianId",

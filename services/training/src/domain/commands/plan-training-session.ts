@@ -33,9 +33,7 @@ export async function planTrainingSessionIn(
 ): Promise<TrainingSession> {
   const action = "plan training sessions";
   policy.requireManager(action);
-  const organizer = isUuid(input.organizerUnitId)
-    ? await tx.directory.unit(input.organizerUnitId)
-    : undefined;
+  const organizer = isUuid(input.organizerUnitId) ? await tx.units.get(input.organizerUnitId) : undefined;
   policy.manage(organizer, action, { what: "Org unit", key: input.organizerUnitId });
   const checked = checkPlan(input);
   if (!ORGANIZER_KINDS.includes(organizer.kind)) {

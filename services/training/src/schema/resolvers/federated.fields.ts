@@ -4,7 +4,7 @@ import type { CoverageReport } from "../../domain/coverage";
 import type { Enrollment, SessionStatus, TrainingKind } from "../../domain/training";
 import type { GraphQLContext } from "../context";
 import type { SchemaDeps } from "../deps";
-import { offsetOf, toConnection } from "../types/connection";
+import { sessionAfter, toConnection } from "../types/connection";
 import { TrainingCoverageType } from "../types/coverage.type";
 import { SessionStatusEnum, TrainingKindEnum } from "../types/enums";
 import { OrgUnitType, StatisticianType } from "../types/federated.type";
@@ -75,15 +75,14 @@ export class OrgUnitFields {
   ): Promise<TrainingSessionConnectionType | null> {
     const loaders = this.deps.loaders(ctx);
     if (!(await loaders.visibleUnit.load(unit.id))) return null;
-    const offset = offsetOf(after);
     const search = {
       first: first ?? 20,
-      offset,
+      after: sessionAfter(after),
       year: opt(year),
       kinds: opt(kinds),
       statuses: opt(statuses),
     };
-    return toConnection(await loaders.sessionsOfOrganizer(search).load(unit.id), offset);
+    return toConnection(await loaders.sessionsOfOrganizer(search).load(unit.id));
   }
 
   @FieldResolver(() => TrainingCoverageType, {

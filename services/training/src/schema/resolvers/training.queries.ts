@@ -3,10 +3,10 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { coverageReport, type CoverageReport } from "../../domain/coverage";
 import { getCertificate, getSession, searchSessions } from "../../domain/queries";
 import type { Certificate, TrainingSession } from "../../domain/training";
-import { viewer, type GraphQLContext } from "../context";
+import { readScope, type GraphQLContext } from "../context";
 import type { SchemaDeps } from "../deps";
 import { TrainingSessionFilterInput } from "../inputs/training.inputs";
-import { offsetOf, toConnection } from "../types/connection";
+import { sessionAfter, toConnection } from "../types/connection";
 import { TrainingCoverageType } from "../types/coverage.type";
 import {
   TrainingCertificateType,
@@ -23,8 +23,11 @@ export class TrainingQueries {
     description:
       "A session organised in your area or by a bureau above you (the city's, your banner's); NOT_FOUND otherwise.",
   })
-  trainingSession(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<TrainingSession> {
-    return getSession(this.deps.services.reads, viewer(ctx), id);
+  async trainingSession(
+    @Arg("id", () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TrainingSession> {
+    return getSession(this.deps.services.sessions, await readScope(ctx), id);
   }
 
   @Query(() => TrainingSessionConnectionType, { description: "Sessions you may see, latest start first." })
@@ -35,24 +38,23 @@ export class TrainingQueries {
     @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ): Promise<TrainingSessionConnectionType> {
-    const offset = offsetOf(after);
-    const page = await searchSessions(this.deps.services.reads, viewer(ctx), {
+    const page = await searchSessions(this.deps.services.sessions, await readScope(ctx), {
       first: first ?? 20,
-      offset,
+      after: sessionAfter(after),
       year: opt(filter?.year),
       kinds: opt(filter?.kinds),
       statuses: opt(filter?.statuses),
       organizerUnitId: opt(filter?.organizerUnitId),
     });
-    return toConnection(page, offset);
+    return toConnection(page);
   }
 
   @Query(() => TrainingCertificateType, {
     nullable: true,
     description: "A certificate by number, if its holder or organizer is in your area.",
   })
-  trainingCertificate(@Arg("number") number: string, @Ctx() ctx: GraphQLContext): Promise<Certificate> {
-    return getCertificate(this.deps.services.reads, viewer(ctx), number);
+  async trainingCertificate(@Arg("number") number: string, @Ctx() ctx: GraphQLContext): Promise<Certificate> {
+    return getCertificate(this.deps.services.certificates, await readScope(ctx), number);
   }
 
   @Query(() => TrainingCoverageType, {

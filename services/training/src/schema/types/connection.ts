@@ -1,14 +1,25 @@
 import { decodeCursor, encodeCursor } from "@grassroots/kit";
-import type { Page } from "../../domain/ports";
+import type { Page, SessionKey } from "../../domain/ports";
 import type { TrainingSession } from "../../domain/training";
 import type { TrainingSessionConnectionType } from "./training.type";
 
-/** Sessions are paged by position in their order (latest start first): the cursor holds the position. */
-export const offsetOf = (after: string | undefined | null): number =>
-  Number(decodeCursor("pos", after, /^\d{1,9}$/) ?? 0);
+/** Sessions are paged latest start first, by keyset: the opaque cursor holds the (start date, id) of a session. */
+const KIND = "session";
+const KEY = /^(\d{4}-\d{2}-\d{2})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-export function toConnection(page: Page<TrainingSession>, offset: number): TrainingSessionConnectionType {
-  const edges = page.items.map((node, i) => ({ cursor: encodeCursor("pos", String(offset + i + 1)), node }));
+/** The session a page starts after, or BAD_USER_INPUT for a cursor this API did not return. */
+export function sessionAfter(after: string | undefined | null): SessionKey | undefined {
+  const key = decodeCursor(KIND, after, KEY);
+  if (key === undefined) return undefined;
+  const [, startDate, id] = KEY.exec(key)!;
+  return { startDate, id };
+}
+
+export function toConnection(page: Page<TrainingSession>): TrainingSessionConnectionType {
+  const edges = page.items.map((node) => ({
+    cursor: encodeCursor(KIND, `${node.startDate}/${node.id}`),
+    node,
+  }));
   return {
     edges,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },

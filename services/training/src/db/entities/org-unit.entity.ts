@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import type { OrgUnitKind, OrgUnitRef } from "../../domain/directory";
 
-/** The projection of organization's org tree (written by src/events/projections.ts only). */
+/** The projection of organization's org tree (written by the reaction to organization's org-unit events only: src/domain/reactions). */
 @Entity("org_unit")
 export class OrgUnitProjection implements OrgUnitRef {
   @PrimaryColumn("uuid") id: string;

@@ -1,0 +1,47 @@
+import {
+  AssignmentActivated,
+  AssignmentChanged,
+  AssignmentEnded,
+  AssignmentStarted,
+  consumerOf,
+  handle,
+  OrgUnitCreated,
+  OrgUnitDeactivated,
+  OrgUnitMoved,
+  OrgUnitUpdated,
+  RegisterCountSet,
+  StatisticianRegistered,
+  StatisticianUpdated,
+  type ConsumerWiring,
+} from "@grassroots/events";
+import type { EntityManager } from "typeorm";
+import type { Transaction } from "../domain/ports";
+import { applyOrgUnitState, orgUnitRefOf } from "../domain/reactions/org-unit-projection";
+import { applyAssignmentState, applyStatisticianState } from "../domain/reactions/statistician-projection";
+
+/**
+ * Consumer group (and inbox namespace) of training; the events package puts the environment's topic
+ * prefix in front, so environments and test runs that share a broker never share a group.
+ */
+export const CONSUMER_GROUP = "training.projections";
+
+/**
+ * What training learns from the other services, each inside the inbox transaction (a redelivered
+ * event is a no-op) and handed training's domain Transaction: organization's org-unit events → the org
+ * projection; personnel's statistician and assignment events → who serves where.
+ */
+export function trainingConsumer(transactionOf: (manager: EntityManager) => Transaction): ConsumerWiring {
+  const unitEvents = [OrgUnitCreated, OrgUnitUpdated, OrgUnitMoved, OrgUnitDeactivated, RegisterCountSet];
+  const assignmentEvents = [AssignmentStarted, AssignmentActivated, AssignmentChanged, AssignmentEnded];
+  return consumerOf<Transaction>(CONSUMER_GROUP, transactionOf, [
+    ...unitEvents.map((contract) =>
+      handle(contract, (event, tx: Transaction) => applyOrgUnitState(tx, orgUnitRefOf(event.data))),
+    ),
+    ...[StatisticianRegistered, StatisticianUpdated].map((contract) =>
+      handle(contract, (event, tx: Transaction) => applyStatisticianState(tx, event.data)),
+    ),
+    ...assignmentEvents.map((contract) =>
+      handle(contract, (event, tx: Transaction) => applyAssignmentState(tx, event.data)),
+    ),
+  ]);
+}
