@@ -1,0 +1,5 @@
+export * from "./units";
+export * from "./migration";
+export * from "./entity";
+export * from "./apply";
+export * from "./handlers";
