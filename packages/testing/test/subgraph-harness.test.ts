@@ -8,12 +8,8 @@ import { identityAt, startSubgraphHarness, unitState, type SubgraphHarness } fro
 
 class NoteTable1764100000001 implements MigrationInterface {
   name = "NoteTable1764100000001";
-  async up(q: QueryRunner) {
-    await q.query(`CREATE TABLE note (id text PRIMARY KEY, text text NOT NULL)`);
-  }
-  async down(q: QueryRunner) {
-    await q.query(`DROP TABLE note`);
-  }
+  up = (q: QueryRunner) => q.query(`CREATE TABLE note (id text PRIMARY KEY, text text NOT NULL)`);
+  down = (q: QueryRunner) => q.query(`DROP TABLE note`);
 }
 
 const notesDataSource = (url: string, poolSize: number) =>
