@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { expectRefused } from "./support/expect-refused";
 import {
   as,
   cityAdmin,
@@ -63,22 +62,20 @@ describe("enrolment: the organizer's people, within capacity", () => {
   it("#10.3: an unknown person and a person serving in another banner are refused alike: NOT_FOUND, not naming them", async () => {
     const session = await openSession(h, {}, dalateAdmin);
     const unknown = randomUUID();
-    expect(await expectRefused(h.dataSource, "NOT_FOUND", () => enroll(session.id, unknown))).toBe(
+    expect(await h.expectRefused("NOT_FOUND", () => enroll(session.id, unknown))).toBe(
       `Statistician ${unknown} does not exist in your area.`,
     );
-    const elsewhere = await expectRefused(h.dataSource, "NOT_FOUND", () =>
-      enroll(session.id, zhungeer.statisticianId),
-    );
+    const elsewhere = await h.expectRefused("NOT_FOUND", () => enroll(session.id, zhungeer.statisticianId));
     expect(elsewhere).toBe(`Statistician ${zhungeer.statisticianId} does not exist in your area.`);
     expect(elsewhere).not.toContain("赵磊");
-    expect(await expectRefused(h.dataSource, "NOT_FOUND", () => enroll(session.id, "not-an-id"))).toBe(
+    expect(await h.expectRefused("NOT_FOUND", () => enroll(session.id, "not-an-id"))).toBe(
       "Statistician not-an-id does not exist in your area.",
     );
   });
 
   it("refuses a person the caller may see but who serves outside the organizer's area (the city admin, another banner), naming the organizer", async () => {
     const session = await openSession(h, {}, dalateAdmin);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       enroll(session.id, zhungeer.statisticianId, cityAdmin),
     );
     expect(message).toContain("赵磊 serves only outside its area");
@@ -140,9 +137,7 @@ describe("enrolment: the organizer's people, within capacity", () => {
       { input: { sessionId: session.id, statisticianId: dalate[0].statisticianId } },
       dalateAdmin,
     );
-    const message = await expectRefused(h.dataSource, "CONFLICT", () =>
-      enroll(session.id, dalate[0].statisticianId),
-    );
+    const message = await h.expectRefused("CONFLICT", () => enroll(session.id, dalate[0].statisticianId));
     expect(message).toContain("already enrolled");
   });
 
@@ -154,9 +149,7 @@ describe("enrolment: the organizer's people, within capacity", () => {
       { input: { sessionId: session.id, statisticianId: dalate[0].statisticianId } },
       dalateAdmin,
     );
-    const message = await expectRefused(h.dataSource, "CONFLICT", () =>
-      enroll(session.id, dalate[1].statisticianId),
-    );
+    const message = await h.expectRefused("CONFLICT", () => enroll(session.id, dalate[1].statisticianId));
     expect(message).toMatch(/is full: all 1 places are taken/);
   });
 
@@ -234,11 +227,11 @@ describe("enrolment: the organizer's people, within capacity", () => {
       { input: { sessionId: session.id, statisticianId: dalate[0].statisticianId } },
       dalateAdmin,
     );
-    await expectRefused(h.dataSource, "CONFLICT", () =>
+    await h.expectRefused("CONFLICT", () =>
       h.call(WITHDRAW, { input: { enrollmentId: enrolled.id, expectedVersion: 7 } }, dalateAdmin),
     );
     await ok(h, WITHDRAW, { input: { enrollmentId: enrolled.id, expectedVersion: 1 } }, dalateAdmin);
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(WITHDRAW, { input: { enrollmentId: enrolled.id, expectedVersion: 2 } }, dalateAdmin),
     );
   });
@@ -246,24 +239,22 @@ describe("enrolment: the organizer's people, within capacity", () => {
   it("refuses enrolment in a session that is not open (planned, or completed)", async () => {
     const planned = await ok(h, PLAN, { input: planInput({ kind: "SPECIALIZED", hours: 6 }) }, dalateAdmin);
     expect(
-      await expectRefused(h.dataSource, "BAD_USER_INPUT", () => enroll(planned.id, dalate[0].statisticianId)),
+      await h.expectRefused("BAD_USER_INPUT", () => enroll(planned.id, dalate[0].statisticianId)),
     ).toContain("open it first");
     const opened = await openSession(h, {}, dalateAdmin);
     await ok(h, COMPLETE, { input: { id: opened.id, expectedVersion: opened.version } }, dalateAdmin);
     expect(
-      await expectRefused(h.dataSource, "BAD_USER_INPUT", () => enroll(opened.id, dalate[0].statisticianId)),
+      await h.expectRefused("BAD_USER_INPUT", () => enroll(opened.id, dalate[0].statisticianId)),
     ).toContain("already completed");
   });
 
   it("only the organizer's bureau or the city enrols: another banner's admin gets NOT_FOUND (as for a missing session), a clerk FORBIDDEN", async () => {
     const session = await openSession(h, {}, dalateAdmin);
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
-        enroll(session.id, dalate[0].statisticianId, zhungeerAdmin),
-      ),
+      await h.expectRefused("NOT_FOUND", () => enroll(session.id, dalate[0].statisticianId, zhungeerAdmin)),
     ).toBe(`Training session ${session.id} does not exist in your area.`);
     expect(
-      await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      await h.expectRefused("FORBIDDEN", () =>
         enroll(session.id, dalate[0].statisticianId, as("UNIT_CLERK", SHULINZHAO)),
       ),
     ).toBe("Only CITY_ADMIN or BANNER_ADMIN may enrol participants; you are UNIT_CLERK.");
@@ -277,9 +268,9 @@ describe("enrolment: the organizer's people, within capacity", () => {
 
   it("an unknown session is NOT_FOUND", async () => {
     const unknown = randomUUID();
-    expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () => enroll(unknown, dalate[0].statisticianId)),
-    ).toBe(`Training session ${unknown} does not exist in your area.`);
+    expect(await h.expectRefused("NOT_FOUND", () => enroll(unknown, dalate[0].statisticianId))).toBe(
+      `Training session ${unknown} does not exist in your area.`,
+    );
   });
 
   it("#10.3: withdrawing another banner's enrolment is refused as for a missing enrolment, before the reason is checked", async () => {
@@ -297,10 +288,10 @@ describe("enrolment: the organizer's people, within capacity", () => {
         { input: { enrollmentId, expectedVersion: 1, reason: "x".repeat(501) } },
         zhungeerAdmin,
       );
-    expect(await expectRefused(h.dataSource, "NOT_FOUND", () => withdraw(enrolled.id))).toBe(
+    expect(await h.expectRefused("NOT_FOUND", () => withdraw(enrolled.id))).toBe(
       `Enrollment ${enrolled.id} does not exist in your area.`,
     );
-    expect(await expectRefused(h.dataSource, "NOT_FOUND", () => withdraw(unknown))).toBe(
+    expect(await h.expectRefused("NOT_FOUND", () => withdraw(unknown))).toBe(
       `Enrollment ${unknown} does not exist in your area.`,
     );
   });

@@ -9,7 +9,6 @@ import {
   type OrgUnitCreated,
 } from "@grassroots/events";
 import { readTopic, waitFor } from "@grassroots/testing";
-import { expectRefused } from "./support/expect-refused";
 import {
   as,
   cityAdmin,
@@ -90,7 +89,7 @@ describe("projections of organization's and personnel's events", () => {
     await waitFor(async () => (await unitRow("150621103000")).path === newPath, "the moved path");
     const dalateSession = await openSession(h, {}, dalateAdmin);
     // Now outside the Dalate admin's area (NOT_FOUND); the city admin, who sees the person, is told where they serve.
-    const refused = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+    const refused = await h.expectRefused("NOT_FOUND", () =>
       h.call(
         ENROLL,
         { input: { sessionId: dalateSession.id, statisticianId: person.statisticianId } },
@@ -98,7 +97,7 @@ describe("projections of organization's and personnel's events", () => {
       ),
     );
     expect(refused).toBe(`Statistician ${person.statisticianId} does not exist in your area.`);
-    const told = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const told = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(
         ENROLL,
         { input: { sessionId: dalateSession.id, statisticianId: person.statisticianId } },

@@ -1,7 +1,6 @@
 import { PrePostCertificateIssued } from "@grassroots/events";
 import { readTopic } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
-import { expectRefused } from "./support/expect-refused";
 import {
   cityAdmin,
   DALATE,
@@ -131,7 +130,7 @@ describe("R7: pre-post training before taking up the post", () => {
       { input: { sessionId: session.id, ...result(person.statisticianId, 15, "FAILED", 50) } },
       dalateAdmin,
     );
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(ISSUE, { id: failed.id }, dalateAdmin),
     );
     expect(message).toContain("A FAILED result earns no pre-post certificate");
@@ -140,7 +139,7 @@ describe("R7: pre-post training before taking up the post", () => {
   it("R7: a PASSED pre-post result below the attendance share (80% of 16 h = 12.8 h) is refused", async () => {
     const person = people[4];
     const session = await prePost([person.statisticianId]);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       record({ sessionId: session.id, ...result(person.statisticianId, 12.7, "PASSED") }),
     );
     expect(message).toContain("12.8 h");
@@ -155,7 +154,7 @@ describe("R7: pre-post training before taking up the post", () => {
 
   it("refuses results for a person not enrolled", async () => {
     const session = await prePost([people[5].statisticianId]);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       record({ sessionId: session.id, ...result(people[6].statisticianId, 16, "PASSED") }),
     );
     expect(message).toContain("is not enrolled");
@@ -163,7 +162,7 @@ describe("R7: pre-post training before taking up the post", () => {
 
   it("refuses hours attended above the session's hours", async () => {
     const session = await prePost([people[5].statisticianId], "2026-04-10", "2026-04-11");
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       record({ sessionId: session.id, ...result(people[5].statisticianId, 16.5, "PASSED") }),
     );
     expect(message).toContain("16.5 is above the session's 16 hours");
@@ -177,7 +176,7 @@ describe("R7: pre-post training before taking up the post", () => {
   ])("refuses %s", async (_what, row, text) => {
     const session = await prePost([], "2026-05-01", "2026-05-02");
     expect(
-      await expectRefused(h.dataSource, "BAD_USER_INPUT", () => record({ sessionId: session.id, ...row })),
+      await h.expectRefused("BAD_USER_INPUT", () => record({ sessionId: session.id, ...row })),
     ).toContain(text);
   });
 
@@ -189,7 +188,7 @@ describe("R7: pre-post training before taking up the post", () => {
       { input: { sessionId: session.id, statisticianId: people[7].statisticianId } },
       dalateAdmin,
     );
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       record({ sessionId: session.id, ...result(people[7].statisticianId, 16, "PASSED") }),
     );
     expect(message).toContain("before it is completed");
@@ -208,12 +207,12 @@ describe("R7: pre-post training before taking up the post", () => {
     expect(refused.errors?.[0].message).toMatch(
       /^Row 2 \(statistician [0-9a-f-]+\): rows\[1\]\.hoursAttended 20 is above/,
     );
-    await expectRefused(h.dataSource, "BAD_USER_INPUT", () => recordAll(session.id, rows));
-    const notEnrolled = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    await h.expectRefused("BAD_USER_INPUT", () => recordAll(session.id, rows));
+    const notEnrolled = await h.expectRefused("BAD_USER_INPUT", () =>
       recordAll(session.id, [rows[0], result(people[10].statisticianId, 16, "PASSED")]),
     );
     expect(notEnrolled).toMatch(/^Row 2 .*is not enrolled/);
-    const twice = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const twice = await h.expectRefused("BAD_USER_INPUT", () =>
       recordAll(session.id, [rows[0], rows[2], rows[0]]),
     );
     expect(twice).toMatch(/^Row 3 .*already on row 1/);
@@ -269,8 +268,8 @@ describe("R7: pre-post training before taking up the post", () => {
       { input: { sessionId: session.id, ...result(person.statisticianId, 16, "PASSED", 90) } },
       dalateAdmin,
     );
-    await expectRefused(h.dataSource, "NOT_FOUND", () => h.call(ISSUE, { id: randomUUID() }, dalateAdmin));
-    const message = await expectRefused(h.dataSource, "CONFLICT", () =>
+    await h.expectRefused("NOT_FOUND", () => h.call(ISSUE, { id: randomUUID() }, dalateAdmin));
+    const message = await h.expectRefused("CONFLICT", () =>
       record({ sessionId: session.id, ...result(person.statisticianId, 16, "FAILED", 30) }),
     );
     expect(message).toContain(passed.certificate.number);
@@ -341,28 +340,28 @@ describe("R7: pre-post training before taking up the post", () => {
     const person = people[9];
     const session = await prePost([person.statisticianId], "2026-06-20", "2026-06-21");
     const missing = randomUUID();
-    expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () => recordAll(session.id, [], zhungeerAdmin)),
-    ).toBe(`Training session ${session.id} does not exist in your area.`);
-    expect(await expectRefused(h.dataSource, "NOT_FOUND", () => recordAll(missing, [], zhungeerAdmin))).toBe(
+    expect(await h.expectRefused("NOT_FOUND", () => recordAll(session.id, [], zhungeerAdmin))).toBe(
+      `Training session ${session.id} does not exist in your area.`,
+    );
+    expect(await h.expectRefused("NOT_FOUND", () => recordAll(missing, [], zhungeerAdmin))).toBe(
       `Training session ${missing} does not exist in your area.`,
     );
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      await h.expectRefused("NOT_FOUND", () =>
         record({ sessionId: session.id, ...result(person.statisticianId, 99, "PASSED") }, zhungeerAdmin),
       ),
     ).toBe(`Training session ${session.id} does not exist in your area.`);
-    expect(
-      await expectRefused(h.dataSource, "BAD_USER_INPUT", () => recordAll(session.id, [], dalateAdmin)),
-    ).toContain("1 to 2000 rows");
+    expect(await h.expectRefused("BAD_USER_INPUT", () => recordAll(session.id, [], dalateAdmin))).toContain(
+      "1 to 2000 rows",
+    );
     const passed = await ok(
       h,
       RECORD,
       { input: { sessionId: session.id, ...result(person.statisticianId, 16, "PASSED") } },
       dalateAdmin,
     );
-    expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () => h.call(ISSUE, { id: passed.id }, zhungeerAdmin)),
-    ).toBe(`Enrollment ${passed.id} does not exist in your area.`);
+    expect(await h.expectRefused("NOT_FOUND", () => h.call(ISSUE, { id: passed.id }, zhungeerAdmin))).toBe(
+      `Enrollment ${passed.id} does not exist in your area.`,
+    );
   });
 });

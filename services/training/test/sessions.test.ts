@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { expectRefused } from "./support/expect-refused";
 import {
   as,
   cityAdmin,
@@ -86,7 +85,7 @@ describe("R6: sessions of the city and banner bureaus", () => {
     const cancelled = await ok(h, CANCEL, {
       input: { id: opened.id, expectedVersion: opened.version, reason: "场地不可用" },
     });
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(COMPLETE, { input: { id: cancelled.id, expectedVersion: cancelled.version } }, cityAdmin),
     );
     expect(message).toContain("was cancelled");
@@ -94,7 +93,7 @@ describe("R6: sessions of the city and banner bureaus", () => {
 
   it("refuses to complete a session before its end date", async () => {
     const opened = await openSession(h, { startDate: "2026-09-01", endDate: "2026-09-02" });
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(COMPLETE, { input: { id: opened.id, expectedVersion: opened.version } }, cityAdmin),
     );
     expect(message).toContain("ends on 2026-09-02");
@@ -102,7 +101,7 @@ describe("R6: sessions of the city and banner bureaus", () => {
 
   it("refuses to complete a session that was never opened", async () => {
     const planned = await ok(h, PLAN, { input: planInput() });
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(COMPLETE, { input: { id: planned.id, expectedVersion: planned.version } }, cityAdmin),
     );
     expect(message).toContain("open it first");
@@ -110,21 +109,19 @@ describe("R6: sessions of the city and banner bureaus", () => {
 
   it("a stale expectedVersion is a CONFLICT; nothing is overwritten", async () => {
     const opened = await openSession(h);
-    const message = await expectRefused(h.dataSource, "CONFLICT", () =>
+    const message = await h.expectRefused("CONFLICT", () =>
       h.call(CANCEL, { input: { id: opened.id, expectedVersion: 1, reason: "x" } }, cityAdmin),
     );
     expect(message).toContain("version 2");
   });
 
   it("refuses an organizer below banner level (a town): only the city or a banner/district bureau organises training", async () => {
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
-      plan(planInput({ organizer: SHULINZHAO })),
-    );
+    const message = await h.expectRefused("BAD_USER_INPUT", () => plan(planInput({ organizer: SHULINZHAO })));
     expect(message).toContain("TOWN");
   });
 
   it("refuses BANNER_STAFF sessions organised by a banner bureau", async () => {
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       plan(planInput({ kind: "COMPREHENSIVE", audience: "BANNER_STAFF" }), dalateAdmin),
     );
     expect(message).toContain("trained by the city bureau");
@@ -149,20 +146,20 @@ describe("R6: sessions of the city and banner bureaus", () => {
     const missing = randomUUID();
     const cancel = (id: string) =>
       h.call(CANCEL, { input: { id, expectedVersion: opened.version, reason: "越权" } }, zhungeerAdmin);
-    const refused = await expectRefused(h.dataSource, "NOT_FOUND", () => cancel(opened.id));
-    const absent = await expectRefused(h.dataSource, "NOT_FOUND", () => cancel(missing));
+    const refused = await h.expectRefused("NOT_FOUND", () => cancel(opened.id));
+    const absent = await h.expectRefused("NOT_FOUND", () => cancel(missing));
     expect(refused).toBe(`Training session ${opened.id} does not exist in your area.`);
     expect(absent).toBe(`Training session ${missing} does not exist in your area.`);
     expect(refused.replace(opened.id, "<id>")).toBe(absent.replace(missing, "<id>"));
     expect(refused).not.toContain("达拉特旗");
     for (const step of [OPEN, COMPLETE]) {
-      const message = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+      const message = await h.expectRefused("NOT_FOUND", () =>
         h.call(step, { input: { id: opened.id, expectedVersion: opened.version } }, zhungeerAdmin),
       );
       expect(message).toBe(refused);
     }
     // The area is checked before the input: a bad reason does not reveal that the session exists.
-    const badReason = await expectRefused(h.dataSource, "NOT_FOUND", () =>
+    const badReason = await h.expectRefused("NOT_FOUND", () =>
       h.call(
         CANCEL,
         { input: { id: opened.id, expectedVersion: opened.version, reason: " " } },
@@ -179,7 +176,7 @@ describe("R6: sessions of the city and banner bureaus", () => {
       audience: "BANNER_STAFF",
     });
     expect((await h.call(SESSION, { id: city.id }, dalateAdmin)).data!.trainingSession.id).toBe(city.id);
-    const message = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    const message = await h.expectRefused("FORBIDDEN", () =>
       h.call(CANCEL, { input: { id: city.id, expectedVersion: city.version, reason: " " } }, dalateAdmin),
     );
     expect(message).toBe(
@@ -189,23 +186,17 @@ describe("R6: sessions of the city and banner bureaus", () => {
 
   it("#10.3: planning for an organizer outside the area is NOT_FOUND, worded as an unknown organizer, before the input is checked", async () => {
     const unknown = "5b0e3f3e-0000-4000-8000-000000000000";
-    expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
-        plan({ ...planInput(), organizerUnitId: unknown }),
-      ),
-    ).toBe(`Org unit ${unknown} does not exist in your area.`);
-    expect(await expectRefused(h.dataSource, "NOT_FOUND", () => plan(planInput(), zhungeerAdmin))).toBe(
+    expect(await h.expectRefused("NOT_FOUND", () => plan({ ...planInput(), organizerUnitId: unknown }))).toBe(
+      `Org unit ${unknown} does not exist in your area.`,
+    );
+    expect(await h.expectRefused("NOT_FOUND", () => plan(planInput(), zhungeerAdmin))).toBe(
       `Org unit ${idOf(DALATE)} does not exist in your area.`,
     );
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
-        plan(planInput({ organizer: DONGSHENG }), dalateAdmin),
-      ),
+      await h.expectRefused("NOT_FOUND", () => plan(planInput({ organizer: DONGSHENG }), dalateAdmin)),
     ).toBe(`Org unit ${idOf(DONGSHENG)} does not exist in your area.`);
     expect(
-      await expectRefused(h.dataSource, "NOT_FOUND", () =>
-        plan({ ...planInput(), hours: 0, title: " " }, zhungeerAdmin),
-      ),
+      await h.expectRefused("NOT_FOUND", () => plan({ ...planInput(), hours: 0, title: " " }, zhungeerAdmin)),
     ).toBe(`Org unit ${idOf(DALATE)} does not exist in your area.`);
     const malformed = await h.call(
       PLAN,
@@ -220,33 +211,29 @@ describe("R6: sessions of the city and banner bureaus", () => {
 
   it("#10.3: an INSPECTOR or a clerk is FORBIDDEN even when the input is also bad, naming the roles that may", async () => {
     const bad = { ...planInput(), hours: 0, capacity: 0, title: " ", place: null };
-    const inspector = await expectRefused(h.dataSource, "FORBIDDEN", () =>
-      plan(bad, as("INSPECTOR", "150600000000")),
-    );
+    const inspector = await h.expectRefused("FORBIDDEN", () => plan(bad, as("INSPECTOR", "150600000000")));
     expect(inspector).toBe("Only CITY_ADMIN or BANNER_ADMIN may plan training sessions; you are INSPECTOR.");
     expect(
-      await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      await h.expectRefused("FORBIDDEN", () =>
         plan({ ...bad, organizerUnitId: "not-an-id" }, as("UNIT_CLERK", SHULINZHAO)),
       ),
     ).toContain("Only CITY_ADMIN or BANNER_ADMIN may plan");
     const opened = await openSession(h, {}, dalateAdmin);
-    const cancel = await expectRefused(h.dataSource, "FORBIDDEN", () =>
+    const cancel = await h.expectRefused("FORBIDDEN", () =>
       h.call(CANCEL, { input: { id: opened.id, expectedVersion: 99, reason: " " } }, as("INSPECTOR", DALATE)),
     );
     expect(cancel).toBe("Only CITY_ADMIN or BANNER_ADMIN may cancel training sessions; you are INSPECTOR.");
     expect(
-      await expectRefused(h.dataSource, "FORBIDDEN", () =>
+      await h.expectRefused("FORBIDDEN", () =>
         h.call(OPEN, { input: { id: randomUUID(), expectedVersion: 1 } }, as("FINANCE_OFFICER", DALATE)),
       ),
     ).toContain("you are FINANCE_OFFICER");
   });
 
   it("a banner admin cannot plan for the city (outside the area: NOT_FOUND); a unit clerk and an inspector cannot plan at all", async () => {
-    await expectRefused(h.dataSource, "NOT_FOUND", () =>
-      plan(planInput({ organizer: "150600000000" }), dalateAdmin),
-    );
-    await expectRefused(h.dataSource, "FORBIDDEN", () => plan(planInput(), as("UNIT_CLERK", SHULINZHAO)));
-    await expectRefused(h.dataSource, "FORBIDDEN", () => plan(planInput(), as("INSPECTOR", "150600000000")));
+    await h.expectRefused("NOT_FOUND", () => plan(planInput({ organizer: "150600000000" }), dalateAdmin));
+    await h.expectRefused("FORBIDDEN", () => plan(planInput(), as("UNIT_CLERK", SHULINZHAO)));
+    await h.expectRefused("FORBIDDEN", () => plan(planInput(), as("INSPECTOR", "150600000000")));
   });
 
   it("reads: a banner admin sees the city's and their own sessions, not another banner's (NOT_FOUND)", async () => {
@@ -284,12 +271,12 @@ describe("R6: sessions of the city and banner bureaus", () => {
   it("refuses every root query and mutation without an identity", async () => {
     const result = await h.call(`{ trainingSessions { totalCount } }`);
     expect(result.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
-    await expectRefused(h.dataSource, "UNAUTHENTICATED", () => h.call(PLAN, { input: planInput() }));
+    await h.expectRefused("UNAUTHENTICATED", () => h.call(PLAN, { input: planInput() }));
   });
 
   it("refuses to open a session twice", async () => {
     const opened = await openSession(h);
-    const message = await expectRefused(h.dataSource, "BAD_USER_INPUT", () =>
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
       h.call(OPEN, { input: { id: opened.id, expectedVersion: opened.version } }, cityAdmin),
     );
     expect(message).toContain("is open");

@@ -1,4 +1,5 @@
-import { actorName, forbidden, notFoundInArea, type Access, type Role } from "@grassroots/kit";
+import { forbidden, notFoundInArea } from "@grassroots/kit/errors";
+import { actorName, type Access, type Role } from "@grassroots/kit/identity";
 import { describeUnit, type OrgUnitRef } from "./directory";
 
 /** The roles that manage training; every other role reads only. */

@@ -1,4 +1,6 @@
-import { checkInt, groupBy, isUuid, notFoundInArea, type Clock } from "@grassroots/kit";
+import { groupBy } from "@grassroots/kit";
+import { notFoundInArea } from "@grassroots/kit/errors";
+import { checkInt, isUuid, type Clock } from "@grassroots/kit/validation";
 import {
   bannerCoverage,
   cityObligationMet,

@@ -6,7 +6,7 @@ import type {
   OrgUnitKinds,
   StatisticianRegistered,
   StatisticianRoles,
-} from "@grassroots/events";
+} from "@grassroots/events/contracts";
 
 /**
  * What this service knows about other services' data, from their events (src/events/consumers.ts → src/domain/reactions):

@@ -1,5 +1,5 @@
-import type { Clock } from "@grassroots/kit";
-import type { EventContract, EventData } from "@grassroots/events";
+import type { Clock } from "@grassroots/kit/validation";
+import type { EventContract, EventData } from "@grassroots/events/contracts";
 import type { PassRule } from "../rules/r7-pre-post-training";
 import type { BannerStaffCount, YearWindow } from "../rules/r6-yearly-training";
 import type { AssignmentState, OrgUnitRef, Post, StatisticianRef, StatisticianState } from "./directory";

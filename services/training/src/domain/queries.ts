@@ -1,4 +1,5 @@
-import { badInput, checkInt, isUuid, notFoundInArea } from "@grassroots/kit";
+import { badInput, notFoundInArea } from "@grassroots/kit/errors";
+import { checkInt, isUuid } from "@grassroots/kit/validation";
 import type { CertificateReads, Page, Scope, SessionFilter, SessionKey, SessionReads } from "./ports";
 import { SESSION, type Certificate, type TrainingSession } from "./training";
 

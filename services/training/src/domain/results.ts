@@ -1,4 +1,4 @@
-import { badInput } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
 import { checkPrePostPass, tenths, type PassRule } from "../rules/r7-pre-post-training";
 import { RESULTS, type TrainingResult, type TrainingSession } from "./training";
 

@@ -1,4 +1,4 @@
-import { TrainingKinds } from "@grassroots/events";
+import { TrainingKinds } from "@grassroots/events/contracts";
 
 /** Sessions, enrolments and certificates as the domain sees them (the database entities have the same shape). */
 

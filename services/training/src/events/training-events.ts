@@ -3,7 +3,7 @@ import {
   PrePostCertificateIssued,
   SessionPlanned,
   type EventData,
-} from "@grassroots/events";
+} from "@grassroots/events/contracts";
 import type { OrgUnitRef } from "../domain/directory";
 import type { Certificate, Enrollment, TrainingSession } from "../domain/training";
 

@@ -1,4 +1,4 @@
-import { badInput } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
 import type { Enrollment, TrainingResult, TrainingSession } from "../domain/training";
 
 /**

@@ -1,51 +1,29 @@
 import "reflect-metadata";
 import {
   AssignmentStarted,
-  createKafka,
-  EventConsumer,
   OrgUnitCreated,
-  OutboxRelay,
-  provisionTopics,
   StatisticianRegistered,
-  topicSpecs,
   type EventContract,
   type EventData,
 } from "@grassroots/events";
+import { type Clock, type Identity, orgUnitIdForCode } from "@grassroots/kit";
 import {
-  type Clock,
-  createLogger,
-  type Identity,
-  orgUnitHomePath,
-  orgUnitIdForCode,
-  runMigrations,
-  startSubgraphServer,
-} from "@grassroots/kit";
-import {
-  callSubgraph,
-  countQueries,
-  createTestDatabase,
-  deleteTopicsWithPrefix,
   fingerprint as fingerprintTables,
   type GraphQLResult,
   identityAt,
   ordosUnitStates,
   type OrgUnitStateFixture,
+  OUTBOX_ROWS,
   type QueryCounter,
-  sendCloudEvent,
+  startSubgraphHarness,
   type TestDatabase,
-  testEnv,
-  testKafka,
-  uniqueName,
   waitFor,
 } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { createTrainingDataSource } from "../../src/db/data-source";
-import { createServices } from "../../src/db/services";
 import type { TrainingServices } from "../../src/domain/ports";
-import { transactionOf } from "../../src/db/unit-of-work";
-import { trainingConsumer } from "../../src/events/consumers";
-import { buildTrainingSchema } from "../../src/schema/build-schema";
+import { wireTraining } from "../../src/wire";
 
 /** The business date the tests run on: every session below ends on or before it. */
 export const TODAY = "2026-06-30";
@@ -69,7 +47,7 @@ export const zhungeerAdmin = as("BANNER_ADMIN", ZHUNGEER);
 
 /** Every business table of this service, and the outbox. */
 /** The outbox without sent_at: the relay marks rows sent while a test runs, which is not a write of the call under test. */
-export const OUTBOX = "(SELECT id, topic, key, type, data FROM outbox)";
+export const OUTBOX = OUTBOX_ROWS;
 export const TABLES = [
   "training_session",
   "training_enrollment",
@@ -101,13 +79,17 @@ export interface Harness {
   queries: QueryCounter;
   /** KAFKA_TOPIC_PREFIX of this test file: its own topics, created here and deleted at stop. */
   prefix: string;
-  relay: OutboxRelay;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
     identity?: Identity,
   ): Promise<GraphQLResult<T>>;
+  /**
+   * Runs a call that must be refused: asserts the error code, and that no business row and no outbox
+   * row changed. Returns the message so a test can check it names what the clerk must fix.
+   */
+  expectRefused(code: string, call: () => Promise<GraphQLResult>): Promise<string>;
   /** Sends an event as another service's relay would: CloudEvent headers, JSON value, key. */
   publish<C extends EventContract>(
     contract: C,
@@ -130,72 +112,26 @@ export const ordosStates = (): OrgUnitStateFixture[] => ordosUnitStates();
 export const pathOfCode = (code: string): string => ordosStates().find((u) => u.code === code)!.path;
 
 /**
- * A throwaway database, migrated; this file's own Kafka topics; the projections consumer and the
- * outbox relay on them; the subgraph served in-process on a free port.
+ * The subgraph in-process through the same bootstrap and wiring as its process (src/wire.ts) on a
+ * throwaway database (migrated at start), with its consumer and outbox relay on this file's own Kafka
+ * topics (@grassroots/testing's subgraph harness), on the tests' business date.
  */
 export async function startHarness(options: { passPercent?: number } = {}): Promise<Harness> {
-  const db = await createTestDatabase("training");
-  const logger = createLogger("training-test", process.env.LOG_LEVEL ?? "silent");
-  const dataSource = createTrainingDataSource(db.url, 12);
-  await dataSource.initialize();
-  await runMigrations(dataSource, logger);
-  const queries = countQueries(dataSource);
-  const prefix = `${uniqueName("tr")}.`;
-  const kafka = createKafka(testEnv.kafkaBrokers, "training-test", logger);
-  await provisionTopics(
-    kafka,
-    topicSpecs({
-      partitions: 1,
-      replicationFactor: 1,
-      retentionMs: 3_600_000,
-      dlqRetentionMs: 3_600_000,
-      prefix,
-    }),
-  );
-  const consumer = new EventConsumer({
-    kafka,
-    dataSource,
-    ...trainingConsumer(transactionOf),
-    logger,
-    topicPrefix: prefix,
-    retry: { attempts: 2, initialMs: 50, maxMs: 100 },
-  });
-  await consumer.start();
-  const relay = new OutboxRelay({
-    databaseUrl: db.url,
-    kafka,
-    logger,
-    service: "training",
-    pollMs: 100,
-    topicPrefix: prefix,
-  });
-  await relay.start();
-  const producer = testKafka().producer();
-  await producer.connect();
-  const services = createServices(dataSource, {
-    clock: testClock,
-    passRule: { minAttendancePercent: options.passPercent ?? 80 },
-  });
-  const server = await startSubgraphServer({
+  const harness = await startSubgraphHarness({
     name: "training",
-    port: 0,
-    production: false,
-    internalSecret: testEnv.internalSecret,
-    schema: await buildTrainingSchema(services),
-    logger,
-    readiness: [],
-    homePathOf: orgUnitHomePath(dataSource),
+    createDataSource: createTrainingDataSource,
+    wire: (dataSource) =>
+      wireTraining(dataSource, {
+        clock: testClock,
+        passRule: { minAttendancePercent: options.passPercent ?? 80 },
+      }),
+    tables: TABLES,
+    kafka: true,
+    poolSize: 12,
   });
-
+  const { dataSource } = harness;
   const publish: Harness["publish"] = (contract, data, key, id) =>
-    sendCloudEvent(producer, {
-      topic: `${prefix}${contract.topic}`,
-      type: contract.type,
-      source: `/grassroots/${contract.service}`,
-      key,
-      data,
-      id,
-    });
+    harness.publish(contract, data, { key, id });
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> =>
     (await dataSource.query(sql, params))[0].n;
@@ -217,14 +153,14 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
   const unitPath = (code: string) => published.get(code)?.path ?? pathOfCode(code);
 
   return {
-    url: server.url,
-    db,
+    url: harness.url,
+    db: harness.db,
     dataSource,
-    services,
-    queries,
-    prefix,
-    relay,
-    call: (query, variables = {}, identity) => callSubgraph(server.url, query, variables, identity),
+    services: harness.wiring.services,
+    queries: harness.queries,
+    prefix: harness.topicPrefix,
+    call: harness.call,
+    expectRefused: harness.expectRefused,
     publish,
     publishOrdos: () => publishUnits(ordosStates()),
     publishUnits,
@@ -278,15 +214,7 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
       );
       return made.map(({ statisticianId, assignmentId }) => ({ statisticianId, assignmentId }));
     },
-    async stop() {
-      await server.stop();
-      await producer.disconnect();
-      await consumer.stop();
-      await relay.stop();
-      await dataSource.destroy();
-      await db.drop();
-      await deleteTopicsWithPrefix(prefix);
-    },
+    stop: () => harness.stop(),
   };
 }
 

@@ -1,5 +1,6 @@
-import { assertVersion, checkText, type Clock } from "@grassroots/kit";
-import { SessionCancelled } from "@grassroots/events";
+import { assertVersion } from "@grassroots/kit/errors";
+import { checkText, type Clock } from "@grassroots/kit/validation";
+import { SessionCancelled } from "@grassroots/events/contracts";
 import { sessionState } from "../../events/training-events";
 import type { TrainingPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";

@@ -1,5 +1,6 @@
-import { badInput, isUuid, notFoundInArea } from "@grassroots/kit";
-import type { SessionCompleted, SessionOpened, SessionPlanned } from "@grassroots/events";
+import { badInput, notFoundInArea } from "@grassroots/kit/errors";
+import { isUuid } from "@grassroots/kit/validation";
+import type { SessionCompleted, SessionOpened, SessionPlanned } from "@grassroots/events/contracts";
 import { sessionState } from "../../events/training-events";
 import type { Target, TrainingPolicy } from "../access-policy";
 import type { OrgUnitRef } from "../directory";

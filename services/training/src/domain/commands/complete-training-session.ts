@@ -1,5 +1,6 @@
-import { assertVersion, badInput, type Clock } from "@grassroots/kit";
-import { SessionCompleted } from "@grassroots/events";
+import { assertVersion, badInput } from "@grassroots/kit/errors";
+import type { Clock } from "@grassroots/kit/validation";
+import { SessionCompleted } from "@grassroots/events/contracts";
 import type { TrainingPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";
 import { describeSession, type TrainingSession } from "../training";

@@ -1,4 +1,5 @@
-import { badInput, conflict, isUuid, type Clock } from "@grassroots/kit";
+import { badInput, conflict } from "@grassroots/kit/errors";
+import { isUuid, type Clock } from "@grassroots/kit/validation";
 import { randomUUID } from "node:crypto";
 import type { TrainingPolicy } from "../access-policy";
 import { describeUnit, type OrgUnitRef } from "../directory";

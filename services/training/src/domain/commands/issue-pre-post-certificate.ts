@@ -1,4 +1,5 @@
-import { badInput, isUuid, notFoundInArea, type Clock } from "@grassroots/kit";
+import { badInput, notFoundInArea } from "@grassroots/kit/errors";
+import { isUuid, type Clock } from "@grassroots/kit/validation";
 import { refuseCertificate, type PassRule } from "../../rules/r7-pre-post-training";
 import type { TrainingPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";

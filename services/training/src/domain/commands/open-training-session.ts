@@ -1,5 +1,6 @@
-import { assertVersion, type Clock } from "@grassroots/kit";
-import { SessionOpened } from "@grassroots/events";
+import { assertVersion } from "@grassroots/kit/errors";
+import type { Clock } from "@grassroots/kit/validation";
+import { SessionOpened } from "@grassroots/events/contracts";
 import type { TrainingPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";
 import { describeSession, type TrainingSession } from "../training";

@@ -1,5 +1,6 @@
-import { badInput, checkDate, checkInt, checkText, isUuid } from "@grassroots/kit";
-import { SessionPlanned } from "@grassroots/events";
+import { badInput } from "@grassroots/kit/errors";
+import { checkDate, checkInt, checkText, isUuid } from "@grassroots/kit/validation";
+import { SessionPlanned } from "@grassroots/events/contracts";
 import { randomUUID } from "node:crypto";
 import type { TrainingPolicy } from "../access-policy";
 import { describeUnit, ORGANIZER_KINDS } from "../directory";

@@ -1,4 +1,5 @@
-import { AppError, badInput, isAppError, isUuid, type Clock } from "@grassroots/kit";
+import { AppError, badInput, isAppError } from "@grassroots/kit/errors";
+import { isUuid, type Clock } from "@grassroots/kit/validation";
 import type { PassRule } from "../../rules/r7-pre-post-training";
 import type { TrainingPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";

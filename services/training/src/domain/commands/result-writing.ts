@@ -1,5 +1,6 @@
-import { badInput, conflict, type Clock } from "@grassroots/kit";
-import { AttendanceRecorded, PrePostCertificateIssued } from "@grassroots/events";
+import { badInput, conflict } from "@grassroots/kit/errors";
+import type { Clock } from "@grassroots/kit/validation";
+import { AttendanceRecorded, PrePostCertificateIssued } from "@grassroots/events/contracts";
 import { randomUUID } from "node:crypto";
 import { attendance, certificateIssued } from "../../events/training-events";
 import { certificateNumber, qualifiesForCertificate, type PassRule } from "../../rules/r7-pre-post-training";

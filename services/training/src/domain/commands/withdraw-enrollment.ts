@@ -1,4 +1,5 @@
-import { assertVersion, badInput, checkText, isUuid, notFoundInArea, type Clock } from "@grassroots/kit";
+import { assertVersion, badInput, notFoundInArea } from "@grassroots/kit/errors";
+import { checkText, isUuid, type Clock } from "@grassroots/kit/validation";
 import type { TrainingPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";
 import type { Enrollment } from "../training";

@@ -1,4 +1,4 @@
-import type { EventData, OrgUnitCreated } from "@grassroots/events";
+import type { EventData, OrgUnitCreated } from "@grassroots/events/contracts";
 import type { OrgUnitRef } from "../directory";
 import type { Transaction } from "../ports";
 
