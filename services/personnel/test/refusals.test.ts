@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { checkCharacter } from "../src/domain/resident-id";
+import { residentIdCheckCharacter as checkCharacter } from "@grassroots/kit/validation";
 import {
   as,
   cityAdmin,

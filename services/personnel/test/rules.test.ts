@@ -1,6 +1,6 @@
 import { DEFAULT_THRESHOLDS, NO_STAFF, type StaffCounts } from "../src/rules/staffing-requirement";
 import { evaluateStaffing } from "../src/domain/staffing";
-import { parseResidentId, checkCharacter } from "../src/domain/resident-id";
+import { parseResidentId, residentIdCheckCharacter as checkCharacter } from "@grassroots/kit/validation";
 import { TRANSITIONS, routeFor, transitionFor, isOverdue } from "../src/rules/r5-level-by-level-filing";
 import { settingsOf, configSchema } from "../src/config";
 

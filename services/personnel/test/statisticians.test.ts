@@ -1,7 +1,7 @@
 import { StatisticianRegistered } from "@grassroots/events";
 import { readTopicWithKcat, waitFor } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
-import { checkCharacter } from "../src/domain/resident-id";
+import { residentIdCheckCharacter as checkCharacter } from "@grassroots/kit/validation";
 import {
   as,
   cityAdmin,

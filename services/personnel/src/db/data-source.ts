@@ -1,10 +1,9 @@
 import { OutboxAndInbox1764100000000 } from "@grassroots/events";
-import { createDataSource } from "@grassroots/kit";
+import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { PostAssignmentEntity } from "./entities/assignment.entity";
 import { PrePostCertificateEntity } from "./entities/certificate.entity";
 import { FilingEntity, FilingStepEntity } from "./entities/filing.entity";
-import { IdempotencyKeyEntity } from "./entities/idempotency.entity";
 import { OrgUnitEntity } from "./entities/org-unit.entity";
 import { StaffingStatusEntity } from "./entities/staffing.entity";
 import { StatisticianEntity } from "./entities/statistician.entity";

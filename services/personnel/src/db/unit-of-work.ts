@@ -1,10 +1,10 @@
 import { publishEvent, type EventContract, type EventData } from "@grassroots/events";
+import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
 import { TypeOrmAssignmentStore } from "./repositories/assignment.store";
 import { TypeOrmCertificateStore } from "./repositories/certificate.store";
 import { TypeOrmFilingStore } from "./repositories/filing.store";
-import { TypeOrmIdempotencyStore } from "./repositories/idempotency.store";
 import { TypeOrmOrgUnitProjection } from "./repositories/org-unit.store";
 import { TypeOrmStaffingStatusStore } from "./repositories/staffing.store";
 import { TypeOrmStatisticianStore } from "./repositories/statistician.store";
@@ -20,9 +20,8 @@ export function transactionOf(manager: EntityManager): Transaction {
     staffing: new TypeOrmStaffingStatusStore(manager),
     idempotency: new TypeOrmIdempotencyStore(manager),
     async publish<C extends EventContract>(contract: C, data: EventData<C>) {
-      // The key is the field the contract names (publishEvent checks it against the data again).
-      const key = String((data as Record<string, unknown>)[contract.key.field]);
-      await publishEvent(manager, contract, data, { key });
+      // Keyed by the data field the contract names (contract.key).
+      await publishEvent(manager, contract, data);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { actorName, forbidden, notFoundInArea, type Access, type Identity, type Role } from "@grassroots/kit";
+import { forbidden, notFoundInArea } from "@grassroots/kit/errors";
+import { actorName, type Access, type Identity, type Role } from "@grassroots/kit/identity";
 import type { Filing, FilingStepName } from "./filing";
 import { isParty, STEP_ROLES, WRITER_ROLES, type FilingParty } from "../rules/r5-level-by-level-filing";
 import type { Scope } from "./ports";

@@ -1,5 +1,6 @@
 import type { EventContract, EventData } from "@grassroots/events";
-import type { Clock } from "@grassroots/kit";
+import type { IdempotencyStore } from "@grassroots/kit/idempotency";
+import type { Clock } from "@grassroots/kit/validation";
 import type { StaffCounts, StaffingThresholds } from "../rules/staffing-requirement";
 import type { AssignmentPatch, AssignmentStatus, NewAssignment, PostAssignment } from "./assignment";
 import type { Filing, FilingStatus, FilingStep, NewFiling } from "./filing";
@@ -90,25 +91,6 @@ export interface RecordedCompliance {
 export interface StaffingStatusStore {
   recorded(orgUnitIds: readonly string[]): Promise<Map<string, RecordedCompliance>>;
   record(orgUnitId: string, compliant: boolean, gaps: RequirementResult[]): Promise<void>;
-}
-
-export interface IdempotencyKey {
-  requestId: string;
-  operation: string;
-  actorId: string;
-  /** Hash of the request's input, so a reused requestId with different input is caught. */
-  fingerprint: string;
-}
-
-export interface IdempotencyStore {
-  /**
-   * Claims the request id in this transaction. Returns undefined when it is new (go on), or the first
-   * request's record when it was already used (a concurrent first attempt is waited for).
-   */
-  claim(key: IdempotencyKey): Promise<(IdempotencyKey & { resultId: string | null }) | undefined>;
-  complete(requestId: string, resultId: string): Promise<void>;
-  /** Which of these request ids were already used (by anyone, for anything). */
-  used(requestIds: readonly string[]): Promise<Set<string>>;
 }
 
 export interface Transaction {
@@ -246,7 +228,7 @@ export interface StaffingReads {
   ): Promise<{ banner: OrgUnitView | undefined; units: UnitWithCounts[] }>;
 }
 
-export type { Clock };
+export type { Clock, IdempotencyStore };
 
 export interface PersonnelSettings {
   thresholds: StaffingThresholds;

@@ -1,4 +1,5 @@
-import { badInput, decodeCursor, notFoundInArea } from "@grassroots/kit";
+import { badInput, notFoundInArea } from "@grassroots/kit/errors";
+import { decodeCursor } from "@grassroots/kit/validation";
 import type { Filing, FilingStatus } from "./filing";
 import type { OrgUnitView } from "./org-unit";
 import type {

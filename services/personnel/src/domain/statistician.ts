@@ -1,4 +1,4 @@
-import type { Gender } from "./resident-id";
+import type { ResidentIdGender as Gender } from "@grassroots/kit/validation";
 
 export const PROFESSIONAL_TITLES = ["JUNIOR", "INTERMEDIATE", "SENIOR", "PROFESSOR_LEVEL"] as const;
 export type ProfessionalTitle = (typeof PROFESSIONAL_TITLES)[number];

@@ -1,10 +1,10 @@
-import { badInput } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
 
 /**
  * Value checks personnel adds to the kit's (checkDate, checkNotFuture, checkText, isUuid, the business
  * clock); each failure names the field and what would be accepted.
  */
-export { checkDate, checkNotFuture, checkText, isUuid, systemClock } from "@grassroots/kit";
+export { checkDate, checkNotFuture, checkText, isUuid, systemClock } from "@grassroots/kit/validation";
 
 /** Optional free text: undefined stays undefined, blank becomes null. */
 export function optionalText(

@@ -1,4 +1,4 @@
-import { badInput } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
 import type { StatisticianRole } from "../domain/assignment";
 import { describeUnit, type OrgUnitKind, type OrgUnitView } from "../domain/org-unit";
 

@@ -1,4 +1,5 @@
-import { badInput, type Role } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
+import { type Role } from "@grassroots/kit/identity";
 import type { Filing, FilingRoute, FilingStatus, FilingStepName } from "../domain/filing";
 import { isVillageLevel, type OrgUnitKind } from "../domain/org-unit";
 import { addDays } from "../domain/values";

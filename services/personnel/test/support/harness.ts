@@ -20,7 +20,7 @@ import { randomUUID } from "node:crypto";
 import { cliConfigSchema, settingsOf } from "../../src/config";
 import { createPersonnelDataSource } from "../../src/db/data-source";
 import type { PersonnelServices } from "../../src/domain/ports";
-import { checkCharacter } from "../../src/domain/resident-id";
+import { residentIdCheckCharacter as checkCharacter } from "@grassroots/kit/validation";
 import { wirePersonnel, type PersonnelWiring } from "../../src/wire";
 import { APPOINT, REGISTER } from "./operations";
 

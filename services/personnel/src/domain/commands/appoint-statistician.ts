@@ -1,11 +1,11 @@
-import { badInput } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
 import { randomUUID } from "node:crypto";
 import { AssignmentStarted } from "@grassroots/events";
 import { assignmentState } from "../../events/assignment-events";
 import { checkRoleForUnit } from "../../rules/post-roles";
 import type { PersonnelPolicy } from "../access-policy";
 import type { EstablishmentStatus, PostAssignment, StatisticianRole } from "../assignment";
-import { idempotent } from "../idempotency";
+import { idempotent } from "@grassroots/kit/idempotency";
 import { describeUnit, type OrgUnitView } from "../org-unit";
 import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports";
 import { reevaluateStaffing } from "../staffing";
@@ -91,7 +91,7 @@ export async function appointStatisticianIn(
   const unit = await unitInArea(tx, policy, input.orgUnitId);
   checkPeriod(input.startDate, input.endDate, clock);
   return idempotent(
-    tx,
+    tx.idempotency,
     { requestId, operation: "appointStatistician", actorId: policy.actorId, input: rest },
     async () => {
       checkHoldsPosts(unit, "orgUnitId");

@@ -1,10 +1,10 @@
-import { badInput } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
 import { AssignmentChanged } from "@grassroots/events";
 import { assignmentState } from "../../events/assignment-events";
 import { checkRoleForUnit } from "../../rules/post-roles";
 import type { PersonnelPolicy } from "../access-policy";
 import type { AssignmentPatch, EstablishmentStatus, StatisticianRole } from "../assignment";
-import { idempotent } from "../idempotency";
+import { idempotent } from "@grassroots/kit/idempotency";
 import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports";
 import { reevaluateStaffing } from "../staffing";
 import { checkNotFuture } from "../values";
@@ -48,7 +48,7 @@ export async function changeAssignmentRoleIn(
   const { assignment: old, unit } = await lockAssignmentInReach(tx, policy, input.assignmentId);
   checkNotFuture(input.effectiveDate, "effectiveDate", clock);
   return idempotent(
-    tx,
+    tx.idempotency,
     { requestId, operation: "changeAssignmentRole", actorId: policy.actorId, input: rest },
     async () => {
       checkPostChange(old, input.expectedVersion, { value: input.effectiveDate, field: "effectiveDate" });

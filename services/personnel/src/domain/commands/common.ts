@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { assertVersion, badInput, notFoundInArea } from "@grassroots/kit";
+import { assertVersion, badInput, notFoundInArea } from "@grassroots/kit/errors";
 import { FILING_EVENT, filingStepState } from "../../events/filing-events";
 import type { PostAssignment } from "../assignment";
 import type { PersonnelPolicy } from "../access-policy";

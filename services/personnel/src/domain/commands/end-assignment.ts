@@ -1,7 +1,7 @@
 import { AssignmentEnded } from "@grassroots/events";
 import { assignmentState } from "../../events/assignment-events";
 import type { PersonnelPolicy } from "../access-policy";
-import { idempotent } from "../idempotency";
+import { idempotent } from "@grassroots/kit/idempotency";
 import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports";
 import { reevaluateStaffing } from "../staffing";
 import { checkNotFuture, checkText } from "../values";
@@ -45,7 +45,7 @@ export async function endAssignmentIn(
   checkNotFuture(input.endDate, "endDate", clock);
   const reason = checkText(input.reason, "reason", 500);
   return idempotent(
-    tx,
+    tx.idempotency,
     { requestId, operation: "endAssignment", actorId: policy.actorId, input: rest },
     async () => {
       checkPostChange(old, input.expectedVersion, { value: input.endDate, field: "endDate" });

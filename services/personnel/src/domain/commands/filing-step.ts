@@ -1,9 +1,9 @@
-import { assertVersion } from "@grassroots/kit";
+import { assertVersion } from "@grassroots/kit/errors";
 import { FILING_EVENT, filingStepState } from "../../events/filing-events";
 import type { PersonnelPolicy } from "../access-policy";
 import type { Filing, FilingStepName } from "../filing";
 import { partyFor, transitionFor } from "../../rules/r5-level-by-level-filing";
-import { idempotent } from "../idempotency";
+import { idempotent } from "@grassroots/kit/idempotency";
 import type { Clock, FilingPatch, Transaction, UnitOfWork } from "../ports";
 import { checkText, isUuid, optionalText } from "../values";
 
@@ -53,7 +53,7 @@ export async function takeFilingStepIn(
       ? checkText(input.reason ?? "", "reason", 500)
       : (optionalText(input.reason, "reason", 500) ?? null);
   return idempotent(
-    tx,
+    tx.idempotency,
     { requestId, operation: `filing.${input.step}`, actorId: policy.actorId, input: rest },
     async () => {
       assertVersion("The filing", filing.version, input.expectedVersion);

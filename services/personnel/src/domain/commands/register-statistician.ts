@@ -1,13 +1,13 @@
-import { badInput, conflict } from "@grassroots/kit";
+import { badInput, conflict } from "@grassroots/kit/errors";
+import { parseResidentId } from "@grassroots/kit/validation";
 import { randomUUID } from "node:crypto";
 import { StatisticianRegistered } from "@grassroots/events";
 import { statisticianState } from "../../events/statistician-events";
 import type { PersonnelPolicy } from "../access-policy";
-import { idempotent } from "../idempotency";
+import { idempotent } from "@grassroots/kit/idempotency";
 import { describeUnit } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
-import { parseResidentId, type Gender } from "../resident-id";
-import { PROFESSIONAL_TITLES, type ProfessionalTitle, type Statistician } from "../statistician";
+import { PROFESSIONAL_TITLES, type Gender, type ProfessionalTitle, type Statistician } from "../statistician";
 import { checkPhone, checkText, optionalText } from "../values";
 import { unitInArea } from "./common";
 
@@ -74,7 +74,7 @@ export async function registerStatisticianIn(
   };
 
   return idempotent(
-    tx,
+    tx.idempotency,
     {
       requestId,
       operation: "registerStatistician",

@@ -1,10 +1,10 @@
-import { badInput } from "@grassroots/kit";
+import { badInput } from "@grassroots/kit/errors";
 import { AssignmentEnded } from "@grassroots/events";
 import { assignmentState } from "../../events/assignment-events";
 import { checkRoleForUnit } from "../../rules/post-roles";
 import type { PersonnelPolicy } from "../access-policy";
 import type { EstablishmentStatus, StatisticianRole } from "../assignment";
-import { idempotent } from "../idempotency";
+import { idempotent } from "@grassroots/kit/idempotency";
 import { describeUnit } from "../org-unit";
 import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports";
 import { reevaluateStaffing } from "../staffing";
@@ -61,7 +61,7 @@ export async function transferStatisticianIn(
   const target = await unitInArea(tx, policy, input.toOrgUnitId);
   checkNotFuture(input.date, "date", clock);
   return idempotent(
-    tx,
+    tx.idempotency,
     { requestId, operation: "transferStatistician", actorId: policy.actorId, input: rest },
     async () => {
       checkPostChange(old, input.expectedVersion, { value: input.date, field: "date" });

@@ -1,8 +1,8 @@
-import { assertVersion, badInput } from "@grassroots/kit";
+import { assertVersion, badInput } from "@grassroots/kit/errors";
 import { StatisticianUpdated } from "@grassroots/events";
 import { statisticianState } from "../../events/statistician-events";
 import type { PersonnelPolicy } from "../access-policy";
-import { idempotent } from "../idempotency";
+import { idempotent } from "@grassroots/kit/idempotency";
 import type { Transaction, UnitOfWork } from "../ports";
 import {
   PROFESSIONAL_TITLES,
@@ -55,7 +55,7 @@ export async function updateStatisticianIn(
     patch.title = input.title;
   }
   return idempotent(
-    tx,
+    tx.idempotency,
     { requestId, operation: "updateStatistician", actorId: policy.actorId, input: rest },
     async () => {
       assertVersion(`Statistician ${person.name}`, person.version, input.expectedVersion);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { EstablishmentStatus, StatisticianRole } from "../assignment";
 import type { OrgUnitView } from "../org-unit";
-import { checkCharacter } from "../resident-id";
+import { residentIdCheckCharacter as checkCharacter } from "@grassroots/kit/validation";
 import type { ProfessionalTitle } from "../statistician";
 import { addDays } from "../values";
 
