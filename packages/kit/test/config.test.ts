@@ -17,7 +17,12 @@ describe("configuration from the environment", () => {
   it("a bad environment lists every problem at once", () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig(serviceEnvSchema, { DATABASE_URL: "mysql://x", PORT: "99999", INTERNAL_SECRET: "short", MIGRATE_ON_START: "yes" });
+      loadConfig(serviceEnvSchema, {
+        DATABASE_URL: "mysql://x",
+        PORT: "99999",
+        INTERNAL_SECRET: "short",
+        MIGRATE_ON_START: "yes",
+      });
     } catch (e) {
       error = e as ConfigError;
     }
@@ -29,13 +34,20 @@ describe("configuration from the environment", () => {
 
   it("reports the production-only rule even when another variable is also wrong", () => {
     expect(() =>
-      loadConfig(serviceEnvSchema, { ...valid, PORT: "abc", NODE_ENV: "production", MIGRATE_ON_START: "true" }),
-    ).toThrow(/PORT[\s\S]*MIGRATE_ON_START: must be false in production|MIGRATE_ON_START: must be false in production[\s\S]*PORT/);
+      loadConfig(serviceEnvSchema, {
+        ...valid,
+        PORT: "abc",
+        NODE_ENV: "production",
+        MIGRATE_ON_START: "true",
+      }),
+    ).toThrow(
+      /PORT[\s\S]*MIGRATE_ON_START: must be false in production|MIGRATE_ON_START: must be false in production[\s\S]*PORT/,
+    );
   });
 
   it("refuses migrations at start-up in production", () => {
-    expect(() => loadConfig(serviceEnvSchema, { ...valid, NODE_ENV: "production", MIGRATE_ON_START: "true" })).toThrow(
-      /MIGRATE_ON_START: must be false in production/,
-    );
+    expect(() =>
+      loadConfig(serviceEnvSchema, { ...valid, NODE_ENV: "production", MIGRATE_ON_START: "true" }),
+    ).toThrow(/MIGRATE_ON_START: must be false in production/);
   });
 });

@@ -1,11 +1,21 @@
-import { Access, decodeIdentity, encodeIdentity, maskIdNumber, maskPhone, orgUnitIdForCode, type Identity } from "../src";
+import {
+  Access,
+  decodeIdentity,
+  encodeIdentity,
+  maskIdNumber,
+  maskPhone,
+  orgUnitIdForCode,
+  type Identity,
+} from "../src";
 
 const clerk: Identity = { userId: "u1", roles: ["UNIT_CLERK"], orgUnitId: "t1" };
 
 describe("identity and access", () => {
   it("round-trips the forwarded identity and refuses a forged or malformed one as UNAUTHENTICATED", () => {
     expect(decodeIdentity(encodeIdentity(clerk))).toEqual(clerk);
-    expect(() => decodeIdentity("not-base64-json")).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
+    expect(() => decodeIdentity("not-base64-json")).toThrow(
+      expect.objectContaining({ code: "UNAUTHENTICATED" }),
+    );
     const badRole = Buffer.from(JSON.stringify({ ...clerk, roles: ["SUPERUSER"] })).toString("base64url");
     expect(() => decodeIdentity(badRole)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
   });
@@ -31,7 +41,10 @@ describe("identity and access", () => {
   it("requires one of the named roles", () => {
     const access = new Access(clerk, "x/");
     expect(() => access.requireRole("create units", "CITY_ADMIN", "BANNER_ADMIN")).toThrow(
-      expect.objectContaining({ code: "FORBIDDEN", message: expect.stringContaining("CITY_ADMIN or BANNER_ADMIN") }),
+      expect.objectContaining({
+        code: "FORBIDDEN",
+        message: expect.stringContaining("CITY_ADMIN or BANNER_ADMIN"),
+      }),
     );
     expect(() => access.requireRole("set counts", "UNIT_CLERK")).not.toThrow();
   });

@@ -33,7 +33,10 @@ async function callSubgraph<T = Record<string, unknown>>(
   if (given) headers[Headers.internalSecret] = given;
   if (identity) headers[Headers.identity] = encodeIdentity(identity);
   const res = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  const body = (await res.json()) as {
+    data?: T;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
   return { ...body, status: res.status };
 }
 
@@ -96,7 +99,9 @@ describe("subgraph server", () => {
 
   it("answers with an identity, and refuses root fields without one (UNAUTHENTICATED)", async () => {
     const { url } = await start(false);
-    expect((await callSubgraph(url, "{ widget { id } }", {}, identity)).data).toEqual({ widget: { id: "w1" } });
+    expect((await callSubgraph(url, "{ widget { id } }", {}, identity)).data).toEqual({
+      widget: { id: "w1" },
+    });
     const anonymous = await callSubgraph(url, "{ widget { id } }");
     expect(anonymous.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
   });
@@ -110,7 +115,10 @@ describe("subgraph server", () => {
   it("maps domain errors to a stable extensions.code with the field", async () => {
     const { url } = await start(true);
     const res = await callSubgraph(url, "{ badWidget { id } }", {}, identity);
-    expect(res.errors?.[0]).toMatchObject({ message: "Code 12 must have 12 digits.", extensions: { code: "BAD_USER_INPUT", field: "code" } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: "Code 12 must have 12 digits.",
+      extensions: { code: "BAD_USER_INPUT", field: "code" },
+    });
   });
 
   it("in production hides unexpected errors behind a request id, with no stack trace", async () => {

@@ -36,4 +36,6 @@ export const envUrl = (protocols: string[]) =>
 
 export const nodeEnv = z.enum(["development", "test", "production"]).default("development");
 
-export const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+export const logLevel = z
+  .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+  .default("info");

@@ -9,8 +9,11 @@ const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
   'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any, ctx: any, info: any) => unknown }>;
+export type ReferenceResolvers = Record<
+  string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  { __resolveReference: (ref: any, ctx: any, info: any) => unknown }
+>;
 
 /**
  * type-graphql schema → SDL with directives → @apollo/subgraph (array form, see TOOLCHAIN.md).

@@ -6,7 +6,9 @@ import { writeFileSync } from "node:fs";
  * A subgraph's SDL as composition sees it (the content of its committed schema.graphql). Building the
  * schema only needs its shape: the services handed to `build` throw if anything touches them.
  */
-export async function printSdlOf<S extends object>(build: (services: S) => Promise<GraphQLSchema>): Promise<string> {
+export async function printSdlOf<S extends object>(
+  build: (services: S) => Promise<GraphQLSchema>,
+): Promise<string> {
   const unused = new Proxy({} as S, {
     get: () => {
       throw new Error("printing the SDL does not touch services");

@@ -27,12 +27,17 @@ export function createHttpServer(options: HttpServerOptions): { server: Server; 
         const url = new URL(req.url ?? "/", "http://localhost");
         res.on("finish", () => {
           httpRequestDuration.observe(
-            { route: options.routeLabel(url.pathname), method: req.method ?? "", status: String(res.statusCode) },
+            {
+              route: options.routeLabel(url.pathname),
+              method: req.method ?? "",
+              status: String(res.statusCode),
+            },
             Number(process.hrtime.bigint() - started) / 1e9,
           );
         });
         route(req, res, url).catch((error) => {
-          if (error instanceof BodyTooLargeError) return sendGraphQLError(res, 413, "BAD_USER_INPUT", error.message);
+          if (error instanceof BodyTooLargeError)
+            return sendGraphQLError(res, 413, "BAD_USER_INPUT", error.message);
           options.logger.error({ err: error }, "request failed");
           if (!res.headersSent) sendGraphQLError(res, 500, "INTERNAL_SERVER_ERROR", "Internal error");
           else res.end();
@@ -75,5 +80,7 @@ export function carriesInternalSecret(req: IncomingMessage, secret: string): boo
 /** /metrics is for the cluster's monitoring, not for clients: it needs the internal secret. */
 export function refuseMetrics(res: ServerResponse): void {
   res.writeHead(401, { "content-type": "application/json", "www-authenticate": 'Bearer realm="metrics"' });
-  res.end(JSON.stringify({ error: "/metrics is for monitoring: send the internal secret as a bearer token" }));
+  res.end(
+    JSON.stringify({ error: "/metrics is for monitoring: send the internal secret as a bearer token" }),
+  );
 }

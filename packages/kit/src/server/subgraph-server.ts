@@ -71,7 +71,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         async requestDidStart() {
           return {
             async willSendResponse({ operationName, errors }) {
-              graphqlOperations.inc({ operation: operationName ?? "anonymous", outcome: errors?.length ? "error" : "ok" });
+              graphqlOperations.inc({
+                operation: operationName ?? "anonymous",
+                outcome: errors?.length ? "error" : "ok",
+              });
             },
           };
         },
@@ -85,7 +88,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     if (url.pathname === "/health/ready") {
       const report = await checkReadiness(options.readiness);
       const ready = report.ready && !draining;
-      return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : draining ? "draining" : "not ready", ...report });
+      return sendJson(res, ready ? 200 : 503, {
+        status: ready ? "ready" : draining ? "draining" : "not ready",
+        ...report,
+      });
     }
     if (url.pathname === "/metrics") {
       if (!carriesInternalSecret(req, options.internalSecret)) return refuseMetrics(res);
@@ -101,7 +107,12 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     try {
       identity = typeof identityHeader === "string" ? decodeIdentity(identityHeader) : undefined;
     } catch (error) {
-      return sendGraphQLError(res, 401, "UNAUTHENTICATED", isAppError(error) ? error.message : "bad identity");
+      return sendGraphQLError(
+        res,
+        401,
+        "UNAUTHENTICATED",
+        isAppError(error) ? error.message : "bad identity",
+      );
     }
     const requestId = headerValue(req, Headers.requestId) ?? randomUUID();
     res.setHeader(Headers.requestId, requestId);
