@@ -1,5 +1,5 @@
 import { OutboxAndInbox1764100000000 } from "@grassroots/events";
-import { createDataSource } from "@grassroots/kit";
+import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { OrgUnitEntity, RegisterCountEntity } from "./entities/org-unit.entity";
 import {
@@ -11,6 +11,7 @@ import {
 import { OrgUnits1764200000000 } from "./migrations/1764200000000-org-units";
 import { Standardization1764200001000 } from "./migrations/1764200001000-standardization";
 import { ActorNames1764200002100 } from "./migrations/1764200002100-actor-names";
+import { ClientRequests1764200003000 } from "./migrations/1764200003000-client-requests";
 
 export const entities = [
   OrgUnitEntity,
@@ -19,6 +20,7 @@ export const entities = [
   StandardItemEntity,
   AssessmentEntity,
   AssessmentItemEntity,
+  IdempotencyKeyEntity,
 ];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
@@ -27,6 +29,7 @@ export const migrations = [
   OrgUnits1764200000000,
   Standardization1764200001000,
   ActorNames1764200002100,
+  ClientRequests1764200003000,
 ];
 
 export function createOrganizationDataSource(url: string, poolSize = 10): DataSource {

@@ -1,4 +1,5 @@
 import { publishEvent, type EventContract, type EventData } from "@grassroots/events";
+import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
@@ -7,10 +8,12 @@ import { TypeOrmStandardizationStore } from "./repositories/standardization.stor
 class TypeOrmTransaction implements Transaction {
   readonly units: TypeOrmOrgUnitStore;
   readonly standardization: TypeOrmStandardizationStore;
+  readonly requests: TypeOrmIdempotencyStore;
 
   constructor(private readonly manager: EntityManager) {
     this.units = new TypeOrmOrgUnitStore(manager);
     this.standardization = new TypeOrmStandardizationStore(manager);
+    this.requests = new TypeOrmIdempotencyStore(manager);
   }
 
   async publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void> {

@@ -1,4 +1,5 @@
 import type { EventContract, EventData } from "@grassroots/events";
+import type { IdempotencyStore } from "@grassroots/kit/idempotency";
 import type { NewOrgUnit, OrgUnit, OrgUnitKind, OrgUnitPatch } from "./org-unit";
 import type { Assessment, AssessmentItem, NewAssessment, NewStandard, Standard } from "./standardization";
 
@@ -37,8 +38,10 @@ export interface OrgUnitStore {
 export interface StandardizationStore {
   findStandard(code: string, version: number): Promise<Standard | undefined>;
   latestVersion(code: string): Promise<number | undefined>;
+  standardById(id: string): Promise<Standard | undefined>;
   insertStandard(standard: NewStandard): Promise<Standard>;
   insertAssessment(assessment: NewAssessment): Promise<Assessment>;
+  assessment(id: string): Promise<Assessment | undefined>;
   lockAssessment(id: string): Promise<Assessment | undefined>;
   recognize(id: string, batch: number, year: number, by: { id: string; name: string }): Promise<Assessment>;
 }
@@ -46,6 +49,8 @@ export interface StandardizationStore {
 export interface Transaction {
   units: OrgUnitStore;
   standardization: StandardizationStore;
+  /** Client request ids of mutations a client may retry (the kit's idempotency_key table). */
+  requests: IdempotencyStore;
   /**
    * Writes the event to the outbox in this transaction; its Kafka key is the data field the contract
    * names (`contract.key.field`), checked at publish.

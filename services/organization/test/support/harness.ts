@@ -19,6 +19,7 @@ export const TABLES = [
   "standard_item",
   "standardization_assessment",
   "assessment_item",
+  "idempotency_key",
 ];
 
 /**

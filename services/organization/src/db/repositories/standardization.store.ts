@@ -18,6 +18,11 @@ export class TypeOrmStandardizationStore implements StandardizationStore {
     return standard;
   }
 
+  async standardById(id: string): Promise<Standard | undefined> {
+    const [standard] = await loadStandards(this.manager, { ids: [id] });
+    return standard;
+  }
+
   async latestVersion(code: string): Promise<number | undefined> {
     const [row] = await this.manager.query(
       `SELECT max(version) AS v FROM standardization_standard WHERE code = $1`,
@@ -50,6 +55,10 @@ export class TypeOrmStandardizationStore implements StandardizationStore {
       })),
     );
     return (await this.get(assessment.id))!;
+  }
+
+  assessment(id: string): Promise<Assessment | undefined> {
+    return this.get(id);
   }
 
   async lockAssessment(id: string): Promise<Assessment | undefined> {

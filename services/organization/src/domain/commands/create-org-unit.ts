@@ -9,7 +9,7 @@ import { pathOf, type OrgUnit, type OrgUnitKind } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
 import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
 import { checkName } from "../values";
-import { lockUnit, newUnitId, requireCodeFree } from "./common";
+import { lockUnit, newUnitId, oncePerRequest, requireCodeFree, type Retryable } from "./common";
 
 export interface CreateOrgUnitInput {
   /** Null only for a CITY (the import creates those; GraphQL always names a parent). */
@@ -27,9 +27,17 @@ export function createOrgUnit(
   uow: UnitOfWork,
   policy: ChangePolicy,
   clock: Clock,
-  input: CreateOrgUnitInput,
+  input: CreateOrgUnitInput & Retryable,
 ) {
-  return uow.run((tx) => createOrgUnitIn(tx, policy, clock, input));
+  return uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "createOrgUnit", actorId: policy.actorId, input },
+      () => createOrgUnitIn(tx, policy, clock, input),
+      (unit) => unit.id,
+      (id) => tx.units.get(id),
+    ),
+  );
 }
 
 /**

@@ -1,8 +1,9 @@
 import { badInput } from "@grassroots/kit/errors";
 import { checkDate, checkText } from "@grassroots/kit/validation";
-import { ITEM_GROUPS, type NewStandard, type NewStandardItem } from "../standardization";
+import { ITEM_GROUPS, type NewStandard, type NewStandardItem, type Standard } from "../standardization";
 import type { ChangePolicy } from "../access-policy";
-import type { UnitOfWork } from "../ports";
+import type { Transaction, UnitOfWork } from "../ports";
+import { oncePerRequest, type Retryable } from "./common";
 
 export type DefineStandardInput = Omit<NewStandard, "version" | "items"> & {
   items: Omit<NewStandardItem, "ordinal">[];
@@ -12,13 +13,31 @@ export type DefineStandardInput = Omit<NewStandard, "version" | "items"> & {
  * A standard is versioned data: defining one with an existing code adds the next version; a version
  * is never edited (the database refuses changes to a version that assessments use).
  */
-export function defineStandard(uow: UnitOfWork, policy: ChangePolicy, input: DefineStandardInput) {
+export function defineStandard(
+  uow: UnitOfWork,
+  policy: ChangePolicy,
+  input: DefineStandardInput & Retryable,
+) {
+  return uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "defineStandardizationStandard", actorId: policy.actorId, input },
+      () => defineStandardIn(tx, policy, input),
+      (standard) => standard.id,
+      (id) => tx.standardization.standardById(id),
+    ),
+  );
+}
+
+export async function defineStandardIn(
+  tx: Transaction,
+  policy: ChangePolicy,
+  input: DefineStandardInput,
+): Promise<Standard> {
   policy.cityDecision("define standardization standards");
   const standard = checkStandard(input);
-  return uow.run(async (tx) => {
-    const version = ((await tx.standardization.latestVersion(standard.code)) ?? 0) + 1;
-    return tx.standardization.insertStandard({ ...standard, version });
-  });
+  const version = ((await tx.standardization.latestVersion(standard.code)) ?? 0) + 1;
+  return tx.standardization.insertStandard({ ...standard, version });
 }
 
 function checkStandard(input: DefineStandardInput): Omit<NewStandard, "version"> {

@@ -5,7 +5,7 @@ import { registerCountSetData } from "../../events/org-unit-events";
 import { unitTarget, type ChangePolicy } from "../access-policy";
 import { describe, type OrgUnit } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
-import { lockUnit, requireActive } from "./common";
+import { lockUnit, oncePerRequest, requireActive, type Retryable } from "./common";
 
 export interface SetRegisterCountInput {
   id: string;
@@ -19,9 +19,17 @@ export function setRegisterCount(
   uow: UnitOfWork,
   policy: ChangePolicy,
   clock: Clock,
-  input: SetRegisterCountInput,
+  input: SetRegisterCountInput & Retryable,
 ) {
-  return uow.run((tx) => setRegisterCountIn(tx, policy, clock, input));
+  return uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "setRegisterCount", actorId: policy.actorId, input },
+      () => setRegisterCountIn(tx, policy, clock, input),
+      (unit) => unit.id,
+      (id) => tx.units.get(id),
+    ),
+  );
 }
 
 /**

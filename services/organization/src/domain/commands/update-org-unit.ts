@@ -9,7 +9,7 @@ import { checkChildKind } from "../hierarchy";
 import { describe, type OrgUnit, type OrgUnitKind, type OrgUnitPatch } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
 import { checkName } from "../values";
-import { lockUnit, requireActive } from "./common";
+import { lockUnit, oncePerRequest, requireActive, type Retryable } from "./common";
 
 export interface UpdateOrgUnitInput {
   id: string;
@@ -25,9 +25,17 @@ export function updateOrgUnit(
   uow: UnitOfWork,
   policy: ChangePolicy,
   clock: Clock,
-  input: UpdateOrgUnitInput,
+  input: UpdateOrgUnitInput & Retryable,
 ) {
-  return uow.run((tx) => updateOrgUnitIn(tx, policy, clock, input));
+  return uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "updateOrgUnit", actorId: policy.actorId, input },
+      () => updateOrgUnitIn(tx, policy, clock, input),
+      (unit) => unit.id,
+      (id) => tx.units.get(id),
+    ),
+  );
 }
 
 export async function updateOrgUnitIn(

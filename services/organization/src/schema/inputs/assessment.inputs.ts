@@ -2,6 +2,7 @@ import { LocalDateResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int } from "type-graphql";
 import type { ItemStatus } from "../../domain/standardization";
 import { ItemStatusEnum } from "../types/enums";
+import { REQUEST_ID } from "./request-id";
 
 @InputType("AssessmentItemInput")
 export class AssessmentItemInput {
@@ -19,6 +20,7 @@ export class RecordAssessmentInput {
   @Field(() => Int) standardVersion: number;
   @Field(() => LocalDateResolver) assessedOn: string;
   @Field(() => [AssessmentItemInput]) items: AssessmentItemInput[];
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }
 
 @InputType("RecognizeStandardizationInput")
@@ -26,4 +28,5 @@ export class RecognizeInput {
   @Field(() => ID) assessmentId: string;
   @Field(() => Int) batch: number;
   @Field(() => Int) year: number;
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }

@@ -2,6 +2,7 @@ import { LocalDateResolver } from "graphql-scalars";
 import { Field, ID, InputType, Int } from "type-graphql";
 import type { OrgUnitKind } from "../../domain/org-unit";
 import { OrgUnitKindEnum } from "../types/enums";
+import { REQUEST_ID } from "./request-id";
 
 @InputType("OrgUnitFilter")
 export class OrgUnitFilterInput {
@@ -25,6 +26,7 @@ export class CreateOrgUnitInput {
   kind?: OrgUnitKind | null;
   @Field(() => Boolean, { nullable: true }) postEstablished?: boolean | null;
   @Field(() => LocalDateResolver, { nullable: true }) postEstablishedOn?: string | null;
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }
 
 @InputType("UpdateOrgUnitInput", { description: "Omitted fields stay as they are." })
@@ -36,6 +38,7 @@ export class UpdateOrgUnitInput {
   kind?: OrgUnitKind | null;
   @Field(() => Boolean, { nullable: true }) postEstablished?: boolean | null;
   @Field(() => LocalDateResolver, { nullable: true }) postEstablishedOn?: string | null;
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }
 
 @InputType("MoveOrgUnitInput")
@@ -51,6 +54,7 @@ export class DeactivateOrgUnitInput {
   @Field(() => ID) id: string;
   @Field(() => Int) expectedVersion: number;
   @Field() reason: string;
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }
 
 @InputType("SetRegisterCountInput")
@@ -60,4 +64,5 @@ export class SetRegisterCountInput {
   @Field(() => Int) count: number;
   @Field(() => LocalDateResolver, { description: "Business date of the count; not in the future." })
   asOf: string;
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }

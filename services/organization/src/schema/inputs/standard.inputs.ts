@@ -2,6 +2,7 @@ import { LocalDateResolver } from "graphql-scalars";
 import { Field, InputType } from "type-graphql";
 import type { ItemGroup } from "../../domain/standardization";
 import { ItemGroupEnum } from "../types/enums";
+import { REQUEST_ID } from "./request-id";
 
 @InputType("StandardItemInput")
 export class StandardItemInput {
@@ -22,4 +23,5 @@ export class DefineStandardInput {
   @Field(() => LocalDateResolver) effectiveFrom: string;
   @Field({ defaultValue: false }) isSample: boolean;
   @Field(() => [StandardItemInput]) items: StandardItemInput[];
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }

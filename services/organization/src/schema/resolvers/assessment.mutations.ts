@@ -1,3 +1,4 @@
+import { opt } from "@grassroots/kit";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { recognizeStandardization } from "../../domain/commands/recognize-standardization";
 import { recordAssessment } from "../../domain/commands/record-assessment";
@@ -20,7 +21,10 @@ export class AssessmentMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Assessment> {
     const { uow, clock } = this.services;
-    return recordAssessment(uow, await changePolicy(ctx), clock, input);
+    return recordAssessment(uow, await changePolicy(ctx), clock, {
+      ...input,
+      requestId: opt(input.requestId),
+    });
   }
 
   @Mutation(() => AssessmentType, {
@@ -30,6 +34,9 @@ export class AssessmentMutations {
     @Arg("input") input: RecognizeInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Assessment> {
-    return recognizeStandardization(this.services.uow, await changePolicy(ctx), input);
+    return recognizeStandardization(this.services.uow, await changePolicy(ctx), {
+      ...input,
+      requestId: opt(input.requestId),
+    });
   }
 }

@@ -34,6 +34,7 @@ export class OrgUnitMutations {
       kind: opt(input.kind),
       postEstablished: opt(input.postEstablished),
       postEstablishedOn: opt(input.postEstablishedOn),
+      requestId: opt(input.requestId),
     });
   }
 
@@ -50,6 +51,7 @@ export class OrgUnitMutations {
       postEstablished: opt(input.postEstablished),
       // null clears the date; absent keeps it
       postEstablishedOn: input.postEstablishedOn,
+      requestId: opt(input.requestId),
     });
   }
 
@@ -68,7 +70,10 @@ export class OrgUnitMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<OrgUnit> {
     const { uow, clock } = this.services;
-    return deactivateOrgUnit(uow, await changePolicy(ctx), clock, input);
+    return deactivateOrgUnit(uow, await changePolicy(ctx), clock, {
+      ...input,
+      requestId: opt(input.requestId),
+    });
   }
 
   @Mutation(() => OrgUnitType, {
@@ -79,6 +84,9 @@ export class OrgUnitMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<OrgUnit> {
     const { uow, clock } = this.services;
-    return setRegisterCount(uow, await changePolicy(ctx), clock, input);
+    return setRegisterCount(uow, await changePolicy(ctx), clock, {
+      ...input,
+      requestId: opt(input.requestId),
+    });
   }
 }

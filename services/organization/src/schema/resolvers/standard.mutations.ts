@@ -1,3 +1,4 @@
+import { opt } from "@grassroots/kit";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { defineStandard } from "../../domain/commands/define-standard";
 import type { OrganizationServices } from "../../domain/ports";
@@ -18,6 +19,7 @@ export class StandardMutations {
     return defineStandard(this.services.uow, await changePolicy(ctx), {
       ...input,
       items: input.items.map((i) => ({ ...i, description: i.description ?? null })),
+      requestId: opt(input.requestId),
     });
   }
 }
