@@ -20,7 +20,7 @@ describe("#9 the kit's face: plain subpaths for domain and rule code", () => {
     ["@grassroots/kit/identity", ["Access", "actorName", "maskIdNumber", "orgUnitIdForCode", "Roles"]],
     [
       "@grassroots/kit/validation",
-      ["checkDate", "systemClock", "checkPageSize", "encodeCursor", "decodeCursor", "isUuid"],
+      ["checkDate", "systemClock", "checkPageSize", "encodeCursor", "decodeCursor", "connectionOf", "isUuid"],
     ],
     ["@grassroots/kit/idempotency", ["checkRequestId", "fingerprintOf", "idempotent"]],
   ])("%s loads no Apollo, TypeORM or type-graphql and exports what domain code uses", (specifier, names) => {

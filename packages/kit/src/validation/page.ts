@@ -40,3 +40,46 @@ export function decodeCursor(
   }
   return key;
 }
+
+/** One page of a list, as a store's keyset read returns it. */
+export interface Page<T> {
+  items: T[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** A Relay-style connection (the GraphQL types are each service's; their data is this). */
+export interface Connection<E> {
+  edges: E[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+/**
+ * A page as a connection: each item's cursor is `encodeCursor(kind, keyOf(item))` (the keyset's sort
+ * key), `endCursor` the last one's. `edge` builds an edge with more than cursor and node.
+ */
+export function connectionOf<T>(
+  page: Page<T>,
+  kind: string,
+  keyOf: (item: T) => string,
+): Connection<{ cursor: string; node: T }>;
+export function connectionOf<T, E>(
+  page: Page<T>,
+  kind: string,
+  keyOf: (item: T) => string,
+  edge: (item: T, cursor: string) => E,
+): Connection<E>;
+export function connectionOf<T, E>(
+  page: Page<T>,
+  kind: string,
+  keyOf: (item: T) => string,
+  edge?: (item: T, cursor: string) => E,
+): Connection<E | { cursor: string; node: T }> {
+  const cursors = page.items.map((item) => encodeCursor(kind, keyOf(item)));
+  return {
+    edges: page.items.map((item, i) => (edge ? edge(item, cursors[i]) : { cursor: cursors[i], node: item })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: cursors.at(-1) ?? null },
+    totalCount: page.totalCount,
+  };
+}
