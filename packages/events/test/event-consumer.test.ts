@@ -1,8 +1,8 @@
 import { createTopics, readTopic, testKafka, waitFor } from "@grassroots/test-infra";
 import type { Producer } from "kafkajs";
 import { randomUUID } from "node:crypto";
-import type { DataSource } from "typeorm";
-import { createKafka, dlqTopicOf, EventConsumer, on, toKafkaHeaders } from "../src";
+import type { DataSource, EntityManager } from "typeorm";
+import { consumerOf, createKafka, dlqTopicOf, EventConsumer, handle, toKafkaHeaders } from "../src";
 import { brokers, logger, openDatabase, widgetContract } from "./support";
 
 const Widget = widgetContract();
@@ -48,21 +48,23 @@ beforeAll(async () => {
   await createTopics([Widget.topic, dlqTopicOf(Widget.topic)]);
   producer = testKafka().producer();
   await producer.connect();
+  // The handler's "domain transaction" is the inbox transaction's manager itself here.
+  const { groupId, handlers } = consumerOf(`test-consumer-${randomUUID()}`, (manager) => manager, [
+    handle(Widget, async (event, manager: EntityManager) => {
+      if (event.data.widgetId === "always-fails") throw new Error("handler cannot apply this event");
+      await manager.query(`INSERT INTO widget_effect (widget_id, n) VALUES ($1, $2)`, [
+        event.data.widgetId,
+        event.data.n,
+      ]);
+    }),
+  ]);
   consumer = new EventConsumer({
     kafka: createKafka(brokers, "consumer-test", logger),
     dataSource,
-    groupId: `test-consumer-${randomUUID()}`,
+    groupId,
     logger,
     retry: { attempts: 3, initialMs: 50, maxMs: 200 },
-    handlers: [
-      on(Widget, async (event, manager) => {
-        if (event.data.widgetId === "always-fails") throw new Error("handler cannot apply this event");
-        await manager.query(`INSERT INTO widget_effect (widget_id, n) VALUES ($1, $2)`, [
-          event.data.widgetId,
-          event.data.n,
-        ]);
-      }),
-    ],
+    handlers,
   });
   await consumer.start();
 });

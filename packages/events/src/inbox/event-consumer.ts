@@ -6,17 +6,11 @@ import { fromKafkaHeaders } from "../contracts/envelope";
 import { consumerDeadLettered, consumerHandled, consumerRetries } from "./consumer-metrics";
 import type { ReceivedEvent } from "./received-event";
 
+/** What the consumer runs for one event type; services build these with `consumerOf` and `handle`. */
 export interface EventHandler<C extends EventContract = EventContract> {
   contract: C;
   /** Runs inside the inbox transaction: write through `manager` only, so the writes and the event id commit together. */
   handle(event: ReceivedEvent<EventData<C>>, manager: EntityManager): Promise<void>;
-}
-
-export function on<C extends EventContract>(
-  contract: C,
-  handle: (event: ReceivedEvent<EventData<C>>, manager: EntityManager) => Promise<void>,
-): EventHandler<C> {
-  return { contract, handle };
 }
 
 /** How often a failing handler is tried, and the backoff between tries (doubling from initialMs). */
