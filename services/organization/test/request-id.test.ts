@@ -120,4 +120,38 @@ describe("#9: a client requestId makes a mutation safe to retry", () => {
     // The same call without the requestId is a new change against a stale version.
     expectError(await h.call(SET_REGISTER, { input }, cityAdmin), "CONFLICT");
   });
+
+  it('#9: importDivisions retried with the same requestId returns the first report (not "unchanged") and imports once', async () => {
+    const IMPORT = `mutation ($input: ImportDivisionsInput!) { importDivisions(input: $input) {
+      dryRun created updated unchanged rejectedCount rejected { line code reason } } }`;
+    const content =
+      "code,name,kind,parent_code\n150621100221,导入村,VILLAGE,150621100000\n150621100222,导入二村,VILLAGE,150621100000\n";
+    const input = { format: "CSV", content, requestId: "retry-import-0001" };
+    const first = await h.call(IMPORT, { input }, cityAdmin);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.importDivisions).toEqual({
+      dryRun: false,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      rejectedCount: 0,
+      rejected: [],
+    });
+    const before = await h.fingerprint();
+    const retry = await h.call(IMPORT, { input }, cityAdmin);
+    expect(retry.data!.importDivisions).toEqual(first.data!.importDivisions);
+    expect(await h.fingerprint()).toBe(before);
+    expect(await unitsWithCode("150621100221")).toBe(1);
+    expect(await createdEvents(idOf("150621100222"))).toBe(1);
+
+    // Another file under the same requestId is CONFLICT, nothing imported.
+    const other = `${content}150621100223,导入三村,VILLAGE,150621100000\n`;
+    const message = await h.expectRefused("CONFLICT", () =>
+      h.call(IMPORT, { input: { ...input, content: other } }, cityAdmin),
+    );
+    expect(message).toContain(
+      "requestId retry-import-0001 was already used for a different request (importDivisions)",
+    );
+    expect(await unitsWithCode("150621100223")).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { OutboxAndInbox1764100000000 } from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
+import { DivisionImportResultEntity } from "./entities/division-import.entity";
 import { OrgUnitEntity, RegisterCountEntity } from "./entities/org-unit.entity";
 import {
   AssessmentEntity,
@@ -12,6 +13,7 @@ import { OrgUnits1764200000000 } from "./migrations/1764200000000-org-units";
 import { Standardization1764200001000 } from "./migrations/1764200001000-standardization";
 import { ActorNames1764200002100 } from "./migrations/1764200002100-actor-names";
 import { ClientRequests1764200003000 } from "./migrations/1764200003000-client-requests";
+import { DivisionImportResults1764200003100 } from "./migrations/1764200003100-division-import-results";
 
 export const entities = [
   OrgUnitEntity,
@@ -20,6 +22,7 @@ export const entities = [
   StandardItemEntity,
   AssessmentEntity,
   AssessmentItemEntity,
+  DivisionImportResultEntity,
   IdempotencyKeyEntity,
 ];
 
@@ -30,6 +33,7 @@ export const migrations = [
   Standardization1764200001000,
   ActorNames1764200002100,
   ClientRequests1764200003000,
+  DivisionImportResults1764200003100,
 ];
 
 export function createOrganizationDataSource(url: string, poolSize = 10): DataSource {

@@ -2,6 +2,7 @@ import { publishEvent, type EventContract, type EventData } from "@grassroots/ev
 import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
+import { TypeOrmDivisionImportStore } from "./repositories/division-import.store";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
 import { TypeOrmStandardizationStore } from "./repositories/standardization.store";
 
@@ -9,11 +10,13 @@ class TypeOrmTransaction implements Transaction {
   readonly units: TypeOrmOrgUnitStore;
   readonly standardization: TypeOrmStandardizationStore;
   readonly requests: TypeOrmIdempotencyStore;
+  readonly imports: TypeOrmDivisionImportStore;
 
   constructor(private readonly manager: EntityManager) {
     this.units = new TypeOrmOrgUnitStore(manager);
     this.standardization = new TypeOrmStandardizationStore(manager);
     this.requests = new TypeOrmIdempotencyStore(manager);
+    this.imports = new TypeOrmDivisionImportStore(manager);
   }
 
   async publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void> {

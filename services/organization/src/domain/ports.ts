@@ -1,5 +1,6 @@
 import type { EventContract, EventData } from "@grassroots/events";
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
+import type { ImportReport } from "./commands/import-divisions";
 import type { NewOrgUnit, OrgUnit, OrgUnitKind, OrgUnitPatch } from "./org-unit";
 import type { Assessment, AssessmentItem, NewAssessment, NewStandard, Standard } from "./standardization";
 
@@ -46,11 +47,19 @@ export interface StandardizationStore {
   recognize(id: string, batch: number, year: number, by: { id: string; name: string }): Promise<Assessment>;
 }
 
+/** Reports of division imports sent with a client requestId (a retry returns the first one). */
+export interface DivisionImportStore {
+  /** Keeps the report; returns its id. */
+  record(report: ImportReport, importedBy: string): Promise<string>;
+  get(id: string): Promise<ImportReport | undefined>;
+}
+
 export interface Transaction {
   units: OrgUnitStore;
   standardization: StandardizationStore;
   /** Client request ids of mutations a client may retry (the kit's idempotency_key table). */
   requests: IdempotencyStore;
+  imports: DivisionImportStore;
   /**
    * Writes the event to the outbox in this transaction; its Kafka key is the data field the contract
    * names (`contract.key.field`), checked at publish.

@@ -20,6 +20,7 @@ export const TABLES = [
   "standardization_assessment",
   "assessment_item",
   "idempotency_key",
+  "division_import_result",
 ];
 
 /**

@@ -54,9 +54,9 @@ export interface Retryable {
  * (same id, same input, same caller) writes nothing and returns that result as it stands now. The same
  * id with other input is a CONFLICT (the kit's idempotent). A refused request rolls back: nothing kept.
  */
-export async function oncePerRequest<R>(
+export async function oncePerRequest<R, I extends Retryable>(
   tx: Transaction,
-  request: { operation: string; actorId: string; input: Retryable },
+  request: { operation: string; actorId: string; input: I },
   work: () => Promise<R>,
   idOf: (result: R) => string,
   replay: (id: string) => Promise<R | undefined>,

@@ -7,9 +7,10 @@ import {
   type DivisionFile,
   type ImportLimits,
 } from "../import/division-file";
-import { importDivisions, type ImportReport } from "./import-divisions";
+import { oncePerRequest, type Retryable } from "./common";
+import { importDivisions, importDivisionsIn, type ImportReport } from "./import-divisions";
 
-export interface ImportFileRequest extends DivisionFile {
+export interface ImportFileRequest extends DivisionFile, Retryable {
   dryRun: boolean;
 }
 
@@ -27,10 +28,28 @@ export async function importDivisionFile(
 ): Promise<ImportReport> {
   access.requireRole("import divisions", "CITY_ADMIN", "BANNER_ADMIN");
   const rows = await readDivisionFile(request, limits);
-  return importDivisions(services.uow, services.clock, rows, {
-    actor: access.identity.userId,
-    policy: policyFor(access),
-    area: access,
-    dryRun: request.dryRun,
-  });
+  const options = { actor: access.identity.userId, policy: policyFor(access), area: access };
+  const { uow, clock } = services;
+  // A dry run writes nothing, so it needs no requestId: it may be repeated as it is.
+  if (request.requestId === undefined || request.dryRun) {
+    return importDivisions(uow, clock, rows, { ...options, dryRun: request.dryRun });
+  }
+  // With a requestId the whole import is one transaction, its report kept for a retry.
+  const { requestId, format, content } = request;
+  const done = await uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "importDivisions", actorId: options.actor, input: { requestId, format, content } },
+      async () => {
+        const report = await importDivisionsIn(tx, clock, rows, options);
+        return { id: await tx.imports.record(report, options.actor), report };
+      },
+      (result) => result.id,
+      async (id) => {
+        const report = await tx.imports.get(id);
+        return report && { id, report };
+      },
+    ),
+  );
+  return done.report;
 }

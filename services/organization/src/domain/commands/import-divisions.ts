@@ -110,6 +110,19 @@ export async function importDivisions(
   return report;
 }
 
+/**
+ * The import inside the caller's transaction: every batch runs in it, so the whole import commits or
+ * rolls back with whatever else the transaction holds (an import sent with a client requestId).
+ */
+export function importDivisionsIn(
+  tx: Transaction,
+  clock: Clock,
+  rows: readonly DivisionRow[],
+  options: Omit<ImportOptions, "dryRun">,
+): Promise<ImportReport> {
+  return importDivisions({ run: (work) => work(tx) }, clock, rows, options);
+}
+
 interface RowContext {
   clock: Clock;
   policy: ChangePolicy;

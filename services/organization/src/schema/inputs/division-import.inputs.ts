@@ -1,5 +1,6 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
 import { DIVISION_FILE_FORMATS, type DivisionFileFormat } from "../../domain/import/division-file";
+import { REQUEST_ID } from "./request-id";
 
 export const DivisionFileFormatEnum = Object.fromEntries(DIVISION_FILE_FORMATS.map((f) => [f, f])) as {
   [K in DivisionFileFormat]: K;
@@ -20,4 +21,9 @@ export class ImportDivisionsInput {
   @Field({ description: "The file: CSV as text, XLSX as base64." }) content: string;
   @Field({ defaultValue: false, description: "Check every row and report, writing and publishing nothing." })
   dryRun: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: `${REQUEST_ID} With one, the whole import is one transaction and a retry returns its first report; a dry run ignores it.`,
+  })
+  requestId?: string | null;
 }

@@ -1,3 +1,4 @@
+import { opt } from "@grassroots/kit";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { importDivisionFile } from "../../domain/commands/import-division-file";
 import type { ImportReport } from "../../domain/commands/import-divisions";
@@ -26,6 +27,7 @@ export class DivisionImportMutations {
       format: input.format,
       content: input.content,
       dryRun: input.dryRun,
+      requestId: opt(input.requestId),
     });
     return { ...report, dryRun: input.dryRun, rejectedCount: report.rejected.length };
   }
