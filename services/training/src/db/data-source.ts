@@ -1,5 +1,5 @@
 import { OutboxAndInbox1764100000000 } from "@grassroots/events";
-import { createDataSource } from "@grassroots/kit";
+import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { OrgUnitProjection } from "./entities/org-unit.entity";
 import { CertificateCounterEntity, CertificateEntity } from "./entities/certificate.entity";
@@ -9,6 +9,7 @@ import { AssignmentProjection, StatisticianProjection } from "./entities/statist
 import { Projections1764300000000 } from "./migrations/1764300000000-projections";
 import { Training1764300001000 } from "./migrations/1764300001000-training";
 import { ActorNames1764300002000 } from "./migrations/1764300002000-actor-names";
+import { ClientRequests1764300003000 } from "./migrations/1764300003000-client-requests";
 
 export const entities = [
   OrgUnitProjection,
@@ -18,6 +19,7 @@ export const entities = [
   EnrollmentEntity,
   CertificateEntity,
   CertificateCounterEntity,
+  IdempotencyKeyEntity,
 ];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
@@ -26,6 +28,7 @@ export const migrations = [
   Projections1764300000000,
   Training1764300001000,
   ActorNames1764300002000,
+  ClientRequests1764300003000,
 ];
 
 export function createTrainingDataSource(url: string, poolSize = 10): DataSource {

@@ -1,3 +1,4 @@
+import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import { publishEvent, type EventContract, type EventData } from "@grassroots/events";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
@@ -18,6 +19,7 @@ export function transactionOf(manager: EntityManager): Transaction {
     certificates: new TypeOrmCertificateStore(manager),
     units: new TypeOrmOrgUnitStore(manager),
     statisticians: new TypeOrmStatisticianStore(manager),
+    requests: new TypeOrmIdempotencyStore(manager),
     publish: async <C extends EventContract>(contract: C, data: EventData<C>) => {
       await publishEvent(manager, contract, data);
     },

@@ -1,3 +1,4 @@
+import type { IdempotencyStore } from "@grassroots/kit/idempotency";
 import type { Clock } from "@grassroots/kit/validation";
 import type { EventContract, EventData } from "@grassroots/events/contracts";
 import type { PassRule } from "../rules/r7-pre-post-training";
@@ -21,6 +22,7 @@ import type {
  */
 
 export interface SessionStore {
+  get(id: string): Promise<TrainingSession | undefined>;
   /** Reads and locks the row until the transaction ends (SELECT … FOR UPDATE): serialises enrolments. */
   lock(id: string): Promise<TrainingSession | undefined>;
   insert(session: NewSession): Promise<TrainingSession>;
@@ -68,6 +70,8 @@ export interface Transaction {
   certificates: CertificateStore;
   units: OrgUnitStore;
   statisticians: StatisticianStore;
+  /** Client request ids of mutations a client may retry (the kit's idempotency_key table). */
+  requests: IdempotencyStore;
   /** Writes the event to the outbox in this transaction, keyed by the data field the contract names (`contract.key`). */
   publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void>;
 }

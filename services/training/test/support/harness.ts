@@ -53,6 +53,7 @@ export const TABLES = [
   "training_enrollment",
   "training_certificate",
   "certificate_counter",
+  "idempotency_key",
   OUTBOX,
 ];
 export const fingerprint = (dataSource: DataSource) => fingerprintTables(dataSource, TABLES);
@@ -90,6 +91,8 @@ export interface Harness {
    * row changed. Returns the message so a test can check it names what the clerk must fix.
    */
   expectRefused(code: string, call: () => Promise<GraphQLResult>): Promise<string>;
+  /** A fingerprint of the business tables and the outbox: equal before and after means nothing was written. */
+  fingerprint(): Promise<string>;
   /** Sends an event as another service's relay would: CloudEvent headers, JSON value, key. */
   publish<C extends EventContract>(
     contract: C,
@@ -161,6 +164,7 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
     prefix: harness.topicPrefix,
     call: harness.call,
     expectRefused: harness.expectRefused,
+    fingerprint: harness.fingerprint,
     publish,
     publishOrdos: () => publishUnits(ordosStates()),
     publishUnits,

@@ -8,6 +8,10 @@ import { TrainingSessionEntity } from "../entities/session.entity";
 export class TypeOrmSessionStore implements SessionStore {
   constructor(private readonly manager: EntityManager) {}
 
+  async get(id: string): Promise<TrainingSession | undefined> {
+    return (await this.manager.findOneBy(TrainingSessionEntity, { id })) ?? undefined;
+  }
+
   async lock(id: string): Promise<TrainingSession | undefined> {
     const found = await this.manager
       .createQueryBuilder(TrainingSessionEntity, "s")

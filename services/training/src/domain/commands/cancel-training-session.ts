@@ -5,7 +5,13 @@ import { sessionState } from "../../events/training-events";
 import type { TrainingPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";
 import { describeSession, type TrainingSession } from "../training";
-import { managedSession, requireStatus, type SessionStepInput } from "./common";
+import {
+  type Retryable,
+  type SessionStepInput,
+  managedSession,
+  oncePerRequest,
+  requireStatus,
+} from "./common";
 
 export interface CancelSessionInput extends SessionStepInput {
   reason: string;
@@ -15,9 +21,17 @@ export function cancelTrainingSession(
   uow: UnitOfWork,
   policy: TrainingPolicy,
   clock: Clock,
-  input: CancelSessionInput,
+  input: CancelSessionInput & Retryable,
 ): Promise<TrainingSession> {
-  return uow.run((tx) => cancelTrainingSessionIn(tx, policy, clock, input));
+  return uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "cancelTrainingSession", actorId: policy.actor.id, input: input },
+      () => cancelTrainingSessionIn(tx, policy, clock, input),
+      (session) => session.id,
+      (id) => tx.sessions.get(id),
+    ),
+  );
 }
 
 /** PLANNED or OPEN → CANCELLED, with who, when and why; enrolments stay as they were (nothing is deleted). */

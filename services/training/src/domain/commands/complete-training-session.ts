@@ -4,15 +4,30 @@ import { SessionCompleted } from "@grassroots/events/contracts";
 import type { TrainingPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";
 import { describeSession, type TrainingSession } from "../training";
-import { managedSession, publishSession, requireStatus, type SessionStepInput } from "./common";
+import {
+  type Retryable,
+  type SessionStepInput,
+  managedSession,
+  oncePerRequest,
+  publishSession,
+  requireStatus,
+} from "./common";
 
 export function completeTrainingSession(
   uow: UnitOfWork,
   policy: TrainingPolicy,
   clock: Clock,
-  input: SessionStepInput,
+  input: SessionStepInput & Retryable,
 ): Promise<TrainingSession> {
-  return uow.run((tx) => completeTrainingSessionIn(tx, policy, clock, input));
+  return uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "completeTrainingSession", actorId: policy.actor.id, input: input },
+      () => completeTrainingSessionIn(tx, policy, clock, input),
+      (session) => session.id,
+      (id) => tx.sessions.get(id),
+    ),
+  );
 }
 
 /**

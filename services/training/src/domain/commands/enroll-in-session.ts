@@ -5,7 +5,7 @@ import type { TrainingPolicy } from "../access-policy";
 import { describeUnit, type OrgUnitRef } from "../directory";
 import type { Transaction, UnitOfWork } from "../ports";
 import { describeSession, type Enrollment, type TrainingSession } from "../training";
-import { managedSession, requireStatus } from "./common";
+import { type Retryable, managedSession, oncePerRequest, requireStatus } from "./common";
 
 export interface EnrollInput {
   sessionId: string;
@@ -16,9 +16,17 @@ export function enrollInSession(
   uow: UnitOfWork,
   policy: TrainingPolicy,
   clock: Clock,
-  input: EnrollInput,
+  input: EnrollInput & Retryable,
 ): Promise<Enrollment> {
-  return uow.run((tx) => enrollInSessionIn(tx, policy, clock, input));
+  return uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "enrollInTrainingSession", actorId: policy.actor.id, input: input },
+      () => enrollInSessionIn(tx, policy, clock, input),
+      (enrollment) => enrollment.id,
+      (id) => tx.enrollments.get(id),
+    ),
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { refuseCertificate, type PassRule } from "../../rules/r7-pre-post-traini
 import type { TrainingPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";
 import type { Certificate } from "../training";
-import { managedSession } from "./common";
+import { managedSession, oncePerRequest, type Retryable } from "./common";
 import { issueCertificate } from "./result-writing";
 
 export function issuePrePostCertificate(
@@ -13,8 +13,18 @@ export function issuePrePostCertificate(
   clock: Clock,
   rule: PassRule,
   enrollmentId: string,
+  retry: Retryable = {},
 ): Promise<Certificate> {
-  return uow.run((tx) => issuePrePostCertificateIn(tx, policy, clock, rule, enrollmentId));
+  const input = { enrollmentId, ...retry };
+  return uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "issuePrePostCertificate", actorId: policy.actor.id, input },
+      () => issuePrePostCertificateIn(tx, policy, clock, rule, enrollmentId),
+      (certificate) => certificate.enrollmentId,
+      async (id) => (await tx.certificates.ofEnrollments([id]))[0],
+    ),
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import type { TrainingPolicy } from "../access-policy";
 import { describeUnit, ORGANIZER_KINDS } from "../directory";
 import type { Transaction, UnitOfWork } from "../ports";
 import { AUDIENCES, TRAINING_KINDS, type NewSession, type TrainingSession } from "../training";
-import { publishSession } from "./common";
+import { type Retryable, oncePerRequest, publishSession } from "./common";
 
 /** The session as the planner describes it; `place` and `online` may be left out, `id` only by the seed. */
 export type PlanSessionInput = Omit<NewSession, "id" | "place" | "online" | "plannedBy" | "plannedByName"> &
@@ -18,9 +18,17 @@ export type PlanSessionInput = Omit<NewSession, "id" | "place" | "online" | "pla
 export function planTrainingSession(
   uow: UnitOfWork,
   policy: TrainingPolicy,
-  input: PlanSessionInput,
+  input: PlanSessionInput & Retryable,
 ): Promise<TrainingSession> {
-  return uow.run((tx) => planTrainingSessionIn(tx, policy, input));
+  return uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "planTrainingSession", actorId: policy.actor.id, input: input },
+      () => planTrainingSessionIn(tx, policy, input),
+      (session) => session.id,
+      (id) => tx.sessions.get(id),
+    ),
+  );
 }
 
 /**

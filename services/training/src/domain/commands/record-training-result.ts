@@ -4,7 +4,15 @@ import type { PassRule } from "../../rules/r7-pre-post-training";
 import type { TrainingPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";
 import { checkResult, type ResultInput } from "../results";
-import { applyResult, notEnrolled, RECORD, resultsContext, type RecordedResult } from "./result-writing";
+import { oncePerRequest, type Retryable } from "./common";
+import {
+  applyResult,
+  notEnrolled,
+  RECORD,
+  recordedResultOf,
+  resultsContext,
+  type RecordedResult,
+} from "./result-writing";
 
 export interface RecordResultInput extends ResultInput {
   sessionId: string;
@@ -18,9 +26,17 @@ export function recordTrainingResult(
   policy: TrainingPolicy,
   clock: Clock,
   rule: PassRule,
-  input: RecordResultInput,
+  input: RecordResultInput & Retryable,
 ): Promise<RecordedResult> {
-  return uow.run((tx) => recordTrainingResultIn(tx, policy, clock, rule, input));
+  return uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "recordTrainingResult", actorId: policy.actor.id, input: input },
+      () => recordTrainingResultIn(tx, policy, clock, rule, input),
+      (recorded) => recorded.enrollment.id,
+      (id) => recordedResultOf(tx, id),
+    ),
+  );
 }
 
 /** One participant's attendance and result in a COMPLETED session (a pre-post pass issues the certificate). */

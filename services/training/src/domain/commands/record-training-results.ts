@@ -4,7 +4,15 @@ import type { PassRule } from "../../rules/r7-pre-post-training";
 import type { TrainingPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";
 import { checkResult, type ResultInput } from "../results";
-import { applyResult, notEnrolled, RECORD, resultsContext, type RecordedResult } from "./result-writing";
+import { oncePerRequest, type Retryable } from "./common";
+import {
+  applyResult,
+  notEnrolled,
+  RECORD,
+  recordedResultsOf,
+  resultsContext,
+  type RecordedResult,
+} from "./result-writing";
 
 export interface RecordResultsInput {
   sessionId: string;
@@ -16,9 +24,22 @@ export function recordTrainingResults(
   policy: TrainingPolicy,
   clock: Clock,
   rule: PassRule,
-  input: RecordResultsInput,
+  input: RecordResultsInput & Retryable,
 ): Promise<RecordedResult[]> {
-  return uow.run((tx) => recordTrainingResultsIn(tx, policy, clock, rule, input));
+  return uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "recordTrainingResults", actorId: policy.actor.id, input: input },
+      () => recordTrainingResultsIn(tx, policy, clock, rule, input),
+      () => input.sessionId,
+      (sessionId) =>
+        recordedResultsOf(
+          tx,
+          sessionId,
+          input.rows.map((r) => r.statisticianId),
+        ),
+    ),
+  );
 }
 
 /** Re-throws a row's error with the row named first (1-based, as a clerk counts the lines of an upload). */

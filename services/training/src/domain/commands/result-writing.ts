@@ -110,6 +110,38 @@ export async function applyResult(
   return { enrollment: updated, certificate };
 }
 
+/** A result as it stands now (a retried recordTrainingResult answers with it). */
+export async function recordedResultOf(
+  tx: Transaction,
+  enrollmentId: string,
+): Promise<RecordedResult | undefined> {
+  const enrollment = await tx.enrollments.get(enrollmentId);
+  if (!enrollment) return undefined;
+  const [certificate] = await tx.certificates.ofEnrollments([enrollment.id]);
+  return { enrollment, certificate: certificate ?? null };
+}
+
+/** The results of these people in the session as they stand now, in their order (a retried upload answers with them). */
+export async function recordedResultsOf(
+  tx: Transaction,
+  sessionId: string,
+  statisticianIds: readonly string[],
+): Promise<RecordedResult[]> {
+  const enrollments = new Map(
+    (await tx.enrollments.lockOf(sessionId, statisticianIds)).map((e) => [e.statisticianId, e]),
+  );
+  const held = new Map(
+    (await tx.certificates.ofEnrollments([...enrollments.values()].map((e) => e.id))).map((c) => [
+      c.enrollmentId,
+      c,
+    ]),
+  );
+  return statisticianIds.flatMap((id) => {
+    const enrollment = enrollments.get(id);
+    return enrollment ? [{ enrollment, certificate: held.get(enrollment.id) ?? null }] : [];
+  });
+}
+
 export function notEnrolled(session: TrainingSession, statisticianId: string, field: string) {
   return badInput(
     `Statistician ${statisticianId} is not enrolled in session ${describeSession(session)}; results are recorded for participants only.`,

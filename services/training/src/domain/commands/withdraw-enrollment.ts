@@ -3,7 +3,7 @@ import { checkText, isUuid, type Clock } from "@grassroots/kit/validation";
 import type { TrainingPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";
 import type { Enrollment } from "../training";
-import { managedSession, requireStatus } from "./common";
+import { type Retryable, managedSession, oncePerRequest, requireStatus } from "./common";
 
 export interface WithdrawInput {
   enrollmentId: string;
@@ -15,9 +15,17 @@ export function withdrawEnrollment(
   uow: UnitOfWork,
   policy: TrainingPolicy,
   clock: Clock,
-  input: WithdrawInput,
+  input: WithdrawInput & Retryable,
 ): Promise<Enrollment> {
-  return uow.run((tx) => withdrawEnrollmentIn(tx, policy, clock, input));
+  return uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation: "withdrawTrainingEnrollment", actorId: policy.actor.id, input: input },
+      () => withdrawEnrollmentIn(tx, policy, clock, input),
+      (enrollment) => enrollment.id,
+      (id) => tx.enrollments.get(id),
+    ),
+  );
 }
 
 /** Withdraws an enrolment while the session is OPEN; the row stays, with who, when and why. */

@@ -1,6 +1,7 @@
 import { LocalDateResolver } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import type { Audience, SessionStatus, TrainingKind, TrainingResult } from "../../domain/training";
+import { REQUEST_ID } from "./request-id";
 import { AudienceEnum, ResultEnum, SessionStatusEnum, TrainingKindEnum } from "../types/enums";
 
 @InputType("TrainingSessionFilter")
@@ -24,12 +25,14 @@ export class PlanTrainingSessionInput {
   @Field(() => String, { nullable: true, description: "Required unless online." }) place?: string | null;
   @Field(() => Boolean, { nullable: true, defaultValue: false }) online?: boolean | null;
   @Field(() => Int, { description: "Places, 1–2000." }) capacity: number;
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }
 
 @InputType("TrainingSessionStepInput")
 export class TrainingSessionStepInput {
   @Field(() => ID) id: string;
   @Field(() => Int) expectedVersion: number;
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }
 
 @InputType("CancelTrainingSessionInput")
@@ -37,12 +40,14 @@ export class CancelTrainingSessionInput {
   @Field(() => ID) id: string;
   @Field(() => Int) expectedVersion: number;
   @Field() reason: string;
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }
 
 @InputType("EnrollInTrainingSessionInput")
 export class EnrollInput {
   @Field(() => ID) sessionId: string;
   @Field(() => ID) statisticianId: string;
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }
 
 @InputType("WithdrawTrainingEnrollmentInput")
@@ -50,6 +55,7 @@ export class WithdrawInput {
   @Field(() => ID) enrollmentId: string;
   @Field(() => Int) expectedVersion: number;
   @Field(() => String, { nullable: true }) reason?: string | null;
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }
 
 @InputType("TrainingResultRowInput")
@@ -73,6 +79,7 @@ export class RecordResultInput extends TrainingResultRowInput {
     description: "The enrolment's version when correcting a recorded result.",
   })
   expectedVersion?: number | null;
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }
 
 @InputType("RecordTrainingResultsInput", {
@@ -81,4 +88,5 @@ export class RecordResultInput extends TrainingResultRowInput {
 export class RecordResultsInput {
   @Field(() => ID) sessionId: string;
   @Field(() => [TrainingResultRowInput]) rows: TrainingResultRowInput[];
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null;
 }

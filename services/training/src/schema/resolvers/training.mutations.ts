@@ -21,6 +21,7 @@ import {
   TrainingSessionStepInput,
   WithdrawInput,
 } from "../inputs/training.inputs";
+import { REQUEST_ID } from "../inputs/request-id";
 import { TrainingCertificateType, TrainingEnrollmentType, TrainingSessionType } from "../types/training.type";
 
 /** Thin: map the input, take the caller's policy, run the command. Each command publishes its events. */
@@ -39,6 +40,7 @@ export class TrainingMutations {
       ...input,
       place: opt(input.place),
       online: opt(input.online),
+      requestId: opt(input.requestId),
     });
   }
 
@@ -48,7 +50,10 @@ export class TrainingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<TrainingSession> {
     const { uow, clock } = this.deps.services;
-    return openTrainingSession(uow, await changePolicy(ctx), clock, input);
+    return openTrainingSession(uow, await changePolicy(ctx), clock, {
+      ...input,
+      requestId: opt(input.requestId),
+    });
   }
 
   @Mutation(() => TrainingSessionType, {
@@ -59,7 +64,10 @@ export class TrainingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<TrainingSession> {
     const { uow, clock } = this.deps.services;
-    return completeTrainingSession(uow, await changePolicy(ctx), clock, input);
+    return completeTrainingSession(uow, await changePolicy(ctx), clock, {
+      ...input,
+      requestId: opt(input.requestId),
+    });
   }
 
   @Mutation(() => TrainingSessionType, { description: "PLANNED or OPEN → CANCELLED, with a reason." })
@@ -68,7 +76,10 @@ export class TrainingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<TrainingSession> {
     const { uow, clock } = this.deps.services;
-    return cancelTrainingSession(uow, await changePolicy(ctx), clock, input);
+    return cancelTrainingSession(uow, await changePolicy(ctx), clock, {
+      ...input,
+      requestId: opt(input.requestId),
+    });
   }
 
   @Mutation(() => TrainingEnrollmentType, {
@@ -80,7 +91,10 @@ export class TrainingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Enrollment> {
     const { uow, clock } = this.deps.services;
-    return enrollInSession(uow, await changePolicy(ctx), clock, input);
+    return enrollInSession(uow, await changePolicy(ctx), clock, {
+      ...input,
+      requestId: opt(input.requestId),
+    });
   }
 
   @Mutation(() => TrainingEnrollmentType, {
@@ -91,7 +105,10 @@ export class TrainingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Enrollment> {
     const { uow, clock } = this.deps.services;
-    return withdrawEnrollment(uow, await changePolicy(ctx), clock, input);
+    return withdrawEnrollment(uow, await changePolicy(ctx), clock, {
+      ...input,
+      requestId: opt(input.requestId),
+    });
   }
 
   @Mutation(() => TrainingEnrollmentType, {
@@ -107,6 +124,7 @@ export class TrainingMutations {
       ...input,
       score: opt(input.score),
       expectedVersion: opt(input.expectedVersion),
+      requestId: opt(input.requestId),
     });
     return recorded.enrollment;
   }
@@ -122,6 +140,7 @@ export class TrainingMutations {
     const recorded = await recordTrainingResults(uow, await changePolicy(ctx), clock, passRule, {
       sessionId: input.sessionId,
       rows: input.rows.map((r) => ({ ...r, score: opt(r.score) })),
+      requestId: opt(input.requestId),
     });
     return recorded.map((r) => r.enrollment);
   }
@@ -133,8 +152,11 @@ export class TrainingMutations {
   async issuePrePostCertificate(
     @Arg("enrollmentId", () => ID) enrollmentId: string,
     @Ctx() ctx: GraphQLContext,
+    @Arg("requestId", () => String, { nullable: true, description: REQUEST_ID }) requestId?: string | null,
   ): Promise<Certificate> {
     const { uow, clock, passRule } = this.deps.services;
-    return issuePrePostCertificate(uow, await changePolicy(ctx), clock, passRule, enrollmentId);
+    return issuePrePostCertificate(uow, await changePolicy(ctx), clock, passRule, enrollmentId, {
+      requestId: opt(requestId),
+    });
   }
 }
