@@ -2,29 +2,18 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
 import { createOrgUnitProjectionTable, upgradeOrgUnitProjectionTable } from "../src";
 import { openDatabase, shapeOf } from "./support";
 
-// The org_unit tables as personnel's and training's first migrations created them (copied verbatim).
+const CITY_ROW = `'10000000-0000-4000-8000-000000000000', '150600000000', '鄂尔多斯市', 'CITY', NULL,
+  '10000000-0000-4000-8000-000000000000/'`;
+
+// The org_unit tables as personnel's and training's first migrations left them, made from the fresh
+// table by undoing what differs: personnel's called projected_at received_at; training's had no depth,
+// register_count, CHECKs or code index.
 class PersonnelShape1764100000000 implements MigrationInterface {
   name = "PersonnelShape1764100000000";
   async up(q: QueryRunner) {
-    const KINDS = `'CITY','DISTRICT','BANNER','SUBDISTRICT','TOWN','TOWNSHIP','SUMU','PARK','COMMUNITY','VILLAGE','GACHA'`;
-    await q.query(`
-      CREATE TABLE org_unit (
-        id              uuid PRIMARY KEY,
-        code            char(12) NOT NULL,
-        name            text NOT NULL,
-        kind            text NOT NULL CHECK (kind IN (${KINDS})),
-        parent_id       uuid,
-        path            text NOT NULL,
-        depth           smallint NOT NULL CHECK (depth BETWEEN 0 AND 3),
-        register_count  integer CHECK (register_count >= 0),
-        active          boolean NOT NULL,
-        version         integer NOT NULL CHECK (version >= 1),
-        received_at     timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX org_unit_path_prefix_idx ON org_unit (path text_pattern_ops)`);
-    await q.query(`CREATE INDEX org_unit_code_idx ON org_unit (code)`);
-    await q.query(`INSERT INTO org_unit VALUES ('10000000-0000-4000-8000-000000000000', '150600000000', '鄂尔多斯市',
-      'CITY', NULL, '10000000-0000-4000-8000-000000000000/', 0, NULL, true, 2, now())`);
+    await createOrgUnitProjectionTable(q);
+    await q.query(`ALTER TABLE org_unit RENAME COLUMN projected_at TO received_at`);
+    await q.query(`INSERT INTO org_unit VALUES (${CITY_ROW}, 0, NULL, true, 2, now())`);
   }
   async down() {}
 }
@@ -32,22 +21,13 @@ class PersonnelShape1764100000000 implements MigrationInterface {
 class TrainingShape1764100000000 implements MigrationInterface {
   name = "TrainingShape1764100000000";
   async up(q: QueryRunner) {
-    await q.query(`
-      CREATE TABLE org_unit (
-        id            uuid PRIMARY KEY,
-        code          char(12) NOT NULL,
-        name          text NOT NULL,
-        kind          text NOT NULL,
-        parent_id     uuid,
-        path          text NOT NULL,
-        active        boolean NOT NULL,
-        version       integer NOT NULL,
-        projected_at  timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX org_unit_path_prefix_idx ON org_unit (path text_pattern_ops)`);
-    await q.query(`INSERT INTO org_unit VALUES
-      ('10000000-0000-4000-8000-000000000000', '150600000000', '鄂尔多斯市', 'CITY', NULL,
-       '10000000-0000-4000-8000-000000000000/', true, 1, now()),
+    await createOrgUnitProjectionTable(q);
+    await q.query(`ALTER TABLE org_unit DROP COLUMN depth, DROP COLUMN register_count`);
+    await q.query(
+      `ALTER TABLE org_unit DROP CONSTRAINT org_unit_kind_check, DROP CONSTRAINT org_unit_version_check`,
+    );
+    await q.query(`DROP INDEX org_unit_code_idx`);
+    await q.query(`INSERT INTO org_unit VALUES (${CITY_ROW}, true, 1, now()),
       ('20000000-0000-4000-8000-000000000000', '150621000000', '达拉特旗', 'BANNER', '10000000-0000-4000-8000-000000000000',
        '10000000-0000-4000-8000-000000000000/20000000-0000-4000-8000-000000000000/', true, 3, now())`);
   }
