@@ -1,4 +1,4 @@
-import { OrgUnitKinds } from "@grassroots/events";
+import { OrgUnitKinds } from "@grassroots/events/contracts";
 
 /** Kinds of org unit, as in GLOSSARY.md (shared with the event contracts). */
 export type OrgUnitKind = (typeof OrgUnitKinds)[number];

@@ -1,5 +1,6 @@
-import type { EventContract, EventData } from "@grassroots/events";
+import type { EventContract, EventData } from "@grassroots/events/contracts";
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
+import type { Page } from "@grassroots/kit/validation";
 import type { ImportReport } from "./commands/import-divisions";
 import type { NewOrgUnit, OrgUnit, OrgUnitKind, OrgUnitPatch } from "./org-unit";
 import type { Assessment, AssessmentItem, NewAssessment, NewStandard, Standard } from "./standardization";
@@ -88,11 +89,8 @@ export interface PageRequest {
   afterCode?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  hasNextPage: boolean;
-  totalCount: number;
-}
+/** A page of a list (the kit's: its connection is `connectionOf(page, kind, keyOf)`). */
+export type { Page } from "@grassroots/kit/validation";
 
 export interface RegisterCountEntry {
   orgUnitId: string;

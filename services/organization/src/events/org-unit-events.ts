@@ -5,7 +5,7 @@ import type {
   OrgUnitUpdated,
   RegisterCountSet,
   EventData,
-} from "@grassroots/events";
+} from "@grassroots/events/contracts";
 import type { OrgUnit } from "../domain/org-unit";
 
 /**

@@ -1,4 +1,4 @@
-import type { EventData, StandardizationAssessed } from "@grassroots/events";
+import type { EventData, StandardizationAssessed } from "@grassroots/events/contracts";
 import type { Assessment } from "../domain/standardization";
 
 /**

@@ -1,4 +1,4 @@
-import { OrgUnitCreated } from "@grassroots/events";
+import { OrgUnitCreated } from "@grassroots/events/contracts";
 import { badInput } from "@grassroots/kit/errors";
 import { checkNotFuture } from "@grassroots/kit/validation";
 import { orgUnitState } from "../../events/org-unit-events";

@@ -1,4 +1,4 @@
-import { OrgUnitDeactivated } from "@grassroots/events";
+import { OrgUnitDeactivated } from "@grassroots/events/contracts";
 import { assertVersion, badInput } from "@grassroots/kit/errors";
 import { checkText } from "@grassroots/kit/validation";
 import { orgUnitDeactivatedData } from "../../events/org-unit-events";

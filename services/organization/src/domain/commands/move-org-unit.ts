@@ -1,4 +1,4 @@
-import { OrgUnitMoved, OrgUnitUpdated } from "@grassroots/events";
+import { OrgUnitMoved, OrgUnitUpdated } from "@grassroots/events/contracts";
 import { assertVersion, badInput, conflict } from "@grassroots/kit/errors";
 import { orgUnitMovedData, orgUnitUpdatedData } from "../../events/org-unit-events";
 import { unitTarget, type ChangePolicy } from "../access-policy";

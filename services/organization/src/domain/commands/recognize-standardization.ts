@@ -1,4 +1,4 @@
-import { StandardizationAssessed } from "@grassroots/events";
+import { StandardizationAssessed } from "@grassroots/events/contracts";
 import { badInput, conflict, notFoundInArea } from "@grassroots/kit/errors";
 import { checkInt, isUuid } from "@grassroots/kit/validation";
 import { standardizationAssessedData } from "../../events/standardization-events";

@@ -1,4 +1,4 @@
-import { StandardizationAssessed } from "@grassroots/events";
+import { StandardizationAssessed } from "@grassroots/events/contracts";
 import { badInput } from "@grassroots/kit/errors";
 import { checkNotFuture, checkText } from "@grassroots/kit/validation";
 import { randomUUID } from "node:crypto";

@@ -1,4 +1,4 @@
-import { RegisterCountSet } from "@grassroots/events";
+import { RegisterCountSet } from "@grassroots/events/contracts";
 import { assertVersion } from "@grassroots/kit/errors";
 import { checkInt, checkNotFuture } from "@grassroots/kit/validation";
 import { registerCountSetData } from "../../events/org-unit-events";

@@ -1,4 +1,4 @@
-import { OrgUnitUpdated } from "@grassroots/events";
+import { OrgUnitUpdated } from "@grassroots/events/contracts";
 import { assertVersion, badInput } from "@grassroots/kit/errors";
 import { checkNotFuture } from "@grassroots/kit/validation";
 import { orgUnitUpdatedData } from "../../events/org-unit-events";

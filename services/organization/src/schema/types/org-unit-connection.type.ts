@@ -1,4 +1,4 @@
-import { Cacheable, decodeCursor, encodeCursor, PageInfoType } from "@grassroots/kit";
+import { Cacheable, connectionOf, decodeCursor, PageInfoType } from "@grassroots/kit";
 import { Field, Int, ObjectType } from "type-graphql";
 import type { OrgUnit } from "../../domain/org-unit";
 import type { Page } from "../../domain/ports";
@@ -23,11 +23,6 @@ export class OrgUnitConnectionType {
 export const decodeCodeCursor = (cursor: string | undefined | null) =>
   decodeCursor("code", cursor, /^\d{12}$/);
 
-export function toConnection(page: Page<OrgUnit>): OrgUnitConnectionType {
-  const edges = page.items.map((node) => ({ cursor: encodeCursor("code", node.code), node }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: page.totalCount,
-  };
-}
+/** A page of units as the connection, each cursor holding the unit's code (the keyset). */
+export const toConnection = (page: Page<OrgUnit>): OrgUnitConnectionType =>
+  connectionOf(page, "code", (unit) => unit.code);
