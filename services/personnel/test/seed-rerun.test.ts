@@ -1,6 +1,7 @@
 import { ordosUnitStates, unitState, type OrgUnitStateFixture } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
-import { applyOrgUnitState, orgUnitViewOf } from "../src/domain/reactions/org-unit-projection";
+import { orgUnitViewOf } from "@grassroots/org-projection/units";
+import { applyOrgUnitState } from "../src/domain/reactions/org-unit-projection";
 import { parseResidentId } from "@grassroots/kit/validation";
 import {
   MAX_POSTS_PER_UNIT,

@@ -1,5 +1,6 @@
 import { ordosUnitStates, unitState, type OrgUnitStateFixture } from "@grassroots/testing";
-import { applyOrgUnitState, orgUnitViewOf } from "../src/domain/reactions/org-unit-projection";
+import { orgUnitViewOf } from "@grassroots/org-projection/units";
+import { applyOrgUnitState } from "../src/domain/reactions/org-unit-projection";
 import { parseResidentId } from "@grassroots/kit/validation";
 import { seedStaff, type SeedReport } from "../src/domain/seed/seed";
 import { evaluateStaffing } from "../src/domain/staffing";

@@ -1,18 +1,20 @@
 import { OutboxAndInbox1764100000000 } from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
+import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import type { DataSource } from "typeorm";
 import { PostAssignmentEntity } from "./entities/assignment.entity";
 import { PrePostCertificateEntity } from "./entities/certificate.entity";
 import { FilingEntity, FilingStepEntity } from "./entities/filing.entity";
-import { OrgUnitEntity } from "./entities/org-unit.entity";
 import { StaffingStatusEntity } from "./entities/staffing.entity";
 import { StatisticianEntity } from "./entities/statistician.entity";
 import { Personnel1764300000000 } from "./migrations/1764300000000-personnel";
 import { ActorNames1764400000000 } from "./migrations/1764400000000-actor-names";
+import { OrgUnitProjection1764500000000 } from "./migrations/1764500000000-org-unit-projection";
 
-/** Every table personnel writes (explicit column names, as the migrations made them). */
+/** Every table personnel writes (explicit column names, as the migrations made them); org_unit and
+ * idempotency_key are the shared packages' entities. */
 export const entities = [
-  OrgUnitEntity,
+  OrgUnitProjectionEntity,
   StatisticianEntity,
   PrePostCertificateEntity,
   PostAssignmentEntity,
@@ -23,7 +25,12 @@ export const entities = [
 ];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
-export const migrations = [OutboxAndInbox1764100000000, Personnel1764300000000, ActorNames1764400000000];
+export const migrations = [
+  OutboxAndInbox1764100000000,
+  Personnel1764300000000,
+  ActorNames1764400000000,
+  OrgUnitProjection1764500000000,
+];
 
 export function createPersonnelDataSource(url: string, poolSize = 10): DataSource {
   return createDataSource({ url, poolSize, entities, migrations, applicationName: "personnel" });

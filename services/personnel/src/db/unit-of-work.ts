@@ -5,14 +5,14 @@ import type { Transaction, UnitOfWork } from "../domain/ports";
 import { TypeOrmAssignmentStore } from "./repositories/assignment.store";
 import { TypeOrmCertificateStore } from "./repositories/certificate.store";
 import { TypeOrmFilingStore } from "./repositories/filing.store";
-import { TypeOrmOrgUnitProjection } from "./repositories/org-unit.store";
+import { TypeOrmProjectedUnits } from "./repositories/org-unit.store";
 import { TypeOrmStaffingStatusStore } from "./repositories/staffing.store";
 import { TypeOrmStatisticianStore } from "./repositories/statistician.store";
 
 /** The domain's view of one open PostgreSQL transaction (a unit of work's, or an inbox handler's). */
 export function transactionOf(manager: EntityManager): Transaction {
   return {
-    units: new TypeOrmOrgUnitProjection(manager),
+    units: new TypeOrmProjectedUnits(manager),
     statisticians: new TypeOrmStatisticianStore(manager),
     assignments: new TypeOrmAssignmentStore(manager),
     filings: new TypeOrmFilingStore(manager),

@@ -1,4 +1,4 @@
-import { AssignmentStatuses, EstablishmentStatuses, StatisticianRoles } from "@grassroots/events";
+import { AssignmentStatuses, EstablishmentStatuses, StatisticianRoles } from "@grassroots/events/contracts";
 
 export type StatisticianRole = (typeof StatisticianRoles)[number];
 export type EstablishmentStatus = (typeof EstablishmentStatuses)[number];

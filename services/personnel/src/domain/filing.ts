@@ -1,4 +1,4 @@
-import { FilingChanges } from "@grassroots/events";
+import { FilingChanges } from "@grassroots/events/contracts";
 
 export type FilingChange = (typeof FilingChanges)[number];
 export const FILING_CHANGES: readonly FilingChange[] = FilingChanges;

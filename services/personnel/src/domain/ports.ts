@@ -1,10 +1,11 @@
-import type { EventContract, EventData } from "@grassroots/events";
+import type { EventContract, EventData } from "@grassroots/events/contracts";
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
+import type { OrgUnitProjectionWriter } from "@grassroots/org-projection";
 import type { Clock } from "@grassroots/kit/validation";
 import type { StaffCounts, StaffingThresholds } from "../rules/staffing-requirement";
 import type { AssignmentPatch, AssignmentStatus, NewAssignment, PostAssignment } from "./assignment";
 import type { Filing, FilingStatus, FilingStep, NewFiling } from "./filing";
-import type { OrgUnitView } from "./org-unit";
+import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { NewStatistician, PrePostCertificate, Statistician, StatisticianPatch } from "./statistician";
 import type { RequirementResult } from "../rules/staffing-requirement";
 
@@ -14,15 +15,13 @@ import type { RequirementResult } from "../rules/staffing-requirement";
  */
 export type Scope = string;
 
-/** The local projection of organization's units (written only by organization's events). */
-export interface OrgUnitProjection {
-  get(id: string): Promise<OrgUnitView | undefined>;
-  /**
-   * Stores the state if it is newer than what is held (by organization's version) or new; returns
-   * the state held before, and whether this one was applied.
-   */
-  apply(state: OrgUnitView): Promise<{ applied: boolean; before: OrgUnitView | undefined }>;
-  getMany(ids: readonly string[]): Promise<OrgUnitView[]>;
+/**
+ * The local projection of organization's units (@grassroots/org-projection: written only by
+ * organization's events through `apply`, newer versions only), with the reads commands need.
+ */
+export interface ProjectedUnitStore extends OrgUnitProjectionWriter {
+  get(id: string): Promise<OrgUnitProjection | undefined>;
+  getMany(ids: readonly string[]): Promise<OrgUnitProjection[]>;
 }
 
 export interface StatisticianStore {
@@ -94,7 +93,7 @@ export interface StaffingStatusStore {
 }
 
 export interface Transaction {
-  units: OrgUnitProjection;
+  units: ProjectedUnitStore;
   statisticians: StatisticianStore;
   assignments: AssignmentStore;
   filings: FilingStore;
@@ -161,17 +160,17 @@ export interface PersonRecords {
 }
 
 export interface UnitWithCounts {
-  unit: OrgUnitView;
+  unit: OrgUnitProjection;
   counts: StaffCounts;
 }
 
 /** Reads outside transactions, always scoped to the caller's subtree (each method ONE statement). */
 export interface OrgUnitReads {
-  units(ids: readonly string[], scope: Scope): Promise<OrgUnitView[]>;
+  units(ids: readonly string[], scope: Scope): Promise<OrgUnitProjection[]>;
   /** Units among `ids` visible to the user whose home unit is `homeUnitId`, in ONE query. */
-  unitsVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<OrgUnitView[]>;
+  unitsVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<OrgUnitProjection[]>;
   /** Every unit of the projection (for the seed). */
-  projectedUnits(): Promise<OrgUnitView[]>;
+  projectedUnits(): Promise<OrgUnitProjection[]>;
 }
 
 export interface StatisticianReads {
@@ -225,7 +224,7 @@ export interface StaffingReads {
     bannerId: string,
     scope: Scope,
     kinds: readonly string[],
-  ): Promise<{ banner: OrgUnitView | undefined; units: UnitWithCounts[] }>;
+  ): Promise<{ banner: OrgUnitProjection | undefined; units: UnitWithCounts[] }>;
 }
 
 export type { Clock, IdempotencyStore };

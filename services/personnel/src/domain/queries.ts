@@ -1,7 +1,7 @@
 import { badInput, notFoundInArea } from "@grassroots/kit/errors";
 import { decodeCursor } from "@grassroots/kit/validation";
 import type { Filing, FilingStatus } from "./filing";
-import type { OrgUnitView } from "./org-unit";
+import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type {
   FilingReads,
   OrgUnitReads,
@@ -52,7 +52,7 @@ export async function getUnit(
   scope: Scope,
   id: string,
   what = "Org unit",
-): Promise<OrgUnitView> {
+): Promise<OrgUnitProjection> {
   const [unit] = isUuid(id) ? await reads.units([id], scope) : [];
   if (!unit) throw notFoundInArea(what, id);
   return unit;
@@ -130,12 +130,12 @@ export async function searchFilings(
 }
 
 export interface UnitStaffing {
-  unit: OrgUnitView;
+  unit: OrgUnitProjection;
   staffing: StaffingResult;
 }
 
 export interface BannerStaffingReport {
-  banner: OrgUnitView;
+  banner: OrgUnitProjection;
   /** Active units in the banner (in your area) that R3 or R4 covers. */
   unitsEvaluated: number;
   compliantUnits: number;

@@ -1,10 +1,10 @@
-import { StaffingComplianceChanged } from "@grassroots/events";
+import { StaffingComplianceChanged } from "@grassroots/events/contracts";
 import { complianceState } from "../events/staffing-events";
 import { r3TownshipStaffing } from "../rules/r3-township-staffing";
 import { r4VillageAndParkStaffing } from "../rules/r4-village-and-park-staffing";
 import type { RequirementResult, StaffCounts, StaffingThresholds } from "../rules/staffing-requirement";
 import { NO_STAFF } from "../rules/staffing-requirement";
-import { POST_KINDS, type OrgUnitView } from "./org-unit";
+import { POST_KINDS, type OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { Transaction } from "./ports";
 
 /** Units some staffing rule covers (R3: township level; R4: parks, communities, villages, gachas). */
@@ -22,7 +22,7 @@ export interface StaffingResult {
 
 /** R3 or R4 for one unit; null for a unit no staffing rule covers (city, banner/district). */
 export function evaluateStaffing(
-  unit: Pick<OrgUnitView, "id" | "kind" | "registerCount">,
+  unit: Pick<OrgUnitProjection, "id" | "kind" | "registerCount">,
   counts: StaffCounts = NO_STAFF,
   thresholds: StaffingThresholds,
 ): StaffingResult | null {

@@ -1,4 +1,4 @@
-import type { AssignmentStarted, EventData } from "@grassroots/events";
+import type { AssignmentStarted, EventData } from "@grassroots/events/contracts";
 import type { PostAssignment } from "../domain/assignment";
 
 /**

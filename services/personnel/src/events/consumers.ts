@@ -1,37 +1,23 @@
-import {
-  consumerOf,
-  handle,
-  OrgUnitCreated,
-  OrgUnitDeactivated,
-  OrgUnitMoved,
-  OrgUnitUpdated,
-  PrePostCertificateIssued,
-  RegisterCountSet,
-  type ConsumerWiring,
-} from "@grassroots/events";
+import { consumerOf, handle, PrePostCertificateIssued, type ConsumerWiring } from "@grassroots/events";
+import { orgUnitProjectionHandlers } from "@grassroots/org-projection";
 import { transactionOf } from "../db/unit-of-work";
 import type { Clock, PersonnelSettings, Transaction } from "../domain/ports";
-import { applyOrgUnitState, orgUnitViewOf } from "../domain/reactions/org-unit-projection";
+import { afterOrgUnitApplied } from "../domain/reactions/org-unit-projection";
 import { applyPrePostCertificate } from "../domain/reactions/pre-post-certificate";
 
 /** The consumer group (and inbox namespace) of personnel; the events package puts the topic prefix in front. */
 export const CONSUMER_GROUP = "personnel";
 
-const ORG_UNIT_EVENTS = [OrgUnitCreated, OrgUnitUpdated, OrgUnitMoved, OrgUnitDeactivated, RegisterCountSet];
-
 /**
  * What personnel reacts to, each inside the inbox transaction (a redelivered event is a no-op), each
  * handed personnel's domain Transaction:
- * - organization's org-unit events → the local projection (newer versions only), staffing re-evaluated;
+ * - organization's org-unit events → the shared projection (@grassroots/org-projection, newer versions
+ *   only), then staffing re-evaluated when the unit's register count, kind or active flag moved;
  * - training's PrePostCertificateIssued → R7: the person's pending posts become ACTIVE.
  */
 export function personnelConsumer(deps: { clock: Clock; settings: PersonnelSettings }): ConsumerWiring {
   return consumerOf<Transaction>(CONSUMER_GROUP, transactionOf, [
-    ...ORG_UNIT_EVENTS.map((contract) =>
-      handle(contract, async (event, tx: Transaction) => {
-        await applyOrgUnitState(tx, orgUnitViewOf(event.data), deps.settings);
-      }),
-    ),
+    ...orgUnitProjectionHandlers<Transaction>((tx, change) => afterOrgUnitApplied(tx, change, deps.settings)),
     handle(PrePostCertificateIssued, async (event, tx: Transaction) => {
       const { certificateId, certificateNumber, statisticianId, sessionId, completedOn } = event.data;
       await applyPrePostCertificate(tx, deps.clock, deps.settings, {

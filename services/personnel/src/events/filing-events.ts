@@ -4,7 +4,7 @@ import {
   FilingReturned,
   FilingSubmitted,
   type EventData,
-} from "@grassroots/events";
+} from "@grassroots/events/contracts";
 import type { Filing, FilingStatus } from "../domain/filing";
 
 /** One event type per status a step reaches (a resubmission is SUBMITTED again). */

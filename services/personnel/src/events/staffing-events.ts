@@ -1,4 +1,4 @@
-import type { EventData, StaffingComplianceChanged } from "@grassroots/events";
+import type { EventData, StaffingComplianceChanged } from "@grassroots/events/contracts";
 import type { RequirementResult } from "../rules/staffing-requirement";
 
 /** A unit's staffing compliance after a flip, with the gaps that remain (rule code, numbers, reason). */

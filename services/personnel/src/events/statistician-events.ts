@@ -1,4 +1,4 @@
-import type { EventData, StatisticianRegistered } from "@grassroots/events";
+import type { EventData, StatisticianRegistered } from "@grassroots/events/contracts";
 import type { Statistician } from "../domain/statistician";
 
 /**

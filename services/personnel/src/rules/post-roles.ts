@@ -1,6 +1,6 @@
 import { badInput } from "@grassroots/kit/errors";
 import type { StatisticianRole } from "../domain/assignment";
-import { describeUnit, type OrgUnitKind, type OrgUnitView } from "../domain/org-unit";
+import { describeUnit, type OrgUnitKind, type OrgUnitProjection } from "@grassroots/org-projection/units";
 
 /** The statistics liaison (统计联络员) of a village or gacha: what R4 counts there. */
 export const LIAISON = "LIAISON" satisfies StatisticianRole;
@@ -22,7 +22,7 @@ export const ROLES_BY_KIND: Partial<Record<OrgUnitKind, readonly StatisticianRol
 };
 
 export function checkRoleForUnit(
-  unit: Pick<OrgUnitView, "kind" | "name" | "code">,
+  unit: Pick<OrgUnitProjection, "kind" | "name" | "code">,
   role: StatisticianRole,
   field = "role",
 ): void {

@@ -1,5 +1,5 @@
 import type { PostAssignment } from "../domain/assignment";
-import { TOWNSHIP_KINDS } from "../domain/org-unit";
+import { TOWNSHIP_KINDS } from "@grassroots/org-projection/units";
 import {
   n,
   pendingHint,

@@ -1,7 +1,7 @@
 import { badInput } from "@grassroots/kit/errors";
 import { type Role } from "@grassroots/kit/identity";
 import type { Filing, FilingRoute, FilingStatus, FilingStepName } from "../domain/filing";
-import { isVillageLevel, type OrgUnitKind } from "../domain/org-unit";
+import { isVillageLevel, type OrgUnitKind } from "@grassroots/org-projection/units";
 import { addDays } from "../domain/values";
 
 /**

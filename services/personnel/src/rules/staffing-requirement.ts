@@ -1,5 +1,5 @@
 import type { AssignmentStatus } from "../domain/assignment";
-import type { OrgUnitKind } from "../domain/org-unit";
+import type { OrgUnitKind } from "@grassroots/org-projection/units";
 
 /** R3, R4: only posts in this status count (a post is in post only once R7's training is done). */
 export const COUNTED_STATUS = "ACTIVE" satisfies AssignmentStatus;

@@ -1,6 +1,6 @@
 import { buildFederatedSchema, isUuid, type GraphQLContext } from "@grassroots/kit";
 import type { GraphQLSchema } from "graphql";
-import type { OrgUnitView } from "../domain/org-unit";
+import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { PersonnelServices } from "../domain/ports";
 import type { StatisticianView } from "../domain/statistician";
 import { loaders } from "./loaders";
@@ -53,7 +53,7 @@ export function buildPersonnelSchema(services: PersonnelServices): Promise<Graph
         ): Promise<{ id: string } | null> => {
           if (!isUuid(ref.id)) return null;
           const l = loaders(ctx, services);
-          const unit: OrgUnitView | null = await l.unitReference.load(ref.id);
+          const unit: OrgUnitProjection | null = await l.unitReference.load(ref.id);
           // The same area as readScope, so the unit's own fields need not look it up again: outside the
           // area (or not yet received from organization) they are null.
           l.unit.prime(ref.id, unit);

@@ -9,7 +9,7 @@ import {
 import DataLoader from "dataloader";
 import type { AssignmentStatus, PostAssignment } from "../domain/assignment";
 import type { FilingStep } from "../domain/filing";
-import type { OrgUnitView } from "../domain/org-unit";
+import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { Page, PersonnelServices, PersonRecords, UnitStatisticianRow } from "../domain/ports";
 import { evaluateStaffing, type StaffingResult } from "../domain/staffing";
 import { publicViewOf, type Statistician, type StatisticianView } from "../domain/statistician";
@@ -29,9 +29,9 @@ export interface UnitStatisticiansKey {
  * context, so nothing outlives the request.
  */
 export interface Loaders {
-  unit: DataLoader<string, OrgUnitView | null>;
+  unit: DataLoader<string, OrgUnitProjection | null>;
   /** Federation references: scoped by the caller's home unit inside the same single query. */
-  unitReference: DataLoader<string, OrgUnitView | null>;
+  unitReference: DataLoader<string, OrgUnitProjection | null>;
   statistician: DataLoader<string, Statistician | null>;
   /** Federation references: the person in the caller's area, else their public view (#10.1); null if unknown. */
   statisticianReference: DataLoader<string, StatisticianView | null>;

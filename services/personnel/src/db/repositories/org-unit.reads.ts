@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
-import type { OrgUnitView } from "../../domain/org-unit";
+import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { OrgUnitReads, Scope } from "../../domain/ports";
-import { OrgUnitEntity } from "../entities/org-unit.entity";
+import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import { homePattern, pattern } from "./area.sql";
 import { selectColumns } from "./entity-columns";
 
@@ -10,10 +10,10 @@ export class SqlOrgUnitReads implements OrgUnitReads {
   constructor(private readonly dataSource: DataSource) {}
 
   private get columns() {
-    return selectColumns(this.dataSource, OrgUnitEntity, "u");
+    return selectColumns(this.dataSource, OrgUnitProjectionEntity, "u");
   }
 
-  units(ids: readonly string[], scope: Scope): Promise<OrgUnitView[]> {
+  units(ids: readonly string[], scope: Scope): Promise<OrgUnitProjection[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
       `SELECT ${this.columns} FROM org_unit u WHERE u.id = ANY($1) AND u.path LIKE $2`,
@@ -21,7 +21,7 @@ export class SqlOrgUnitReads implements OrgUnitReads {
     );
   }
 
-  unitsVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<OrgUnitView[]> {
+  unitsVisibleToHome(ids: readonly string[], homeUnitId: string): Promise<OrgUnitProjection[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
       `SELECT ${this.columns} FROM org_unit u WHERE u.id = ANY($1) AND u.path LIKE ${homePattern("$2")}`,
@@ -29,7 +29,7 @@ export class SqlOrgUnitReads implements OrgUnitReads {
     );
   }
 
-  projectedUnits(): Promise<OrgUnitView[]> {
+  projectedUnits(): Promise<OrgUnitProjection[]> {
     return this.dataSource.query(`SELECT ${this.columns} FROM org_unit u ORDER BY u.code`, []);
   }
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
-import type { OrgUnitView } from "../../domain/org-unit";
+import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { Scope, StaffingReads, UnitWithCounts } from "../../domain/ports";
-import { OrgUnitEntity } from "../entities/org-unit.entity";
+import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import { pattern } from "./area.sql";
 import { pickColumns, selectColumns } from "./entity-columns";
 import { countsOf, STAFF_COUNT_COLUMNS, STAFF_COUNTS_LATERAL } from "./staff-counts.sql";
@@ -15,14 +15,14 @@ export class SqlStaffingReads implements StaffingReads {
   }
 
   private withCounts = (row: Record<string, unknown>): UnitWithCounts => ({
-    unit: pickColumns<OrgUnitView>(this.dataSource, OrgUnitEntity, row, ""),
+    unit: pickColumns<OrgUnitProjection>(this.dataSource, OrgUnitProjectionEntity, row, ""),
     counts: countsOf(row as Record<string, number>),
   });
 
   async unitsWithCounts(ids: readonly string[], scope: Scope): Promise<UnitWithCounts[]> {
     if (ids.length === 0) return [];
     const rows = await this.query(
-      `SELECT ${selectColumns(this.dataSource, OrgUnitEntity, "u")}, ${STAFF_COUNT_COLUMNS} FROM org_unit u ${STAFF_COUNTS_LATERAL}
+      `SELECT ${selectColumns(this.dataSource, OrgUnitProjectionEntity, "u")}, ${STAFF_COUNT_COLUMNS} FROM org_unit u ${STAFF_COUNTS_LATERAL}
         WHERE u.id = ANY($1) AND u.path LIKE $2`,
       [[...ids], pattern(scope)],
     );
@@ -33,11 +33,11 @@ export class SqlStaffingReads implements StaffingReads {
     bannerId: string,
     scope: Scope,
     kinds: readonly string[],
-  ): Promise<{ banner: OrgUnitView | undefined; units: UnitWithCounts[] }> {
+  ): Promise<{ banner: OrgUnitProjection | undefined; units: UnitWithCounts[] }> {
     // The banner row first (depth 1, zero counts), then its units in scope with counts, in code order.
     const rows = await this.query(
       `WITH b AS (SELECT * FROM org_unit WHERE id = $1 AND depth = 1)
-       SELECT ${selectColumns(this.dataSource, OrgUnitEntity, "u")}, ${STAFF_COUNT_COLUMNS}
+       SELECT ${selectColumns(this.dataSource, OrgUnitProjectionEntity, "u")}, ${STAFF_COUNT_COLUMNS}
          FROM b JOIN org_unit u ON u.path LIKE b.path || '%'
          ${STAFF_COUNTS_LATERAL}
         WHERE u.id = b.id OR (u.path LIKE $2 AND u.active AND u.kind = ANY($3))

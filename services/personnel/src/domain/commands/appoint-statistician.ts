@@ -1,12 +1,12 @@
 import { badInput } from "@grassroots/kit/errors";
 import { randomUUID } from "node:crypto";
-import { AssignmentStarted } from "@grassroots/events";
+import { AssignmentStarted } from "@grassroots/events/contracts";
 import { assignmentState } from "../../events/assignment-events";
 import { checkRoleForUnit } from "../../rules/post-roles";
 import type { PersonnelPolicy } from "../access-policy";
 import type { EstablishmentStatus, PostAssignment, StatisticianRole } from "../assignment";
 import { idempotent } from "@grassroots/kit/idempotency";
-import { describeUnit, type OrgUnitView } from "../org-unit";
+import { describeUnit, type OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports";
 import { reevaluateStaffing } from "../staffing";
 import type { Statistician } from "../statistician";
@@ -59,7 +59,7 @@ export function checkPeriod(
 export async function requireNoOverlap(
   tx: Transaction,
   person: Statistician,
-  unit: OrgUnitView,
+  unit: OrgUnitProjection,
   startDate: string,
   endDate: string | null,
 ): Promise<void> {
@@ -120,7 +120,7 @@ export async function startAssignment(
   tx: Transaction,
   policy: PersonnelPolicy,
   person: Statistician,
-  unit: OrgUnitView,
+  unit: OrgUnitProjection,
   post: Pick<PostAssignment, "role" | "establishment" | "startDate" | "endDate">,
 ): Promise<PostAssignment> {
   const certificate = await tx.certificates.firstOf(person.id);

@@ -1,5 +1,5 @@
 import { badInput } from "@grassroots/kit/errors";
-import { AssignmentChanged } from "@grassroots/events";
+import { AssignmentChanged } from "@grassroots/events/contracts";
 import { assignmentState } from "../../events/assignment-events";
 import { checkRoleForUnit } from "../../rules/post-roles";
 import type { PersonnelPolicy } from "../access-policy";

@@ -5,7 +5,12 @@ import type { PostAssignment } from "../assignment";
 import type { PersonnelPolicy } from "../access-policy";
 import type { Filing, FilingChange, FilingDetails } from "../filing";
 import { routeFor } from "../../rules/r5-level-by-level-filing";
-import { bannerIdOf, describeUnit, holdsPosts, type OrgUnitView } from "../org-unit";
+import {
+  bannerIdOf,
+  describeUnit,
+  holdsPosts,
+  type OrgUnitProjection,
+} from "@grassroots/org-projection/units";
 import type { Clock, Transaction } from "../ports";
 import type { Statistician } from "../statistician";
 import { isUuid } from "../values";
@@ -30,7 +35,7 @@ export async function lockAssignmentInReach(
   tx: Transaction,
   policy: PersonnelPolicy,
   id: string,
-): Promise<{ assignment: PostAssignment; unit: OrgUnitView }> {
+): Promise<{ assignment: PostAssignment; unit: OrgUnitProjection }> {
   const assignment = isUuid(id) ? await tx.assignments.lock(id) : undefined;
   const unit = assignment ? await tx.units.get(assignment.orgUnitId) : undefined;
   policy.requireInArea(unit?.path, "Post assignment", id);
@@ -41,14 +46,18 @@ export async function lockAssignmentInReach(
  * A unit named in the input (the unit a command writes to): NOT_FOUND, worded as a unit that does not
  * exist, when personnel does not know it or it lies outside the caller's area.
  */
-export async function unitInArea(tx: Transaction, policy: PersonnelPolicy, id: string): Promise<OrgUnitView> {
+export async function unitInArea(
+  tx: Transaction,
+  policy: PersonnelPolicy,
+  id: string,
+): Promise<OrgUnitProjection> {
   const unit = isUuid(id) ? await tx.units.get(id) : undefined;
   policy.requireInArea(unit?.path, "Org unit", id);
   return unit!;
 }
 
 /** A unit that is to hold a post: active, of a kind that holds posts. Each failure is BAD_USER_INPUT naming the field. */
-export function checkHoldsPosts(unit: OrgUnitView, field: string): OrgUnitView {
+export function checkHoldsPosts(unit: OrgUnitProjection, field: string): OrgUnitProjection {
   if (!unit.active)
     throw badInput(`${describeUnit(unit)} was deactivated; appoint to an active unit.`, field);
   if (!holdsPosts(unit.kind)) {
@@ -95,7 +104,7 @@ export async function submitFiling(
   clock: Clock,
   change: FilingChange,
   assignment: PostAssignment,
-  unit: OrgUnitView,
+  unit: OrgUnitProjection,
   details: FilingDetails,
 ): Promise<Filing> {
   const route = routeFor(unit.kind);

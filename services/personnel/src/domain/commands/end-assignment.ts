@@ -1,4 +1,4 @@
-import { AssignmentEnded } from "@grassroots/events";
+import { AssignmentEnded } from "@grassroots/events/contracts";
 import { assignmentState } from "../../events/assignment-events";
 import type { PersonnelPolicy } from "../access-policy";
 import { idempotent } from "@grassroots/kit/idempotency";

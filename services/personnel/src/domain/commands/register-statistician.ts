@@ -1,11 +1,11 @@
 import { badInput, conflict } from "@grassroots/kit/errors";
 import { parseResidentId } from "@grassroots/kit/validation";
 import { randomUUID } from "node:crypto";
-import { StatisticianRegistered } from "@grassroots/events";
+import { StatisticianRegistered } from "@grassroots/events/contracts";
 import { statisticianState } from "../../events/statistician-events";
 import type { PersonnelPolicy } from "../access-policy";
 import { idempotent } from "@grassroots/kit/idempotency";
-import { describeUnit } from "../org-unit";
+import { describeUnit } from "@grassroots/org-projection/units";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
 import { PROFESSIONAL_TITLES, type Gender, type ProfessionalTitle, type Statistician } from "../statistician";
 import { checkPhone, checkText, optionalText } from "../values";

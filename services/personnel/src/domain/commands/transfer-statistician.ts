@@ -1,11 +1,11 @@
 import { badInput } from "@grassroots/kit/errors";
-import { AssignmentEnded } from "@grassroots/events";
+import { AssignmentEnded } from "@grassroots/events/contracts";
 import { assignmentState } from "../../events/assignment-events";
 import { checkRoleForUnit } from "../../rules/post-roles";
 import type { PersonnelPolicy } from "../access-policy";
 import type { EstablishmentStatus, StatisticianRole } from "../assignment";
 import { idempotent } from "@grassroots/kit/idempotency";
-import { describeUnit } from "../org-unit";
+import { describeUnit } from "@grassroots/org-projection/units";
 import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports";
 import { reevaluateStaffing } from "../staffing";
 import { checkNotFuture } from "../values";

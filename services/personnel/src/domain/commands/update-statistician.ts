@@ -1,5 +1,5 @@
 import { assertVersion, badInput } from "@grassroots/kit/errors";
-import { StatisticianUpdated } from "@grassroots/events";
+import { StatisticianUpdated } from "@grassroots/events/contracts";
 import { statisticianState } from "../../events/statistician-events";
 import type { PersonnelPolicy } from "../access-policy";
 import { idempotent } from "@grassroots/kit/idempotency";

@@ -1,4 +1,4 @@
-import { AssignmentActivated } from "@grassroots/events";
+import { AssignmentActivated } from "@grassroots/events/contracts";
 import { assignmentState } from "../../events/assignment-events";
 import type { Clock, PersonnelSettings, Transaction } from "../ports";
 import { reevaluateStaffing } from "../staffing";

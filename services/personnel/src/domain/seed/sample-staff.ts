@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EstablishmentStatus, StatisticianRole } from "../assignment";
-import type { OrgUnitView } from "../org-unit";
+import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import { residentIdCheckCharacter as checkCharacter } from "@grassroots/kit/validation";
 import type { ProfessionalTitle } from "../statistician";
 import { addDays } from "../values";
@@ -47,7 +47,7 @@ export interface SamplePerson {
   ethnicity: string;
   education: string;
   title: ProfessionalTitle | null;
-  unit: OrgUnitView;
+  unit: OrgUnitProjection;
   post: SamplePost;
   /**
    * R7: when the person completed pre-post training (before the appointment: the post starts ACTIVE;
@@ -101,7 +101,7 @@ const pickFrom = <T>(list: readonly T[], key: string): T =>
 const sampleDate = (key: string) => addDays("2016-01-01", Math.floor(stableFraction(key) * 3468));
 
 /** The posts a unit gets. */
-function postsFor(unit: OrgUnitView): SamplePost[] {
+function postsFor(unit: OrgUnitProjection): SamplePost[] {
   const f = (what: string) => stableFraction(`${what}:${unit.code}`);
   const date = (n: number) => sampleDate(`start:${unit.code}:${n}`);
   const posts: SamplePost[] = [];
@@ -157,7 +157,7 @@ export const sampleIndex = (key: string): number =>
   1 + Math.floor(stableFraction(`index:${key}`) * 99_999_999);
 
 /** The sample people of one unit: a function of the unit alone (code and kind), never of other units. */
-export function samplePeopleOf(unit: OrgUnitView): SamplePerson[] {
+export function samplePeopleOf(unit: OrgUnitProjection): SamplePerson[] {
   return postsFor(unit).map((post, n) => {
     const key = `${unit.code}:${n}`;
     const index = sampleIndex(key);
@@ -184,6 +184,6 @@ export function samplePeopleOf(unit: OrgUnitView): SamplePerson[] {
 }
 
 /** Every sample person for the units, in code order (each unit's own people, whatever else is in the list). */
-export function samplePeople(units: readonly OrgUnitView[]): SamplePerson[] {
+export function samplePeople(units: readonly OrgUnitProjection[]): SamplePerson[] {
   return [...units].sort((a, b) => a.code.localeCompare(b.code)).flatMap(samplePeopleOf);
 }

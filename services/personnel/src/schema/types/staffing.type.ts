@@ -1,6 +1,6 @@
 import { Cacheable } from "@grassroots/kit";
 import { Field, Int, ObjectType } from "type-graphql";
-import type { OrgUnitView } from "../../domain/org-unit";
+import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { StaffingResult } from "../../domain/staffing";
 import { OrgUnitRefType } from "./org-unit.type";
 
@@ -67,7 +67,7 @@ export class BannerStaffingType {
   units: UnitStaffingType[];
 }
 
-export const unitStaffingOf = (unit: OrgUnitView, staffing: StaffingResult): UnitStaffingType => ({
+export const unitStaffingOf = (unit: OrgUnitProjection, staffing: StaffingResult): UnitStaffingType => ({
   orgUnit: { id: unit.id },
   unitCode: unit.code,
   unitName: unit.name,
