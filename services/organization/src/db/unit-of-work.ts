@@ -9,13 +9,13 @@ import { TypeOrmStandardizationStore } from "./repositories/standardization.stor
 class TypeOrmTransaction implements Transaction {
   readonly units: TypeOrmOrgUnitStore;
   readonly standardization: TypeOrmStandardizationStore;
-  readonly requests: TypeOrmIdempotencyStore;
+  readonly idempotency: TypeOrmIdempotencyStore;
   readonly imports: TypeOrmDivisionImportStore;
 
   constructor(private readonly manager: EntityManager) {
     this.units = new TypeOrmOrgUnitStore(manager);
     this.standardization = new TypeOrmStandardizationStore(manager);
-    this.requests = new TypeOrmIdempotencyStore(manager);
+    this.idempotency = new TypeOrmIdempotencyStore(manager);
     this.imports = new TypeOrmDivisionImportStore(manager);
   }
 

@@ -59,7 +59,7 @@ export interface Transaction {
   units: OrgUnitStore;
   standardization: StandardizationStore;
   /** Client request ids of mutations a client may retry (the kit's idempotency_key table). */
-  requests: IdempotencyStore;
+  idempotency: IdempotencyStore;
   imports: DivisionImportStore;
   /**
    * Writes the event to the outbox in this transaction; its Kafka key is the data field the contract

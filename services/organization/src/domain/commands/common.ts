@@ -64,7 +64,7 @@ export async function oncePerRequest<R, I extends Retryable>(
   const { requestId, ...input } = request.input;
   if (requestId === undefined) return work();
   return idempotent(
-    tx.requests,
+    tx.idempotency,
     { requestId, operation: request.operation, actorId: request.actorId, input },
     async () => {
       const result = await work();
