@@ -1,7 +1,7 @@
 import { OutboxAndInbox1764100000000 } from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
-import { OrgUnitProjection } from "./entities/org-unit.entity";
+import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import { CertificateCounterEntity, CertificateEntity } from "./entities/certificate.entity";
 import { EnrollmentEntity } from "./entities/enrollment.entity";
 import { TrainingSessionEntity } from "./entities/session.entity";
@@ -10,9 +10,10 @@ import { Projections1764300000000 } from "./migrations/1764300000000-projections
 import { Training1764300001000 } from "./migrations/1764300001000-training";
 import { ActorNames1764300002000 } from "./migrations/1764300002000-actor-names";
 import { ClientRequests1764300003000 } from "./migrations/1764300003000-client-requests";
+import { OrgUnitProjection1764300004000 } from "./migrations/1764300004000-org-unit-projection";
 
 export const entities = [
-  OrgUnitProjection,
+  OrgUnitProjectionEntity,
   StatisticianProjection,
   AssignmentProjection,
   TrainingSessionEntity,
@@ -29,6 +30,7 @@ export const migrations = [
   Training1764300001000,
   ActorNames1764300002000,
   ClientRequests1764300003000,
+  OrgUnitProjection1764300004000,
 ];
 
 export function createTrainingDataSource(url: string, poolSize = 10): DataSource {

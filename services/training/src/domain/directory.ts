@@ -2,31 +2,34 @@ import type {
   AssignmentStarted,
   AssignmentStatuses,
   EventData,
-  OrgUnitCreated,
-  OrgUnitKinds,
   StatisticianRegistered,
   StatisticianRoles,
 } from "@grassroots/events/contracts";
+import {
+  COUNTY_LEVEL_KINDS,
+  describeUnit,
+  type OrgUnitKind,
+  type OrgUnitProjection,
+} from "@grassroots/org-projection/units";
 
 /**
  * What this service knows about other services' data, from their events (src/events/consumers.ts → src/domain/reactions):
  * the org tree and who serves where. Used for scoping, validation and R6 denominators.
  */
 
-export type OrgUnitKind = (typeof OrgUnitKinds)[number];
+export type { OrgUnitKind };
 
 /**
- * A unit as projected: the part of organization's unit state (the org-unit events' contract) training
- * keeps. `path` holds the ancestor ids and own id, each followed by "/": a subtree is a string prefix.
+ * A unit as projected (@grassroots/org-projection, the one projection of every service that consumes
+ * organization's units). `path` holds the ancestor ids and own id, each followed by "/": a subtree is
+ * a string prefix.
  */
-export type OrgUnitRef = Pick<
-  EventData<typeof OrgUnitCreated>,
-  "id" | "code" | "name" | "kind" | "parentId" | "path" | "active" | "version"
->;
+export type OrgUnitRef = OrgUnitProjection;
 
 /** The city bureau or a banner/district bureau: the only units that organise training. */
 export const ORGANIZER_KINDS: readonly OrgUnitKind[] = ["CITY", "DISTRICT", "BANNER"];
-export const COUNTY_KINDS: readonly OrgUnitKind[] = ["DISTRICT", "BANNER"];
+/** The county-level units R6 counts coverage for. */
+export const COUNTY_KINDS: readonly OrgUnitKind[] = COUNTY_LEVEL_KINDS;
 
 /** A statistician's current post (an assignment that has not ended), with the unit's current path. */
 export interface Post {
@@ -52,5 +55,4 @@ export type StatisticianState = Pick<
 /** An assignment's state as personnel's assignment events carry it. */
 export type AssignmentState = EventData<typeof AssignmentStarted>;
 
-export const describeUnit = (unit: Pick<OrgUnitRef, "name" | "code">): string =>
-  `${unit.name} (${unit.code})`;
+export { describeUnit };

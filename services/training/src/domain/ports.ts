@@ -1,4 +1,5 @@
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
+import type { OrgUnitProjectionWriter } from "@grassroots/org-projection";
 import type { Clock } from "@grassroots/kit/validation";
 import type { EventContract, EventData } from "@grassroots/events/contracts";
 import type { PassRule } from "../rules/r7-pre-post-training";
@@ -47,11 +48,12 @@ export interface CertificateStore {
   insert(certificate: NewCertificate): Promise<Certificate>;
 }
 
-/** The org projection: commands read a unit, the reaction to organization's events writes it. */
-export interface OrgUnitStore {
+/**
+ * The org projection: commands read a unit; organization's events write it (`apply`, the shared
+ * projection's handlers from @grassroots/org-projection: a newer version only).
+ */
+export interface OrgUnitStore extends OrgUnitProjectionWriter {
   get(id: string): Promise<OrgUnitRef | undefined>;
-  /** Keeps the unit's state if it is newer than the projected one (by version). */
-  apply(unit: OrgUnitRef): Promise<void>;
 }
 
 /** The projection of personnel's people and posts: commands read it, the reactions to personnel's events write it. */

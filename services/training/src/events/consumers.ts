@@ -5,18 +5,13 @@ import {
   AssignmentStarted,
   consumerOf,
   handle,
-  OrgUnitCreated,
-  OrgUnitDeactivated,
-  OrgUnitMoved,
-  OrgUnitUpdated,
-  RegisterCountSet,
   StatisticianRegistered,
   StatisticianUpdated,
   type ConsumerWiring,
 } from "@grassroots/events";
+import { orgUnitProjectionHandlers } from "@grassroots/org-projection";
 import type { EntityManager } from "typeorm";
 import type { Transaction } from "../domain/ports";
-import { applyOrgUnitState, orgUnitRefOf } from "../domain/reactions/org-unit-projection";
 import { applyAssignmentState, applyStatisticianState } from "../domain/reactions/statistician-projection";
 
 /**
@@ -28,15 +23,12 @@ export const CONSUMER_GROUP = "training.projections";
 /**
  * What training learns from the other services, each inside the inbox transaction (a redelivered
  * event is a no-op) and handed training's domain Transaction: organization's org-unit events → the org
- * projection; personnel's statistician and assignment events → who serves where.
+ * projection (@grassroots/org-projection's handlers, the same in every service); personnel's statistician and assignment events → who serves where.
  */
 export function trainingConsumer(transactionOf: (manager: EntityManager) => Transaction): ConsumerWiring {
-  const unitEvents = [OrgUnitCreated, OrgUnitUpdated, OrgUnitMoved, OrgUnitDeactivated, RegisterCountSet];
   const assignmentEvents = [AssignmentStarted, AssignmentActivated, AssignmentChanged, AssignmentEnded];
   return consumerOf<Transaction>(CONSUMER_GROUP, transactionOf, [
-    ...unitEvents.map((contract) =>
-      handle(contract, (event, tx: Transaction) => applyOrgUnitState(tx, orgUnitRefOf(event.data))),
-    ),
+    ...orgUnitProjectionHandlers<Transaction>(),
     ...[StatisticianRegistered, StatisticianUpdated].map((contract) =>
       handle(contract, (event, tx: Transaction) => applyStatisticianState(tx, event.data)),
     ),

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { OrgUnitRef } from "../../domain/directory";
 import type { AreaReads } from "../../domain/ports";
-import { OrgUnitProjection } from "../entities/org-unit.entity";
+import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import { homeScope, statisticianInScope, unitInScope } from "./scope.sql";
 
 /**
@@ -24,7 +24,7 @@ export class SqlAreaReads implements AreaReads {
   units(ids: readonly string[], homeUnitId: string): Promise<OrgUnitRef[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource.manager
-      .createQueryBuilder(OrgUnitProjection, "u")
+      .createQueryBuilder(OrgUnitProjectionEntity, "u")
       .where("u.id IN (:...ids)", { ids })
       .andWhere(unitInScope("u", homeScope(":home")), { home: homeUnitId })
       .getMany();

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import type { CertificateReads, InView, Scope } from "../../domain/ports";
 import type { Certificate } from "../../domain/training";
 import { CertificateEntity } from "../entities/certificate.entity";
-import { OrgUnitProjection } from "../entities/org-unit.entity";
+import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import { homeScope, participantInView } from "./scope.sql";
 
 /** Certificates outside transactions, latest first. */
@@ -12,7 +12,7 @@ export class SqlCertificateReads implements CertificateReads {
   private certificates() {
     return this.dataSource.manager
       .createQueryBuilder(CertificateEntity, "c")
-      .innerJoin(OrgUnitProjection, "o", "o.id = c.organizer_unit_id");
+      .innerJoin(OrgUnitProjectionEntity, "o", "o.id = c.organizer_unit_id");
   }
 
   private ordered(qb: ReturnType<SqlCertificateReads["certificates"]>): Promise<Certificate[]> {
@@ -46,7 +46,7 @@ export class SqlCertificateReads implements CertificateReads {
     if (ids.length === 0) return [];
     const { entities, raw } = await this.dataSource.manager
       .createQueryBuilder(CertificateEntity, "c")
-      .leftJoin(OrgUnitProjection, "o", "o.id = c.organizer_unit_id")
+      .leftJoin(OrgUnitProjectionEntity, "o", "o.id = c.organizer_unit_id")
       .addSelect(
         `COALESCE(${participantInView("o", "c.statistician_id", homeScope(":home"))}, false)`,
         "in_area",

@@ -10,7 +10,7 @@ import {
   type BannerStaffCount,
   type YearWindow,
 } from "../../rules/r6-yearly-training";
-import { OrgUnitProjection } from "../entities/org-unit.entity";
+import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import { TrainingSessionEntity } from "../entities/session.entity";
 import { IN_FORCE, POST_PATH } from "./post.sql";
 
@@ -23,7 +23,7 @@ export class SqlCoverageReads implements CoverageReads {
 
   async bannersFor(scopes: readonly BannerScope[]): Promise<OrgUnitRef[][]> {
     const { entities, raw } = await this.dataSource.manager
-      .createQueryBuilder(OrgUnitProjection, "u")
+      .createQueryBuilder(OrgUnitProjectionEntity, "u")
       .innerJoin(
         "(SELECT * FROM unnest(:paths::text[], :banners::uuid[]) WITH ORDINALITY AS p(path, banner_id, i))",
         "p",

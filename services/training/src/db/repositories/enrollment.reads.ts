@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import type { EnrollmentReads, InView, Scope } from "../../domain/ports";
 import type { Enrollment } from "../../domain/training";
 import { EnrollmentEntity } from "../entities/enrollment.entity";
-import { OrgUnitProjection } from "../entities/org-unit.entity";
+import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import { TrainingSessionEntity } from "../entities/session.entity";
 import { homeScope, participantInView } from "./scope.sql";
 
@@ -14,7 +14,7 @@ export class SqlEnrollmentReads implements EnrollmentReads {
     return this.dataSource.manager
       .createQueryBuilder(EnrollmentEntity, "e")
       .innerJoin(TrainingSessionEntity, "s", "s.id = e.session_id")
-      .innerJoin(OrgUnitProjection, "o", "o.id = s.organizer_unit_id");
+      .innerJoin(OrgUnitProjectionEntity, "o", "o.id = s.organizer_unit_id");
   }
 
   private ordered(qb: ReturnType<SqlEnrollmentReads["enrollments"]>): Promise<Enrollment[]> {
@@ -43,7 +43,7 @@ export class SqlEnrollmentReads implements EnrollmentReads {
     const { entities, raw } = await this.dataSource.manager
       .createQueryBuilder(EnrollmentEntity, "e")
       .innerJoin(TrainingSessionEntity, "s", "s.id = e.session_id")
-      .leftJoin(OrgUnitProjection, "o", "o.id = s.organizer_unit_id")
+      .leftJoin(OrgUnitProjectionEntity, "o", "o.id = s.organizer_unit_id")
       .addSelect(
         `COALESCE(${participantInView("o", "e.statistician_id", homeScope(":home"))}, false)`,
         "in_area",

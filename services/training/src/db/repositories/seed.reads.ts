@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { ORGANIZER_KINDS, type OrgUnitRef } from "../../domain/directory";
 import type { SeedReads, StaffMember } from "../../domain/ports";
-import { OrgUnitProjection } from "../entities/org-unit.entity";
+import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import { POST_PATH } from "./post.sql";
 
 export class SqlSeedReads implements SeedReads {
@@ -17,7 +17,7 @@ export class SqlSeedReads implements SeedReads {
 
   bureaus(): Promise<OrgUnitRef[]> {
     return this.dataSource
-      .getRepository(OrgUnitProjection)
+      .getRepository(OrgUnitProjectionEntity)
       .createQueryBuilder("u")
       .where("u.active AND u.kind IN (:...kinds)", { kinds: ORGANIZER_KINDS })
       .orderBy("u.parent_id IS NULL", "DESC")

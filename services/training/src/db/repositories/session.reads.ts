@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { InView, Page, PageRequest, Scope, SessionFilter, SessionReads } from "../../domain/ports";
 import type { TrainingSession } from "../../domain/training";
-import { OrgUnitProjection } from "../entities/org-unit.entity";
+import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import { EnrollmentEntity } from "../entities/enrollment.entity";
 import { TrainingSessionEntity } from "../entities/session.entity";
 import { homeScope, sessionInView } from "./scope.sql";
@@ -17,7 +17,7 @@ export class SqlSessionReads implements SessionReads {
   inScope(ids: readonly string[], scope: Scope): Promise<TrainingSession[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.sessions()
-      .innerJoin(OrgUnitProjection, "o", "o.id = s.organizer_unit_id")
+      .innerJoin(OrgUnitProjectionEntity, "o", "o.id = s.organizer_unit_id")
       .where("s.id IN (:...ids)", { ids })
       .andWhere(sessionInView("o", ":scope::text"), { scope })
       .getMany();
@@ -27,7 +27,7 @@ export class SqlSessionReads implements SessionReads {
   async referenced(ids: readonly string[], homeUnitId: string): Promise<InView<TrainingSession>[]> {
     if (ids.length === 0) return [];
     const { entities, raw } = await this.sessions()
-      .leftJoin(OrgUnitProjection, "o", "o.id = s.organizer_unit_id")
+      .leftJoin(OrgUnitProjectionEntity, "o", "o.id = s.organizer_unit_id")
       .addSelect(`COALESCE(${sessionInView("o", homeScope(":home"))}, false)`, "in_area")
       .where("s.id IN (:...ids)", { ids })
       .setParameter("home", homeUnitId)
