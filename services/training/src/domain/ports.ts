@@ -1,6 +1,6 @@
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
 import type { OrgUnitProjectionWriter } from "@grassroots/org-projection";
-import type { Clock } from "@grassroots/kit/validation";
+import type { Clock, Page } from "@grassroots/kit/validation";
 import type { EventContract, EventData } from "@grassroots/events/contracts";
 import type { PassRule } from "../rules/r7-pre-post-training";
 import type { BannerStaffCount, YearWindow } from "../rules/r6-yearly-training";
@@ -109,11 +109,8 @@ export interface PageRequest {
   after?: SessionKey;
 }
 
-export interface Page<T> {
-  items: T[];
-  hasNextPage: boolean;
-  totalCount: number;
-}
+/** One page of a list (the kit's shape, as every service's keyset reads return it). */
+export type { Page };
 
 /** A row and whether the caller sees it whole (else a reference gets its public view: src/domain/public-view.ts). */
 export interface InView<T> {

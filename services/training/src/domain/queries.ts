@@ -1,5 +1,5 @@
 import { badInput, notFoundInArea } from "@grassroots/kit/errors";
-import { checkInt, isUuid } from "@grassroots/kit/validation";
+import { checkInt, checkPageSize, isUuid } from "@grassroots/kit/validation";
 import type { CertificateReads, Page, Scope, SessionFilter, SessionKey, SessionReads } from "./ports";
 import { SESSION, type Certificate, type TrainingSession } from "./training";
 
@@ -24,7 +24,9 @@ export async function getCertificate(
   return certificate;
 }
 
+/** Sessions per page: the kit's 1–200; 20 when the client does not say (the GraphQL default). */
 export const MAX_PAGE = 200;
+export const DEFAULT_PAGE = 20;
 
 export interface SessionSearch extends SessionFilter {
   first: number;
@@ -34,7 +36,7 @@ export interface SessionSearch extends SessionFilter {
 
 /** Checks a filter and page; the organizer id, when given, must be an id (an unknown one simply finds nothing). */
 export function checkSearch(input: SessionSearch): SessionSearch {
-  checkInt(input.first, "first", 1, MAX_PAGE);
+  checkPageSize(input.first, MAX_PAGE, DEFAULT_PAGE);
   if (input.year !== undefined) checkInt(input.year, "year", 2000, 2100);
   if (input.organizerUnitId !== undefined && !isUuid(input.organizerUnitId)) {
     throw badInput(`organizerUnitId "${input.organizerUnitId}" is not an id.`, "organizerUnitId");

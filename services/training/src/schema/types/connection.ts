@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from "@grassroots/kit";
+import { connectionOf, decodeCursor } from "@grassroots/kit/validation";
 import type { Page, SessionKey } from "../../domain/ports";
 import type { TrainingSession } from "../../domain/training";
 import type { TrainingSessionConnectionType } from "./training.type";
@@ -15,14 +15,5 @@ export function sessionAfter(after: string | undefined | null): SessionKey | und
   return { startDate, id };
 }
 
-export function toConnection(page: Page<TrainingSession>): TrainingSessionConnectionType {
-  const edges = page.items.map((node) => ({
-    cursor: encodeCursor(KIND, `${node.startDate}/${node.id}`),
-    node,
-  }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: page.totalCount,
-  };
-}
+export const toConnection = (page: Page<TrainingSession>): TrainingSessionConnectionType =>
+  connectionOf(page, KIND, (session) => `${session.startDate}/${session.id}`);
