@@ -1,4 +1,10 @@
-import { bannerCoverage, cityObligationMet, share, yearWindow } from "../src/rules/r6-yearly-training";
+import {
+  bannerCoverage,
+  cityObligationMet,
+  inForceOn,
+  share,
+  yearWindow,
+} from "../src/rules/r6-yearly-training";
 import {
   certificateNumber,
   minimumHours,
@@ -98,5 +104,24 @@ describe("R6 rule module", () => {
       { bannerId: "a", staff: 0, attended: 0, ownSessionsCompleted: 0, rate: null },
       { bannerId: "b", staff: 4, attended: 1, ownSessionsCompleted: 2, rate: 0.25 },
     ]);
+  });
+});
+
+describe("R6 rule module: who is staff", () => {
+  it("R6 #9: a post is staff on the as-of date when started by then and not ended before, whatever its status; ENDED without an end date never", () => {
+    const post = (
+      startDate: string,
+      endDate: string | null,
+      status: "ACTIVE" | "PENDING_TRAINING" | "ENDED",
+    ) => ({
+      startDate,
+      endDate,
+      status,
+    });
+    expect(inForceOn(post("2026-01-01", null, "PENDING_TRAINING"), "2026-06-30")).toBe(true);
+    expect(inForceOn(post("2026-01-01", "2026-06-30", "ENDED"), "2026-06-30")).toBe(true);
+    expect(inForceOn(post("2026-01-01", "2026-06-29", "ENDED"), "2026-06-30")).toBe(false);
+    expect(inForceOn(post("2026-07-01", null, "ACTIVE"), "2026-06-30")).toBe(false);
+    expect(inForceOn(post("2026-01-01", null, "ENDED"), "2026-06-30")).toBe(false);
   });
 });

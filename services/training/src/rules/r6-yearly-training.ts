@@ -1,4 +1,11 @@
-import type { Audience, SessionStatus, TrainingKind, TrainingResult } from "../domain/training";
+import type { AssignmentStatuses } from "@grassroots/events/contracts";
+import type {
+  Audience,
+  EnrollmentStatus,
+  SessionStatus,
+  TrainingKind,
+  TrainingResult,
+} from "../domain/training";
 
 /**
  * R6: city and banner bureaus train grassroots staff, each for its level; the city bureau holds at
@@ -28,6 +35,47 @@ export const CITY_KINDS_COUNTED: readonly TrainingKind[] = ["COMPREHENSIVE"];
 
 /** Results that mean the person was there. */
 export const ATTENDED_RESULTS: readonly TrainingResult[] = ["PASSED", "FAILED"];
+
+type PostStatus = (typeof AssignmentStatuses)[number];
+
+/**
+ * R6's staff (a banner's denominator): a person counts when one of their posts in the banner's subtree
+ * is in force on the as-of date — started on or before it, not ended before it (no end date, or one on
+ * or after it), whatever its status (PENDING_TRAINING people are staff who still need training) — except
+ * a post ENDED without an end date, which is in force on no date. The reads build their SQL from this.
+ */
+export const R6_STAFF: { endedStatus: PostStatus } = { endedStatus: "ENDED" };
+
+/** A post as R6 looks at it. */
+export interface StaffPost {
+  startDate: string;
+  endDate: string | null;
+  status: PostStatus;
+}
+
+/** R6_STAFF as a predicate: the post is in force on `asOf`. */
+export const inForceOn = (post: StaffPost, asOf: string): boolean =>
+  post.startDate <= asOf &&
+  (post.endDate === null || post.endDate >= asOf) &&
+  (post.status !== R6_STAFF.endedStatus || post.endDate !== null);
+
+/**
+ * R6's attended (the numerator): a person of the staff with an enrolment still ENROLLED whose result
+ * says they were there (ATTENDED_RESULTS), at a session of the year (by its end date) that took place
+ * (COMPLETED), organised by the banner's own bureau (any kind) or by its city in one of CITY_KINDS_COUNTED.
+ * `sessionStatus` also picks the banner's own completed sessions (`ownSessionsCompleted`).
+ */
+export const R6_ATTENDED: {
+  sessionStatus: SessionStatus;
+  enrollmentStatus: EnrollmentStatus;
+  results: readonly TrainingResult[];
+  cityKinds: readonly TrainingKind[];
+} = {
+  sessionStatus: "COMPLETED",
+  enrollmentStatus: "ENROLLED",
+  results: ATTENDED_RESULTS,
+  cityKinds: CITY_KINDS_COUNTED,
+};
 
 export interface YearWindow {
   year: number;

@@ -4,15 +4,19 @@ import { COUNTY_KINDS, type OrgUnitRef } from "../../domain/directory";
 import type { BannerInSubtree, BannerScope, CoverageReads } from "../../domain/ports";
 import type { TrainingSession } from "../../domain/training";
 import {
-  ATTENDED_RESULTS,
-  CITY_KINDS_COUNTED,
   CITY_OBLIGATION,
+  R6_ATTENDED,
+  R6_STAFF,
   type BannerStaffCount,
   type YearWindow,
 } from "../../rules/r6-yearly-training";
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import { TrainingSessionEntity } from "../entities/session.entity";
-import { IN_FORCE, POST_PATH } from "./post.sql";
+import { POST_PATH } from "./post.sql";
+
+/** R6_STAFF in SQL: post `a` in force on `asOf` (`ended`: the parameter holding R6_STAFF.endedStatus). */
+const staffPostInForce = (a: string, asOf: string, ended: string) =>
+  `(${a}.start_date <= ${asOf} AND (${a}.end_date IS NULL OR ${a}.end_date >= ${asOf}) AND (${a}.status <> ${ended} OR ${a}.end_date IS NOT NULL))`;
 
 /**
  * R6 in SQL: the definitions (kinds, results, in-force posts) come from src/rules/r6-yearly-training.ts.
@@ -74,20 +78,20 @@ export class SqlCoverageReads implements CoverageReads {
            FROM statistician_assignment a
            LEFT JOIN org_unit u ON u.id = a.org_unit_id
            JOIN pair ON pair.banner_id::text = split_part(${POST_PATH("a", "u")}, '/', 2) AND ${POST_PATH("a", "u")} LIKE pair.within || '%'
-          WHERE ${IN_FORCE("a", "$3::date")}),
+          WHERE ${staffPostInForce("a", "$3::date", "$8")}),
        attended AS (
          SELECT DISTINCT pair.i, e.statistician_id
            FROM pair
            JOIN training_session s ON (s.organizer_unit_id = pair.banner_id OR (s.organizer_unit_id = pair.city_id AND s.kind = ANY($7::text[])))
-            AND s.status = 'COMPLETED' AND s.end_date BETWEEN $5::date AND $6::date
-           JOIN training_enrollment e ON e.session_id = s.id AND e.status = 'ENROLLED' AND e.result = ANY($4::text[])),
+            AND s.status = $9 AND s.end_date BETWEEN $5::date AND $6::date
+           JOIN training_enrollment e ON e.session_id = s.id AND e.status = $10 AND e.result = ANY($4::text[])),
        counted AS (
          SELECT st.i, count(*)::int AS staff,
                 count(*) FILTER (WHERE (st.i, st.statistician_id) IN (SELECT i, statistician_id FROM attended))::int AS attended
            FROM staff st GROUP BY st.i),
        own AS (
          SELECT s.organizer_unit_id, count(*)::int AS n FROM training_session s
-          WHERE s.status = 'COMPLETED' AND s.end_date BETWEEN $5::date AND $6::date
+          WHERE s.status = $9 AND s.end_date BETWEEN $5::date AND $6::date
           GROUP BY s.organizer_unit_id)
        SELECT pair.i::int AS pair, pair.banner_id AS "bannerId", coalesce(c.staff, 0) AS staff, coalesce(c.attended, 0) AS attended,
               coalesce(own.n, 0) AS "ownSessionsCompleted"
@@ -96,10 +100,13 @@ export class SqlCoverageReads implements CoverageReads {
         pairs.map((p) => p.bannerId),
         pairs.map((p) => p.withinPath),
         window.asOf,
-        ATTENDED_RESULTS,
+        R6_ATTENDED.results,
         window.from,
         window.to,
-        CITY_KINDS_COUNTED,
+        R6_ATTENDED.cityKinds,
+        R6_STAFF.endedStatus,
+        R6_ATTENDED.sessionStatus,
+        R6_ATTENDED.enrollmentStatus,
       ],
     );
     // One count per pair, in order; a banner no longer projected has no row and counts nothing.
