@@ -1,7 +1,7 @@
 import type { EventContract, EventData } from "@grassroots/events/contracts";
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
 import type { OrgUnitProjectionWriter } from "@grassroots/org-projection";
-import type { Clock } from "@grassroots/kit/validation";
+import type { Clock, Page } from "@grassroots/kit/validation";
 import type { StaffCounts, StaffingThresholds } from "../rules/staffing-requirement";
 import type { AssignmentPatch, AssignmentStatus, NewAssignment, PostAssignment } from "./assignment";
 import type { Filing, FilingStatus, FilingStep, NewFiling } from "./filing";
@@ -118,12 +118,6 @@ export interface PageRequest {
   afterId?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  hasNextPage: boolean;
-  totalCount: number;
-}
-
 export interface StatisticianFilter {
   nameContains?: string;
   /** Only people registered at or holding a post (any status) under this path. */
@@ -227,7 +221,7 @@ export interface StaffingReads {
   ): Promise<{ banner: OrgUnitProjection | undefined; units: UnitWithCounts[] }>;
 }
 
-export type { Clock, IdempotencyStore };
+export type { Clock, IdempotencyStore, Page };
 
 export interface PersonnelSettings {
   thresholds: StaffingThresholds;

@@ -1,5 +1,5 @@
-import { badInput, notFoundInArea } from "@grassroots/kit/errors";
-import { decodeCursor } from "@grassroots/kit/validation";
+import { notFoundInArea } from "@grassroots/kit/errors";
+import { checkPageSize, decodeCursor } from "@grassroots/kit/validation";
 import type { Filing, FilingStatus } from "./filing";
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type {
@@ -21,21 +21,11 @@ import { checkText, isUuid } from "./values";
  * something that does not exist (the kit's notFoundInArea, worded as the commands word it), and the
  * area is checked before any argument is validated.
  */
-export const MAX_PAGE = 200;
-export const DEFAULT_PAGE = 50;
-
 const UUID = /^[0-9a-f-]{36}$/;
 
 /** The key an `after` cursor of this kind holds (BAD_USER_INPUT when it is not one this API returned). */
 export const decodeIdCursor = (kind: string, cursor: string | null | undefined) =>
   decodeCursor(kind, cursor, UUID);
-
-export function checkFirst(first: number | undefined): number {
-  const value = first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE)
-    throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${value}.`, "first");
-  return value;
-}
 
 export async function getStatistician(
   reads: StatisticianReads,
@@ -73,7 +63,7 @@ export async function searchStatisticians(
   input: StatisticianSearch,
 ): Promise<Page<Statistician>> {
   const under = input.orgUnitId ? await getUnit(reads.units, scope, input.orgUnitId) : undefined;
-  const first = checkFirst(input.first);
+  const first = checkPageSize(input.first);
   const nameContains =
     input.nameContains === undefined ? undefined : checkText(input.nameContains, "nameContains", 50, 0);
   const afterId = decodeIdCursor("statistician", input.after);
@@ -114,7 +104,7 @@ export async function searchFilings(
   input: FilingSearch,
 ): Promise<Page<Filing>> {
   const under = input.orgUnitId ? await getUnit(reads.units, scope, input.orgUnitId) : undefined;
-  const first = checkFirst(input.first);
+  const first = checkPageSize(input.first);
   const afterId = decodeIdCursor("filing", input.after);
   return reads.filings.searchFilings(
     {

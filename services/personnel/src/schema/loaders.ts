@@ -1,10 +1,11 @@
 import {
   byKey,
+  type GraphQLContext,
   groupBy,
   isUuid,
   loadersPerRequest,
+  readScope,
   unauthenticated,
-  type GraphQLContext,
 } from "@grassroots/kit";
 import DataLoader from "dataloader";
 import type { AssignmentStatus, PostAssignment } from "../domain/assignment";
@@ -13,7 +14,6 @@ import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { Page, PersonnelServices, PersonRecords, UnitStatisticianRow } from "../domain/ports";
 import { evaluateStaffing, type StaffingResult } from "../domain/staffing";
 import { publicViewOf, type Statistician, type StatisticianView } from "../domain/statistician";
-import { readScope } from "./context";
 
 /** A page of one unit's statisticians (as OrgUnit.statisticians asks for it). */
 export interface UnitStatisticiansKey {

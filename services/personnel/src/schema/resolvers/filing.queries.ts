@@ -1,9 +1,9 @@
-import { opt } from "@grassroots/kit";
+import { opt, readScope } from "@grassroots/kit";
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Filing } from "../../domain/filing";
 import type { PersonnelServices } from "../../domain/ports";
 import { getFiling, searchFilings } from "../../domain/queries";
-import { readScope, type GraphQLContext } from "../context";
+import type { GraphQLContext } from "../context";
 import { FilingFilterInput } from "../inputs/filing.inputs";
 import { filingConnection, FilingConnectionType } from "../types/connection.type";
 import { FilingType } from "../types/filing.type";

@@ -1,8 +1,7 @@
-import { badInput } from "@grassroots/kit";
+import { badInput, MAX_PAGE_SIZE } from "@grassroots/kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { AssignmentStatus } from "../../domain/assignment";
 import type { PersonnelServices } from "../../domain/ports";
-import { MAX_PAGE } from "../../domain/queries";
 import type { StaffingResult } from "../../domain/staffing";
 import type { GraphQLContext } from "../context";
 import { loaders } from "../loaders";
@@ -35,8 +34,9 @@ export class OrgUnitFields {
     // The area first (a unit outside it, or unknown here, is null), then the arguments.
     const l = loaders(ctx, this.services);
     if (!(await l.unit.load(unit.id))) return null;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
-      throw badInput(`first must be between 1 and ${MAX_PAGE}; got ${first}.`, "first");
+    // Not checkPageSize: its fallback would take an explicit null, which this argument refuses.
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+      throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}; got ${first}.`, "first");
     const statuses: AssignmentStatus[] = includePending ? ["ACTIVE", "PENDING_TRAINING"] : ["ACTIVE"];
     const page = await l.unitStatisticians.load({
       orgUnitId: unit.id,

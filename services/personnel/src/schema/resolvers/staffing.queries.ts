@@ -1,8 +1,9 @@
+import { readScope } from "@grassroots/kit";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { PersonnelServices } from "../../domain/ports";
 import { bannerStaffing, getUnit } from "../../domain/queries";
 import { evaluateStaffing, type StaffingResult } from "../../domain/staffing";
-import { readScope, type GraphQLContext } from "../context";
+import type { GraphQLContext } from "../context";
 import { BannerStaffingType, StaffingResultType, unitStaffingOf } from "../types/staffing.type";
 
 @Resolver()

@@ -1,9 +1,9 @@
-import { opt } from "@grassroots/kit";
+import { opt, readScope } from "@grassroots/kit";
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { PersonnelServices } from "../../domain/ports";
 import { getStatistician, searchStatisticians } from "../../domain/queries";
 import type { Statistician } from "../../domain/statistician";
-import { readScope, type GraphQLContext } from "../context";
+import type { GraphQLContext } from "../context";
 import { StatisticianFilterInput } from "../inputs/statistician.inputs";
 import { statisticianConnection, StatisticianConnectionType } from "../types/connection.type";
 import { StatisticianType } from "../types/statistician.type";

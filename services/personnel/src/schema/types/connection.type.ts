@@ -1,4 +1,4 @@
-import { encodeCursor, PageInfoType } from "@grassroots/kit";
+import { connectionOf, PageInfoType } from "@grassroots/kit";
 import { Field, Int, ObjectType } from "type-graphql";
 import type { PostAssignment } from "../../domain/assignment";
 import type { Filing } from "../../domain/filing";
@@ -40,23 +40,8 @@ export class FilingConnectionType {
 
 export { decodeIdCursor } from "../../domain/queries";
 
-function connection<T, E>(
-  page: Page<T>,
-  kind: string,
-  keyOf: (item: T) => string,
-  edge: (item: T, cursor: string) => E,
-) {
-  const edges = page.items.map((item) => edge(item, encodeCursor(kind, keyOf(item))));
-  const last = page.items.at(-1);
-  return {
-    edges,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(kind, keyOf(last)) : null },
-    totalCount: page.totalCount,
-  };
-}
-
 export const statisticianConnection = (page: Page<Statistician>): StatisticianConnectionType =>
-  connection(
+  connectionOf(
     page,
     "statistician",
     (s) => s.id,
@@ -67,7 +52,7 @@ export const statisticianConnection = (page: Page<Statistician>): StatisticianCo
 export const unitStatisticianConnection = (
   page: Page<{ statistician: Statistician; assignment: PostAssignment }>,
 ): StatisticianConnectionType =>
-  connection(
+  connectionOf(
     page,
     "assignment",
     (r) => r.assignment.id,
@@ -75,7 +60,7 @@ export const unitStatisticianConnection = (
   );
 
 export const filingConnection = (page: Page<Filing>): FilingConnectionType =>
-  connection(
+  connectionOf(
     page,
     "filing",
     (f) => f.id,
