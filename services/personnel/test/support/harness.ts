@@ -110,11 +110,14 @@ export interface Harness extends Omit<
   clock: TestClock;
   /** KAFKA_TOPIC_PREFIX of this test file: its own topics, created here and deleted at stop. */
   prefix: string;
-  /** Sends an event as another service's relay would (on this file's topics); returns its ce_id. */
+  /**
+   * Sends an event as another service's relay would (on this file's topics); returns its ce_id. The key
+   * defaults to the contract's key field; pass `eventId` to redeliver one.
+   */
   publish<C extends EventContract>(
     contract: C,
     data: EventData<C>,
-    key: string,
+    key?: string,
     eventId?: string,
   ): Promise<string>;
   /** Publishes the test tree (organization's OrgUnitCreated events) and waits for the projection. */
