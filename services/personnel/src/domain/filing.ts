@@ -58,17 +58,20 @@ export interface Filing {
   version: number;
 }
 
-export type NewFiling = Omit<
-  Filing,
+/** The columns the steps after submission set (who forwarded, who decided, why returned). */
+type StepColumn =
   | "forwardedBy"
   | "forwardedByName"
   | "forwardedAt"
   | "decidedBy"
   | "decidedByName"
   | "decidedAt"
-  | "returnReason"
-  | "version"
->;
+  | "returnReason";
+
+export type NewFiling = Omit<Filing, StepColumn | "version">;
+
+/** What a step changes on a filing (the store bumps the version). */
+export type FilingPatch = Partial<Pick<Filing, "status" | StepColumn>>;
 
 export const FILING_STEPS = ["SUBMIT", "FORWARD", "FILE", "RETURN", "RESUBMIT"] as const;
 export type FilingStepName = (typeof FILING_STEPS)[number];

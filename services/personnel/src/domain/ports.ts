@@ -4,7 +4,7 @@ import type { OrgUnitProjectionWriter } from "@grassroots/org-projection";
 import type { Clock, Page } from "@grassroots/kit/validation";
 import type { StaffCounts, StaffingThresholds } from "../rules/staffing-requirement";
 import type { AssignmentPatch, AssignmentStatus, NewAssignment, PostAssignment } from "./assignment";
-import type { Filing, FilingStatus, FilingStep, NewFiling } from "./filing";
+import type { Filing, FilingPatch, FilingStatus, FilingStep, NewFiling } from "./filing";
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { NewStatistician, PrePostCertificate, Statistician, StatisticianPatch } from "./statistician";
 import type { RequirementResult } from "../rules/staffing-requirement";
@@ -50,21 +50,6 @@ export interface AssignmentStore {
   lockPending(statisticianId: string): Promise<PostAssignment[]>;
   counts(orgUnitIds: readonly string[]): Promise<Map<string, StaffCounts>>;
 }
-
-/** What a step changes on a filing. */
-export type FilingPatch = Partial<
-  Pick<
-    Filing,
-    | "status"
-    | "forwardedBy"
-    | "forwardedByName"
-    | "forwardedAt"
-    | "decidedBy"
-    | "decidedByName"
-    | "decidedAt"
-    | "returnReason"
-  >
->;
 
 export interface FilingStore {
   get(id: string): Promise<Filing | undefined>;
@@ -221,7 +206,7 @@ export interface StaffingReads {
   ): Promise<{ banner: OrgUnitProjection | undefined; units: UnitWithCounts[] }>;
 }
 
-export type { Clock, IdempotencyStore, Page };
+export type { Clock, FilingPatch, IdempotencyStore, Page };
 
 export interface PersonnelSettings {
   thresholds: StaffingThresholds;
