@@ -3,21 +3,31 @@ import type { GraphQLSchema } from "graphql";
 import type { TrainingServices } from "../domain/ports";
 import type { SchemaDeps } from "./deps";
 import { loadersFor } from "./loaders";
-import { OrgUnitFields, StatisticianFields } from "./resolvers/federated.fields";
-import {
-  TrainingCertificateFields,
-  TrainingEnrollmentFields,
-  TrainingSessionFields,
-} from "./resolvers/training.fields";
-import { TrainingMutations } from "./resolvers/training.mutations";
-import { TrainingQueries } from "./resolvers/training.queries";
 
+// The resolvers load in the order the SDL lists their types and fields (type-graphql keeps load order).
+import { SessionQueries } from "./resolvers/session.queries";
+import { CertificateQueries } from "./resolvers/certificate.queries";
+import { CoverageQueries } from "./resolvers/coverage.queries";
+import { SessionMutations } from "./resolvers/session.mutations";
+import { EnrollmentMutations } from "./resolvers/enrollment.mutations";
+import { CertificateMutations } from "./resolvers/certificate.mutations";
+import { SessionFields } from "./resolvers/session.fields";
+import { EnrollmentFields } from "./resolvers/enrollment.fields";
+import { CertificateFields } from "./resolvers/certificate.fields";
+import { StatisticianFields } from "./resolvers/statistician.fields";
+import { OrgUnitFields } from "./resolvers/org-unit.fields";
+
+/** One resolver class per entity and kind (queries, mutations, fields), in the order the SDL lists them. */
 const resolvers = [
-  TrainingQueries,
-  TrainingMutations,
-  TrainingSessionFields,
-  TrainingEnrollmentFields,
-  TrainingCertificateFields,
+  SessionQueries,
+  CertificateQueries,
+  CoverageQueries,
+  SessionMutations,
+  EnrollmentMutations,
+  CertificateMutations,
+  SessionFields,
+  EnrollmentFields,
+  CertificateFields,
   StatisticianFields,
   OrgUnitFields,
 ] as const;

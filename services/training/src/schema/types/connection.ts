@@ -1,7 +1,7 @@
 import { connectionOf, decodeCursor } from "@grassroots/kit/validation";
 import type { Page, SessionKey } from "../../domain/ports";
 import type { TrainingSession } from "../../domain/training";
-import type { TrainingSessionConnectionType } from "./training.type";
+import type { TrainingSessionConnectionType } from "./session.type";
 
 /** Sessions are paged latest start first, by keyset: the opaque cursor holds the (start date, id) of a session. */
 const KIND = "session";

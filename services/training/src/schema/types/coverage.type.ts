@@ -3,8 +3,8 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import type { OrgUnitRef } from "../../domain/directory";
 import type { TrainingSession } from "../../domain/training";
-import { OrgUnitType } from "./federated.type";
-import { TrainingSessionType } from "./training.type";
+import { OrgUnitType } from "./org-unit.type";
+import { TrainingSessionType } from "./session.type";
 
 @Cacheable("summary")
 @ObjectType("BannerTrainingCoverage", {

@@ -1,21 +1,16 @@
 import { opt } from "@grassroots/kit";
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import { coverageReport, type CoverageReport } from "../../domain/coverage";
-import { getCertificate, getSession, searchSessions } from "../../domain/queries";
-import type { Certificate, TrainingSession } from "../../domain/training";
+import { getSession, searchSessions } from "../../domain/queries";
+import type { TrainingSession } from "../../domain/training";
 import { readScope, type GraphQLContext } from "../context";
 import type { SchemaDeps } from "../deps";
-import { TrainingSessionFilterInput } from "../inputs/training.inputs";
+import { TrainingSessionFilterInput } from "../inputs/session.inputs";
 import { sessionAfter, toConnection } from "../types/connection";
-import { TrainingCoverageType } from "../types/coverage.type";
-import {
-  TrainingCertificateType,
-  TrainingSessionConnectionType,
-  TrainingSessionType,
-} from "../types/training.type";
+import { TrainingSessionConnectionType, TrainingSessionType } from "../types/session.type";
 
+/** Sessions in the caller's scope (readScope): a lookup, and the list paged by keyset. */
 @Resolver()
-export class TrainingQueries {
+export class SessionQueries {
   constructor(private readonly deps: SchemaDeps) {}
 
   @Query(() => TrainingSessionType, {
@@ -47,26 +42,5 @@ export class TrainingQueries {
       organizerUnitId: opt(filter?.organizerUnitId),
     });
     return toConnection(page);
-  }
-
-  @Query(() => TrainingCertificateType, {
-    nullable: true,
-    description: "A certificate by number, if its holder or organizer is in your area.",
-  })
-  async trainingCertificate(@Arg("number") number: string, @Ctx() ctx: GraphQLContext): Promise<Certificate> {
-    return getCertificate(this.deps.services.certificates, await readScope(ctx), number);
-  }
-
-  @Query(() => TrainingCoverageType, {
-    description:
-      "R6 for a year: the city's comprehensive training and the coverage of each banner in your area (or one banner).",
-  })
-  async trainingCoverage(
-    @Arg("year", () => Int) year: number,
-    @Ctx() ctx: GraphQLContext,
-    @Arg("bannerId", () => ID, { nullable: true }) bannerId?: string | null,
-  ): Promise<CoverageReport> {
-    const { coverage, clock } = this.deps.services;
-    return coverageReport(coverage, clock, (await ctx.access()).homePath, year, opt(bannerId));
   }
 }
