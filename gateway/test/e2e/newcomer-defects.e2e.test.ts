@@ -115,7 +115,7 @@ describe("issue 10 through the gateway", () => {
       500,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data.filings.edges[0].node.banner).toEqual({
+    expect(res.data!.filings.edges[0].node.banner).toEqual({
       code: DALATE,
       name: "达拉特旗",
       inYourArea: false,

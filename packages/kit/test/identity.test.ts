@@ -1,5 +1,6 @@
 import {
   Access,
+  actorName,
   decodeIdentity,
   encodeIdentity,
   maskIdNumber,
@@ -20,16 +21,33 @@ describe("identity and access", () => {
     expect(() => decodeIdentity(badRole)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
   });
 
+  it("#10.7: the display name travels with the identity; the actor recorded is the name, else the subject", () => {
+    const named = { ...clerk, name: "王丽" };
+    expect(decodeIdentity(encodeIdentity(named))).toEqual(named);
+    expect(actorName(named)).toBe("王丽");
+    expect(actorName(clerk)).toBe("u1");
+    const tooLong = Buffer.from(JSON.stringify({ ...clerk, name: "名".repeat(101) })).toString("base64url");
+    expect(() => decodeIdentity(tooLong)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
+  });
+
   it("covers the home unit's subtree only", () => {
     const access = new Access(clerk, "city/banner/t1/");
     expect(access.covers("city/banner/t1/")).toBe(true);
     expect(access.covers("city/banner/t1/v1/")).toBe(true);
     expect(access.covers("city/banner/t2/")).toBe(false);
     expect(access.covers("city/banner/")).toBe(false);
-    // #10.3 replaced requireCovers (FORBIDDEN) with requireInArea: outside the area reads as missing.
-    expect(() => access.requireInArea("city/banner/t2/", "Org unit", "t2")).toThrow(
-      expect.objectContaining({ code: "NOT_FOUND", message: "Org unit t2 does not exist in your area." }),
+    // #10.3: outside the area reads like a target that does not exist (NOT_FOUND), never FORBIDDEN.
+    expect(() => access.requireInArea("city/banner/t2/", "Org unit", "t2", "id")).toThrow(
+      expect.objectContaining({
+        code: "NOT_FOUND",
+        message: "Org unit t2 does not exist in your area.",
+        details: { what: "Org unit", key: "t2", field: "id" },
+      }),
     );
+    expect(() => access.requireInArea(undefined, "Org unit", "t9")).toThrow(
+      "Org unit t9 does not exist in your area.",
+    );
+    expect(() => access.requireInArea("city/banner/t1/", "Org unit", "t1")).not.toThrow();
   });
 
   it("an unknown home unit covers nothing (deny by default)", () => {
