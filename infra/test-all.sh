@@ -17,6 +17,8 @@ pnpm exec turbo run build --output-logs=errors-only
 rm -rf "$LOCAL_DIR/test-results"
 status=0
 log "lint and typecheck"
+# The whole tree in the project's Prettier settings (.prettierrc.json; printed SDL and reports excluded).
+pnpm exec prettier --check . --log-level warn || { warn "files differ from the Prettier settings: pnpm format"; status=1; }
 # --continue: one failing package must not hide the others; every package runs and is counted.
 pnpm exec turbo run lint typecheck --continue --output-logs=errors-only || status=1
 log "tests"

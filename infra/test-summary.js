@@ -39,7 +39,9 @@ for (const file of files.sort()) {
   passed += r.passed;
   failed += r.failed;
   skipped += r.skipped;
-  console.log(`${file.replace(/\.json$/, "").padEnd(28)} ${r.passed} passed, ${r.failed} failed${r.suitesFailed ? `, ${r.suitesFailed} suites failed to run` : ""}`);
+  console.log(
+    `${file.replace(/\.json$/, "").padEnd(28)} ${r.passed} passed, ${r.failed} failed${r.suitesFailed ? `, ${r.suitesFailed} suites failed to run` : ""}`,
+  );
   failed += r.suitesFailed;
 }
 if (root) {

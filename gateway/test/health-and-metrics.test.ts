@@ -38,9 +38,13 @@ describe("health and metrics", () => {
     const bare = await fetch(`${stack.base}/metrics`);
     expect(bare.status).toBe(401);
     expect(await bare.text()).not.toMatch(/process_cpu|gateway_/);
-    const wrong = await fetch(`${stack.base}/metrics`, { headers: { authorization: "Bearer not-the-secret-000000" } });
+    const wrong = await fetch(`${stack.base}/metrics`, {
+      headers: { authorization: "Bearer not-the-secret-000000" },
+    });
     expect(wrong.status).toBe(401);
-    const header = await fetch(`${stack.base}/metrics`, { headers: { "x-grassroots-internal-secret": INTERNAL_SECRET } });
+    const header = await fetch(`${stack.base}/metrics`, {
+      headers: { "x-grassroots-internal-secret": INTERNAL_SECRET },
+    });
     expect(header.status).toBe(200);
   });
 

@@ -270,13 +270,7 @@ export function scenarioScript(defs, name) {
     const home = String(expand(scenario.identity.home, params, setupState));
     const fixtures = {};
     for (const step of scenario.setup) {
-      const got = runStep(
-        defs,
-        callerOf(scenario),
-        step,
-        Object.assign({}, params, fixtures),
-        setupState,
-      );
+      const got = runStep(defs, callerOf(scenario), step, Object.assign({}, params, fixtures), setupState);
       if (!got.ok) fail(`setup step ${step.operation} failed: is the data generated (load-tests README)?`);
       Object.assign(fixtures, got.captures);
     }

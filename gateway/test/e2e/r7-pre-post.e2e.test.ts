@@ -43,7 +43,9 @@ describe("R7 end to end: organization → personnel → training → personnel, 
     const passer = await appointNewcomer(1);
     const failer = await appointNewcomer(2);
     const before = (await gql(PERSON, { id: passer.statisticianId })).statistician;
-    expect(before.assignments).toEqual([{ id: passer.assignmentId, status: "PENDING_TRAINING", certificateId: null }]);
+    expect(before.assignments).toEqual([
+      { id: passer.assignmentId, status: "PENDING_TRAINING", certificateId: null },
+    ]);
     expect(before.prePostGate.certified).toBe(false);
 
     // The banner bureau's pre-post session, held over the last days.
@@ -71,9 +73,12 @@ describe("R7 end to end: organization → personnel → training → personnel, 
     for (const person of [passer, failer]) {
       await waitFor(
         () =>
-          gql(`mutation ($input: EnrollInTrainingSessionInput!) { enrollInTrainingSession(input: $input) { id } }`, {
-            input: { sessionId: opened.id, statisticianId: person.statisticianId },
-          }).catch(() => undefined),
+          gql(
+            `mutation ($input: EnrollInTrainingSessionInput!) { enrollInTrainingSession(input: $input) { id } }`,
+            {
+              input: { sessionId: opened.id, statisticianId: person.statisticianId },
+            },
+          ).catch(() => undefined),
         "training to know the newcomer's post",
         30000,
         500,
@@ -110,11 +115,17 @@ describe("R7 end to end: organization → personnel → training → personnel, 
       30000,
       500,
     );
-    expect(after.assignments).toEqual([{ id: passer.assignmentId, status: "ACTIVE", certificateId: certificate.id }]);
+    expect(after.assignments).toEqual([
+      { id: passer.assignmentId, status: "ACTIVE", certificateId: certificate.id },
+    ]);
     expect(after.prePostGate).toEqual({ certified: true, certificateNumber: certificate.number });
     expect(after.prePostTraining).toEqual({ completed: true, completedOn: day(-2), certificate });
     expect(after.trainingRecords).toEqual([
-      { result: "PASSED", hoursAttended: 16, session: { title: "达拉特旗新上岗统计人员岗前培训", kind: "PRE_POST", status: "COMPLETED" } },
+      {
+        result: "PASSED",
+        hoursAttended: 16,
+        session: { title: "达拉特旗新上岗统计人员岗前培训", kind: "PRE_POST", status: "COMPLETED" },
+      },
     ]);
 
     await new Promise((r) => setTimeout(r, 1500)); // an activation would have come with the other one

@@ -67,7 +67,11 @@ describe("the suite end to end", () => {
     );
     expect(res.errors).toBeUndefined();
     const unit = res.data!.createOrgUnit;
-    expect(unit).toMatchObject({ code: "150621001188", kind: "COMMUNITY", id: orgUnitIdForCode("150621001188") });
+    expect(unit).toMatchObject({
+      code: "150621001188",
+      kind: "COMMUNITY",
+      id: orgUnitIdForCode("150621001188"),
+    });
 
     await waitFor(async () => (await eventsAbout(unit.id)).length > 0, "the event on the topic", 30000, 500);
     await new Promise((r) => setTimeout(r, 1500)); // a duplicate would arrive within the relay's next poll
@@ -82,19 +86,34 @@ describe("the suite end to end", () => {
       "content-type": "application/json",
     });
     expect(events[0].headers.ce_id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(JSON.parse(events[0].value)).toMatchObject({ id: unit.id, code: "150621001188", name: "测试社区", kind: "COMMUNITY" });
+    expect(JSON.parse(events[0].value)).toMatchObject({
+      id: unit.id,
+      code: "150621001188",
+      name: "测试社区",
+      kind: "COMMUNITY",
+    });
   });
 
   it("#10.3: a banner admin cannot create a unit in another banner: NOT_FOUND as for a missing parent, nothing written, no event", async () => {
     const token = await suite.token("BANNER_ADMIN", "150621000000"); // 达拉特旗
     const otherBannersTownship = orgUnitIdForCode("150622100000"); // 准格尔旗
     const code = "150622100288";
-    const res = await callGateway(suite.gatewayUrl, CREATE, { input: { parentId: otherBannersTownship, code, name: "越权村" } }, token);
+    const res = await callGateway(
+      suite.gatewayUrl,
+      CREATE,
+      { input: { parentId: otherBannersTownship, code, name: "越权村" } },
+      token,
+    );
     expect(res.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     expect(res.errors?.[0].message).toBe(`Org unit ${otherBannersTownship} does not exist in your area.`);
 
     const cityToken = await suite.token("CITY_ADMIN", "150600000000");
-    const lookup = await callGateway(suite.gatewayUrl, `query($code: String!) { orgUnitByCode(code: $code) { id } }`, { code }, cityToken);
+    const lookup = await callGateway(
+      suite.gatewayUrl,
+      `query($code: String!) { orgUnitByCode(code: $code) { id } }`,
+      { code },
+      cityToken,
+    );
     expect(lookup.data?.orgUnitByCode ?? null).toBeNull();
     await new Promise((r) => setTimeout(r, 1000));
     expect(await eventsAbout(orgUnitIdForCode(code))).toHaveLength(0);
@@ -110,7 +129,12 @@ describe("the suite end to end", () => {
     );
     expect(res.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(res.errors?.[0].message).toMatch(/12/);
-    const search = await callGateway(suite.gatewayUrl, `{ orgUnits(filter: { nameContains: "坏代码" }) { totalCount } }`, {}, token);
+    const search = await callGateway(
+      suite.gatewayUrl,
+      `{ orgUnits(filter: { nameContains: "坏代码" }) { totalCount } }`,
+      {},
+      token,
+    );
     expect(search.data?.orgUnits.totalCount).toBe(0);
   });
 });

@@ -35,3 +35,4 @@ export * from "./db/home-path";
 export * from "./graphql/scalar-checks";
 export * from "./idempotency/idempotency";
 export * from "./db/idempotency-store";
+export * from "./validation/collections";

@@ -3,19 +3,6 @@
  * DataLoader wants one result per key, in key order.
  */
 
-/** One row (or null) per key. */
-export const byKey = <T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): (T | null)[] => {
-  const map = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => map.get(k) ?? null);
-};
-
-/** The rows of each key (empty when none), keeping the rows' order. */
-export const groupBy = <T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): T[][] => {
-  const groups = new Map<K, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((k) => groups.get(k) ?? []);
-};
-
 /**
  * Memoises `create(ctx)` per request context (a WeakMap, so nothing outlives the request): every
  * resolver of one request shares the same loaders, hence the same batches.

@@ -95,3 +95,28 @@ export async function idempotent<R>(
   await store.complete(key.requestId, resultId);
   return result;
 }
+
+/**
+ * A command's optional client `requestId`: without one the work simply runs; with one it runs once
+ * (`idempotent`), and a retry returns the remembered result by id (`replay`). The input is fingerprinted
+ * without its requestId.
+ */
+export async function oncePerRequest<R, I extends { requestId?: string }>(
+  store: IdempotencyStore,
+  request: { operation: string; actorId: string; input: I },
+  work: () => Promise<R>,
+  idOf: (result: R) => string,
+  replay: (id: string) => Promise<R | undefined>,
+): Promise<R> {
+  const { requestId, ...input } = request.input;
+  if (requestId === undefined) return work();
+  return idempotent(
+    store,
+    { requestId, operation: request.operation, actorId: request.actorId, input },
+    async () => {
+      const result = await work();
+      return { result, resultId: idOf(result) };
+    },
+    async (id) => (await replay(id))!,
+  );
+}

@@ -2,3 +2,4 @@
 export * from "./value-checks";
 export * from "./page";
 export * from "./resident-id";
+export * from "./collections";

@@ -1,4 +1,4 @@
-import { groupBy } from "@grassroots/kit";
+import { groupBy } from "@grassroots/kit/validation";
 import { notFoundInArea } from "@grassroots/kit/errors";
 import { checkInt, isUuid, type Clock } from "@grassroots/kit/validation";
 import {

@@ -1,6 +1,6 @@
 import { badInput, conflict } from "@grassroots/kit/errors";
 import { orgUnitIdForCode } from "@grassroots/kit/identity";
-import { idempotent } from "@grassroots/kit/idempotency";
+import { oncePerRequest as kitOncePerRequest } from "@grassroots/kit/idempotency";
 import { isUuid } from "@grassroots/kit/validation";
 import { randomUUID } from "node:crypto";
 import { describe, type OrgUnit } from "../org-unit";
@@ -48,28 +48,11 @@ export interface Retryable {
   requestId?: string;
 }
 
-/**
- * A mutation a client may retry, inside its transaction: without a requestId it just runs; with one,
- * the first request runs and records the id with its input's hash and its result's id, and a retry
- * (same id, same input, same caller) writes nothing and returns that result as it stands now. The same
- * id with other input is a CONFLICT (the kit's idempotent). A refused request rolls back: nothing kept.
- */
-export async function oncePerRequest<R, I extends Retryable>(
+/** The kit's `oncePerRequest` over this service's transaction (its tx.idempotency store). */
+export const oncePerRequest = <R, I extends Retryable>(
   tx: Transaction,
   request: { operation: string; actorId: string; input: I },
   work: () => Promise<R>,
   idOf: (result: R) => string,
   replay: (id: string) => Promise<R | undefined>,
-): Promise<R> {
-  const { requestId, ...input } = request.input;
-  if (requestId === undefined) return work();
-  return idempotent(
-    tx.idempotency,
-    { requestId, operation: request.operation, actorId: request.actorId, input },
-    async () => {
-      const result = await work();
-      return { result, resultId: idOf(result) };
-    },
-    async (id) => (await replay(id))!,
-  );
-}
+): Promise<R> => kitOncePerRequest(tx.idempotency, request, work, idOf, replay);

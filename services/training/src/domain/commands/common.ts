@@ -1,4 +1,4 @@
-import { idempotent } from "@grassroots/kit/idempotency";
+import { oncePerRequest as kitOncePerRequest } from "@grassroots/kit/idempotency";
 import { badInput, notFoundInArea } from "@grassroots/kit/errors";
 import { isUuid } from "@grassroots/kit/validation";
 import type { SessionCompleted, SessionOpened, SessionPlanned } from "@grassroots/events/contracts";
@@ -79,28 +79,11 @@ export interface Retryable {
   requestId?: string;
 }
 
-/**
- * A mutation a client may retry, inside its transaction: without a requestId it just runs; with one,
- * the first request runs and records the id with its input's hash and its result's id, and a retry
- * (same id, same input, same caller) writes nothing and returns that result as it stands now. The same
- * id with other input is a CONFLICT (the kit's idempotent). A refused request rolls back: nothing kept.
- */
-export async function oncePerRequest<R>(
+/** The kit's `oncePerRequest` over this service's transaction (its tx.requests store). */
+export const oncePerRequest = <R>(
   tx: Transaction,
   request: { operation: string; actorId: string; input: Retryable },
   work: () => Promise<R>,
   idOf: (result: R) => string,
   replay: (id: string) => Promise<R | undefined>,
-): Promise<R> {
-  const { requestId, ...input } = request.input;
-  if (requestId === undefined) return work();
-  return idempotent(
-    tx.requests,
-    { requestId, operation: request.operation, actorId: request.actorId, input },
-    async () => {
-      const result = await work();
-      return { result, resultId: idOf(result) };
-    },
-    async (id) => (await replay(id))!,
-  );
-}
+): Promise<R> => kitOncePerRequest(tx.requests, request, work, idOf, replay);

@@ -1,4 +1,4 @@
-import { groupBy } from "@grassroots/kit";
+import { groupBy } from "@grassroots/kit/validation";
 import { createHash } from "node:crypto";
 import type { OrgUnitRef } from "../directory";
 import type { StaffMember } from "../ports";
