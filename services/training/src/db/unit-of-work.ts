@@ -19,7 +19,7 @@ export function transactionOf(manager: EntityManager): Transaction {
     certificates: new TypeOrmCertificateStore(manager),
     units: new TypeOrmOrgUnitStore(manager),
     statisticians: new TypeOrmStatisticianStore(manager),
-    requests: new TypeOrmIdempotencyStore(manager),
+    idempotency: new TypeOrmIdempotencyStore(manager),
     publish: async <C extends EventContract>(contract: C, data: EventData<C>) => {
       await publishEvent(manager, contract, data);
     },

@@ -73,7 +73,7 @@ export interface Transaction {
   units: OrgUnitStore;
   statisticians: StatisticianStore;
   /** Client request ids of mutations a client may retry (the kit's idempotency_key table). */
-  requests: IdempotencyStore;
+  idempotency: IdempotencyStore;
   /** Writes the event to the outbox in this transaction, keyed by the data field the contract names (`contract.key`). */
   publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void>;
 }

@@ -79,11 +79,11 @@ export interface Retryable {
   requestId?: string;
 }
 
-/** The kit's `oncePerRequest` over this service's transaction (its tx.requests store). */
+/** The kit's `oncePerRequest` over this service's transaction (its tx.idempotency store). */
 export const oncePerRequest = <R>(
   tx: Transaction,
   request: { operation: string; actorId: string; input: Retryable },
   work: () => Promise<R>,
   idOf: (result: R) => string,
   replay: (id: string) => Promise<R | undefined>,
-): Promise<R> => kitOncePerRequest(tx.requests, request, work, idOf, replay);
+): Promise<R> => kitOncePerRequest(tx.idempotency, request, work, idOf, replay);
