@@ -6,17 +6,15 @@ import {
   type EventContract,
   type EventData,
 } from "@grassroots/events";
-import { type Clock, type Identity, orgUnitIdForCode } from "@grassroots/kit";
+import { type Clock, orgUnitIdForCode } from "@grassroots/kit";
 import {
   fingerprint as fingerprintTables,
-  type GraphQLResult,
   identityAt,
   ordosUnitStates,
   type OrgUnitStateFixture,
   OUTBOX_ROWS,
-  type QueryCounter,
   startSubgraphHarness,
-  type TestDatabase,
+  type SubgraphHarness,
   waitFor,
 } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
@@ -72,27 +70,14 @@ export interface AppointInput {
   statisticianId?: string;
 }
 
-export interface Harness {
-  url: string;
-  db: TestDatabase;
-  dataSource: DataSource;
+/** The shared subgraph harness's calls, plus what training's tests need (its services, other services' events). */
+export interface Harness extends Pick<
+  SubgraphHarness,
+  "url" | "db" | "dataSource" | "queries" | "call" | "expectRefused" | "fingerprint" | "stop"
+> {
   services: TrainingServices;
-  queries: QueryCounter;
   /** KAFKA_TOPIC_PREFIX of this test file: its own topics, created here and deleted at stop. */
   prefix: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    identity?: Identity,
-  ): Promise<GraphQLResult<T>>;
-  /**
-   * Runs a call that must be refused: asserts the error code, and that no business row and no outbox
-   * row changed. Returns the message so a test can check it names what the clerk must fix.
-   */
-  expectRefused(code: string, call: () => Promise<GraphQLResult>): Promise<string>;
-  /** A fingerprint of the business tables and the outbox: equal before and after means nothing was written. */
-  fingerprint(): Promise<string>;
   /** Sends an event as another service's relay would: CloudEvent headers, JSON value, key. */
   publish<C extends EventContract>(
     contract: C,
@@ -106,7 +91,6 @@ export interface Harness {
   publishUnits(states: OrgUnitStateFixture[]): Promise<void>;
   /** Registers and appoints people (personnel's events) and waits until the projection holds them. */
   appoint(people: AppointInput[]): Promise<Appointment[]>;
-  stop(): Promise<void>;
 }
 
 /** The Ordos tree as organization publishes it (ids from the division codes, paths from the parents). */

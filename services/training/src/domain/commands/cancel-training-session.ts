@@ -9,8 +9,8 @@ import {
   type Retryable,
   type SessionStepInput,
   managedSession,
-  oncePerRequest,
   requireStatus,
+  runSessionCommand,
 } from "./common";
 
 export interface CancelSessionInput extends SessionStepInput {
@@ -23,14 +23,8 @@ export function cancelTrainingSession(
   clock: Clock,
   input: CancelSessionInput & Retryable,
 ): Promise<TrainingSession> {
-  return uow.run((tx) =>
-    oncePerRequest(
-      tx,
-      { operation: "cancelTrainingSession", actorId: policy.actor.id, input: input },
-      () => cancelTrainingSessionIn(tx, policy, clock, input),
-      (session) => session.id,
-      (id) => tx.sessions.get(id),
-    ),
+  return runSessionCommand(uow, "cancelTrainingSession", policy.actor.id, input, (tx) =>
+    cancelTrainingSessionIn(tx, policy, clock, input),
   );
 }
 

@@ -5,7 +5,7 @@ import type { SessionCompleted, SessionOpened, SessionPlanned } from "@grassroot
 import { sessionState } from "../../events/training-events";
 import type { Target, TrainingPolicy } from "../access-policy";
 import type { OrgUnitRef } from "../directory";
-import type { Transaction } from "../ports";
+import type { Transaction, UnitOfWork } from "../ports";
 import { describeSession, SESSION, type SessionStatus, type TrainingSession } from "../training";
 
 /**
@@ -87,3 +87,24 @@ export const oncePerRequest = <R>(
   idOf: (result: R) => string,
   replay: (id: string) => Promise<R | undefined>,
 ): Promise<R> => kitOncePerRequest(tx.idempotency, request, work, idOf, replay);
+
+/**
+ * A session command a client may retry, in its own transaction: the result is the session, replayed
+ * by its id (plan, open, complete, cancel share this outer form; each file holds its `…In` command).
+ */
+export const runSessionCommand = <I extends Retryable>(
+  uow: UnitOfWork,
+  operation: string,
+  actorId: string,
+  input: I,
+  work: (tx: Transaction) => Promise<TrainingSession>,
+): Promise<TrainingSession> =>
+  uow.run((tx) =>
+    oncePerRequest(
+      tx,
+      { operation, actorId, input },
+      () => work(tx),
+      (session) => session.id,
+      (id) => tx.sessions.get(id),
+    ),
+  );

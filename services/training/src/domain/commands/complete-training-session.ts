@@ -8,9 +8,9 @@ import {
   type Retryable,
   type SessionStepInput,
   managedSession,
-  oncePerRequest,
   publishSession,
   requireStatus,
+  runSessionCommand,
 } from "./common";
 
 export function completeTrainingSession(
@@ -19,14 +19,8 @@ export function completeTrainingSession(
   clock: Clock,
   input: SessionStepInput & Retryable,
 ): Promise<TrainingSession> {
-  return uow.run((tx) =>
-    oncePerRequest(
-      tx,
-      { operation: "completeTrainingSession", actorId: policy.actor.id, input: input },
-      () => completeTrainingSessionIn(tx, policy, clock, input),
-      (session) => session.id,
-      (id) => tx.sessions.get(id),
-    ),
+  return runSessionCommand(uow, "completeTrainingSession", policy.actor.id, input, (tx) =>
+    completeTrainingSessionIn(tx, policy, clock, input),
   );
 }
 

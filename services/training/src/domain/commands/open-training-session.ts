@@ -8,9 +8,9 @@ import {
   type Retryable,
   type SessionStepInput,
   managedSession,
-  oncePerRequest,
   publishSession,
   requireStatus,
+  runSessionCommand,
 } from "./common";
 
 export function openTrainingSession(
@@ -19,14 +19,8 @@ export function openTrainingSession(
   clock: Clock,
   input: SessionStepInput & Retryable,
 ): Promise<TrainingSession> {
-  return uow.run((tx) =>
-    oncePerRequest(
-      tx,
-      { operation: "openTrainingSession", actorId: policy.actor.id, input: input },
-      () => openTrainingSessionIn(tx, policy, clock, input),
-      (session) => session.id,
-      (id) => tx.sessions.get(id),
-    ),
+  return runSessionCommand(uow, "openTrainingSession", policy.actor.id, input, (tx) =>
+    openTrainingSessionIn(tx, policy, clock, input),
   );
 }
 

@@ -6,7 +6,7 @@ import type { TrainingPolicy } from "../access-policy";
 import { describeUnit, ORGANIZER_KINDS } from "../directory";
 import type { Transaction, UnitOfWork } from "../ports";
 import { AUDIENCES, TRAINING_KINDS, type NewSession, type TrainingSession } from "../training";
-import { type Retryable, oncePerRequest, publishSession } from "./common";
+import { type Retryable, publishSession, runSessionCommand } from "./common";
 
 /** The session as the planner describes it; `place` and `online` may be left out, `id` only by the seed. */
 export type PlanSessionInput = Omit<NewSession, "id" | "place" | "online" | "plannedBy" | "plannedByName"> &
@@ -20,14 +20,8 @@ export function planTrainingSession(
   policy: TrainingPolicy,
   input: PlanSessionInput & Retryable,
 ): Promise<TrainingSession> {
-  return uow.run((tx) =>
-    oncePerRequest(
-      tx,
-      { operation: "planTrainingSession", actorId: policy.actor.id, input: input },
-      () => planTrainingSessionIn(tx, policy, input),
-      (session) => session.id,
-      (id) => tx.sessions.get(id),
-    ),
+  return runSessionCommand(uow, "planTrainingSession", policy.actor.id, input, (tx) =>
+    planTrainingSessionIn(tx, policy, input),
   );
 }
 
