@@ -61,20 +61,22 @@ export function listen(server: Server, port: number, host = DEFAULT_HOST): Promi
 /** Where processes listen when HOST is not set. */
 export const DEFAULT_HOST = "127.0.0.1";
 
+/** Constant-time equality of a value a request carried and the internal secret. */
+export function isInternalSecret(given: unknown, secret: string): boolean {
+  if (typeof given !== "string") return false;
+  const candidate = Buffer.from(given);
+  const expected = Buffer.from(secret);
+  return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+}
+
 /**
  * True when the request carries the internal secret, as `x-grassroots-internal-secret` (the gateway's
- * calls) or `Authorization: Bearer <secret>` (a Prometheus scrape, from the chart's Secret). Constant time.
+ * calls) or `Authorization: Bearer <secret>` (a Prometheus scrape, from the chart's Secret).
  */
 export function carriesInternalSecret(req: IncomingMessage, secret: string): boolean {
   const auth = req.headers.authorization;
   const bearer = typeof auth === "string" && auth.startsWith("Bearer ") ? auth.slice(7) : undefined;
-  const given = req.headers[Headers.internalSecret];
-  const expected = Buffer.from(secret);
-  return [typeof given === "string" ? given : undefined, bearer].some((value) => {
-    if (value === undefined) return false;
-    const candidate = Buffer.from(value);
-    return candidate.length === expected.length && timingSafeEqual(candidate, expected);
-  });
+  return isInternalSecret(req.headers[Headers.internalSecret], secret) || isInternalSecret(bearer, secret);
 }
 
 /** /metrics is for the cluster's monitoring, not for clients: it needs the internal secret. */

@@ -2,7 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
-import { randomUUID, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { createContext, type GraphQLContext, type HomePathLookup } from "../graphql/context";
@@ -13,7 +13,13 @@ import { runWithContext } from "../logging/request-context";
 import { handleGraphQLRequest } from "./apollo-http";
 import { checkReadiness, type ReadinessCheck } from "./health";
 import { sendGraphQLError, sendJson } from "./http-io";
-import { carriesInternalSecret, createHttpServer, listen, refuseMetrics } from "./http-server";
+import {
+  carriesInternalSecret,
+  createHttpServer,
+  isInternalSecret,
+  listen,
+  refuseMetrics,
+} from "./http-server";
 import { graphqlOperations, metricsRegistry } from "./metrics";
 
 const SUBGRAPH_ROUTES = new Set(["/graphql", "/health/live", "/health/ready", "/metrics"]);
@@ -47,7 +53,6 @@ export interface RunningServer {
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const { logger } = options;
-  const secret = Buffer.from(options.internalSecret);
   let draining = false;
   const { server: httpServer, handle } = createHttpServer({
     logger,
@@ -99,7 +104,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       return res.end(await metricsRegistry.metrics());
     }
     if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
-    if (!hasSecret(req, secret)) {
+    if (!isInternalSecret(req.headers[Headers.internalSecret], options.internalSecret)) {
       return sendGraphQLError(res, 401, "UNAUTHENTICATED", "This service only answers the gateway.");
     }
     let identity: Identity | undefined;
@@ -144,11 +149,4 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === "string" && value.length > 0 && value.length <= 128 ? value : undefined;
-}
-
-function hasSecret(req: IncomingMessage, secret: Buffer): boolean {
-  const given = req.headers[Headers.internalSecret];
-  if (typeof given !== "string") return false;
-  const candidate = Buffer.from(given);
-  return candidate.length === secret.length && timingSafeEqual(candidate, secret);
 }
