@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { orgPath } from "./common";
+import { defineEvent, type EventKey } from "./contract";
+
+// Events of the evaluation service (R11–R13).
+
+/** A score as a decimal string with exactly two decimals ("87.50"): never a float on the wire. */
+export const decimalScore = z
+  .string()
+  .regex(/^\d{1,4}\.\d{2}$/, 'expected a score with two decimals, e.g. "87.50"');
+
+/** Kafka key of assessment results: the assessing unit (the city for banners); its revisions keep their order. */
+export const AssessmentOwnerKey: EventKey = {
+  field: "ownerUnitId",
+  means: "the id of the unit whose scheme assessed the subjects (the city for banners)",
+};
+
+/**
+ * The results of one scheme's year, as published (R12): every subject's total score, rank (equal scores
+ * share a rank) and grade. The finance service's award programme (R9) allocates by it. A correction after
+ * publishing is a new revision: `revision` counts up from 1 and `supersedes` names the result set it
+ * replaces, with the reason.
+ */
+export const AssessmentResultsPublished = defineEvent(
+  "evaluation",
+  "assessment-results",
+  "published",
+  "A scheme's yearly assessment was published: each subject's score, rank and grade (R12). " +
+    "A correction is a new revision that names the result set it supersedes.",
+  z.object({
+    resultSetId: z.uuid(),
+    schemeId: z.uuid(),
+    schemeVersion: z.number().int().min(1),
+    schemeName: z.string().min(1),
+    ownerUnitId: z.uuid(),
+    ownerUnitPath: orgPath,
+    /** Kind of the assessed units: BANNER for the city's assessment of the banners. */
+    subjectKind: z.string().min(1),
+    year: z.number().int().min(2000).max(2100),
+    revision: z.number().int().min(1),
+    supersedes: z.uuid().nullable(),
+    reason: z.string().nullable(),
+    publishedAt: z.iso.datetime(),
+    results: z
+      .array(
+        z.object({
+          unitId: z.uuid(),
+          unitPath: orgPath,
+          unitName: z.string(),
+          score: decimalScore,
+          rank: z.number().int().min(1),
+          /** The grade by the scheme's bands (优秀, 良好, 合格, 不合格), null when the scheme has none. */
+          grade: z.string().nullable(),
+        }),
+      )
+      .min(1),
+  }),
+  AssessmentOwnerKey,
+);
+
+export const evaluationEvents = [AssessmentResultsPublished];
