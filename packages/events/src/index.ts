@@ -10,3 +10,4 @@ export * from "./kafka/client";
 export * from "./kafka/topics";
 export * from "./runtime/start-subgraph";
 export * from "./runtime/run-subgraph";
+export * from "./runtime/periodic-task";

@@ -13,6 +13,7 @@ import type { ConsumerWiring } from "../inbox/domain-handler";
 import { EventConsumer, type RetryPolicy } from "../inbox/event-consumer";
 import { checkKafka, createKafka } from "../kafka/client";
 import { OutboxRelay } from "../outbox/outbox-relay";
+import { type PeriodicTask, startPeriodicTasks } from "./periodic-task";
 
 /** What a service contributes once its database is open: its schema and what it consumes. */
 export interface SubgraphWiring {
@@ -23,6 +24,8 @@ export interface SubgraphWiring {
    * (the service's tree, or its projection of it from @grassroots/org-projection).
    */
   homePathOf?: HomePathLookup;
+  /** Time-driven checks (an overdue filing, an instalment past due): run while events are on. */
+  tasks?: PeriodicTask[];
 }
 
 export interface SubgraphProcess<W extends SubgraphWiring = SubgraphWiring> {
@@ -114,6 +117,10 @@ export async function startSubgraph<W extends SubgraphWiring>(
         });
         await consumer.start();
         steps.push({ name: `consumer ${consumer.topics.join(", ")}`, stop: () => consumer.stop() });
+      }
+      if (wiring.tasks?.length) {
+        const tasks = startPeriodicTasks(wiring.tasks, logger);
+        steps.push({ name: "periodic tasks", stop: () => tasks.stop() });
       }
       readiness.push({ name: "kafka", check: () => checkKafka(kafka) });
     }
