@@ -11,3 +11,4 @@ export * from "./kafka/topics";
 export * from "./runtime/start-subgraph";
 export * from "./runtime/run-subgraph";
 export * from "./runtime/periodic-task";
+export * from "./rule-status";

@@ -1,0 +1,3 @@
+export * from "./migration";
+export * from "./entity";
+export * from "./ledger";

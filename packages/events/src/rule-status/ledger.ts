@@ -1,0 +1,101 @@
+import type { EntityManager } from "typeorm";
+import { ruleStatusContractOf, type RuleId, type RuleStatusData } from "../contracts/rule-status";
+import { publishEvent } from "../outbox/outbox-writer";
+import { RuleStatusPublishedEntity } from "./entity";
+
+export type RuleFigures = RuleStatusData["figures"];
+
+/** A rule's current result for one subject, as its owning service computed it. */
+export type RuleStatusResult = Omit<RuleStatusData, "republished">;
+
+/**
+ * Publishes a subject's result for a rule if it differs from the last one published (or none was),
+ * inside the caller's business transaction: the ledger row and the outbox row commit together or not
+ * at all. "Differs" is the status, the figures (jsonb equality: key order does not matter) or the
+ * subject's path (a moved unit's results follow it); the reason and asOf follow the figures. Returns
+ * whether it published. One upsert decides it, so two transactions computing the same result for the
+ * same subject publish it once: the second waits on the first's row and then finds nothing changed.
+ */
+export async function publishRuleStatusIfChanged(
+  manager: EntityManager,
+  result: RuleStatusResult,
+): Promise<boolean> {
+  const data: RuleStatusData = { ...result, republished: false };
+  const contract = ruleStatusContractOf(data.rule);
+  // Checked before the ledger is written, so a bad result never leaves a row behind in a caught error.
+  const parsed = contract.schema.parse(data);
+  const changed = (await manager.query(
+    `INSERT INTO rule_status_published AS p
+       (rule, subject_unit_id, subject_unit_path, period, status, figures, reason, as_of, published_at)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, now())
+     ON CONFLICT (rule, subject_unit_id, period) DO UPDATE SET
+       subject_unit_path = EXCLUDED.subject_unit_path, status = EXCLUDED.status, figures = EXCLUDED.figures,
+       reason = EXCLUDED.reason, as_of = EXCLUDED.as_of, published_at = now()
+     WHERE (p.status, p.figures, p.subject_unit_path)
+           IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.figures, EXCLUDED.subject_unit_path)
+     RETURNING 1 AS changed`,
+    [
+      parsed.rule,
+      parsed.subjectUnitId,
+      parsed.subjectUnitPath,
+      parsed.period ?? "",
+      parsed.status,
+      JSON.stringify(parsed.figures),
+      parsed.reason,
+      parsed.asOf,
+    ],
+  )) as unknown[];
+  if (changed.length === 0) return false;
+  await publishEvent(manager, contract, parsed);
+  return true;
+}
+
+const REPUBLISH_BATCH = 500;
+
+/**
+ * Publishes every stored current result again (of the given rules, or all), with `republished: true`:
+ * for a new consumer or a rebuilt projection. Reads the ledger in keyset batches so its size does not
+ * matter to memory. Returns how many events it published.
+ */
+export async function republishRuleStatuses(
+  manager: EntityManager,
+  rules?: readonly RuleId[],
+): Promise<number> {
+  let count = 0;
+  let after: [string, string, string] | undefined;
+  for (;;) {
+    const query = manager
+      .createQueryBuilder(RuleStatusPublishedEntity, "r")
+      .orderBy("r.rule")
+      .addOrderBy("r.subject_unit_id")
+      .addOrderBy("r.period")
+      .limit(REPUBLISH_BATCH);
+    if (rules) query.where("r.rule = ANY(:rules)", { rules: [...rules] });
+    if (after) {
+      query.andWhere("(r.rule, r.subject_unit_id, r.period) > (:rule, :subject, :period)", {
+        rule: after[0],
+        subject: after[1],
+        period: after[2],
+      });
+    }
+    const rows = await query.getMany();
+    for (const row of rows) {
+      const data: RuleStatusData = {
+        rule: row.rule as RuleId,
+        subjectUnitId: row.subjectUnitId,
+        subjectUnitPath: row.subjectUnitPath,
+        period: row.period === "" ? null : row.period,
+        status: row.status as RuleStatusData["status"],
+        figures: row.figures,
+        reason: row.reason,
+        asOf: row.asOf.toISOString(),
+        republished: true,
+      };
+      await publishEvent(manager, ruleStatusContractOf(data.rule), data);
+    }
+    count += rows.length;
+    if (rows.length < REPUBLISH_BATCH) return count;
+    const last = rows[rows.length - 1];
+    after = [last.rule, last.subjectUnitId, last.period];
+  }
+}
