@@ -1,3 +1,4 @@
 export * from "./migration";
 export * from "./entity";
 export * from "./ledger";
+export * from "./ledger-store";

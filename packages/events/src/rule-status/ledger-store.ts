@@ -1,0 +1,21 @@
+import type { EntityManager } from "typeorm";
+import type { RuleId } from "../contracts/rule-status";
+import { publishRuleStatusIfChanged, republishRuleStatuses, type RuleStatusResult } from "./ledger";
+
+/**
+ * The ledger over one transaction's EntityManager, as a service's `tx.ruleStatus` (its domain port
+ * names the two methods; the domain never sees TypeORM).
+ */
+export class TypeOrmRuleStatusLedger {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Publishes the result only when it differs from the last one published; returns whether it did. */
+  publishIfChanged(result: RuleStatusResult): Promise<boolean> {
+    return publishRuleStatusIfChanged(this.manager, result);
+  }
+
+  /** Publishes every stored current result (of these rules, or all) again; returns the count. */
+  republish(rules?: readonly RuleId[]): Promise<number> {
+    return republishRuleStatuses(this.manager, rules);
+  }
+}
