@@ -1,0 +1,16 @@
+import { OutboxAndInbox1764100000000 } from "@grassroots/events";
+import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
+import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
+import type { DataSource } from "typeorm";
+import { RuleStatusEntity } from "./entities/rule-status.entity";
+import { Projections1765100000000 } from "./migrations/1765100000000-projections";
+import { Supervision1765100001000 } from "./migrations/1765100001000-supervision";
+
+export const entities = [OrgUnitProjectionEntity, RuleStatusEntity, IdempotencyKeyEntity];
+
+/** In order; the outbox/inbox tables come from @grassroots/events. */
+export const migrations = [OutboxAndInbox1764100000000, Projections1765100000000, Supervision1765100001000];
+
+export function createEvaluationDataSource(url: string, poolSize = 10): DataSource {
+  return createDataSource({ url, poolSize, entities, migrations, applicationName: "evaluation" });
+}

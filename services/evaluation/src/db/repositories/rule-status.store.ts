@@ -1,0 +1,44 @@
+import type { RuleStatusData } from "@grassroots/events/contracts";
+import type { EntityManager } from "typeorm";
+import type { RuleStatusApplied } from "../../domain/rule-status";
+import type { RuleStatusStore } from "../../domain/ports";
+import { RuleStatusEntity } from "../entities/rule-status.entity";
+
+/**
+ * The rule status projection inside the inbox transaction. One upsert keeps the newer result: it
+ * replaces the row only when the event's asOf is later (a late or older event changes nothing), and
+ * `since` moves only when the status itself changed (new figures of the same status keep it).
+ */
+export class TypeOrmRuleStatusStore implements RuleStatusStore {
+  constructor(private readonly manager: EntityManager) {}
+
+  async apply(data: RuleStatusData): Promise<RuleStatusApplied> {
+    const rows: { rule: string }[] = await this.manager.query(
+      `INSERT INTO rule_status AS s (rule, subject_unit_id, subject_unit_path, period, status, figures, reason, since, as_of)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $8)
+       ON CONFLICT (rule, subject_unit_id, period_key) DO UPDATE SET
+         subject_unit_path = EXCLUDED.subject_unit_path, status = EXCLUDED.status, figures = EXCLUDED.figures,
+         reason = EXCLUDED.reason, as_of = EXCLUDED.as_of, projected_at = clock_timestamp(),
+         since = CASE WHEN s.status = EXCLUDED.status THEN s.since ELSE EXCLUDED.as_of END
+       WHERE s.as_of < EXCLUDED.as_of
+       RETURNING s.rule`,
+      [
+        data.rule,
+        data.subjectUnitId,
+        data.subjectUnitPath,
+        data.period,
+        data.status,
+        JSON.stringify(data.figures),
+        data.reason,
+        data.asOf,
+      ],
+    );
+    if (rows.length === 0) return { applied: false };
+    const row = await this.manager.findOneByOrFail(RuleStatusEntity, {
+      rule: data.rule,
+      subjectUnitId: data.subjectUnitId,
+      periodKey: data.period ?? "-",
+    });
+    return { applied: true, row };
+  }
+}

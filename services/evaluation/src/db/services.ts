@@ -1,0 +1,20 @@
+import { systemClock, type Clock } from "@grassroots/kit";
+import type { DataSource } from "typeorm";
+import type { EvaluationServices } from "../domain/ports";
+import { DEFAULT_RULE_WEIGHTS, type RuleWeights } from "../rules/r13-scorecard";
+import { SqlScorecardReads } from "./repositories/scorecard.reads";
+import { TypeOrmUnitOfWork } from "./unit-of-work";
+
+export interface ServiceOptions {
+  clock?: Clock;
+  weights?: RuleWeights;
+}
+
+export function createServices(dataSource: DataSource, options: ServiceOptions = {}): EvaluationServices {
+  return {
+    uow: new TypeOrmUnitOfWork(dataSource),
+    scorecards: new SqlScorecardReads(dataSource),
+    clock: options.clock ?? systemClock,
+    weights: options.weights ?? DEFAULT_RULE_WEIGHTS,
+  };
+}

@@ -1,0 +1,35 @@
+import { buildFederatedSchema, isUuid, requireIdentity, type GraphQLContext } from "@grassroots/kit";
+import type { GraphQLSchema } from "graphql";
+import type { EvaluationServices } from "../domain/ports";
+import type { SchemaDeps } from "./deps";
+import { loadersFor } from "./loaders";
+
+// The resolvers load in the order the SDL lists their types and fields (type-graphql keeps load order).
+import { ScorecardQueries } from "./resolvers/scorecard.queries";
+import { OrgUnitFields } from "./resolvers/org-unit.fields";
+
+/** One resolver class per entity and kind (queries, mutations, fields), in the order the SDL lists them. */
+const resolvers = [ScorecardQueries, OrgUnitFields] as const;
+
+type Ref = { id: string };
+
+/** An entity another subgraph owns: its key, whatever the caller's area (only a malformed key is no entity). */
+const extended = {
+  __resolveReference: (ref: Ref, ctx: GraphQLContext) => {
+    requireIdentity(ctx.identity);
+    return isUuid(ref.id) ? { id: ref.id } : null;
+  },
+};
+
+/**
+ * The subgraph schema. OrgUnit (organization's) resolves to its key without a query; evaluation's
+ * fields on it check the caller's area in their one batched statement and are null outside it.
+ */
+export function buildEvaluationSchema(services: EvaluationServices): Promise<GraphQLSchema> {
+  const deps: SchemaDeps = { services, loaders: loadersFor(services) };
+  const instances = new Map<unknown, unknown>(resolvers.map((R) => [R, new R(deps)]));
+  return buildFederatedSchema(
+    { resolvers: [...resolvers], container: { get: (cls: unknown) => instances.get(cls) } },
+    { OrgUnit: extended },
+  );
+}

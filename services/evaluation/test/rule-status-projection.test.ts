@@ -1,0 +1,137 @@
+import {
+  OrganizationRuleStatusChanged,
+  PersonnelRuleStatusChanged,
+  type RuleStatusData,
+} from "@grassroots/events";
+import { DALATE, idOf, pathOfCode, SHULINZHAO, startHarness, type Harness } from "./support/harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await h.publishOrdos();
+});
+afterAll(() => h.stop());
+
+const township = idOf(SHULINZHAO);
+const row = async (rule: string, period: string | null = null) =>
+  (
+    await h.dataSource.query(
+      `SELECT status, reason, figures, since, as_of FROM rule_status
+        WHERE rule = $1 AND subject_unit_id = $2 AND period_key = coalesce($3, '-')`,
+      [rule, township, period],
+    )
+  )[0];
+
+const r3 = (over: Partial<RuleStatusData>): RuleStatusData => ({
+  rule: "R3.township-staffing",
+  subjectUnitId: township,
+  subjectUnitPath: pathOfCode(SHULINZHAO),
+  period: null,
+  status: "NOT_MET",
+  figures: { required: 2, actual: 1 },
+  reason: "needs 2 full-time statisticians, has 1",
+  asOf: "2026-03-01T08:00:00.000Z",
+  republished: false,
+  ...over,
+});
+
+it("R13: a rule status event of any service lands in the projection with its figures, reason and since", async () => {
+  await h.handled(await h.publish(PersonnelRuleStatusChanged, r3({})));
+  expect(await row("R3.township-staffing")).toMatchObject({
+    status: "NOT_MET",
+    reason: "needs 2 full-time statisticians, has 1",
+    figures: { required: 2, actual: 1 },
+    since: new Date("2026-03-01T08:00:00.000Z"),
+  });
+});
+
+it("R13: a redelivered event is a no-op", async () => {
+  const id = await h.publish(PersonnelRuleStatusChanged, r3({ asOf: "2026-03-02T08:00:00.000Z" }));
+  await h.handled(id);
+  const before = await h.fingerprint();
+  // the same event id again (its data changed on the way, to show it is not applied again) …
+  await h.publish(PersonnelRuleStatusChanged, r3({ asOf: "2026-03-03T08:00:00.000Z", status: "MET" }), {
+    id,
+  });
+  // … then a later event on the same key (one partition, in order): once it is handled, so was the redelivery
+  const marker = await h.publish(
+    PersonnelRuleStatusChanged,
+    r3({ rule: "R5.filing-timeliness", status: "MET", reason: "no filing overdue" }),
+  );
+  await h.handled(marker);
+  await h.dataSource.query(`DELETE FROM rule_status WHERE rule = 'R5.filing-timeliness'`);
+  expect(await h.fingerprint()).toBe(before);
+  expect((await row("R3.township-staffing")).status).toBe("NOT_MET");
+});
+
+it("R13: an older asOf never overwrites a newer result; new figures of the same status keep `since`", async () => {
+  await h.handled(
+    await h.publish(
+      PersonnelRuleStatusChanged,
+      r3({ asOf: "2026-04-01T08:00:00.000Z", figures: { required: 2, actual: 0 }, reason: "has 0" }),
+    ),
+  );
+  await h.handled(
+    await h.publish(
+      PersonnelRuleStatusChanged,
+      r3({ asOf: "2026-01-01T08:00:00.000Z", status: "MET", reason: "old" }),
+    ),
+  );
+  expect(await row("R3.township-staffing")).toMatchObject({
+    status: "NOT_MET",
+    reason: "has 0",
+    since: new Date("2026-03-01T08:00:00.000Z"),
+    as_of: new Date("2026-04-01T08:00:00.000Z"),
+  });
+  await h.handled(
+    await h.publish(
+      PersonnelRuleStatusChanged,
+      r3({ asOf: "2026-05-01T08:00:00.000Z", status: "MET", reason: "has 2" }),
+    ),
+  );
+  expect(await row("R3.township-staffing")).toMatchObject({
+    status: "MET",
+    since: new Date("2026-05-01T08:00:00.000Z"),
+  });
+});
+
+it("R13: yearly results are kept per period beside standing ones", async () => {
+  const r2 = (period: string, status: "MET" | "NOT_MET") => ({
+    rule: "R2.standardization" as const,
+    subjectUnitId: township,
+    subjectUnitPath: pathOfCode(SHULINZHAO),
+    period,
+    status,
+    figures: { share: "0.85" },
+    reason: `standardization ${period}`,
+    asOf: `${period}-12-01T00:00:00.000Z`,
+    republished: false,
+  });
+  await h.handled(await h.publish(OrganizationRuleStatusChanged, r2("2024", "MET")));
+  await h.handled(await h.publish(OrganizationRuleStatusChanged, r2("2025", "NOT_MET")));
+  expect((await row("R2.standardization", "2024")).status).toBe("MET");
+  expect((await row("R2.standardization", "2025")).status).toBe("NOT_MET");
+});
+
+it("R13: republished events restore a rebuilt projection", async () => {
+  await h.dataSource.query(`TRUNCATE rule_status`);
+  await h.handled(
+    await h.publish(
+      PersonnelRuleStatusChanged,
+      r3({ asOf: "2026-05-01T08:00:00.000Z", status: "MET", reason: "has 2", republished: true }),
+    ),
+  );
+  expect(await row("R3.township-staffing")).toMatchObject({
+    status: "MET",
+    reason: "has 2",
+    since: new Date("2026-05-01T08:00:00.000Z"),
+  });
+  // the banner's own rule statuses are kept apart from its townships'
+  expect(
+    (
+      await h.dataSource.query(`SELECT count(*)::int AS n FROM rule_status WHERE subject_unit_id = $1`, [
+        idOf(DALATE),
+      ])
+    )[0].n,
+  ).toBe(0);
+});

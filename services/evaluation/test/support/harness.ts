@@ -1,0 +1,141 @@
+import "reflect-metadata";
+import {
+  OrgUnitCreated,
+  ruleStatusContractOf,
+  type EventContract,
+  type EventData,
+  type RuleStatusData,
+} from "@grassroots/events";
+import { type Clock, orgUnitIdForCode } from "@grassroots/kit";
+import {
+  identityAt,
+  ordosUnitStates,
+  type OrgUnitStateFixture,
+  OUTBOX_ROWS,
+  startSubgraphHarness,
+  type SubgraphHarness,
+  waitFor,
+} from "@grassroots/testing";
+import { createEvaluationDataSource } from "../../src/db/data-source";
+import type { EvaluationServices } from "../../src/domain/ports";
+import type { RuleWeights } from "../../src/rules/r13-scorecard";
+import { wireEvaluation, type EvaluationWiring } from "../../src/wire";
+
+/** The business date the tests run on. */
+export const TODAY = "2026-06-30";
+export const testClock: Clock = { today: () => TODAY, now: () => new Date(`${TODAY}T12:00:00Z`) };
+
+export const CITY = "150600000000";
+export const DONGSHENG = "150602000000"; // 东胜区 (DISTRICT)
+export const DALATE = "150621000000"; // 达拉特旗
+export const ZHUNGEER = "150622000000"; // 准格尔旗
+export const SHULINZHAO = "150621100000"; // 树林召镇, a TOWN of 达拉特旗
+export const GONGYE = "150621001000"; // 工业街道, a SUBDISTRICT of 达拉特旗
+export const YINGZE = "150622002000"; // 迎泽街道, a SUBDISTRICT of 准格尔旗
+
+export const idOf = orgUnitIdForCode;
+
+/** An identity at the unit with this division code. */
+export const as = identityAt;
+export const cityAdmin = as("CITY_ADMIN", CITY);
+export const dalateAdmin = as("BANNER_ADMIN", DALATE);
+export const zhungeerAdmin = as("BANNER_ADMIN", ZHUNGEER);
+export const cityInspector = as("INSPECTOR", CITY);
+
+/** The outbox without sent_at (the relay marks rows sent while a test runs). */
+export const OUTBOX = OUTBOX_ROWS;
+/** Every business table of this service, and the outbox. */
+export const TABLES = ["rule_status", "inspection", "finding", "rectification", "idempotency_key", OUTBOX];
+
+/** The shared subgraph harness's calls, plus what evaluation's tests need (its services, other services' events). */
+export interface Harness extends Pick<
+  SubgraphHarness<EvaluationWiring>,
+  "url" | "db" | "dataSource" | "queries" | "call" | "expectRefused" | "fingerprint" | "handled" | "stop"
+> {
+  services: EvaluationServices;
+  wiring: EvaluationWiring;
+  /** Sends an event as another service's relay would (key: the contract's key field unless given). */
+  publish<C extends EventContract>(
+    contract: C,
+    data: EventData<C>,
+    options?: { key?: string; id?: string },
+  ): Promise<string>;
+  /** Publishes the Ordos tree (organization's OrgUnitCreated events) and waits for the projection. */
+  publishOrdos(): Promise<void>;
+  /** Publishes more units and waits for them. */
+  publishUnits(states: OrgUnitStateFixture[]): Promise<void>;
+  /** Publishes a rule's result as its owning service would, and waits until it is handled. */
+  publishRuleStatus(data: RuleStatusInput): Promise<string>;
+}
+
+export type RuleStatusInput = Omit<RuleStatusData, "subjectUnitPath" | "republished" | "asOf" | "period"> & {
+  subjectUnitPath?: string;
+  republished?: boolean;
+  asOf?: string;
+  period?: string | null;
+};
+
+/** The Ordos tree as organization publishes it (ids from the division codes, paths from the parents). */
+export const ordosStates = (): OrgUnitStateFixture[] => ordosUnitStates();
+export const pathOfCode = (code: string): string => ordosStates().find((u) => u.code === code)!.path;
+
+/**
+ * The subgraph in-process through the same bootstrap and wiring as its process (src/wire.ts) on a
+ * throwaway database, with its consumer and outbox relay on this file's own Kafka topics, on the
+ * tests' business date.
+ */
+export async function startHarness(options: { weights?: RuleWeights } = {}): Promise<Harness> {
+  const harness = await startSubgraphHarness({
+    name: "evaluation",
+    createDataSource: createEvaluationDataSource,
+    wire: (dataSource) => wireEvaluation(dataSource, { clock: testClock, weights: options.weights }),
+    tables: TABLES,
+    kafka: true,
+    poolSize: 12,
+  });
+  const { dataSource } = harness;
+  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+    (await dataSource.query(sql, params))[0].n;
+  const publishUnits = async (states: OrgUnitStateFixture[]) => {
+    for (const state of states) await harness.publish(OrgUnitCreated, state, { key: state.id });
+    const ids = states.map((u) => u.id);
+    await waitFor(
+      async () =>
+        (await count(`SELECT count(*)::int AS n FROM org_unit WHERE id = ANY($1)`, [ids])) === ids.length,
+      "the org projection",
+      30000,
+      200,
+    );
+  };
+  return {
+    url: harness.url,
+    db: harness.db,
+    dataSource,
+    wiring: harness.wiring,
+    services: harness.wiring.services,
+    queries: harness.queries,
+    call: harness.call,
+    expectRefused: harness.expectRefused,
+    fingerprint: harness.fingerprint,
+    handled: harness.handled,
+    publish: harness.publish,
+    publishOrdos: () => publishUnits(ordosStates()),
+    publishUnits,
+    async publishRuleStatus(input) {
+      const data: RuleStatusData = {
+        ...input,
+        subjectUnitPath:
+          input.subjectUnitPath ?? ordosStates().find((u) => u.id === input.subjectUnitId)!.path,
+        period: input.period ?? null,
+        asOf: input.asOf ?? new Date().toISOString(),
+        republished: input.republished ?? false,
+      };
+      const id = await harness.publish(ruleStatusContractOf(data.rule), data);
+      await harness.handled(id);
+      return id;
+    },
+    stop: () => harness.stop(),
+  };
+}
+
+export { expectError, outboxTypes } from "@grassroots/testing";
