@@ -224,7 +224,8 @@ describe("#10.6: the import is scoped to the caller's area and role", () => {
     expect(rows[0].path.startsWith(`${idOf("150600000000")}/${idOf(DALATE)}/${idOf(SHULINZHAO)}/`)).toBe(
       true,
     );
-    expect((await h.dataSource.query(`SELECT count(*)::int AS n FROM outbox`))[0].n).toBe(outboxBefore + 2);
+    // Two units created, each with its R1 status (issue 12).
+    expect((await h.dataSource.query(`SELECT count(*)::int AS n FROM outbox`))[0].n).toBe(outboxBefore + 4);
   });
 
   it("#10.6: a BANNER_ADMIN may import the whole Ordos file: only their banner's rows apply, the rest are not in their area", async () => {

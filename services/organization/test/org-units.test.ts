@@ -37,8 +37,15 @@ describe("R1: the org tree", () => {
       version: 1,
       statisticsPost: { required: true, established: false },
     });
-    const [event] = await h.dataSource.query(`SELECT type, key, data FROM outbox ORDER BY seq DESC LIMIT 1`);
-    expect((await outboxTypes(h.dataSource)).length).toBe(before + 1);
+    // The unit's event, then its R1 status (issue 12): a new village needs a post it does not have yet.
+    expect((await outboxTypes(h.dataSource)).slice(before)).toEqual([
+      "grassroots.organization.org-unit.created.v1",
+      "grassroots.organization.rule-status.changed.v1",
+    ]);
+    const [status, event] = await h.dataSource.query(
+      `SELECT type, key, data FROM outbox ORDER BY seq DESC LIMIT 2`,
+    );
+    expect(status).toMatchObject({ key: idOf("150621100201"), data: { status: "NOT_MET" } });
     expect(event).toMatchObject({
       type: "grassroots.organization.org-unit.created.v1",
       key: idOf("150621100201"),
@@ -245,10 +252,14 @@ describe("R1: moving and deactivating units", () => {
     ]);
     for (const row of rows)
       expect(row.path.startsWith(`${idOf("150600000000")}/${idOf(ZHUNGEER)}/${town.id}/`)).toBe(true);
+    // Each moved unit's R1 status follows its event (issue 12): its path changed.
     expect((await outboxTypes(h.dataSource)).slice(before)).toEqual([
       "grassroots.organization.org-unit.moved.v1",
+      "grassroots.organization.rule-status.changed.v1",
       "grassroots.organization.org-unit.updated.v1",
+      "grassroots.organization.rule-status.changed.v1",
       "grassroots.organization.org-unit.updated.v1",
+      "grassroots.organization.rule-status.changed.v1",
     ]);
   });
 
@@ -271,7 +282,14 @@ describe("R1: moving and deactivating units", () => {
       );
       expect(result.data!.deactivateOrgUnit).toMatchObject({ active: false, deactivationReason: "撤并" });
     }
-    const [event] = await h.dataSource.query(`SELECT type, data FROM outbox ORDER BY seq DESC LIMIT 1`);
+    // The deactivation, then the town's R1 status turning NOT_APPLICABLE (issue 12).
+    const [status, event] = await h.dataSource.query(
+      `SELECT type, data FROM outbox ORDER BY seq DESC LIMIT 2`,
+    );
+    expect(status).toMatchObject({
+      type: "grassroots.organization.rule-status.changed.v1",
+      data: { status: "NOT_APPLICABLE" },
+    });
     expect(event.type).toBe("grassroots.organization.org-unit.deactivated.v1");
     expect(event.data).toMatchObject({ reason: "撤并", deactivatedBy: cityAdmin.userId, active: false });
     const inactive = await unit("150622107000");

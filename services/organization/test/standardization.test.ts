@@ -53,7 +53,14 @@ describe("R2: 八有八化 standards and assessments", () => {
       standard: { code: "SAMPLE-HEBEI-8Y8H", version: 1 },
       orgUnit: { code: "150621100000" },
     });
-    const [event] = await h.dataSource.query(`SELECT type, key, data FROM outbox ORDER BY seq DESC LIMIT 1`);
+    // The assessment's event, then the township's R2 status for 2023 (issue 12).
+    const [status, event] = await h.dataSource.query(
+      `SELECT type, key, data FROM outbox ORDER BY seq DESC LIMIT 2`,
+    );
+    expect(status).toMatchObject({
+      type: "grassroots.organization.rule-status.changed.v1",
+      data: { rule: "R2.standardization", period: "2023", status: "MET" },
+    });
     expect(event).toMatchObject({
       type: "grassroots.organization.standardization-assessment.recorded.v1",
       key: idOf("150621100000"),

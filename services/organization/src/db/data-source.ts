@@ -1,4 +1,4 @@
-import { OutboxAndInbox1764100000000 } from "@grassroots/events";
+import { OutboxAndInbox1764100000000, RuleStatusPublishedEntity } from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { DivisionImportResultEntity } from "./entities/division-import.entity";
@@ -14,6 +14,7 @@ import { Standardization1764200001000 } from "./migrations/1764200001000-standar
 import { ActorNames1764200002100 } from "./migrations/1764200002100-actor-names";
 import { ClientRequests1764200003000 } from "./migrations/1764200003000-client-requests";
 import { DivisionImportResults1764200003100 } from "./migrations/1764200003100-division-import-results";
+import { RuleStatus1764200004000 } from "./migrations/1764200004000-rule-status";
 
 export const entities = [
   OrgUnitEntity,
@@ -24,6 +25,7 @@ export const entities = [
   AssessmentItemEntity,
   DivisionImportResultEntity,
   IdempotencyKeyEntity,
+  RuleStatusPublishedEntity,
 ];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
@@ -34,6 +36,7 @@ export const migrations = [
   ActorNames1764200002100,
   ClientRequests1764200003000,
   DivisionImportResults1764200003100,
+  RuleStatus1764200004000,
 ];
 
 export function createOrganizationDataSource(url: string, poolSize = 10): DataSource {

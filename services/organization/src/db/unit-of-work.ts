@@ -1,7 +1,13 @@
-import { publishEvent, type EventContract, type EventData } from "@grassroots/events";
+import {
+  publishEvent,
+  TypeOrmRuleStatusLedger,
+  type EventContract,
+  type EventData,
+} from "@grassroots/events";
 import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
+import { TypeOrmRuleSubjectStore } from "./repositories/rule-subject.store";
 import { TypeOrmDivisionImportStore } from "./repositories/division-import.store";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
 import { TypeOrmStandardizationStore } from "./repositories/standardization.store";
@@ -11,8 +17,12 @@ class TypeOrmTransaction implements Transaction {
   readonly standardization: TypeOrmStandardizationStore;
   readonly idempotency: TypeOrmIdempotencyStore;
   readonly imports: TypeOrmDivisionImportStore;
+  readonly ruleSubjects: TypeOrmRuleSubjectStore;
+  readonly ruleStatus: TypeOrmRuleStatusLedger;
 
   constructor(private readonly manager: EntityManager) {
+    this.ruleSubjects = new TypeOrmRuleSubjectStore(manager);
+    this.ruleStatus = new TypeOrmRuleStatusLedger(manager);
     this.units = new TypeOrmOrgUnitStore(manager);
     this.standardization = new TypeOrmStandardizationStore(manager);
     this.idempotency = new TypeOrmIdempotencyStore(manager);

@@ -1,4 +1,4 @@
-import type { EventContract, EventData } from "@grassroots/events/contracts";
+import type { EventContract, EventData, RuleId, RuleStatusData } from "@grassroots/events/contracts";
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
 import type { Page } from "@grassroots/kit/validation";
 import type { ImportReport } from "./commands/import-divisions";
@@ -55,8 +55,29 @@ export interface DivisionImportStore {
   get(id: string): Promise<ImportReport | undefined>;
 }
 
+/** A rule's current result for one subject, as this service computes it (the contract's data less `republished`). */
+export type RuleStatusResult = Omit<RuleStatusData, "republished">;
+
+/** The rule-status ledger (the events package's `rule_status_published`) in this transaction. */
+export interface RuleStatusLedger {
+  /** Publishes the result only when it differs from the last one published; returns whether it did. */
+  publishIfChanged(result: RuleStatusResult): Promise<boolean>;
+  /** Publishes every stored current result of these rules again (`republished: true`); returns the count. */
+  republish(rules?: readonly RuleId[]): Promise<number>;
+}
+
+/** Every subject of R1 and R2 with what its result is computed from (the backfill before a republish). */
+export interface RuleSubjectStore {
+  /** Every unit of these kinds, active or not, in code order. */
+  unitsOfKinds(kinds: readonly OrgUnitKind[]): Promise<OrgUnit[]>;
+  /** Per assessed unit and year, the assessment that decides that year (latest date, then latest recorded). */
+  latestAssessmentsPerYear(orgUnitId?: string, year?: number): Promise<Assessment[]>;
+}
+
 export interface Transaction {
   units: OrgUnitStore;
+  ruleStatus: RuleStatusLedger;
+  ruleSubjects: RuleSubjectStore;
   standardization: StandardizationStore;
   /** Client request ids of mutations a client may retry (the kit's idempotency_key table). */
   idempotency: IdempotencyStore;

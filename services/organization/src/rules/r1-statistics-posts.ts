@@ -1,5 +1,5 @@
-import type { OrgUnitKind } from "../domain/org-unit";
-import type { PostCountRow } from "../domain/ports";
+import { describe, type OrgUnit, type OrgUnitKind } from "../domain/org-unit";
+import type { PostCountRow, RuleStatusResult } from "../domain/ports";
 
 /**
  * R1: every township / sumu / town and sub-district office, every village / gacha and community,
@@ -51,4 +51,40 @@ export function postCoverage(bannerIds: readonly string[], rows: readonly PostCo
     const total = byKind.reduce((sum, k) => sum + k.total, 0);
     return { bannerId, byKind, established, total, rate: rate(established, total) };
   });
+}
+
+export const R1_RULE = "R1.post-established" as const;
+
+/**
+ * A unit's R1 status (the rule-status event): MET with the post established, NOT_MET without, and
+ * NOT_APPLICABLE once deactivated; undefined for a kind that needs no post (it is no subject of R1).
+ * asOf is when the unit last changed. Figures: established (flag), establishedOn (date or null).
+ */
+export function postEstablishedStatus(unit: OrgUnit): RuleStatusResult | undefined {
+  if (!requiresStatisticsPost(unit.kind)) return undefined;
+  const result = {
+    rule: R1_RULE,
+    subjectUnitId: unit.id,
+    subjectUnitPath: unit.path,
+    period: null,
+    figures: { established: unit.postEstablished, establishedOn: unit.postEstablishedOn },
+    asOf: unit.updatedAt.toISOString(),
+  };
+  if (!unit.active)
+    return {
+      ...result,
+      status: "NOT_APPLICABLE",
+      reason: `${describe(unit)} was deactivated; it needs no statistics post.`,
+    };
+  if (unit.postEstablished)
+    return {
+      ...result,
+      status: "MET",
+      reason: `${describe(unit)} has its statistics post established${unit.postEstablishedOn ? ` since ${unit.postEstablishedOn}` : ""}.`,
+    };
+  return {
+    ...result,
+    status: "NOT_MET",
+    reason: `${describe(unit)} has no statistics post established yet.`,
+  };
 }

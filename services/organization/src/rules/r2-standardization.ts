@@ -1,7 +1,7 @@
 import { badInput } from "@grassroots/kit/errors";
-import type { OrgUnitKind } from "../domain/org-unit";
-import type { TownshipStandardizationRow } from "../domain/ports";
-import type { AssessmentResult, ItemStatus, StandardItem } from "../domain/standardization";
+import { describe, type OrgUnit, type OrgUnitKind } from "../domain/org-unit";
+import type { RuleStatusResult, TownshipStandardizationRow } from "../domain/ports";
+import type { Assessment, AssessmentResult, ItemStatus, StandardItem } from "../domain/standardization";
 import { rate } from "./r1-statistics-posts";
 
 /**
@@ -74,4 +74,35 @@ export function standardizationSummary(
       recognized: mine.filter((r) => r.recognized).length,
     };
   });
+}
+
+export const R2_RULE = "R2.standardization" as const;
+
+/**
+ * A township's R2 status for the year of its deciding assessment (the latest of that year): MET when
+ * STANDARDIZED, NOT_MET otherwise; asOf is the assessment date (midnight in China). Figures: result,
+ * itemsMet, itemsTotal, itemShare (a decimal string, 4 places), assessedOn.
+ */
+export function standardizationStatus(unit: OrgUnit, assessment: Assessment): RuleStatusResult {
+  const share = assessment.itemsTotal === 0 ? 0 : assessment.itemsMet / assessment.itemsTotal;
+  const year = assessment.assessedOn.slice(0, 4);
+  const met = assessment.result === "STANDARDIZED";
+  return {
+    rule: R2_RULE,
+    subjectUnitId: unit.id,
+    subjectUnitPath: unit.path,
+    period: year,
+    status: met ? "MET" : "NOT_MET",
+    figures: {
+      result: assessment.result,
+      itemsMet: assessment.itemsMet,
+      itemsTotal: assessment.itemsTotal,
+      itemShare: share.toFixed(4),
+      assessedOn: assessment.assessedOn,
+    },
+    reason: met
+      ? `${describe(unit)} was assessed standardized on ${assessment.assessedOn}: all ${assessment.itemsTotal} items met.`
+      : `${describe(unit)} is not standardized for ${year}: ${assessment.itemsMet} of ${assessment.itemsTotal} items met (assessed ${assessment.assessedOn}).`,
+    asOf: new Date(`${assessment.assessedOn}T00:00:00+08:00`).toISOString(),
+  };
 }

@@ -14,6 +14,7 @@ import { StandardQueries } from "./resolvers/standard.queries";
 import { AssessmentMutations } from "./resolvers/assessment.mutations";
 import { StandardMutations } from "./resolvers/standard.mutations";
 import { AssessmentFields } from "./resolvers/assessment.fields";
+import { RuleStatusMutations } from "./resolvers/rule-status.mutations";
 
 const resolvers = [
   OrgUnitQueries,
@@ -25,6 +26,7 @@ const resolvers = [
   AssessmentMutations,
   ReportQueries,
   DivisionImportMutations,
+  RuleStatusMutations,
 ] as const;
 
 /**

@@ -21,6 +21,7 @@ export const TABLES = [
   "assessment_item",
   "idempotency_key",
   "division_import_result",
+  "rule_status_published",
 ];
 
 /**

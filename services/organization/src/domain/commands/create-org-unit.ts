@@ -9,6 +9,7 @@ import { pathOf, type OrgUnit, type OrgUnitKind } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
 import { requiresStatisticsPost } from "../../rules/r1-statistics-posts";
 import { checkName } from "../values";
+import { publishPostStatus } from "../rule-status/publish-rule-status";
 import { lockUnit, newUnitId, oncePerRequest, requireCodeFree, type Retryable } from "./common";
 
 export interface CreateOrgUnitInput {
@@ -81,5 +82,6 @@ export async function createOrgUnitIn(
     isSample: input.isSample ?? false,
   });
   await tx.publish(OrgUnitCreated, orgUnitState(unit));
+  await publishPostStatus(tx, unit);
   return unit;
 }

@@ -5,6 +5,7 @@ import { orgUnitDeactivatedData } from "../../events/org-unit-events";
 import { unitTarget, type ChangePolicy } from "../access-policy";
 import { describe, type OrgUnit } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
+import { publishPostStatus } from "../rule-status/publish-rule-status";
 import { lockUnit, oncePerRequest, requireActive, type Retryable } from "./common";
 
 export interface DeactivateOrgUnitInput {
@@ -56,5 +57,6 @@ export async function deactivateOrgUnitIn(
     deactivationReason: reason,
   });
   await tx.publish(OrgUnitDeactivated, orgUnitDeactivatedData(updated, clock.today()));
+  await publishPostStatus(tx, updated);
   return updated;
 }

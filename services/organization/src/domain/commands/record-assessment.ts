@@ -13,6 +13,7 @@ import { unitTarget, type ChangePolicy } from "../access-policy";
 import { describe } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
 import type { Assessment, ItemStatus } from "../standardization";
+import { publishStandardizationStatus } from "../rule-status/publish-rule-status";
 import { lockUnit, oncePerRequest, requireActive, type Retryable } from "./common";
 
 export interface RecordAssessmentInput {
@@ -99,5 +100,6 @@ export async function recordAssessmentIn(
     })),
   });
   await tx.publish(StandardizationAssessed, standardizationAssessedData(assessment, unit.path));
+  await publishStandardizationStatus(tx, unit, Number(assessment.assessedOn.slice(0, 4)));
   return assessment;
 }

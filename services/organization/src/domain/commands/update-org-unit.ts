@@ -9,6 +9,7 @@ import { checkChildKind } from "../hierarchy";
 import { describe, type OrgUnit, type OrgUnitKind, type OrgUnitPatch } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
 import { checkName } from "../values";
+import { publishPostStatus } from "../rule-status/publish-rule-status";
 import { lockUnit, oncePerRequest, requireActive, type Retryable } from "./common";
 
 export interface UpdateOrgUnitInput {
@@ -85,5 +86,6 @@ export async function updateOrgUnitIn(
   if (changed.length === 0) return unit;
   const updated = await tx.units.update(unit.id, patch);
   await tx.publish(OrgUnitUpdated, orgUnitUpdatedData(updated, changed));
+  await publishPostStatus(tx, updated);
   return updated;
 }
