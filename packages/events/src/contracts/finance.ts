@@ -1,5 +1,92 @@
 // Events of the finance service (R8–R10). Its R8 results go out as FinanceRuleStatusChanged (rule-status.ts).
 
-import type { EventContract } from "./contract";
+import { z } from "zod";
+import { isoDate, orgPath } from "./common";
+import { defineEvent, type EventContract, type EventKey } from "./contract";
 
-export const financeEvents: EventContract[] = [];
+/** Money on the wire: yuan with exactly two decimals ("10000000.00"), never a float. */
+export const yuanAmount = z
+  .string()
+  .regex(/^-?(0|[1-9]\d*)\.\d{2}$/, 'expected yuan with two decimals, e.g. "10000000.00"');
+
+/** Kafka key of budget line and disbursement events: the line's id (a line's revisions and payments keep their order). */
+export const BudgetLineKey: EventKey = {
+  field: "lineId",
+  means: "the budget line's id (its revisions, payments and reversals keep their order)",
+};
+
+const budgetLine = z.object({
+  lineId: z.uuid(),
+  fiscalYear: z.number().int().min(2000).max(2100),
+  level: z.enum(["CITY", "BANNER"]),
+  ownerUnitId: z.uuid(),
+  ownerUnitPath: orgPath,
+  purpose: z.string().min(1),
+  purposeName: z.string().nullable(),
+  beneficiaryUnitId: z.uuid().nullable(),
+  amount: yuanAmount,
+  revision: z.number().int().min(1),
+  /** Why this revision was made (null for the first). */
+  reason: z.string().nullable(),
+  instalments: z
+    .array(z.object({ seq: z.number().int().min(1), dueDate: isoDate, amount: yuanAmount }))
+    .min(1),
+  version: z.number().int().min(1),
+});
+
+export const BudgetLineCreated = defineEvent(
+  "finance",
+  "budget-line",
+  "created",
+  "A budget line was set (R8): fiscal year, owner, purpose, amount and its payment schedule.",
+  budgetLine,
+  BudgetLineKey,
+);
+export const BudgetLineRevised = defineEvent(
+  "finance",
+  "budget-line",
+  "revised",
+  "A budget line was revised (R8): a new version of its terms and schedule, with the reason.",
+  budgetLine,
+  BudgetLineKey,
+);
+
+const disbursement = z.object({
+  disbursementId: z.uuid(),
+  lineId: z.uuid(),
+  fiscalYear: z.number().int().min(2000).max(2100),
+  ownerUnitId: z.uuid(),
+  instalmentSeq: z.number().int().min(1),
+  kind: z.enum(["PAYMENT", "REVERSAL"]),
+  amount: yuanAmount,
+  paidOn: isoDate,
+  voucherNumber: z.string().min(1),
+  /** The payment a reversal undoes (null for a payment). */
+  reversesId: z.uuid().nullable(),
+  /** True when the payment took the line past its amount under a recorded over-budget approval. */
+  overBudget: z.boolean(),
+});
+
+export const DisbursementRecorded = defineEvent(
+  "finance",
+  "disbursement",
+  "recorded",
+  "A payment (拨付) against an instalment of a budget line was recorded (R8).",
+  disbursement,
+  BudgetLineKey,
+);
+export const DisbursementReversed = defineEvent(
+  "finance",
+  "disbursement",
+  "reversed",
+  "A mistaken payment was reversed by a reversal referencing it (R8); the payment itself is kept.",
+  disbursement,
+  BudgetLineKey,
+);
+
+export const financeEvents: EventContract[] = [
+  BudgetLineCreated,
+  BudgetLineRevised,
+  DisbursementRecorded,
+  DisbursementReversed,
+];

@@ -1,0 +1,34 @@
+import { OutboxAndInbox1764100000000 } from "@grassroots/events";
+import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
+import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
+import type { DataSource } from "typeorm";
+import {
+  BudgetInstalmentEntity,
+  BudgetLineEntity,
+  BudgetLineRevisionEntity,
+  DisbursementEntity,
+  FiscalYearClosureEntity,
+  R8StatusPublishedEntity,
+} from "./entities/budget.entity";
+import { PostAssignmentEntity } from "./entities/post.entity";
+import { Projections1764600000000 } from "./migrations/1764600000000-projections";
+import { Budget1764600001000 } from "./migrations/1764600001000-budget";
+
+export const entities = [
+  OrgUnitProjectionEntity,
+  PostAssignmentEntity,
+  IdempotencyKeyEntity,
+  BudgetLineEntity,
+  BudgetLineRevisionEntity,
+  BudgetInstalmentEntity,
+  DisbursementEntity,
+  FiscalYearClosureEntity,
+  R8StatusPublishedEntity,
+];
+
+/** In order; the outbox/inbox tables come from @grassroots/events. */
+export const migrations = [OutboxAndInbox1764100000000, Projections1764600000000, Budget1764600001000];
+
+export function createFinanceDataSource(url: string, poolSize = 10): DataSource {
+  return createDataSource({ url, poolSize, entities, migrations, applicationName: "finance" });
+}

@@ -1,0 +1,37 @@
+import { buildFederatedSchema, isUuid, requireIdentity, type GraphQLContext } from "@grassroots/kit";
+import type { GraphQLSchema } from "graphql";
+import type { FinanceServices } from "../domain/ports";
+import type { SchemaDeps } from "./deps";
+import { loadersFor } from "./loaders";
+
+// The resolvers load in the order the SDL lists their types and fields (type-graphql keeps load order).
+import { BudgetQueries } from "./resolvers/budget.queries";
+import { BudgetMutations } from "./resolvers/budget.mutations";
+import { BudgetLineFields } from "./resolvers/budget.fields";
+import { OrgUnitFields } from "./resolvers/org-unit.fields";
+
+const resolvers = [BudgetQueries, BudgetMutations, BudgetLineFields, OrgUnitFields] as const;
+
+type Ref = { id: string };
+
+/** An entity another subgraph owns: its key, whatever the caller's area (only a malformed key is no entity). No query. */
+const extended = {
+  __resolveReference: (ref: Ref, ctx: GraphQLContext) => {
+    requireIdentity(ctx.identity);
+    return isUuid(ref.id) ? { id: ref.id } : null;
+  },
+};
+
+/**
+ * The subgraph schema. OrgUnit (owned by organization, which answers for its existence) resolves to
+ * its key without a statement; finance's fields on it check the caller's area through one batched
+ * statement and are null outside it (the unit's public view).
+ */
+export function buildFinanceSchema(services: FinanceServices): Promise<GraphQLSchema> {
+  const deps: SchemaDeps = { services, loaders: loadersFor(services) };
+  const instances = new Map<unknown, unknown>(resolvers.map((R) => [R, new R(deps)]));
+  return buildFederatedSchema(
+    { resolvers: [...resolvers], container: { get: (cls: unknown) => instances.get(cls) } },
+    { OrgUnit: extended },
+  );
+}

@@ -1,0 +1,45 @@
+import { byKey, groupBy, isUuid, perRequest, type GraphQLContext } from "@grassroots/kit";
+import DataLoader from "dataloader";
+import type { BudgetLineRevision, Disbursement } from "../domain/budget";
+import { budgetExecutions, type BudgetExecution } from "../domain/budget-execution";
+import type { FinanceServices, OrgUnitRef } from "../domain/ports";
+import { homeUnitOf } from "./context";
+
+/** Per-request batching: the many look-ups of one request become one SQL statement per loader. */
+export interface Loaders {
+  /** Units in the caller's area (finance's fields on OrgUnit are null for the others). */
+  visibleUnit: DataLoader<string, OrgUnitRef | null>;
+  revisionsOfLine: DataLoader<string, BudgetLineRevision[]>;
+  disbursementsOfLine: DataLoader<string, Disbursement[]>;
+  /** R8 execution per unit for a year: two statements for any number of units. */
+  executionOf(year: number): DataLoader<string, BudgetExecution>;
+}
+
+export type LoadersOf = (ctx: GraphQLContext) => Loaders;
+
+const onlyUuids = (keys: readonly string[]) => keys.filter(isUuid);
+
+export function loadersFor(services: FinanceServices): LoadersOf {
+  return perRequest((ctx: GraphQLContext): Loaders => {
+    const byYear = new Map<number, DataLoader<string, BudgetExecution>>();
+    return {
+      visibleUnit: new DataLoader(async (keys) =>
+        byKey(keys, await services.budgets.unitsInArea(onlyUuids(keys), homeUnitOf(ctx)), (u) => u.id),
+      ),
+      revisionsOfLine: new DataLoader(async (ids) =>
+        groupBy(ids, await services.budgets.revisionsOf(ids), (r) => r.lineId),
+      ),
+      disbursementsOfLine: new DataLoader(async (ids) =>
+        groupBy(ids, await services.budgets.disbursementsOf(ids), (d) => d.lineId),
+      ),
+      executionOf(year) {
+        let loader = byYear.get(year);
+        if (!loader) {
+          loader = new DataLoader((ids) => budgetExecutions(services.r8, ids, year, services.clock.today()));
+          byYear.set(year, loader);
+        }
+        return loader;
+      },
+    };
+  });
+}

@@ -1,0 +1,33 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { BUDGET_READERS } from "../../domain/access-policy";
+import { mayRead, type GraphQLContext } from "../context";
+import type { SchemaDeps } from "../deps";
+import { BudgetExecutionType } from "../types/budget-execution.type";
+import { OrgUnitType } from "../types/org-unit.type";
+import { executionView } from "../views";
+
+/**
+ * Finance's fields on organization's OrgUnit. Each first checks, through a per-request loader (one
+ * batched statement), that the unit is in the caller's area and that their role reads finance's
+ * records: otherwise the field is null (the unit's public view carries no finance figures).
+ */
+@Resolver(() => OrgUnitType)
+export class OrgUnitFields {
+  constructor(private readonly deps: SchemaDeps) {}
+
+  @FieldResolver(() => BudgetExecutionType, {
+    nullable: true,
+    description:
+      "R8 for a fiscal year: this unit's lines and those it benefits from (null outside your area).",
+  })
+  async budgetExecution(
+    @Root() unit: { id: string },
+    @Arg("year", () => Int) year: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<BudgetExecutionType | null> {
+    if (!mayRead(ctx, BUDGET_READERS)) return null;
+    const loaders = this.deps.loaders(ctx);
+    if (!(await loaders.visibleUnit.load(unit.id))) return null;
+    return executionView(await loaders.executionOf(year).load(unit.id));
+  }
+}
