@@ -1,4 +1,4 @@
-import { OutboxAndInbox1764100000000 } from "@grassroots/events";
+import { OutboxAndInbox1764100000000, RuleStatusPublishedEntity } from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import type { DataSource } from "typeorm";
@@ -8,7 +8,6 @@ import {
   BudgetLineRevisionEntity,
   DisbursementEntity,
   FiscalYearClosureEntity,
-  R8StatusPublishedEntity,
 } from "./entities/budget.entity";
 import { PostAssignmentEntity } from "./entities/post.entity";
 import { Projections1764600000000 } from "./migrations/1764600000000-projections";
@@ -23,7 +22,7 @@ export const entities = [
   BudgetInstalmentEntity,
   DisbursementEntity,
   FiscalYearClosureEntity,
-  R8StatusPublishedEntity,
+  RuleStatusPublishedEntity,
 ];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */

@@ -1,11 +1,16 @@
-import { publishEvent, type EventContract, type EventData } from "@grassroots/events";
+import {
+  publishEvent,
+  TypeOrmRuleStatusLedger,
+  type EventContract,
+  type EventData,
+} from "@grassroots/events";
 import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
 import { TypeOrmBudgetStore } from "./repositories/budget.store";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
 import { TypeOrmPostStore } from "./repositories/post.store";
-import { SqlR8Reads, SqlRuleStatusLedger } from "./repositories/r8.reads";
+import { SqlR8Reads } from "./repositories/r8.reads";
 
 /**
  * The domain Transaction over one EntityManager: its stores and publish (the outbox row commits with
@@ -17,7 +22,7 @@ export function transactionOf(manager: EntityManager): Transaction {
     posts: new TypeOrmPostStore(manager),
     budgets: new TypeOrmBudgetStore(manager),
     r8: new SqlR8Reads(manager),
-    ruleStatuses: new SqlRuleStatusLedger(manager),
+    ruleStatus: new TypeOrmRuleStatusLedger(manager),
     idempotency: new TypeOrmIdempotencyStore(manager),
     publish: async <C extends EventContract>(contract: C, data: EventData<C>) => {
       await publishEvent(manager, contract, data);

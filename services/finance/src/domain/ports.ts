@@ -1,4 +1,4 @@
-import type { EventContract, EventData } from "@grassroots/events/contracts";
+import type { EventContract, EventData, RuleId, RuleStatusData } from "@grassroots/events/contracts";
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
 import type { Clock } from "@grassroots/kit/validation";
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
@@ -49,14 +49,15 @@ export interface R8Reads {
   linesOf(subjectIds: readonly string[], year: number): Promise<R8Line[][]>;
   /** Payments of these lines that were not reversed. */
   paymentsOf(lineIds: readonly string[]): Promise<R8Payment[]>;
-}
-
-/** The last R8 status published per subject and year: an event goes out only when it flips. */
-export interface RuleStatusLedger {
-  last(subjectUnitId: string, year: number): Promise<string | undefined>;
-  record(subjectUnitId: string, year: number, status: string): Promise<void>;
   /** Every (subject, year) that has a line: what the periodic check and a republish go over. */
   subjects(): Promise<{ subjectUnitId: string; year: number }[]>;
+}
+
+/** The events package's rule-status ledger over the transaction: a result goes out only when it differs from the last. */
+export interface RuleStatusLedger {
+  publishIfChanged(result: Omit<RuleStatusData, "republished">): Promise<boolean>;
+  /** Every stored current result of these rules again, `republished: true`; returns the count. */
+  republish(rules?: readonly RuleId[]): Promise<number>;
 }
 
 export interface Transaction {
@@ -64,7 +65,7 @@ export interface Transaction {
   posts: PostStore;
   budgets: BudgetStore;
   r8: R8Reads;
-  ruleStatuses: RuleStatusLedger;
+  ruleStatus: RuleStatusLedger;
   /** Client request ids of mutations a client may retry (the kit's idempotency_key table). */
   idempotency: IdempotencyStore;
   /** Writes the event to the outbox in this transaction, keyed by the field the contract names. */

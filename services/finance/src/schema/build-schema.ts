@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import type { FinanceServices } from "../domain/ports";
 import type { SchemaDeps } from "./deps";
 import { loadersFor } from "./loaders";
+import { OrgUnitType } from "./types/org-unit.type";
 
 // The resolvers load in the order the SDL lists their types and fields (type-graphql keeps load order).
 import { BudgetQueries } from "./resolvers/budget.queries";
@@ -31,7 +32,12 @@ export function buildFinanceSchema(services: FinanceServices): Promise<GraphQLSc
   const deps: SchemaDeps = { services, loaders: loadersFor(services) };
   const instances = new Map<unknown, unknown>(resolvers.map((R) => [R, new R(deps)]));
   return buildFederatedSchema(
-    { resolvers: [...resolvers], container: { get: (cls: unknown) => instances.get(cls) } },
+    {
+      resolvers: [...resolvers],
+      // OrgUnit is reached only through _entities: no field of finance's returns it.
+      orphanedTypes: [OrgUnitType],
+      container: { get: (cls: unknown) => instances.get(cls) },
+    },
     { OrgUnit: extended },
   );
 }

@@ -49,7 +49,7 @@ export const TABLES = [
   "budget_instalment",
   "disbursement",
   "fiscal_year_closure",
-  "r8_status_published",
+  "rule_status_published",
   "idempotency_key",
   OUTBOX_ROWS,
 ];

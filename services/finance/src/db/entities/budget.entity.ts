@@ -78,11 +78,3 @@ export class FiscalYearClosureEntity {
   @Column({ name: "closed_by_name", type: "text" }) closedByName: string;
   @Column({ name: "closed_at", type: "timestamptz" }) closedAt: Date;
 }
-
-@Entity("r8_status_published")
-export class R8StatusPublishedEntity {
-  @PrimaryColumn({ name: "subject_unit_id", type: "uuid" }) subjectUnitId: string;
-  @PrimaryColumn({ name: "fiscal_year", type: "integer" }) fiscalYear: number;
-  @Column("text") status: string;
-  @Column({ name: "published_at", type: "timestamptz" }) publishedAt: Date;
-}

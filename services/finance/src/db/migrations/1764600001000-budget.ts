@@ -1,10 +1,11 @@
+import { createRuleStatusTable } from "@grassroots/events";
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
  * R8: budget lines, their revisions (each a new row linked to the one it revises, never an
  * overwrite), each revision's payment schedule, disbursements and their reversals (a reversal is a
  * row of its own referencing the payment; nothing is edited or deleted), closed fiscal years, and the
- * last R8 status published per banner and year (an event goes out only when it flips).
+ * events package's rule-status ledger (R8's result per subject and year goes out only when it flips).
  * Money is BIGINT fen throughout.
  */
 export class Budget1764600001000 implements MigrationInterface {
@@ -94,19 +95,12 @@ export class Budget1764600001000 implements MigrationInterface {
         closed_at       timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (owner_unit_id, fiscal_year)
       )`);
-    await q.query(`
-      CREATE TABLE r8_status_published (
-        subject_unit_id  uuid NOT NULL,
-        fiscal_year      integer NOT NULL,
-        status           text NOT NULL CHECK (status IN ('MET', 'NOT_MET', 'NOT_APPLICABLE', 'UNKNOWN')),
-        published_at     timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (subject_unit_id, fiscal_year)
-      )`);
+    await createRuleStatusTable(q);
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      "r8_status_published",
+      "rule_status_published",
       "fiscal_year_closure",
       "disbursement",
       "budget_instalment",

@@ -1,4 +1,4 @@
-import type { R8Reads, RuleStatusLedger } from "../../domain/ports";
+import type { R8Reads } from "../../domain/ports";
 import type { R8Line, R8Payment } from "../../rules/r8-funds-on-time-in-full";
 import { fenOf } from "../../domain/money";
 
@@ -73,27 +73,6 @@ export class SqlR8Reads implements R8Reads {
       amountFen: fenOf(r.amount_fen),
       paidOn: r.paid_on,
     }));
-  }
-}
-
-/** The last R8 status published per subject and year. */
-export class SqlRuleStatusLedger implements RuleStatusLedger {
-  constructor(private readonly db: Queryable) {}
-
-  async last(subjectUnitId: string, year: number): Promise<string | undefined> {
-    const rows = (await this.db.query(
-      `SELECT status FROM r8_status_published WHERE subject_unit_id = $1 AND fiscal_year = $2`,
-      [subjectUnitId, year],
-    )) as { status: string }[];
-    return rows[0]?.status;
-  }
-
-  async record(subjectUnitId: string, year: number, status: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO r8_status_published (subject_unit_id, fiscal_year, status) VALUES ($1, $2, $3)
-       ON CONFLICT (subject_unit_id, fiscal_year) DO UPDATE SET status = excluded.status, published_at = now()`,
-      [subjectUnitId, year, status],
-    );
   }
 
   async subjects(): Promise<{ subjectUnitId: string; year: number }[]> {

@@ -1,9 +1,8 @@
-import { FinanceRuleStatusChanged, type RuleStatusData } from "@grassroots/events/contracts";
 import type { Clock } from "@grassroots/kit/validation";
 import { R8_RULE, r8Figures } from "../../rules/r8-funds-on-time-in-full";
-import { budgetExecutions } from "../budget-execution";
 import type { FinancePolicy } from "../access-policy";
 import type { BudgetLine } from "../budget";
+import { budgetExecutions } from "../budget-execution";
 import type { FinanceServices, Transaction } from "../ports";
 
 /** The subjects R8 is judged for that a line counts in: its owner, and the unit it benefits. */
@@ -16,24 +15,20 @@ const subjectsOf = (lines: readonly (BudgetLine | undefined)[]) => [
 ];
 
 /**
- * R8's status of a subject (a banner, the city) for a year, as of today; published
- * (FinanceRuleStatusChanged) only when it differs from the last one published, or always when
- * `republished` (a consumer asked for every current status again).
+ * R8's result for a subject (a banner, the city) and a year, as of today, through the events
+ * package's rule-status ledger: FinanceRuleStatusChanged goes out only when it differs from the last
+ * one published (its status, or the figures behind it).
  */
 async function publishR8For(
   tx: Transaction,
   clock: Clock,
   subjectUnitId: string,
   year: number,
-  republished = false,
 ): Promise<boolean> {
   const unit = await tx.units.get(subjectUnitId);
-  if (!unit) return false; // the org projection has not seen the unit yet: the periodic check will come back to it
+  if (!unit) return false; // not in the org projection yet: the periodic check comes back to it
   const [result] = await budgetExecutions(tx.r8, [subjectUnitId], year, clock.today());
-  const last = await tx.ruleStatuses.last(subjectUnitId, year);
-  if (!republished && last === result.status) return false;
-  if (last !== result.status) await tx.ruleStatuses.record(subjectUnitId, year, result.status);
-  const data: RuleStatusData = {
+  return tx.ruleStatus.publishIfChanged({
     rule: R8_RULE,
     subjectUnitId,
     subjectUnitPath: unit.path,
@@ -42,10 +37,7 @@ async function publishR8For(
     figures: r8Figures(result),
     reason: result.reason,
     asOf: clock.now().toISOString(),
-    republished,
-  };
-  await tx.publish(FinanceRuleStatusChanged, data);
-  return true;
+  });
 }
 
 /** After a change to a line (and its earlier state, when a revision moved its beneficiary). */
@@ -58,14 +50,13 @@ export async function publishR8IfChanged(
   for (const subject of subjectsOf(lines)) await publishR8For(tx, clock, subject, year);
 }
 
-/** Every subject and year with a line, re-judged as of today: publishes those whose status flipped. */
-export async function checkR8Statuses(services: FinanceServices, republished = false): Promise<number> {
-  const subjects = await services.uow.run((tx) => tx.ruleStatuses.subjects());
+/** Every subject and year with a line, judged again as of today: publishes those whose result changed. */
+export async function checkR8Statuses(services: FinanceServices): Promise<number> {
+  const subjects = await services.r8.subjects();
   let published = 0;
   for (const { subjectUnitId, year } of subjects) {
     // One transaction per subject: a failure leaves the others published.
-    if (await services.uow.run((tx) => publishR8For(tx, services.clock, subjectUnitId, year, republished)))
-      published++;
+    if (await services.uow.run((tx) => publishR8For(tx, services.clock, subjectUnitId, year))) published++;
   }
   return published;
 }
@@ -79,11 +70,16 @@ export const r8DueDateCheck = (services: FinanceServices, everyMs: number) => ({
   },
 });
 
-/** `republishRuleStatuses` (CITY_ADMIN; also the CLI): every subject's current R8 status again, `republished: true`. */
+/**
+ * `republishRuleStatuses` (CITY_ADMIN; also `pnpm republish-rule-statuses`): first every subject is
+ * judged as of today (so the ledger holds every current result), then every R8 result goes out again
+ * with `republished: true`. Returns how many were republished.
+ */
 export async function republishRuleStatuses(
   services: FinanceServices,
   policy: FinancePolicy,
 ): Promise<number> {
   policy.requireRole("republish rule statuses", "CITY_ADMIN");
-  return checkR8Statuses(services, true);
+  await checkR8Statuses(services);
+  return services.uow.run((tx) => tx.ruleStatus.republish([R8_RULE]));
 }
