@@ -13,15 +13,13 @@ const ANNUAL = 10_000_000_00n; // 10,000,000.00 yuan in fen
 const banners = fc
   .uniqueArray(fc.integer({ min: 100, max: 999 }), { minLength: 1, maxLength: 20 })
   .chain((codes) =>
-    fc
-      .tuple(...codes.map(() => fc.integer({ min: 0, max: 10000 })))
-      .map((scores) =>
-        codes.map((c, i): ScoredBanner => ({
-          unitId: `u${c}`,
-          unitCode: `150${c}000000`,
-          score: BigInt(scores[i]),
-        })),
-      ),
+    fc.tuple(...codes.map(() => fc.integer({ min: 0, max: 10000 }))).map((scores) =>
+      codes.map((c, i): ScoredBanner => ({
+        unitId: `u${c}`,
+        unitCode: `150${c}000000`,
+        score: BigInt(scores[i]),
+      })),
+    ),
   );
 
 const grade = fc.record({
