@@ -58,4 +58,40 @@ export const AssessmentResultsPublished = defineEvent(
   AssessmentOwnerKey,
 );
 
-export const evaluationEvents = [AssessmentResultsPublished];
+/**
+ * A new version of an assessment scheme (R12): a scheme in use is never edited, a change is the next
+ * version. The indicators as defined, weights and bounds as decimal strings.
+ */
+export const AssessmentSchemeVersioned = defineEvent(
+  "evaluation",
+  "assessment-scheme",
+  "versioned",
+  "An assessment scheme was defined or given a new version (R12): its owner, year, the unit kinds it assesses, its indicators and weights.",
+  z.object({
+    schemeVersionId: z.uuid(),
+    schemeId: z.uuid(),
+    schemeVersion: z.number().int().min(1),
+    schemeName: z.string().min(1),
+    ownerUnitId: z.uuid(),
+    ownerUnitPath: orgPath,
+    year: z.number().int().min(2000).max(2100),
+    subjectKinds: z.array(z.string().min(1)).min(1),
+    cutOffDate: z.iso.date(),
+    isSample: z.boolean(),
+    indicators: z
+      .array(
+        z.object({
+          code: z.string().min(1),
+          name: z.string().min(1),
+          weight: decimalScore,
+          kind: z.enum(["MANUAL", "AUTO"]),
+          /** The catalogue metric of an AUTO indicator; null for a MANUAL one. */
+          metric: z.string().nullable(),
+        }),
+      )
+      .min(1),
+  }),
+  AssessmentOwnerKey,
+);
+
+export const evaluationEvents = [AssessmentResultsPublished, AssessmentSchemeVersioned];

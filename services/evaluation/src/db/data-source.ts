@@ -2,14 +2,39 @@ import { OutboxAndInbox1764100000000 } from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import type { DataSource } from "typeorm";
-import { RuleStatusEntity } from "./entities/rule-status.entity";
+import {
+  AssessmentAdjustmentEntity,
+  AssessmentEntity,
+  AssessmentResultEntity,
+  AssessmentScoreEntity,
+  ResultSetEntity,
+} from "./entities/assessment.entity";
+import { RuleStatusEntity, RuleStatusHistoryEntity } from "./entities/rule-status.entity";
+import { AssessmentSchemeEntity } from "./entities/scheme.entity";
 import { Projections1765100000000 } from "./migrations/1765100000000-projections";
 import { Supervision1765100001000 } from "./migrations/1765100001000-supervision";
+import { Assessment1765100002000 } from "./migrations/1765100002000-assessment";
 
-export const entities = [OrgUnitProjectionEntity, RuleStatusEntity, IdempotencyKeyEntity];
+export const entities = [
+  OrgUnitProjectionEntity,
+  RuleStatusEntity,
+  RuleStatusHistoryEntity,
+  AssessmentSchemeEntity,
+  AssessmentEntity,
+  AssessmentScoreEntity,
+  AssessmentAdjustmentEntity,
+  ResultSetEntity,
+  AssessmentResultEntity,
+  IdempotencyKeyEntity,
+];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
-export const migrations = [OutboxAndInbox1764100000000, Projections1765100000000, Supervision1765100001000];
+export const migrations = [
+  OutboxAndInbox1764100000000,
+  Projections1765100000000,
+  Supervision1765100001000,
+  Assessment1765100002000,
+];
 
 export function createEvaluationDataSource(url: string, poolSize = 10): DataSource {
   return createDataSource({ url, poolSize, entities, migrations, applicationName: "evaluation" });

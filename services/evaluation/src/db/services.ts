@@ -2,6 +2,7 @@ import { systemClock, type Clock } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import type { EvaluationServices } from "../domain/ports";
 import { DEFAULT_RULE_WEIGHTS, type RuleWeights } from "../rules/r13-scorecard";
+import { SqlAssessmentReads } from "./repositories/assessment.reads";
 import { SqlScorecardReads } from "./repositories/scorecard.reads";
 import { TypeOrmUnitOfWork } from "./unit-of-work";
 
@@ -14,6 +15,7 @@ export function createServices(dataSource: DataSource, options: ServiceOptions =
   return {
     uow: new TypeOrmUnitOfWork(dataSource),
     scorecards: new SqlScorecardReads(dataSource),
+    assessments: new SqlAssessmentReads(dataSource),
     clock: options.clock ?? systemClock,
     weights: options.weights ?? DEFAULT_RULE_WEIGHTS,
   };

@@ -2,8 +2,10 @@ import { publishEvent, type EventContract, type EventData } from "@grassroots/ev
 import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
+import { TypeOrmAssessmentStore } from "./repositories/assessment.store";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
 import { TypeOrmRuleStatusStore } from "./repositories/rule-status.store";
+import { TypeOrmSchemeStore } from "./repositories/scheme.store";
 
 /**
  * The domain Transaction over one EntityManager: its stores and publish (the outbox row commits with
@@ -13,6 +15,8 @@ export function transactionOf(manager: EntityManager): Transaction {
   return {
     units: new TypeOrmOrgUnitStore(manager),
     ruleStatuses: new TypeOrmRuleStatusStore(manager),
+    schemes: new TypeOrmSchemeStore(manager),
+    assessments: new TypeOrmAssessmentStore(manager),
     idempotency: new TypeOrmIdempotencyStore(manager),
     publish: async <C extends EventContract>(contract: C, data: EventData<C>) => {
       await publishEvent(manager, contract, data);

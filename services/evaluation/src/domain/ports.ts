@@ -4,7 +4,18 @@ import type { Clock } from "@grassroots/kit/validation";
 import type { OrgUnitProjectionWriter } from "@grassroots/org-projection";
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { RuleWeights } from "../rules/r13-scorecard";
+import type { StatusCounts } from "../rules/r12-metrics";
+import type {
+  Assessment,
+  AssessmentAdjustment,
+  AssessmentPatch,
+  AssessmentResult,
+  IndicatorScore,
+  NewAssessment,
+  ResultSet,
+} from "./assessment";
 import type { RuleStatusApplied, RuleStatusRow } from "./rule-status";
+import type { AssessmentScheme } from "./scheme";
 import type { FindingCounts } from "./scorecard";
 
 /**
@@ -14,16 +25,55 @@ import type { FindingCounts } from "./scorecard";
 /** The org projection: commands read a unit; organization's events write it (newer versions only). */
 export interface OrgUnitStore extends OrgUnitProjectionWriter {
   get(id: string): Promise<OrgUnitProjection | undefined>;
+  many(ids: readonly string[]): Promise<OrgUnitProjection[]>;
+  /** The active units of these kinds below a unit (not itself), by code: a scheme's subjects. */
+  below(path: string, kinds: readonly string[]): Promise<OrgUnitProjection[]>;
 }
 
 /** The projection of every rule status event (rule, subject, period → the latest result by asOf). */
 export interface RuleStatusStore {
+  /** Keeps the newer result, and every result received in the history (for metrics at a cut-off). */
   apply(data: RuleStatusData): Promise<RuleStatusApplied>;
+  /**
+   * R12 metrics: per subject, the status counts per rule of its subtree's results as they stood at the
+   * end of the cut-off date (standing rules and the year's). One statement for any number of subjects.
+   */
+  countsAt(
+    subjects: readonly { id: string; path: string }[],
+    year: number,
+    cutOffDate: string,
+  ): Promise<Map<string, Map<string, StatusCounts>>>;
+}
+
+export interface SchemeStore {
+  get(id: string): Promise<AssessmentScheme | undefined>;
+  /** The latest version of a scheme, locked (a revision and an opening serialise on it). */
+  lockLatest(schemeId: string): Promise<AssessmentScheme | undefined>;
+  insert(scheme: Omit<AssessmentScheme, "createdAt">): Promise<AssessmentScheme>;
+  /** Whether any assessment was opened under this version (then it is in use). */
+  inUse(schemeVersionId: string): Promise<boolean>;
+}
+
+export interface AssessmentStore {
+  lock(id: string): Promise<Assessment | undefined>;
+  insert(assessment: NewAssessment): Promise<Assessment>;
+  update(id: string, patch: AssessmentPatch): Promise<Assessment>;
+  /** The current (not superseded) latest revisions of a scheme version, locked. */
+  lockCurrent(schemeVersionId: string): Promise<Assessment[]>;
+  scores(assessmentIds: readonly string[]): Promise<IndicatorScore[]>;
+  /** Writes (or replaces) an indicator's score. */
+  putScore(score: Omit<IndicatorScore, "scoredAt">): Promise<void>;
+  adjustments(assessmentIds: readonly string[]): Promise<AssessmentAdjustment[]>;
+  insertAdjustment(adjustment: Omit<AssessmentAdjustment, "recordedAt">): Promise<void>;
+  latestResultSet(schemeVersionId: string): Promise<ResultSet | undefined>;
+  insertResultSet(set: ResultSet, results: readonly AssessmentResult[]): Promise<void>;
 }
 
 export interface Transaction {
   units: OrgUnitStore;
   ruleStatuses: RuleStatusStore;
+  schemes: SchemeStore;
+  assessments: AssessmentStore;
   /** Client request ids of mutations a client may retry (the kit's idempotency_key table). */
   idempotency: IdempotencyStore;
   /** Writes the event to the outbox in this transaction, keyed by the data field the contract names. */
@@ -50,10 +100,36 @@ export interface ScorecardReads {
   findings(unitIds: readonly string[], today: string): Promise<Map<string, FindingCounts>>;
 }
 
+/** R12 reads, each ONE statement for any number of keys; lists and lookups take the caller's scope. */
+export interface AssessmentReads {
+  /** Scheme versions the caller may see: owned in their area or above them. */
+  schemes(ids: readonly string[], scope: Scope): Promise<AssessmentScheme[]>;
+  /** An owner's scheme versions (of a year), newest year first, latest version first. */
+  schemesOf(ownerUnitId: string, year: number | undefined, scope: Scope): Promise<AssessmentScheme[]>;
+  /** Assessments the caller may see: all of an owner in their area, and those of subjects in their area. */
+  assessments(ids: readonly string[], scope: Scope): Promise<Assessment[]>;
+  ofSubjects(unitIds: readonly string[], scope: Scope): Promise<Assessment[]>;
+  ofSchemes(schemeVersionIds: readonly string[], scope: Scope): Promise<Assessment[]>;
+  scores(assessmentIds: readonly string[]): Promise<IndicatorScore[]>;
+  adjustments(assessmentIds: readonly string[]): Promise<AssessmentAdjustment[]>;
+  /** The latest result set published by an owner's schemes of a year (the ranking). */
+  latestResultSet(ownerUnitId: string, year: number, scope: Scope): Promise<ResultSet | undefined>;
+  results(resultSetIds: readonly string[]): Promise<AssessmentResult[]>;
+  /** R12 metrics' status counts per subject (as RuleStatusStore.countsAt, outside a transaction). */
+  metricCounts(
+    subjects: readonly { id: string; path: string }[],
+    year: number,
+    cutOffDate: string,
+  ): Promise<Map<string, Map<string, StatusCounts>>>;
+  /** Public identity of units, whatever the caller's area (a ranking names every subject). */
+  unitNames(ids: readonly string[]): Promise<OrgUnitProjection[]>;
+}
+
 /** Everything the GraphQL layer and the tools call into, built once in wire.ts (or a test). */
 export interface EvaluationServices {
   uow: UnitOfWork;
   scorecards: ScorecardReads;
+  assessments: AssessmentReads;
   clock: Clock;
   weights: RuleWeights;
 }

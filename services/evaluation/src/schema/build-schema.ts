@@ -6,10 +6,24 @@ import { loadersFor } from "./loaders";
 
 // The resolvers load in the order the SDL lists their types and fields (type-graphql keeps load order).
 import { ScorecardQueries } from "./resolvers/scorecard.queries";
+import { SchemeQueries } from "./resolvers/scheme.queries";
+import { AssessmentQueries } from "./resolvers/assessment.queries";
+import { SchemeMutations } from "./resolvers/scheme.mutations";
+import { AssessmentMutations } from "./resolvers/assessment.mutations";
+import { AssessmentFields, SchemeFields } from "./resolvers/assessment.fields";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
 
 /** One resolver class per entity and kind (queries, mutations, fields), in the order the SDL lists them. */
-const resolvers = [ScorecardQueries, OrgUnitFields] as const;
+const resolvers = [
+  ScorecardQueries,
+  SchemeQueries,
+  AssessmentQueries,
+  SchemeMutations,
+  AssessmentMutations,
+  AssessmentFields,
+  SchemeFields,
+  OrgUnitFields,
+] as const;
 
 type Ref = { id: string };
 

@@ -1,4 +1,5 @@
 import { isUuid, readScope, requireIdentity, type GraphQLContext } from "@grassroots/kit";
+import { policyFor, type EvaluationPolicy } from "../domain/access-policy";
 
 /** A uuid that is never a unit: a caller whose home unit id is malformed sees nothing through references. */
 const NOBODY = "00000000-0000-0000-0000-000000000000";
@@ -11,3 +12,8 @@ export const homeUnitOf = (ctx: GraphQLContext): string => {
 
 export { readScope };
 export type { GraphQLContext };
+
+/** What the caller may change. */
+export async function changePolicy(ctx: GraphQLContext): Promise<EvaluationPolicy> {
+  return policyFor(await ctx.access());
+}

@@ -1,6 +1,11 @@
 import { isUuid, perRequest, type GraphQLContext } from "@grassroots/kit";
+import { byKey, groupBy } from "@grassroots/kit";
 import DataLoader from "dataloader";
+import type { Assessment, AssessmentAdjustment, IndicatorScore } from "../domain/assessment";
+import { metricValuesOf } from "../domain/assessment-queries";
 import type { EvaluationServices } from "../domain/ports";
+import type { AssessmentScheme } from "../domain/scheme";
+import type { MetricValue } from "../rules/r12-metrics";
 import type { UnitScorecard } from "../domain/scorecard";
 import { scorecardsOf } from "../domain/scorecard-queries";
 import { readScope } from "./context";
@@ -12,6 +17,15 @@ import { readScope } from "./context";
 export interface Loaders {
   /** OrgUnit.scorecard: one loader per year; null outside the caller's area. */
   scorecard(year: number): DataLoader<string, UnitScorecard | null>;
+  /** Scheme versions the caller may see. */
+  scheme: DataLoader<string, AssessmentScheme | null>;
+  scoresOf: DataLoader<string, IndicatorScore[]>;
+  adjustmentsOf: DataLoader<string, AssessmentAdjustment[]>;
+  /** OrgUnit.assessments: the unit's assessments as a subject, in the caller's view. */
+  assessmentsOfSubject: DataLoader<string, Assessment[]>;
+  assessmentsOfScheme: DataLoader<string, Assessment[]>;
+  /** OrgUnit.assessmentMetrics: one loader per (year, date); null outside the caller's area. */
+  metricValues(at: { year: number; date: string }): DataLoader<string, MetricValue[] | null>;
 }
 
 export type LoadersOf = (ctx: GraphQLContext) => Loaders;
@@ -31,14 +45,45 @@ function perArgument<A, K, V>(make: (arg: A) => DataLoader<K, V>): (arg: A) => D
 }
 
 export function loadersFor(services: EvaluationServices): LoadersOf {
-  return perRequest((ctx: GraphQLContext): Loaders => ({
-    scorecard: perArgument(
-      (year: number) =>
-        new DataLoader(async (ids: readonly string[]) => {
-          const found = await scorecardsOf(services, await readScope(ctx), onlyUuids(ids), year);
-          const byId = new Map(found.filter((c) => c !== null).map((c) => [c!.unit.id, c!]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
-    ),
-  }));
+  return perRequest((ctx: GraphQLContext): Loaders => {
+    const { assessments } = services; // per request: printing the SDL builds the schema without services
+    return {
+      scorecard: perArgument(
+        (year: number) =>
+          new DataLoader(async (ids: readonly string[]) => {
+            const found = await scorecardsOf(services, await readScope(ctx), onlyUuids(ids), year);
+            const byId = new Map(found.filter((c) => c !== null).map((c) => [c!.unit.id, c!]));
+            return ids.map((id) => byId.get(id) ?? null);
+          }),
+      ),
+      scheme: new DataLoader(async (ids) =>
+        byKey(ids, await assessments.schemes(onlyUuids(ids), await readScope(ctx)), (s) => s.id),
+      ),
+      scoresOf: new DataLoader(async (ids) =>
+        groupBy(ids, await assessments.scores(ids), (s) => s.assessmentId),
+      ),
+      adjustmentsOf: new DataLoader(async (ids) =>
+        groupBy(ids, await assessments.adjustments(ids), (a) => a.assessmentId),
+      ),
+      assessmentsOfSubject: new DataLoader(async (ids) =>
+        groupBy(
+          ids,
+          await assessments.ofSubjects(onlyUuids(ids), await readScope(ctx)),
+          (a) => a.subjectUnitId,
+        ),
+      ),
+      assessmentsOfScheme: new DataLoader(async (ids) =>
+        groupBy(ids, await assessments.ofSchemes(ids, await readScope(ctx)), (a) => a.schemeVersionId),
+      ),
+      metricValues: perArgument(
+        (at: { year: number; date: string }) =>
+          new DataLoader(async (ids: readonly string[]) => {
+            const valid = onlyUuids(ids);
+            const values = await metricValuesOf(services, await readScope(ctx), valid, at.year, at.date);
+            const byId = new Map(valid.map((id, i) => [id, values[i]]));
+            return ids.map((id) => byId.get(id) ?? null);
+          }),
+      ),
+    };
+  });
 }

@@ -17,3 +17,14 @@ export class RuleStatusEntity implements RuleStatusRow {
   @Column({ name: "as_of", type: "timestamptz" }) asOf: Date;
   @Column({ name: "projected_at", type: "timestamptz" }) projectedAt: Date;
 }
+
+/** Every result received (R12's metrics at a cut-off date read it). */
+@Entity("rule_status_history")
+export class RuleStatusHistoryEntity {
+  @PrimaryColumn("text") rule: string;
+  @PrimaryColumn({ name: "subject_unit_id", type: "uuid" }) subjectUnitId: string;
+  @PrimaryColumn({ name: "period_key", type: "text" }) periodKey: string;
+  @PrimaryColumn({ name: "as_of", type: "timestamptz" }) asOf: Date;
+  @Column({ name: "subject_unit_path", type: "text" }) subjectUnitPath: string;
+  @Column("text") status: string;
+}

@@ -7,4 +7,21 @@ export class TypeOrmOrgUnitStore extends TypeOrmOrgUnitProjection implements Org
   async get(id: string): Promise<OrgUnitProjection | undefined> {
     return (await this.manager.findOneBy(OrgUnitProjectionEntity, { id })) ?? undefined;
   }
+
+  many(ids: readonly string[]): Promise<OrgUnitProjection[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.manager
+      .createQueryBuilder(OrgUnitProjectionEntity, "u")
+      .where("u.id IN (:...ids)", { ids })
+      .getMany();
+  }
+
+  below(path: string, kinds: readonly string[]): Promise<OrgUnitProjection[]> {
+    return this.manager
+      .createQueryBuilder(OrgUnitProjectionEntity, "u")
+      .where("u.path LIKE :path || '%' AND u.path <> :path", { path })
+      .andWhere("u.kind IN (:...kinds) AND u.active", { kinds })
+      .orderBy("u.code")
+      .getMany();
+  }
 }

@@ -1,8 +1,10 @@
 import type { RuleStatusData } from "@grassroots/events/contracts";
 import type { EntityManager } from "typeorm";
-import type { RuleStatusApplied } from "../../domain/rule-status";
 import type { RuleStatusStore } from "../../domain/ports";
+import type { RuleStatusApplied } from "../../domain/rule-status";
+import type { StatusCounts } from "../../rules/r12-metrics";
 import { RuleStatusEntity } from "../entities/rule-status.entity";
+import { statusCountsAt } from "./metrics.sql";
 
 /**
  * The rule status projection inside the inbox transaction. One upsert keeps the newer result: it
@@ -13,6 +15,11 @@ export class TypeOrmRuleStatusStore implements RuleStatusStore {
   constructor(private readonly manager: EntityManager) {}
 
   async apply(data: RuleStatusData): Promise<RuleStatusApplied> {
+    await this.manager.query(
+      `INSERT INTO rule_status_history (rule, subject_unit_id, subject_unit_path, period_key, status, as_of)
+       VALUES ($1, $2, $3, coalesce($4, '-'), $5, $6) ON CONFLICT DO NOTHING`,
+      [data.rule, data.subjectUnitId, data.subjectUnitPath, data.period, data.status, data.asOf],
+    );
     const rows: { rule: string }[] = await this.manager.query(
       `INSERT INTO rule_status AS s (rule, subject_unit_id, subject_unit_path, period, status, figures, reason, since, as_of)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $8)
@@ -40,5 +47,13 @@ export class TypeOrmRuleStatusStore implements RuleStatusStore {
       periodKey: data.period ?? "-",
     });
     return { applied: true, row };
+  }
+
+  countsAt(
+    subjects: readonly { id: string; path: string }[],
+    year: number,
+    cutOffDate: string,
+  ): Promise<Map<string, Map<string, StatusCounts>>> {
+    return statusCountsAt(this.manager, subjects, year, cutOffDate);
   }
 }

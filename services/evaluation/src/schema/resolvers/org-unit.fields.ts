@@ -3,7 +3,10 @@ import { yearOf } from "../../domain/scorecard-queries";
 import type { GraphQLContext } from "../context";
 import type { SchemaDeps } from "../deps";
 import { unitScorecardView } from "../scorecard-view";
+import { assessmentView, metricValueView } from "../assessment-view";
+import { AssessmentType } from "../types/assessment.type";
 import { OrgUnitType } from "../types/org-unit.type";
+import { MetricValueType } from "../types/scheme.type";
 import { UnitScorecardType } from "../types/scorecard.type";
 
 /** Evaluation's fields on organization's OrgUnit: batched across units, null outside the caller's area. */
@@ -23,5 +26,29 @@ export class OrgUnitFields {
   ): Promise<UnitScorecardType | null> {
     const card = await this.deps.loaders(ctx).scorecard(yearOf(this.deps.services, year)).load(unit.id);
     return card && unitScorecardView(card);
+  }
+
+  @FieldResolver(() => [AssessmentType], {
+    description:
+      "R12: the unit's assessments as a subject that you may see, latest first (empty outside your area).",
+  })
+  async assessments(@Root() unit: { id: string }, @Ctx() ctx: GraphQLContext): Promise<AssessmentType[]> {
+    return (await this.deps.loaders(ctx).assessmentsOfSubject.load(unit.id)).map(assessmentView);
+  }
+
+  @FieldResolver(() => [MetricValueType], {
+    nullable: true,
+    description:
+      "R12: every catalogue metric of the unit for a year as it stands at the end of a date (default today), with the figures behind it; null outside your area.",
+  })
+  async assessmentMetrics(
+    @Root() unit: { id: string },
+    @Arg("year", () => Int) year: number,
+    @Ctx() ctx: GraphQLContext,
+    @Arg("date", () => String, { nullable: true }) date?: string | null,
+  ): Promise<MetricValueType[] | null> {
+    const at = { year, date: date ?? this.deps.services.clock.today() };
+    const values = await this.deps.loaders(ctx).metricValues(at).load(unit.id);
+    return values && values.map(metricValueView);
   }
 }

@@ -14,3 +14,26 @@ registerEnumType(ComplianceStatusEnum, {
 
 /** Rule ids ("R3.township-staffing") are strings on the wire: GraphQL enum values cannot hold dots. */
 export const RULE_IDS_TEXT = RuleIds.join(", ");
+
+export const IndicatorKindEnum = enumOf(["MANUAL", "AUTO"] as const);
+export const ScoringFunctionEnum = enumOf(["LINEAR", "STEP", "DEDUCTION"] as const);
+export const AdjustmentKindEnum = enumOf(["BONUS", "DEDUCTION"] as const);
+export const AssessmentStatusEnum = enumOf(["DRAFT", "SCORED", "REVIEWED", "PUBLISHED"] as const);
+
+registerEnumType(IndicatorKindEnum, {
+  name: "IndicatorKind",
+  description: "MANUAL: scored by assessors with evidence. AUTO: scored from a catalogue metric.",
+});
+registerEnumType(ScoringFunctionEnum, {
+  name: "ScoringFunction",
+  description:
+    "LINEAR between two thresholds; STEP bands (contiguous, no gaps or overlaps); DEDUCTION per occurrence with a floor.",
+});
+registerEnumType(AdjustmentKindEnum, {
+  name: "AdjustmentKind",
+  description: "BONUS (加分) or DEDUCTION (扣分).",
+});
+registerEnumType(AssessmentStatusEnum, {
+  name: "AssessmentStatus",
+  description: "DRAFT → SCORED (AUTO frozen at the cut-off) → REVIEWED → PUBLISHED.",
+});
