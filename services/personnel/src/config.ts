@@ -11,6 +11,8 @@ const ruleSettings = {
   STAFFING_PARK_COMMUNITY_MIN_STATISTICIANS: envInt(D.parkCommunityMinStatisticians, 0),
   STAFFING_VILLAGE_MIN_LIAISONS: envInt(D.villageMinLiaisons, 0),
   FILING_DUE_DAYS: envInt(30, 1),
+  PENDING_TRAINING_MAX_DAYS: envInt(30, 1),
+  RULE_STATUS_CHECK_EVERY_MS: envInt(60_000, 1000),
 };
 
 /** The subgraph's environment: the kit's common keys (PORT 4002 here) and the rules' settings. */
@@ -36,5 +38,7 @@ export function settingsOf(config: z.output<z.ZodObject<typeof ruleSettings>>): 
       villageMinLiaisons: config.STAFFING_VILLAGE_MIN_LIAISONS,
     },
     filingDueDays: config.FILING_DUE_DAYS,
+    pendingTrainingMaxDays: config.PENDING_TRAINING_MAX_DAYS,
+    ruleStatusCheckEveryMs: config.RULE_STATUS_CHECK_EVERY_MS,
   };
 }

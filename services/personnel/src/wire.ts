@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import { createServices } from "./db/services";
 import type { Clock, PersonnelServices, PersonnelSettings } from "./domain/ports";
 import { personnelConsumer } from "./events/consumers";
+import { ruleStatusTask } from "./events/rule-status-task";
 import { buildPersonnelSchema } from "./schema/build-schema";
 
 export interface PersonnelWiring extends SubgraphWiring {
@@ -11,7 +12,8 @@ export interface PersonnelWiring extends SubgraphWiring {
 
 /**
  * What the subgraph bootstrap runs for personnel (main.ts, and the tests' harness with a test clock):
- * the schema over the services, and the consumer of organization's units and training's certificates.
+ * the schema over the services, the consumer of organization's units and training's certificates, and
+ * the periodic check of the time-driven rules (R5 overdue filings, R7 posts pending training too long).
  */
 export async function wirePersonnel(
   dataSource: DataSource,
@@ -22,6 +24,7 @@ export async function wirePersonnel(
   return {
     schema: await buildPersonnelSchema(services),
     consumers: [personnelConsumer(services)],
+    tasks: [ruleStatusTask(services)],
     services,
   };
 }

@@ -208,6 +208,7 @@ describe("changes to a post: each files its own R5 filing", () => {
   });
 
   it("TRANSFER: the old post ENDS and a new one STARTS at the other unit (ACTIVE: the person is certified); filed there", async () => {
+    const [{ seq }] = await h.dataSource.query(`SELECT max(seq)::int AS seq FROM outbox`);
     const res = await mutate(TRANSFER, {
       assignmentId: post.id,
       expectedVersion: post.version,
@@ -234,17 +235,19 @@ describe("changes to a post: each files its own R5 filing", () => {
       orgUnit: { id: idOf(JIGESITAI) },
       details: { fromOrgUnit: { id: idOf(SHULINZHAO) } },
     });
-    const types = (await h.dataSource.query(`SELECT type FROM outbox ORDER BY seq DESC LIMIT 6`)).map(
-      (r: { type: string }) => r.type,
-    );
-    expect(types).toEqual(
-      expect.arrayContaining([
-        "grassroots.personnel.assignment.ended.v1",
-        "grassroots.personnel.assignment.started.v1",
-        "grassroots.personnel.filing.submitted.v1",
-        "grassroots.personnel.staffing.compliance-changed.v1",
-      ]),
-    );
+    const types = (
+      await h.dataSource.query(`SELECT type FROM outbox WHERE seq > $1 ORDER BY seq`, [seq])
+    ).map((r: { type: string }) => r.type);
+    // Each unit's R3 status beside its compliance flip (issue 12).
+    expect(types).toEqual([
+      "grassroots.personnel.assignment.ended.v1",
+      "grassroots.personnel.assignment.started.v1",
+      "grassroots.personnel.filing.submitted.v1",
+      "grassroots.personnel.rule-status.changed.v1",
+      "grassroots.personnel.staffing.compliance-changed.v1",
+      "grassroots.personnel.rule-status.changed.v1",
+      "grassroots.personnel.staffing.compliance-changed.v1",
+    ]);
     post = change.assignment;
   });
 

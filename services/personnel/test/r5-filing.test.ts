@@ -1,4 +1,10 @@
-import { FilingFiled, FilingForwarded, FilingReturned, FilingSubmitted } from "@grassroots/events";
+import {
+  FilingFiled,
+  FilingForwarded,
+  FilingReturned,
+  FilingSubmitted,
+  PersonnelRuleStatusChanged,
+} from "@grassroots/events";
 import { randomUUID } from "node:crypto";
 import {
   as,
@@ -77,7 +83,15 @@ describe("R5: level-by-level filing", () => {
       banner: { id: idOf(DALATE) },
       details: { role: "LIAISON", establishment: "PUBLIC_WELFARE_POST", effectiveDate: "2026-01-05" },
     });
-    expect((await lastEvent()).type).toBe(FilingSubmitted.type);
+    // The filing, then the village's R4 status with one more post pending training (issue 12).
+    const [status, filingEvent] = await h.dataSource.query(
+      `SELECT type, data FROM outbox ORDER BY seq DESC LIMIT 2`,
+    );
+    expect(filingEvent.type).toBe(FilingSubmitted.type);
+    expect(status).toMatchObject({
+      type: PersonnelRuleStatusChanged.type,
+      data: { rule: "R4.village-staffing", subjectUnitId: idOf(SHULINZHAO_VILLAGE_1) },
+    });
 
     const forwarded = await ok(FORWARD, submitted, shulinzhaoClerk, { note: "已核实" });
     expect(forwarded).toMatchObject({

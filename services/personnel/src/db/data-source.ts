@@ -1,4 +1,4 @@
-import { OutboxAndInbox1764100000000 } from "@grassroots/events";
+import { OutboxAndInbox1764100000000, RuleStatusPublishedEntity } from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import type { DataSource } from "typeorm";
@@ -10,6 +10,7 @@ import { StatisticianEntity } from "./entities/statistician.entity";
 import { Personnel1764300000000 } from "./migrations/1764300000000-personnel";
 import { ActorNames1764400000000 } from "./migrations/1764400000000-actor-names";
 import { OrgUnitProjection1764500000000 } from "./migrations/1764500000000-org-unit-projection";
+import { RuleStatus1764600000000 } from "./migrations/1764600000000-rule-status";
 
 /** Every table personnel writes (explicit column names, as the migrations made them); org_unit and
  * idempotency_key are the shared packages' entities. */
@@ -22,6 +23,7 @@ export const entities = [
   FilingStepEntity,
   StaffingStatusEntity,
   IdempotencyKeyEntity,
+  RuleStatusPublishedEntity,
 ];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
@@ -30,6 +32,7 @@ export const migrations = [
   Personnel1764300000000,
   ActorNames1764400000000,
   OrgUnitProjection1764500000000,
+  RuleStatus1764600000000,
 ];
 
 export function createPersonnelDataSource(url: string, poolSize = 10): DataSource {

@@ -1,4 +1,9 @@
-import { publishEvent, type EventContract, type EventData } from "@grassroots/events";
+import {
+  publishEvent,
+  TypeOrmRuleStatusLedger,
+  type EventContract,
+  type EventData,
+} from "@grassroots/events";
 import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
@@ -8,6 +13,7 @@ import { TypeOrmFilingStore } from "./repositories/filing.store";
 import { TypeOrmProjectedUnits } from "./repositories/org-unit.store";
 import { TypeOrmStaffingStatusStore } from "./repositories/staffing.store";
 import { TypeOrmStatisticianStore } from "./repositories/statistician.store";
+import { TypeOrmRuleSubjectStore } from "./repositories/rule-subject.store";
 
 /** The domain's view of one open PostgreSQL transaction (a unit of work's, or an inbox handler's). */
 export function transactionOf(manager: EntityManager): Transaction {
@@ -19,6 +25,8 @@ export function transactionOf(manager: EntityManager): Transaction {
     certificates: new TypeOrmCertificateStore(manager),
     staffing: new TypeOrmStaffingStatusStore(manager),
     idempotency: new TypeOrmIdempotencyStore(manager),
+    ruleStatus: new TypeOrmRuleStatusLedger(manager),
+    ruleSubjects: new TypeOrmRuleSubjectStore(manager),
     async publish<C extends EventContract>(contract: C, data: EventData<C>) {
       // Keyed by the data field the contract names (contract.key).
       await publishEvent(manager, contract, data);

@@ -36,6 +36,8 @@ export interface PersonnelPolicy {
   requireInArea(targetPath: string | null | undefined, what: string, key: string): void;
   /** After the area: the party the R5 state machine names for the step (the township, the banner bureau). */
   filingParty(party: FilingParty, filing: Pick<Filing, "townshipId" | "bannerId">): void;
+  /** (1) A city-level decision (republishing every rule status): CITY_ADMIN only. */
+  cityDecision(action: string): void;
 }
 
 export { WRITER_ROLES };
@@ -59,6 +61,7 @@ export function policyFor(access: Access): PersonnelPolicy {
     requireWriter: (action) => access.requireRole(action, ...WRITER_ROLES),
     requireStepRole: (step) => access.requireRole(STEP_WORDS[step], ...STEP_ROLES[step]),
     requireInArea: (path, what, key) => access.requireInArea(path, what, key),
+    cityDecision: (action) => access.requireRole(action, "CITY_ADMIN"),
     filingParty(party, filing) {
       const home = access.identity.orgUnitId;
       // The caller sees the filing's unit, but not necessarily the township or banner: neither is named.
@@ -89,5 +92,6 @@ export function systemPolicy(actorId: string): PersonnelPolicy {
       if (!path) throw notFoundInArea(what, key);
     },
     filingParty() {},
+    cityDecision() {},
   };
 }

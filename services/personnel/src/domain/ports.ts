@@ -8,6 +8,7 @@ import type { Filing, FilingPatch, FilingStatus, FilingStep, NewFiling } from ".
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { NewStatistician, PrePostCertificate, Statistician, StatisticianPatch } from "./statistician";
 import type { RequirementResult } from "../rules/staffing-requirement";
+import type { RuleStatusLedger, RuleSubjectStore } from "./rule-status/ports";
 
 /**
  * What the domain needs from storage, implemented in src/db. "Scope" is the path prefix of the
@@ -84,6 +85,9 @@ export interface Transaction {
   filings: FilingStore;
   certificates: CertificateStore;
   staffing: StaffingStatusStore;
+  /** Rule statuses (R3, R4, R5, R7) through the events package's ledger, and the subjects they are computed for. */
+  ruleStatus: RuleStatusLedger;
+  ruleSubjects: RuleSubjectStore;
   idempotency: IdempotencyStore;
   /**
    * Writes the event to the outbox in this transaction (validated against the contract there); the
@@ -212,6 +216,10 @@ export interface PersonnelSettings {
   thresholds: StaffingThresholds;
   /** R5: days from submission by which a filing must be filed (FILING_DUE_DAYS). */
   filingDueDays: number;
+  /** R7: days a post may wait PENDING_TRAINING after its start date before it is too long. */
+  pendingTrainingMaxDays: number;
+  /** How often the time-driven rule check (R5, R7) runs. */
+  ruleStatusCheckEveryMs: number;
 }
 
 /** Everything the GraphQL layer, event handlers and tools call into, built once in main.ts (or a test). */

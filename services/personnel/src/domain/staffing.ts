@@ -4,7 +4,8 @@ import { r3TownshipStaffing } from "../rules/r3-township-staffing";
 import { r4VillageAndParkStaffing } from "../rules/r4-village-and-park-staffing";
 import type { RequirementResult, StaffCounts, StaffingThresholds } from "../rules/staffing-requirement";
 import { NO_STAFF } from "../rules/staffing-requirement";
-import { POST_KINDS, type OrgUnitProjection } from "@grassroots/org-projection/units";
+import { POST_KINDS, TOWNSHIP_KINDS, type OrgUnitProjection } from "@grassroots/org-projection/units";
+import { R3_RULE, R4_RULE, staffingNotApplicable, staffingStatus } from "../rules/staffing-status";
 import type { Transaction } from "./ports";
 
 /** Units some staffing rule covers (R3: township level; R4: parks, communities, villages, gachas). */
@@ -38,22 +39,32 @@ export function evaluateStaffing(
  * Re-evaluates the units' staffing after a change that may move it (an assignment, a register count,
  * a kind or an activation) and publishes StaffingComplianceChanged for each unit whose compliance
  * flipped. A unit starts without staff, so a unit with no record counts as non-compliant: a new unit
- * is announced only once it becomes compliant. Inactive units are left alone.
+ * is announced only once it becomes compliant. Inactive units are left alone there.
+ *
+ * Beside it, each unit's R3/R4 rule status goes through the rule-status ledger (published when its
+ * status or figures changed; NOT_APPLICABLE once the unit is inactive), as of `asOf` (the change's time).
  */
 export async function reevaluateStaffing(
   tx: Transaction,
   orgUnitIds: readonly string[],
   thresholds: StaffingThresholds,
+  asOf: Date = new Date(),
 ): Promise<void> {
   const ids = [...new Set(orgUnitIds)];
   if (ids.length === 0) return;
-  const units = (await tx.units.getMany(ids)).filter((u) => u.active && STAFFED_KINDS.includes(u.kind));
+  const staffed = (await tx.units.getMany(ids)).filter((u) => STAFFED_KINDS.includes(u.kind));
+  for (const unit of staffed.filter((u) => !u.active)) {
+    const rule = TOWNSHIP_KINDS.includes(unit.kind) ? R3_RULE : R4_RULE;
+    await tx.ruleStatus.publishIfChanged(staffingNotApplicable(unit, rule, asOf));
+  }
+  const units = staffed.filter((u) => u.active);
   if (units.length === 0) return;
   const unitIds = units.map((u) => u.id);
   const counts = await tx.assignments.counts(unitIds);
   const recorded = await tx.staffing.recorded(unitIds);
   for (const unit of units) {
     const result = evaluateStaffing(unit, counts.get(unit.id), thresholds)!;
+    await tx.ruleStatus.publishIfChanged(staffingStatus(unit, result, asOf));
     const before = recorded.get(unit.id);
     if (before && before.compliant === result.compliant) continue;
     await tx.staffing.record(unit.id, result.compliant, result.gaps);

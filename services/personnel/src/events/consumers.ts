@@ -17,7 +17,9 @@ export const CONSUMER_GROUP = "personnel";
  */
 export function personnelConsumer(deps: { clock: Clock; settings: PersonnelSettings }): ConsumerWiring {
   return consumerOf<Transaction>(CONSUMER_GROUP, transactionOf, [
-    ...orgUnitProjectionHandlers<Transaction>((tx, change) => afterOrgUnitApplied(tx, change, deps.settings)),
+    ...orgUnitProjectionHandlers<Transaction>((tx, change) =>
+      afterOrgUnitApplied(tx, change, deps.settings, deps.clock.now()),
+    ),
     handle(PrePostCertificateIssued, async (event, tx: Transaction) => {
       const { certificateId, certificateNumber, statisticianId, sessionId, completedOn } = event.data;
       await applyPrePostCertificate(tx, deps.clock, deps.settings, {

@@ -15,6 +15,7 @@ import { StatisticianQueries } from "./resolvers/statistician.queries";
 import { FilingQueries } from "./resolvers/filing.queries";
 import { StaffingQueries } from "./resolvers/staffing.queries";
 import { StatisticianFields } from "./resolvers/statistician.fields";
+import { RuleStatusMutations } from "./resolvers/rule-status.mutations";
 
 const resolvers = [
   StatisticianQueries,
@@ -28,6 +29,7 @@ const resolvers = [
   AssignmentFields,
   FilingFields,
   FilingStepFields,
+  RuleStatusMutations,
 ] as const;
 
 /**

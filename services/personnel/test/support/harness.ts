@@ -3,6 +3,7 @@ import {
   OrgUnitCreated,
   PrePostCertificateIssued,
   type EventContract,
+  type PeriodicTask,
   type EventData,
 } from "@grassroots/events";
 import { orgUnitIdForCode, type Clock } from "@grassroots/kit";
@@ -75,6 +76,7 @@ export const TABLES = [
   "staffing_status",
   "idempotency_key",
   "org_unit",
+  "rule_status_published",
 ];
 
 let idCounter = 0;
@@ -120,6 +122,12 @@ export interface Harness extends Omit<
     key?: string,
     eventId?: string,
   ): Promise<string>;
+  /**
+   * The time-driven rule check (R5, R7) the wiring hands the bootstrap. The bootstrap runs it once at
+   * start (the database is empty then) and, in tests, only every hour: tests call `run()` themselves
+   * after moving the test clock.
+   */
+  ruleStatusTask: PeriodicTask;
   /** Publishes the test tree (organization's OrgUnitCreated events) and waits for the projection. */
   publishTree(): Promise<OrgUnitStateFixture[]>;
   /** Registers a person at the unit (as the city admin); returns the id. */
@@ -151,7 +159,13 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     wire: (dataSource) =>
       wirePersonnel(
         dataSource,
-        settingsOf(cliConfigSchema.parse({ DATABASE_URL: "postgres://unused", ...env })),
+        settingsOf(
+          cliConfigSchema.parse({
+            DATABASE_URL: "postgres://unused",
+            RULE_STATUS_CHECK_EVERY_MS: String(3_600_000),
+            ...env,
+          }),
+        ),
         clock,
       ),
     tables: TABLES,
@@ -168,6 +182,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   return {
     ...sub,
     services: sub.wiring.services,
+    ruleStatusTask: sub.wiring.tasks!.find((t) => t.name === "personnel-time-driven-rule-status")!,
     clock,
     prefix: sub.topicPrefix,
     publish,

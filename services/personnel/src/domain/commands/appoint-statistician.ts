@@ -108,7 +108,7 @@ export async function appointStatisticianIn(
         establishment: assignment.establishment,
         effectiveDate: assignment.startDate,
       });
-      await reevaluateStaffing(tx, [unit.id], settings.thresholds);
+      await reevaluateStaffing(tx, [unit.id], settings.thresholds, clock.now());
       return { result: { assignment, previousAssignment: null, filing }, resultId: filing.id };
     },
     (filingId) => staffChangeOf(tx, filingId),

@@ -73,7 +73,7 @@ export async function changeAssignmentRoleIn(
         establishment: assignment.establishment,
         effectiveDate: input.effectiveDate,
       });
-      await reevaluateStaffing(tx, [unit.id], settings.thresholds);
+      await reevaluateStaffing(tx, [unit.id], settings.thresholds, clock.now());
       return { result: { assignment, previousAssignment: null, filing }, resultId: filing.id };
     },
     (filingId) => staffChangeOf(tx, filingId),

@@ -64,7 +64,7 @@ export async function endAssignmentIn(
         effectiveDate: input.endDate,
         reason,
       });
-      await reevaluateStaffing(tx, [unit.id], settings.thresholds);
+      await reevaluateStaffing(tx, [unit.id], settings.thresholds, clock.now());
       return { result: { assignment, previousAssignment: null, filing }, resultId: filing.id };
     },
     (filingId) => staffChangeOf(tx, filingId),

@@ -102,7 +102,7 @@ export async function transferStatisticianIn(
         establishment: assignment.establishment,
         effectiveDate: input.date,
       });
-      await reevaluateStaffing(tx, [from.id, to.id], settings.thresholds);
+      await reevaluateStaffing(tx, [from.id, to.id], settings.thresholds, clock.now());
       return { result: { assignment, previousAssignment: ended, filing }, resultId: filing.id };
     },
     (filingId) => staffChangeOf(tx, filingId),

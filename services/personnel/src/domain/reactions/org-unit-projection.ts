@@ -6,20 +6,23 @@ import { reevaluateStaffing } from "../staffing";
  * After a newer state of a unit was applied to the projection (any org-unit event: created, updated,
  * moved, deactivated, register count set): when the register count, kind or active flag changed, the
  * unit's staffing is re-evaluated — a count rising to the R3 threshold can make a township
- * non-compliant (and a flip is published) with no human action.
+ * non-compliant (and a flip is published) with no human action. A moved unit (its path) too: its R3/R4
+ * rule status carries the path. `asOf` is when the change arrived.
  */
 export async function afterOrgUnitApplied(
   tx: Transaction,
   change: { view: OrgUnitProjection; before: OrgUnitProjection | undefined },
   settings: PersonnelSettings,
+  asOf?: Date,
 ): Promise<void> {
   const { view, before } = change;
   const staffingMoved =
     !before ||
     before.registerCount !== view.registerCount ||
     before.kind !== view.kind ||
-    before.active !== view.active;
-  if (staffingMoved) await reevaluateStaffing(tx, [view.id], settings.thresholds);
+    before.active !== view.active ||
+    before.path !== view.path;
+  if (staffingMoved) await reevaluateStaffing(tx, [view.id], settings.thresholds, asOf);
 }
 
 /**

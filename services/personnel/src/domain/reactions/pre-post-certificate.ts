@@ -1,6 +1,7 @@
 import { AssignmentActivated } from "@grassroots/events/contracts";
 import { assignmentState } from "../../events/assignment-events";
 import type { Clock, PersonnelSettings, Transaction } from "../ports";
+import { publishTimeDrivenStatuses } from "../rule-status/time-driven";
 import { reevaluateStaffing } from "../staffing";
 import type { PrePostCertificate } from "../statistician";
 
@@ -36,6 +37,14 @@ export async function applyPrePostCertificate(
     tx,
     pending.map((a) => a.orgUnitId),
     settings.thresholds,
+    clock.now(),
+  );
+  // R7: the activated posts no longer wait for training; their units' result changes at once.
+  await publishTimeDrivenStatuses(
+    tx,
+    clock,
+    settings,
+    pending.map((a) => a.orgUnitId),
   );
   return pending.length;
 }
