@@ -26,7 +26,7 @@ export async function wireFinance(
   const services = createServices(dataSource, options);
   return {
     schema: await buildFinanceSchema(services),
-    consumers: [financeConsumer(transactionOf)],
+    consumers: [financeConsumer(transactionOf, services.clock)],
     tasks: [r8DueDateCheck(services, options.r8CheckEveryMs ?? 600_000)],
     services,
   };

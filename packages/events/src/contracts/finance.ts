@@ -84,9 +84,61 @@ export const DisbursementReversed = defineEvent(
   BudgetLineKey,
 );
 
+/** Kafka key of allocation round events: the round's id (its steps keep their order). */
+export const AllocationRoundKey: EventKey = {
+  field: "roundId",
+  means: "the allocation round's id (its steps keep their order)",
+};
+
+const allocationRound = z.object({
+  roundId: z.uuid(),
+  programmeId: z.uuid(),
+  cityUnitId: z.uuid(),
+  fiscalYear: z.number().int().min(2000).max(2100),
+  status: z.enum(["DRAFT", "COMPUTED", "APPROVED", "DISBURSED", "CLOSED"]),
+  ruleVersion: z.number().int().min(1),
+  /** The evaluation result set the allocation was computed from. */
+  resultSetId: z.uuid(),
+  computation: z.number().int().min(1),
+  annualAmount: yuanAmount,
+  remainder: yuanAmount,
+  allocations: z.array(
+    z.object({ unitId: z.uuid(), score: z.string(), grade: z.string().nullable(), amount: yuanAmount }),
+  ),
+  version: z.number().int().min(1),
+});
+
+export const AllocationRoundComputed = defineEvent(
+  "finance",
+  "allocation-round",
+  "computed",
+  "An award programme's round was computed (or recomputed after corrected results) from evaluation's results (R9).",
+  allocationRound,
+  AllocationRoundKey,
+);
+export const AllocationRoundApproved = defineEvent(
+  "finance",
+  "allocation-round",
+  "approved",
+  "A computed round was approved by a second person; its rule version and inputs are frozen (R9).",
+  allocationRound,
+  AllocationRoundKey,
+);
+export const AllocationRoundDisbursed = defineEvent(
+  "finance",
+  "allocation-round",
+  "disbursed",
+  "Every banner's allocation of an approved round was paid from the programme's budget line (R9).",
+  allocationRound,
+  AllocationRoundKey,
+);
+
 export const financeEvents: EventContract[] = [
   BudgetLineCreated,
   BudgetLineRevised,
   DisbursementRecorded,
   DisbursementReversed,
+  AllocationRoundComputed,
+  AllocationRoundApproved,
+  AllocationRoundDisbursed,
 ];

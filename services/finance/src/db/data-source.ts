@@ -9,9 +9,19 @@ import {
   DisbursementEntity,
   FiscalYearClosureEntity,
 } from "./entities/budget.entity";
+import {
+  AllocationRoundEntity,
+  AssessmentResultSetEntity,
+  AwardProgrammeEntity,
+  AwardRuleVersionEntity,
+  RoundAllocationEntity,
+  RoundPaymentEntity,
+  RoundStepEntity,
+} from "./entities/award.entity";
 import { PostAssignmentEntity } from "./entities/post.entity";
 import { Projections1764600000000 } from "./migrations/1764600000000-projections";
 import { Budget1764600001000 } from "./migrations/1764600001000-budget";
+import { Award1764600002000 } from "./migrations/1764600002000-award";
 
 export const entities = [
   OrgUnitProjectionEntity,
@@ -23,10 +33,22 @@ export const entities = [
   DisbursementEntity,
   FiscalYearClosureEntity,
   RuleStatusPublishedEntity,
+  AwardProgrammeEntity,
+  AwardRuleVersionEntity,
+  AssessmentResultSetEntity,
+  AllocationRoundEntity,
+  RoundAllocationEntity,
+  RoundPaymentEntity,
+  RoundStepEntity,
 ];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
-export const migrations = [OutboxAndInbox1764100000000, Projections1764600000000, Budget1764600001000];
+export const migrations = [
+  OutboxAndInbox1764100000000,
+  Projections1764600000000,
+  Budget1764600001000,
+  Award1764600002000,
+];
 
 export function createFinanceDataSource(url: string, poolSize = 10): DataSource {
   return createDataSource({ url, poolSize, entities, migrations, applicationName: "finance" });

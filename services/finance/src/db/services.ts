@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import type { FinanceServices } from "../domain/ports";
+import { SqlAwardReads } from "./repositories/award.reads";
 import { SqlBudgetReads } from "./repositories/budget.reads";
 import { SqlR8Reads } from "./repositories/r8.reads";
 import { TypeOrmUnitOfWork } from "./unit-of-work";
@@ -9,6 +10,7 @@ export function createServices(dataSource: DataSource, options: { clock?: Clock 
   return {
     uow: new TypeOrmUnitOfWork(dataSource),
     budgets: new SqlBudgetReads(dataSource),
+    awards: new SqlAwardReads(dataSource),
     r8: new SqlR8Reads(dataSource),
     clock: options.clock ?? systemClock,
   };

@@ -7,6 +7,7 @@ import {
 import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
+import { TypeOrmAwardStore } from "./repositories/award.store";
 import { TypeOrmBudgetStore } from "./repositories/budget.store";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
 import { TypeOrmPostStore } from "./repositories/post.store";
@@ -21,6 +22,7 @@ export function transactionOf(manager: EntityManager): Transaction {
     units: new TypeOrmOrgUnitStore(manager),
     posts: new TypeOrmPostStore(manager),
     budgets: new TypeOrmBudgetStore(manager),
+    awards: new TypeOrmAwardStore(manager),
     r8: new SqlR8Reads(manager),
     ruleStatus: new TypeOrmRuleStatusLedger(manager),
     idempotency: new TypeOrmIdempotencyStore(manager),

@@ -9,9 +9,21 @@ import { OrgUnitType } from "./types/org-unit.type";
 import { BudgetQueries } from "./resolvers/budget.queries";
 import { BudgetMutations } from "./resolvers/budget.mutations";
 import { BudgetLineFields } from "./resolvers/budget.fields";
+import { AwardQueries } from "./resolvers/award.queries";
+import { AwardMutations } from "./resolvers/award.mutations";
+import { AllocationRoundFields, AwardProgrammeFields } from "./resolvers/award.fields";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
 
-const resolvers = [BudgetQueries, BudgetMutations, BudgetLineFields, OrgUnitFields] as const;
+const resolvers = [
+  BudgetQueries,
+  AwardQueries,
+  BudgetMutations,
+  AwardMutations,
+  BudgetLineFields,
+  AwardProgrammeFields,
+  AllocationRoundFields,
+  OrgUnitFields,
+] as const;
 
 type Ref = { id: string };
 

@@ -2,7 +2,14 @@ import { byKey, groupBy, isUuid, perRequest, type GraphQLContext } from "@grassr
 import DataLoader from "dataloader";
 import type { BudgetLineRevision, Disbursement } from "../domain/budget";
 import { budgetExecutions, type BudgetExecution } from "../domain/budget-execution";
-import type { FinanceServices, OrgUnitRef } from "../domain/ports";
+import type {
+  AllocationRound,
+  AwardProgramme,
+  RoundAllocation,
+  RoundStep,
+  RuleVersion,
+} from "../domain/award";
+import type { FinanceServices, OrgUnitRef, RoundPayment, UnitAllocation } from "../domain/ports";
 import { homeUnitOf } from "./context";
 
 /** Per-request batching: the many look-ups of one request become one SQL statement per loader. */
@@ -13,6 +20,14 @@ export interface Loaders {
   disbursementsOfLine: DataLoader<string, Disbursement[]>;
   /** R8 execution per unit for a year: two statements for any number of units. */
   executionOf(year: number): DataLoader<string, BudgetExecution>;
+  ruleOfProgramme: DataLoader<string, RuleVersion | null>;
+  programme: DataLoader<string, AwardProgramme | null>;
+  roundsOfProgramme: DataLoader<string, AllocationRound[]>;
+  allocationsOfRound: DataLoader<string, RoundAllocation[]>;
+  stepsOfRound: DataLoader<string, RoundStep[]>;
+  paymentsOfRound: DataLoader<string, RoundPayment[]>;
+  /** R9 allocations per unit for a year (OrgUnit.awardAllocations). */
+  allocationsOfUnit(year: number): DataLoader<string, UnitAllocation[]>;
 }
 
 export type LoadersOf = (ctx: GraphQLContext) => Loaders;
@@ -22,7 +37,35 @@ const onlyUuids = (keys: readonly string[]) => keys.filter(isUuid);
 export function loadersFor(services: FinanceServices): LoadersOf {
   return perRequest((ctx: GraphQLContext): Loaders => {
     const byYear = new Map<number, DataLoader<string, BudgetExecution>>();
+    const allocationsByYear = new Map<number, DataLoader<string, UnitAllocation[]>>();
+    const { awards } = services;
     return {
+      ruleOfProgramme: new DataLoader(async (ids) =>
+        byKey(ids, await awards.currentRules(ids), (v) => v.programmeId),
+      ),
+      programme: new DataLoader(async (ids) => byKey(ids, await awards.programmesByIds(ids), (p) => p.id)),
+      roundsOfProgramme: new DataLoader(async (ids) =>
+        groupBy(ids, await awards.roundsOfProgrammes(ids), (r) => r.programmeId),
+      ),
+      allocationsOfRound: new DataLoader(async (ids) =>
+        groupBy(ids, await awards.allocationsOfRounds(ids), (a) => a.roundId),
+      ),
+      stepsOfRound: new DataLoader(async (ids) =>
+        groupBy(ids, await awards.stepsOfRounds(ids), (s) => s.roundId),
+      ),
+      paymentsOfRound: new DataLoader(async (ids) =>
+        groupBy(ids, await awards.paymentsOfRounds(ids), (p) => p.roundId),
+      ),
+      allocationsOfUnit(year) {
+        let loader = allocationsByYear.get(year);
+        if (!loader) {
+          loader = new DataLoader(async (ids) =>
+            groupBy(ids, await awards.allocationsOfUnits(ids, year), (a) => a.unitId),
+          );
+          allocationsByYear.set(year, loader);
+        }
+        return loader;
+      },
       visibleUnit: new DataLoader(async (keys) =>
         byKey(keys, await services.budgets.unitsInArea(onlyUuids(keys), homeUnitOf(ctx)), (u) => u.id),
       ),

@@ -50,6 +50,12 @@ export const TABLES = [
   "disbursement",
   "fiscal_year_closure",
   "rule_status_published",
+  "award_programme",
+  "award_rule_version",
+  "allocation_round",
+  "round_allocation",
+  "round_payment",
+  "round_step",
   "idempotency_key",
   OUTBOX_ROWS,
 ];

@@ -6,4 +6,14 @@ export class TypeOrmOrgUnitStore extends TypeOrmOrgUnitProjection implements Org
   async get(id: string): Promise<OrgUnitRef | undefined> {
     return (await this.manager.findOneBy(OrgUnitProjectionEntity, { id })) ?? undefined;
   }
+
+  countyUnitsOf(cityUnitId: string): Promise<OrgUnitRef[]> {
+    return this.manager
+      .createQueryBuilder(OrgUnitProjectionEntity, "u")
+      .where("u.parent_id = :city", { city: cityUnitId })
+      .andWhere("u.kind IN ('BANNER', 'DISTRICT')")
+      .andWhere("u.active")
+      .orderBy("u.code")
+      .getMany();
+  }
 }

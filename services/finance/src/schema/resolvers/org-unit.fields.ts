@@ -5,6 +5,8 @@ import type { SchemaDeps } from "../deps";
 import { BudgetExecutionType } from "../types/budget-execution.type";
 import { OrgUnitType } from "../types/org-unit.type";
 import { executionView } from "../views";
+import { unitAllocationView } from "../award-views";
+import { AwardAllocationType } from "../types/award.type";
 
 /**
  * Finance's fields on organization's OrgUnit. Each first checks, through a per-request loader (one
@@ -29,5 +31,20 @@ export class OrgUnitFields {
     const loaders = this.deps.loaders(ctx);
     if (!(await loaders.visibleUnit.load(unit.id))) return null;
     return executionView(await loaders.executionOf(year).load(unit.id));
+  }
+
+  @FieldResolver(() => [AwardAllocationType], {
+    nullable: true,
+    description: "R9: this banner's award allocations of a year, allocated vs paid (null outside your area).",
+  })
+  async awardAllocations(
+    @Root() unit: { id: string },
+    @Arg("year", () => Int) year: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AwardAllocationType[] | null> {
+    if (!mayRead(ctx, BUDGET_READERS)) return null;
+    const loaders = this.deps.loaders(ctx);
+    if (!(await loaders.visibleUnit.load(unit.id))) return null;
+    return (await loaders.allocationsOfUnit(year).load(unit.id)).map(unitAllocationView);
   }
 }

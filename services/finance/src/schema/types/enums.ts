@@ -2,6 +2,8 @@ import { RuleStatuses } from "@grassroots/events/contracts";
 import { registerEnumType } from "type-graphql";
 import { LEVELS, PURPOSES, SCHEDULE_KINDS } from "../../domain/budget";
 import { INSTALMENT_STATUSES } from "../../rules/r8-funds-on-time-in-full";
+import { RULE_KINDS } from "../../rules/r9-award-allocation";
+import { ROUND_STATUSES } from "../../domain/award";
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -32,3 +34,12 @@ registerEnumType(InstalmentStatusEnum, {
 });
 export const RuleStatusEnum = enumOf(RuleStatuses);
 registerEnumType(RuleStatusEnum, { name: "FinanceRuleStatus" });
+export const RuleKindEnum = enumOf(RULE_KINDS);
+registerEnumType(RuleKindEnum, { name: "AllocationRuleKind" });
+export const TierRemainderEnum = enumOf(["KEEP", "SHARE_BY_SCORE"] as const);
+registerEnumType(TierRemainderEnum, {
+  name: "TierRemainder",
+  description: "What TIERS does with what fixed amounts leave: keep it, or share it by score.",
+});
+export const RoundStatusEnum = enumOf(ROUND_STATUSES);
+registerEnumType(RoundStatusEnum, { name: "AllocationRoundStatus" });
