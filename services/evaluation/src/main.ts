@@ -16,6 +16,11 @@ runMain(logger, () =>
     config,
     logger,
     dataSource: createEvaluationDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
-    wire: (dataSource) => wireEvaluation(dataSource, { weights: config.EVALUATION_SCORECARD_WEIGHTS }),
+    wire: (dataSource) =>
+      wireEvaluation(dataSource, {
+        weights: config.EVALUATION_SCORECARD_WEIGHTS,
+        escalateAfterDays: config.EVALUATION_ESCALATE_AFTER_DAYS,
+        checkEveryMs: config.EVALUATION_CHECK_EVERY_MS,
+      }),
   }),
 );

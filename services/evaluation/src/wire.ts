@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import { createServices, type ServiceOptions } from "./db/services";
 import { transactionOf } from "./db/unit-of-work";
 import type { EvaluationServices } from "./domain/ports";
+import { flagOverdueProblems } from "./domain/commands/flag-overdue-problems";
 import { evaluationConsumer } from "./events/consumers";
 import { buildEvaluationSchema } from "./schema/build-schema";
 
@@ -19,13 +20,20 @@ export interface EvaluationWiring extends SubgraphWiring {
  */
 export async function wireEvaluation(
   dataSource: DataSource,
-  options: ServiceOptions = {},
+  options: ServiceOptions & { checkEveryMs?: number } = {},
 ): Promise<EvaluationWiring> {
   const services = createServices(dataSource, options);
+  const everyMs = options.checkEveryMs ?? 60_000;
   return {
     schema: await buildEvaluationSchema(services),
     consumers: [evaluationConsumer(transactionOf)],
-    tasks: [],
+    tasks: [
+      {
+        name: "r11-problems-overdue",
+        everyMs,
+        run: async () => void (await flagOverdueProblems(services.uow, services.clock)),
+      },
+    ],
     services,
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { orgPath } from "./common";
+import { isoDate, orgPath } from "./common";
 import { defineEvent, type EventKey } from "./contract";
 
 // Events of the evaluation service (R11–R13).
@@ -94,4 +94,55 @@ export const AssessmentSchemeVersioned = defineEvent(
   AssessmentOwnerKey,
 );
 
-export const evaluationEvents = [AssessmentResultsPublished, AssessmentSchemeVersioned];
+/** Kafka key of meeting and problem events: the holding unit (a banner or the city); its meetings keep their order. */
+export const MeetingHolderKey: EventKey = {
+  field: "holderUnitId",
+  means: "the id of the banner or city whose government or bureau held the meeting",
+};
+
+/** A leadership work meeting was recorded with the problems it raised (R11). */
+export const WorkMeetingRecorded = defineEvent(
+  "evaluation",
+  "work-meeting",
+  "recorded",
+  "A banner's or the city's government or bureau meeting was recorded (R11): kind, date, whether it studied grassroots statistics, the problems raised.",
+  z.object({
+    meetingId: z.uuid(),
+    holderUnitId: z.uuid(),
+    holderUnitPath: orgPath,
+    meetingDate: isoDate,
+    kind: z.enum(["EXECUTIVE", "SPECIAL", "BUREAU"]),
+    studiedGrassrootsStatistics: z.boolean(),
+    topics: z.array(z.string().min(1)).min(1),
+    problemIds: z.array(z.uuid()),
+  }),
+  MeetingHolderKey,
+);
+
+/** A problem raised at a meeting changed status (R11): in progress, resolved, carried over, or found overdue. */
+export const MeetingProblemStatusChanged = defineEvent(
+  "evaluation",
+  "meeting-problem",
+  "status-changed",
+  "A problem raised at a work meeting moved (OPEN → IN_PROGRESS → RESOLVED, or CARRIED_OVER to a later meeting) or became overdue (R11).",
+  z.object({
+    problemId: z.uuid(),
+    meetingId: z.uuid(),
+    holderUnitId: z.uuid(),
+    responsibleUnitId: z.uuid(),
+    status: z.enum(["OPEN", "IN_PROGRESS", "RESOLVED", "CARRIED_OVER"]),
+    overdue: z.boolean(),
+    dueDate: isoDate,
+    /** The problem that continues it at a later meeting (CARRIED_OVER). */
+    carriedToId: z.uuid().nullable(),
+    version: z.number().int().min(1),
+  }),
+  MeetingHolderKey,
+);
+
+export const evaluationEvents = [
+  AssessmentResultsPublished,
+  AssessmentSchemeVersioned,
+  WorkMeetingRecorded,
+  MeetingProblemStatusChanged,
+];

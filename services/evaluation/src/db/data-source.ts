@@ -1,4 +1,4 @@
-import { OutboxAndInbox1764100000000 } from "@grassroots/events";
+import { OutboxAndInbox1764100000000, RuleStatusPublishedEntity } from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import type { DataSource } from "typeorm";
@@ -9,11 +9,13 @@ import {
   AssessmentScoreEntity,
   ResultSetEntity,
 } from "./entities/assessment.entity";
+import { MeetingProblemEntity, WorkMeetingEntity } from "./entities/meeting.entity";
 import { RuleStatusEntity, RuleStatusHistoryEntity } from "./entities/rule-status.entity";
 import { AssessmentSchemeEntity } from "./entities/scheme.entity";
 import { Projections1765100000000 } from "./migrations/1765100000000-projections";
 import { Supervision1765100001000 } from "./migrations/1765100001000-supervision";
 import { Assessment1765100002000 } from "./migrations/1765100002000-assessment";
+import { Meetings1765100003000 } from "./migrations/1765100003000-meetings";
 
 export const entities = [
   OrgUnitProjectionEntity,
@@ -25,6 +27,9 @@ export const entities = [
   AssessmentAdjustmentEntity,
   ResultSetEntity,
   AssessmentResultEntity,
+  WorkMeetingEntity,
+  MeetingProblemEntity,
+  RuleStatusPublishedEntity,
   IdempotencyKeyEntity,
 ];
 
@@ -34,6 +39,7 @@ export const migrations = [
   Projections1765100000000,
   Supervision1765100001000,
   Assessment1765100002000,
+  Meetings1765100003000,
 ];
 
 export function createEvaluationDataSource(url: string, poolSize = 10): DataSource {

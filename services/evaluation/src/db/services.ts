@@ -3,12 +3,15 @@ import type { DataSource } from "typeorm";
 import type { EvaluationServices } from "../domain/ports";
 import { DEFAULT_RULE_WEIGHTS, type RuleWeights } from "../rules/r13-scorecard";
 import { SqlAssessmentReads } from "./repositories/assessment.reads";
+import { SqlMeetingReads } from "./repositories/meeting.reads";
 import { SqlScorecardReads } from "./repositories/scorecard.reads";
 import { TypeOrmUnitOfWork } from "./unit-of-work";
 
 export interface ServiceOptions {
   clock?: Clock;
   weights?: RuleWeights;
+  /** R13: days past its deadline after which an unrectified finding is escalated (default 15). */
+  escalateAfterDays?: number;
 }
 
 export function createServices(dataSource: DataSource, options: ServiceOptions = {}): EvaluationServices {
@@ -16,7 +19,9 @@ export function createServices(dataSource: DataSource, options: ServiceOptions =
     uow: new TypeOrmUnitOfWork(dataSource),
     scorecards: new SqlScorecardReads(dataSource),
     assessments: new SqlAssessmentReads(dataSource),
+    meetings: new SqlMeetingReads(dataSource),
     clock: options.clock ?? systemClock,
     weights: options.weights ?? DEFAULT_RULE_WEIGHTS,
+    escalateAfterDays: options.escalateAfterDays ?? 15,
   };
 }

@@ -1,8 +1,14 @@
-import { publishEvent, type EventContract, type EventData } from "@grassroots/events";
+import {
+  publishEvent,
+  TypeOrmRuleStatusLedger,
+  type EventContract,
+  type EventData,
+} from "@grassroots/events";
 import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
 import { TypeOrmAssessmentStore } from "./repositories/assessment.store";
+import { TypeOrmMeetingStore } from "./repositories/meeting.store";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
 import { TypeOrmRuleStatusStore } from "./repositories/rule-status.store";
 import { TypeOrmSchemeStore } from "./repositories/scheme.store";
@@ -17,6 +23,8 @@ export function transactionOf(manager: EntityManager): Transaction {
     ruleStatuses: new TypeOrmRuleStatusStore(manager),
     schemes: new TypeOrmSchemeStore(manager),
     assessments: new TypeOrmAssessmentStore(manager),
+    meetings: new TypeOrmMeetingStore(manager),
+    ruleStatus: new TypeOrmRuleStatusLedger(manager),
     idempotency: new TypeOrmIdempotencyStore(manager),
     publish: async <C extends EventContract>(contract: C, data: EventData<C>) => {
       await publishEvent(manager, contract, data);

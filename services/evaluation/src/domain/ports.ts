@@ -1,4 +1,4 @@
-import type { EventContract, EventData, RuleStatusData } from "@grassroots/events/contracts";
+import type { EventContract, EventData, RuleId, RuleStatusData } from "@grassroots/events/contracts";
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
 import type { Clock } from "@grassroots/kit/validation";
 import type { OrgUnitProjectionWriter } from "@grassroots/org-projection";
@@ -14,6 +14,8 @@ import type {
   NewAssessment,
   ResultSet,
 } from "./assessment";
+import type { MeetingYearCounts } from "../rules/r11-meeting-problems";
+import type { NewMeeting, NewProblem, Problem, ProblemPatch, WorkMeeting } from "./meeting";
 import type { RuleStatusApplied, RuleStatusRow } from "./rule-status";
 import type { AssessmentScheme } from "./scheme";
 import type { FindingCounts } from "./scorecard";
@@ -69,11 +71,31 @@ export interface AssessmentStore {
   insertResultSet(set: ResultSet, results: readonly AssessmentResult[]): Promise<void>;
 }
 
+export interface MeetingStore {
+  insert(meeting: NewMeeting): Promise<WorkMeeting>;
+  get(id: string): Promise<WorkMeeting | undefined>;
+  insertProblem(problem: NewProblem): Promise<Problem>;
+  lockProblem(id: string): Promise<Problem | undefined>;
+  updateProblem(id: string, patch: ProblemPatch): Promise<Problem>;
+  /** R11's counts of a holder's year on the business date. */
+  yearCounts(holderUnitId: string, year: number, today: string): Promise<MeetingYearCounts>;
+  /** Open problems past their due date not yet flagged, locked (the periodic check flags them). */
+  lockNewlyOverdue(today: string, limit: number): Promise<Problem[]>;
+}
+
+/** The shared rule-status ledger (@grassroots/events): publish a result only when it flips; republish all. */
+export interface RuleStatusLedger {
+  publishIfChanged(result: Omit<RuleStatusData, "republished">): Promise<boolean>;
+  republish(rules?: readonly RuleId[]): Promise<number>;
+}
+
 export interface Transaction {
   units: OrgUnitStore;
   ruleStatuses: RuleStatusStore;
   schemes: SchemeStore;
   assessments: AssessmentStore;
+  meetings: MeetingStore;
+  ruleStatus: RuleStatusLedger;
   /** Client request ids of mutations a client may retry (the kit's idempotency_key table). */
   idempotency: IdempotencyStore;
   /** Writes the event to the outbox in this transaction, keyed by the data field the contract names. */
@@ -125,11 +147,21 @@ export interface AssessmentReads {
   unitNames(ids: readonly string[]): Promise<OrgUnitProjection[]>;
 }
 
+/** R11 reads (meetings visible in the holder's area and below it), one statement per batch. */
+export interface MeetingReads {
+  ofHolders(holderIds: readonly string[], year: number | undefined, scope: Scope): Promise<WorkMeeting[]>;
+  problemsOf(meetingIds: readonly string[]): Promise<Problem[]>;
+  yearCounts(holderUnitId: string, year: number, today: string): Promise<MeetingYearCounts>;
+}
+
 /** Everything the GraphQL layer and the tools call into, built once in wire.ts (or a test). */
 export interface EvaluationServices {
   uow: UnitOfWork;
   scorecards: ScorecardReads;
   assessments: AssessmentReads;
+  meetings: MeetingReads;
   clock: Clock;
   weights: RuleWeights;
+  /** R13: days past its deadline after which an unrectified finding is escalated. */
+  escalateAfterDays: number;
 }

@@ -11,6 +11,9 @@ import { AssessmentQueries } from "./resolvers/assessment.queries";
 import { SchemeMutations } from "./resolvers/scheme.mutations";
 import { AssessmentMutations } from "./resolvers/assessment.mutations";
 import { AssessmentFields, SchemeFields } from "./resolvers/assessment.fields";
+import { MeetingQueries } from "./resolvers/meeting.queries";
+import { MeetingMutations } from "./resolvers/meeting.mutations";
+import { MeetingFields } from "./resolvers/meeting.fields";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
 
 /** One resolver class per entity and kind (queries, mutations, fields), in the order the SDL lists them. */
@@ -22,6 +25,9 @@ const resolvers = [
   AssessmentMutations,
   AssessmentFields,
   SchemeFields,
+  MeetingQueries,
+  MeetingMutations,
+  MeetingFields,
   OrgUnitFields,
 ] as const;
 

@@ -3,6 +3,7 @@ import { byKey, groupBy } from "@grassroots/kit";
 import DataLoader from "dataloader";
 import type { Assessment, AssessmentAdjustment, IndicatorScore } from "../domain/assessment";
 import { metricValuesOf } from "../domain/assessment-queries";
+import type { Problem, WorkMeeting } from "../domain/meeting";
 import type { EvaluationServices } from "../domain/ports";
 import type { AssessmentScheme } from "../domain/scheme";
 import type { MetricValue } from "../rules/r12-metrics";
@@ -24,6 +25,9 @@ export interface Loaders {
   /** OrgUnit.assessments: the unit's assessments as a subject, in the caller's view. */
   assessmentsOfSubject: DataLoader<string, Assessment[]>;
   assessmentsOfScheme: DataLoader<string, Assessment[]>;
+  /** OrgUnit.meetings: one loader per year (or all years). */
+  meetingsOf(year: number | null): DataLoader<string, WorkMeeting[]>;
+  problemsOf: DataLoader<string, Problem[]>;
   /** OrgUnit.assessmentMetrics: one loader per (year, date); null outside the caller's area. */
   metricValues(at: { year: number; date: string }): DataLoader<string, MetricValue[] | null>;
 }
@@ -46,7 +50,7 @@ function perArgument<A, K, V>(make: (arg: A) => DataLoader<K, V>): (arg: A) => D
 
 export function loadersFor(services: EvaluationServices): LoadersOf {
   return perRequest((ctx: GraphQLContext): Loaders => {
-    const { assessments } = services; // per request: printing the SDL builds the schema without services
+    const { assessments, meetings } = services; // per request: printing the SDL builds the schema without services
     return {
       scorecard: perArgument(
         (year: number) =>
@@ -74,6 +78,19 @@ export function loadersFor(services: EvaluationServices): LoadersOf {
       ),
       assessmentsOfScheme: new DataLoader(async (ids) =>
         groupBy(ids, await assessments.ofSchemes(ids, await readScope(ctx)), (a) => a.schemeVersionId),
+      ),
+      meetingsOf: perArgument(
+        (year: number | null) =>
+          new DataLoader(async (ids: readonly string[]) =>
+            groupBy(
+              ids,
+              await meetings.ofHolders(onlyUuids(ids), year ?? undefined, await readScope(ctx)),
+              (m) => m.holderUnitId,
+            ),
+          ),
+      ),
+      problemsOf: new DataLoader(async (ids) =>
+        groupBy(ids, await meetings.problemsOf(ids), (p) => p.meetingId),
       ),
       metricValues: perArgument(
         (at: { year: number; date: string }) =>

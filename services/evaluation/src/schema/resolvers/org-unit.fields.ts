@@ -5,6 +5,8 @@ import type { SchemaDeps } from "../deps";
 import { unitScorecardView } from "../scorecard-view";
 import { assessmentView, metricValueView } from "../assessment-view";
 import { AssessmentType } from "../types/assessment.type";
+import { meetingView } from "../meeting-view";
+import { WorkMeetingType } from "../types/meeting.type";
 import { OrgUnitType } from "../types/org-unit.type";
 import { MetricValueType } from "../types/scheme.type";
 import { UnitScorecardType } from "../types/scorecard.type";
@@ -50,5 +52,22 @@ export class OrgUnitFields {
     const at = { year, date: date ?? this.deps.services.clock.today() };
     const values = await this.deps.loaders(ctx).metricValues(at).load(unit.id);
     return values && values.map(metricValueView);
+  }
+
+  @FieldResolver(() => [WorkMeetingType], {
+    description:
+      "R11: the work meetings this unit (a banner or the city) held, latest first; empty outside what you may see.",
+  })
+  async meetings(
+    @Root() unit: { id: string },
+    @Ctx() ctx: GraphQLContext,
+    @Arg("year", () => Int, { nullable: true }) year?: number | null,
+  ): Promise<WorkMeetingType[]> {
+    return (
+      await this.deps
+        .loaders(ctx)
+        .meetingsOf(year ?? null)
+        .load(unit.id)
+    ).map(meetingView);
   }
 }

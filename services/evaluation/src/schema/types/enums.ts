@@ -37,3 +37,18 @@ registerEnumType(AssessmentStatusEnum, {
   name: "AssessmentStatus",
   description: "DRAFT → SCORED (AUTO frozen at the cut-off) → REVIEWED → PUBLISHED.",
 });
+
+export const MeetingKindEnum = enumOf(["EXECUTIVE", "SPECIAL", "BUREAU"] as const);
+export const ProblemStatusEnum = enumOf(["OPEN", "IN_PROGRESS", "RESOLVED", "CARRIED_OVER"] as const);
+export const ProblemStepEnum = enumOf(["IN_PROGRESS", "RESOLVED"] as const);
+
+registerEnumType(MeetingKindEnum, {
+  name: "WorkMeetingKind",
+  description:
+    "EXECUTIVE government executive meeting (常务会), SPECIAL meeting (专题会), BUREAU meeting of the statistics bureau.",
+});
+registerEnumType(ProblemStatusEnum, {
+  name: "MeetingProblemStatus",
+  description: "OPEN → IN_PROGRESS → RESOLVED; or CARRIED_OVER to a later meeting (linked).",
+});
+registerEnumType(ProblemStepEnum, { name: "MeetingProblemStep" });
