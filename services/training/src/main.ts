@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { runSubgraph } from "@grassroots/events";
 import { createLogger, loadConfigOrExit, runMain } from "@grassroots/kit";
-import { configSchema } from "./config";
+import { configSchema, ruleStatusSettingsOf } from "./config";
 import { createTrainingDataSource } from "./db/data-source";
 import { wireTraining } from "./wire";
 
@@ -19,6 +19,7 @@ runMain(logger, () =>
     wire: (dataSource) =>
       wireTraining(dataSource, {
         passRule: { minAttendancePercent: config.TRAINING_PASS_MIN_ATTENDANCE_PERCENT },
+        ruleStatus: ruleStatusSettingsOf(config),
       }),
   }),
 );

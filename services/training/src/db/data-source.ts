@@ -1,4 +1,4 @@
-import { OutboxAndInbox1764100000000 } from "@grassroots/events";
+import { OutboxAndInbox1764100000000, RuleStatusPublishedEntity } from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
@@ -11,6 +11,7 @@ import { Training1764300001000 } from "./migrations/1764300001000-training";
 import { ActorNames1764300002000 } from "./migrations/1764300002000-actor-names";
 import { ClientRequests1764300003000 } from "./migrations/1764300003000-client-requests";
 import { OrgUnitProjection1764300004000 } from "./migrations/1764300004000-org-unit-projection";
+import { RuleStatus1764300005000 } from "./migrations/1764300005000-rule-status";
 
 export const entities = [
   OrgUnitProjectionEntity,
@@ -21,6 +22,7 @@ export const entities = [
   CertificateEntity,
   CertificateCounterEntity,
   IdempotencyKeyEntity,
+  RuleStatusPublishedEntity,
 ];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
@@ -31,6 +33,7 @@ export const migrations = [
   ActorNames1764300002000,
   ClientRequests1764300003000,
   OrgUnitProjection1764300004000,
+  RuleStatus1764300005000,
 ];
 
 export function createTrainingDataSource(url: string, poolSize = 10): DataSource {

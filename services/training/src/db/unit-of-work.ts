@@ -1,5 +1,10 @@
 import { TypeOrmIdempotencyStore } from "@grassroots/kit";
-import { publishEvent, type EventContract, type EventData } from "@grassroots/events";
+import {
+  publishEvent,
+  TypeOrmRuleStatusLedger,
+  type EventContract,
+  type EventData,
+} from "@grassroots/events";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
 import { TypeOrmCertificateStore } from "./repositories/certificate.store";
@@ -7,6 +12,8 @@ import { TypeOrmEnrollmentStore } from "./repositories/enrollment.store";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
 import { TypeOrmSessionStore } from "./repositories/session.store";
 import { TypeOrmStatisticianStore } from "./repositories/statistician.store";
+import { SqlCoverageReads } from "./repositories/coverage.reads";
+import { TypeOrmRuleSubjectStore } from "./repositories/rule-subject.store";
 
 /**
  * The domain Transaction over one EntityManager: its stores and publish (the outbox row commits with
@@ -20,6 +27,9 @@ export function transactionOf(manager: EntityManager): Transaction {
     units: new TypeOrmOrgUnitStore(manager),
     statisticians: new TypeOrmStatisticianStore(manager),
     idempotency: new TypeOrmIdempotencyStore(manager),
+    coverage: new SqlCoverageReads(manager),
+    ruleStatus: new TypeOrmRuleStatusLedger(manager),
+    ruleSubjects: new TypeOrmRuleSubjectStore(manager),
     publish: async <C extends EventContract>(contract: C, data: EventData<C>) => {
       await publishEvent(manager, contract, data);
     },

@@ -47,6 +47,8 @@ export interface TrainingPolicy {
   ): asserts organizer is OrgUnitRef;
   /** Step 2 for a person: NOT_FOUND as `Statistician <key>` unless one of their current posts lies in the caller's area. */
   requirePersonInArea(postPaths: readonly string[], key: string): void;
+  /** Step 1 of a city-level decision (republishing every rule status): CITY_ADMIN only. */
+  cityDecision(action: string): void;
 }
 
 /** What the caller sent, as a refusal names it: `Training session <id>`, `Enrollment <id>`, `Org unit <id>`. */
@@ -75,6 +77,9 @@ export function policyFor(access: Access): TrainingPolicy {
     requirePersonInArea(postPaths, key) {
       if (!postPaths.some((path) => access.covers(path))) throw notFoundInArea("Statistician", key);
     },
+    cityDecision(action) {
+      access.requireRole(action, "CITY_ADMIN");
+    },
   };
 }
 
@@ -87,5 +92,6 @@ export function systemPolicy(actorId: string): TrainingPolicy {
       if (!organizer) throw notFoundInArea(what, key);
     },
     requirePersonInArea() {},
+    cityDecision() {},
   };
 }

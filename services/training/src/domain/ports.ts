@@ -1,4 +1,5 @@
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
+import type { RuleStatusLedger, RuleStatusSettings, RuleSubjectStore } from "./rule-status/ports";
 import type { OrgUnitProjectionWriter } from "@grassroots/org-projection";
 import type { Clock, Page } from "@grassroots/kit/validation";
 import type { EventContract, EventData } from "@grassroots/events/contracts";
@@ -74,6 +75,10 @@ export interface Transaction {
   statisticians: StatisticianStore;
   /** Client request ids of mutations a client may retry (the kit's idempotency_key table). */
   idempotency: IdempotencyStore;
+  /** R6 reads over this transaction, the rule-status ledger, and R6's subjects (issue 12). */
+  coverage: CoverageReads;
+  ruleStatus: RuleStatusLedger;
+  ruleSubjects: RuleSubjectStore;
   /** Writes the event to the outbox in this transaction, keyed by the data field the contract names (`contract.key`). */
   publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void>;
 }
@@ -195,6 +200,7 @@ export interface TrainingServices {
   coverage: CoverageReads;
   clock: Clock;
   passRule: PassRule;
+  ruleStatus: RuleStatusSettings;
 }
 
 /** A person's current post, as the seed picks participants (from the projections). */

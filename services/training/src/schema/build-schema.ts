@@ -16,6 +16,7 @@ import { EnrollmentFields } from "./resolvers/enrollment.fields";
 import { CertificateFields } from "./resolvers/certificate.fields";
 import { StatisticianFields } from "./resolvers/statistician.fields";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
+import { RuleStatusMutations } from "./resolvers/rule-status.mutations";
 
 /** One resolver class per entity and kind (queries, mutations, fields), in the order the SDL lists them. */
 const resolvers = [
@@ -30,6 +31,7 @@ const resolvers = [
   CertificateFields,
   StatisticianFields,
   OrgUnitFields,
+  RuleStatusMutations,
 ] as const;
 
 type Ref = { id: string };

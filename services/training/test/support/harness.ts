@@ -52,6 +52,7 @@ export const TABLES = [
   "training_certificate",
   "certificate_counter",
   "idempotency_key",
+  "rule_status_published",
   OUTBOX,
 ];
 export const fingerprint = (dataSource: DataSource) => fingerprintTables(dataSource, TABLES);
@@ -76,6 +77,11 @@ export interface Harness extends Pick<
   "url" | "db" | "dataSource" | "queries" | "call" | "expectRefused" | "fingerprint" | "stop"
 > {
   services: TrainingServices;
+  /**
+   * The periodic R6 rule-status check the wiring hands the bootstrap. The bootstrap runs it at start (on
+   * an empty database) and, in tests, only every hour: tests call `run()` themselves.
+   */
+  ruleStatusTask: PeriodicTask;
   /** KAFKA_TOPIC_PREFIX of this test file: its own topics, created here and deleted at stop. */
   prefix: string;
   /** Sends an event as another service's relay would: CloudEvent headers, JSON value, key. */
@@ -103,7 +109,9 @@ export const pathOfCode = (code: string): string => ordosStates().find((u) => u.
  * throwaway database (migrated at start), with its consumer and outbox relay on this file's own Kafka
  * topics (@grassroots/testing's subgraph harness), on the tests' business date.
  */
-export async function startHarness(options: { passPercent?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { passPercent?: number; coverageTargetPercent?: number } = {},
+): Promise<Harness> {
   const harness = await startSubgraphHarness({
     name: "training",
     createDataSource: createTrainingDataSource,
@@ -111,6 +119,7 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
       wireTraining(dataSource, {
         clock: testClock,
         passRule: { minAttendancePercent: options.passPercent ?? 80 },
+        ruleStatus: { coverageTargetPercent: options.coverageTargetPercent ?? 100, checkEveryMs: 3_600_000 },
       }),
     tables: TABLES,
     kafka: true,
@@ -144,6 +153,7 @@ export async function startHarness(options: { passPercent?: number } = {}): Prom
     db: harness.db,
     dataSource,
     services: harness.wiring.services,
+    ruleStatusTask: harness.wiring.tasks!.find((t) => t.name === "training-r6-rule-status")!,
     queries: harness.queries,
     prefix: harness.topicPrefix,
     call: harness.call,

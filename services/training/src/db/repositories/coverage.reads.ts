@@ -1,5 +1,5 @@
 import { byKey, groupBy } from "@grassroots/kit";
-import type { DataSource } from "typeorm";
+import type { EntityManager } from "typeorm";
 import { COUNTY_KINDS, type OrgUnitRef } from "../../domain/directory";
 import type { BannerInSubtree, BannerScope, CoverageReads } from "../../domain/ports";
 import type { TrainingSession } from "../../domain/training";
@@ -20,13 +20,15 @@ const staffPostInForce = (a: string, asOf: string, ended: string) =>
 
 /**
  * R6 in SQL: the definitions (kinds, results, in-force posts) come from src/rules/r6-yearly-training.ts.
- * Every read takes a list (of scopes, cities, pairs) as arrays and answers it in one statement.
+ * Every read takes a list (of scopes, cities, pairs) as arrays and answers it in one statement. Over an
+ * EntityManager: the DataSource's for the API, a transaction's for the rule-status check (R6 results
+ * computed in the transaction that publishes them).
  */
 export class SqlCoverageReads implements CoverageReads {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly manager: EntityManager) {}
 
   async bannersFor(scopes: readonly BannerScope[]): Promise<OrgUnitRef[][]> {
-    const { entities, raw } = await this.dataSource.manager
+    const { entities, raw } = await this.manager
       .createQueryBuilder(OrgUnitProjectionEntity, "u")
       .innerJoin(
         "(SELECT * FROM unnest(:paths::text[], :banners::uuid[]) WITH ORDINALITY AS p(path, banner_id, i))",
@@ -48,7 +50,7 @@ export class SqlCoverageReads implements CoverageReads {
   }
 
   cityObligationSessions(cityIds: readonly string[], window: YearWindow): Promise<TrainingSession[]> {
-    return this.dataSource.manager
+    return this.manager
       .createQueryBuilder(TrainingSessionEntity, "s")
       .where("s.organizer_unit_id IN (:...cityIds)", { cityIds })
       .andWhere("s.kind = :kind AND s.audience = :audience AND s.status = :status", CITY_OBLIGATION)
@@ -68,7 +70,7 @@ export class SqlCoverageReads implements CoverageReads {
    */
   async bannerCounts(pairs: readonly BannerInSubtree[], window: YearWindow): Promise<BannerStaffCount[]> {
     if (pairs.length === 0) return [];
-    const rows: (BannerStaffCount & { pair: number })[] = await this.dataSource.query(
+    const rows: (BannerStaffCount & { pair: number })[] = await this.manager.query(
       `WITH pair AS (
          SELECT p.i, p.banner_id, p.within, split_part(b.path, '/', 1)::uuid AS city_id
            FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS p(banner_id, within, i)
