@@ -133,6 +133,42 @@ export const AllocationRoundDisbursed = defineEvent(
   AllocationRoundKey,
 );
 
+/** Kafka key of subsidy claim events: the claim's id. */
+export const SubsidyClaimKey: EventKey = {
+  field: "claimId",
+  means: "the subsidy claim's id (its steps keep their order)",
+};
+
+const subsidyClaim = z.object({
+  claimId: z.uuid(),
+  statisticianId: z.uuid(),
+  bannerUnitId: z.uuid(),
+  period: z.string().regex(/^\d{4}-\d{2}$/, "expected a month YYYY-MM"),
+  status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "RETURNED", "PAID"]),
+  computed: yuanAmount,
+  approved: yuanAmount.nullable(),
+  /** The payment batch that paid it (PAID only). */
+  batchId: z.uuid().nullable(),
+  version: z.number().int().min(1),
+});
+
+const claimEvent = (action: string, description: string) =>
+  defineEvent("finance", "subsidy-claim", action, description, subsidyClaim, SubsidyClaimKey);
+
+export const SubsidyClaimSubmitted = claimEvent(
+  "submitted",
+  "A statistician's subsidy claim for a period was submitted (R10).",
+);
+export const SubsidyClaimApproved = claimEvent(
+  "approved",
+  "A subsidy claim was approved by the banner (R10), possibly at another amount with a reason.",
+);
+export const SubsidyClaimReturned = claimEvent(
+  "returned",
+  "A subsidy claim was returned with a reason (R10).",
+);
+export const SubsidyClaimPaid = claimEvent("paid", "A subsidy claim was paid in a payment batch (R10).");
+
 export const financeEvents: EventContract[] = [
   BudgetLineCreated,
   BudgetLineRevised,
@@ -141,4 +177,8 @@ export const financeEvents: EventContract[] = [
   AllocationRoundComputed,
   AllocationRoundApproved,
   AllocationRoundDisbursed,
+  SubsidyClaimSubmitted,
+  SubsidyClaimApproved,
+  SubsidyClaimReturned,
+  SubsidyClaimPaid,
 ];

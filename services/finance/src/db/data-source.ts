@@ -19,9 +19,18 @@ import {
   RoundStepEntity,
 } from "./entities/award.entity";
 import { PostAssignmentEntity } from "./entities/post.entity";
+import {
+  ClaimLineEntity,
+  PaymentBatchEntity,
+  SubsidyClaimEntity,
+  SubsidyStandardEntity,
+  SubsidyStandardItemEntity,
+  TaskRecordEntity,
+} from "./entities/subsidy.entity";
 import { Projections1764600000000 } from "./migrations/1764600000000-projections";
 import { Budget1764600001000 } from "./migrations/1764600001000-budget";
 import { Award1764600002000 } from "./migrations/1764600002000-award";
+import { Subsidy1764600003000 } from "./migrations/1764600003000-subsidy";
 
 export const entities = [
   OrgUnitProjectionEntity,
@@ -40,6 +49,12 @@ export const entities = [
   RoundAllocationEntity,
   RoundPaymentEntity,
   RoundStepEntity,
+  SubsidyStandardEntity,
+  SubsidyStandardItemEntity,
+  TaskRecordEntity,
+  SubsidyClaimEntity,
+  ClaimLineEntity,
+  PaymentBatchEntity,
 ];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
@@ -48,6 +63,7 @@ export const migrations = [
   Projections1764600000000,
   Budget1764600001000,
   Award1764600002000,
+  Subsidy1764600003000,
 ];
 
 export function createFinanceDataSource(url: string, poolSize = 10): DataSource {

@@ -12,6 +12,7 @@ import { TypeOrmBudgetStore } from "./repositories/budget.store";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
 import { TypeOrmPostStore } from "./repositories/post.store";
 import { SqlR8Reads } from "./repositories/r8.reads";
+import { TypeOrmSubsidyStore } from "./repositories/subsidy.store";
 
 /**
  * The domain Transaction over one EntityManager: its stores and publish (the outbox row commits with
@@ -23,6 +24,7 @@ export function transactionOf(manager: EntityManager): Transaction {
     posts: new TypeOrmPostStore(manager),
     budgets: new TypeOrmBudgetStore(manager),
     awards: new TypeOrmAwardStore(manager),
+    subsidies: new TypeOrmSubsidyStore(manager),
     r8: new SqlR8Reads(manager),
     ruleStatus: new TypeOrmRuleStatusLedger(manager),
     idempotency: new TypeOrmIdempotencyStore(manager),

@@ -11,6 +11,8 @@ export interface Actor {
 
 /** Roles that read finance's records inside their area (deny by default: a role not listed reads nothing). */
 export const BUDGET_READERS: readonly Role[] = ["CITY_ADMIN", "BANNER_ADMIN", "FINANCE_OFFICER", "INSPECTOR"];
+/** R10 records are read by the township clerks who record the tasks too. */
+export const SUBSIDY_READERS: readonly Role[] = [...BUDGET_READERS, "UNIT_CLERK"];
 
 /**
  * Who may change what (deny by default), refusing in the one order: the role (FORBIDDEN naming the
@@ -22,6 +24,13 @@ export interface FinancePolicy {
   requireRole(action: string, ...roles: Role[]): void;
   /** NOT_FOUND as `<what> <key>` unless the unit exists and lies in the caller's area. */
   requireInArea(
+    unit: OrgUnitRef | undefined,
+    what: string,
+    key: string,
+    field?: string,
+  ): asserts unit is OrgUnitRef;
+  /** NOT_FOUND unless the caller acts inside this unit's subtree or above it (a township clerk and their banner's claims). */
+  requireWithin(
     unit: OrgUnitRef | undefined,
     what: string,
     key: string,
@@ -40,6 +49,11 @@ export function policyFor(access: Access): FinancePolicy {
     requireInArea(unit, what, key, field) {
       access.requireInArea(unit?.path, what, key, field);
     },
+    requireWithin(unit, what, key, field) {
+      const inside =
+        unit !== undefined && (access.covers(unit.path) || (access.homePath ?? "").startsWith(unit.path));
+      if (!inside) throw notFoundInArea(what, key, field);
+    },
     requireOwnLevel(unit, action) {
       if (access.homePath !== unit.path)
         throw forbidden(
@@ -55,6 +69,9 @@ export function systemPolicy(actorId: string): FinancePolicy {
     actor: { id: actorId, name: actorId },
     requireRole() {},
     requireInArea(unit, what, key) {
+      if (!unit) throw notFoundInArea(what, key);
+    },
+    requireWithin(unit, what, key) {
       if (!unit) throw notFoundInArea(what, key);
     },
     requireOwnLevel() {},

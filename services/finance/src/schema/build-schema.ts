@@ -4,6 +4,7 @@ import type { FinanceServices } from "../domain/ports";
 import type { SchemaDeps } from "./deps";
 import { loadersFor } from "./loaders";
 import { OrgUnitType } from "./types/org-unit.type";
+import { StatisticianType } from "./types/statistician.type";
 
 // The resolvers load in the order the SDL lists their types and fields (type-graphql keeps load order).
 import { BudgetQueries } from "./resolvers/budget.queries";
@@ -12,17 +13,23 @@ import { BudgetLineFields } from "./resolvers/budget.fields";
 import { AwardQueries } from "./resolvers/award.queries";
 import { AwardMutations } from "./resolvers/award.mutations";
 import { AllocationRoundFields, AwardProgrammeFields } from "./resolvers/award.fields";
+import { SubsidyQueries } from "./resolvers/subsidy.queries";
+import { SubsidyMutations } from "./resolvers/subsidy.mutations";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
+import { StatisticianFields } from "./resolvers/statistician.fields";
 
 const resolvers = [
   BudgetQueries,
   AwardQueries,
+  SubsidyQueries,
   BudgetMutations,
   AwardMutations,
+  SubsidyMutations,
   BudgetLineFields,
   AwardProgrammeFields,
   AllocationRoundFields,
   OrgUnitFields,
+  StatisticianFields,
 ] as const;
 
 type Ref = { id: string };
@@ -46,10 +53,10 @@ export function buildFinanceSchema(services: FinanceServices): Promise<GraphQLSc
   return buildFederatedSchema(
     {
       resolvers: [...resolvers],
-      // OrgUnit is reached only through _entities: no field of finance's returns it.
-      orphanedTypes: [OrgUnitType],
+      // OrgUnit and Statistician are reached only through _entities: no field of finance's returns them.
+      orphanedTypes: [OrgUnitType, StatisticianType],
       container: { get: (cls: unknown) => instances.get(cls) },
     },
-    { OrgUnit: extended },
+    { OrgUnit: extended, Statistician: extended },
   );
 }

@@ -9,7 +9,14 @@ import type {
   RoundStep,
   RuleVersion,
 } from "../domain/award";
-import type { FinanceServices, OrgUnitRef, RoundPayment, UnitAllocation } from "../domain/ports";
+import type {
+  FinanceServices,
+  OrgUnitRef,
+  RoundPayment,
+  StatisticianPayment,
+  UnitAllocation,
+} from "../domain/ports";
+import type { SubsidyClaim, SubsidyStandard, TaskRecord } from "../domain/subsidy";
 import { homeUnitOf } from "./context";
 
 /** Per-request batching: the many look-ups of one request become one SQL statement per loader. */
@@ -26,6 +33,11 @@ export interface Loaders {
   allocationsOfRound: DataLoader<string, RoundAllocation[]>;
   stepsOfRound: DataLoader<string, RoundStep[]>;
   paymentsOfRound: DataLoader<string, RoundPayment[]>;
+  visibleStatistician: DataLoader<string, boolean>;
+  standardsOfBanner: DataLoader<string, SubsidyStandard[]>;
+  tasksOfStatistician: DataLoader<string, TaskRecord[]>;
+  claimsOfStatistician: DataLoader<string, SubsidyClaim[]>;
+  paymentsOfStatistician: DataLoader<string, StatisticianPayment[]>;
   /** R9 allocations per unit for a year (OrgUnit.awardAllocations). */
   allocationsOfUnit(year: number): DataLoader<string, UnitAllocation[]>;
 }
@@ -38,8 +50,24 @@ export function loadersFor(services: FinanceServices): LoadersOf {
   return perRequest((ctx: GraphQLContext): Loaders => {
     const byYear = new Map<number, DataLoader<string, BudgetExecution>>();
     const allocationsByYear = new Map<number, DataLoader<string, UnitAllocation[]>>();
-    const { awards } = services;
+    const { awards, subsidies } = services;
     return {
+      visibleStatistician: new DataLoader(async (ids) => {
+        const visible = new Set(await subsidies.statisticiansInArea(onlyUuids(ids), homeUnitOf(ctx)));
+        return ids.map((id) => visible.has(id));
+      }),
+      standardsOfBanner: new DataLoader(async (ids) =>
+        groupBy(ids, await subsidies.standardsOfBanners(ids), (s) => s.bannerUnitId),
+      ),
+      tasksOfStatistician: new DataLoader(async (ids) =>
+        groupBy(ids, await subsidies.tasksOfStatisticians(ids), (t) => t.statisticianId),
+      ),
+      claimsOfStatistician: new DataLoader(async (ids) =>
+        groupBy(ids, await subsidies.claimsOfStatisticians(ids), (c) => c.statisticianId),
+      ),
+      paymentsOfStatistician: new DataLoader(async (ids) =>
+        groupBy(ids, await subsidies.paymentsOfStatisticians(ids), (p) => p.statisticianId),
+      ),
       ruleOfProgramme: new DataLoader(async (ids) =>
         byKey(ids, await awards.currentRules(ids), (v) => v.programmeId),
       ),

@@ -56,6 +56,12 @@ export const TABLES = [
   "round_allocation",
   "round_payment",
   "round_step",
+  "subsidy_standard",
+  "subsidy_standard_item",
+  "task_record",
+  "subsidy_claim",
+  "claim_line",
+  "payment_batch",
   "idempotency_key",
   OUTBOX_ROWS,
 ];

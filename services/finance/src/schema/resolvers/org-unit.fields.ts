@@ -1,5 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { BUDGET_READERS } from "../../domain/access-policy";
+import { BUDGET_READERS, SUBSIDY_READERS } from "../../domain/access-policy";
+import { inForceOn } from "../../domain/subsidy";
+import { standardView } from "../subsidy-views";
+import { SubsidyStandardType } from "../types/subsidy.type";
+import { LocalDateResolver } from "graphql-scalars";
 import { mayRead, type GraphQLContext } from "../context";
 import type { SchemaDeps } from "../deps";
 import { BudgetExecutionType } from "../types/budget-execution.type";
@@ -46,5 +50,25 @@ export class OrgUnitFields {
     const loaders = this.deps.loaders(ctx);
     if (!(await loaders.visibleUnit.load(unit.id))) return null;
     return (await loaders.allocationsOfUnit(year).load(unit.id)).map(unitAllocationView);
+  }
+
+  @FieldResolver(() => SubsidyStandardType, {
+    nullable: true,
+    description:
+      "R10: the banner's subsidy standard in force on a date (today when not given; null outside your area).",
+  })
+  async subsidyStandard(
+    @Root() unit: { id: string },
+    @Ctx() ctx: GraphQLContext,
+    @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf?: string | null,
+  ): Promise<SubsidyStandardType | null> {
+    if (!mayRead(ctx, SUBSIDY_READERS)) return null;
+    const loaders = this.deps.loaders(ctx);
+    if (!(await loaders.visibleUnit.load(unit.id))) return null;
+    const standard = inForceOn(
+      await loaders.standardsOfBanner.load(unit.id),
+      asOf ?? this.deps.services.clock.today(),
+    );
+    return standard ? standardView(standard) : null;
   }
 }

@@ -4,6 +4,7 @@ import { LEVELS, PURPOSES, SCHEDULE_KINDS } from "../../domain/budget";
 import { INSTALMENT_STATUSES } from "../../rules/r8-funds-on-time-in-full";
 import { RULE_KINDS } from "../../rules/r9-award-allocation";
 import { ROUND_STATUSES } from "../../domain/award";
+import { CLAIM_STATUSES } from "../../domain/subsidy";
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -43,3 +44,5 @@ registerEnumType(TierRemainderEnum, {
 });
 export const RoundStatusEnum = enumOf(ROUND_STATUSES);
 registerEnumType(RoundStatusEnum, { name: "AllocationRoundStatus" });
+export const ClaimStatusEnum = enumOf(CLAIM_STATUSES);
+registerEnumType(ClaimStatusEnum, { name: "SubsidyClaimStatus" });
