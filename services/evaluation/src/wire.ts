@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import { createServices, type ServiceOptions } from "./db/services";
 import { transactionOf } from "./db/unit-of-work";
 import type { EvaluationServices } from "./domain/ports";
+import { flagFindings } from "./domain/commands/flag-findings";
 import { flagOverdueProblems } from "./domain/commands/flag-overdue-problems";
 import { evaluationConsumer } from "./events/consumers";
 import { buildEvaluationSchema } from "./schema/build-schema";
@@ -32,6 +33,11 @@ export async function wireEvaluation(
         name: "r11-problems-overdue",
         everyMs,
         run: async () => void (await flagOverdueProblems(services.uow, services.clock)),
+      },
+      {
+        name: "r13-findings-overdue-escalated",
+        everyMs,
+        run: async () => void (await flagFindings(services.uow, services.clock, services.escalateAfterDays)),
       },
     ],
     services,

@@ -140,7 +140,76 @@ export const MeetingProblemStatusChanged = defineEvent(
   MeetingHolderKey,
 );
 
+/** Kafka key of finding and rectification events: the unit responsible for rectifying; its findings keep their order. */
+export const FindingResponsibleKey: EventKey = {
+  field: "responsibleUnitId",
+  means: "the id of the unit responsible for rectifying the finding",
+};
+
+/** One shape for a finding's steps (R13): raised, rectification submitted / accepted / rejected, overdue, escalated. */
+const findingState = z.object({
+  findingId: z.uuid(),
+  inspectionId: z.uuid(),
+  inspectionKind: z.enum(["GOVERNMENT_SUPERVISION", "BUSINESS_ASSESSMENT", "DAILY_SUPERVISION"]),
+  inspectedUnitId: z.uuid(),
+  responsibleUnitId: z.uuid(),
+  responsibleUnitPath: orgPath,
+  category: z.string().min(1),
+  severity: z.enum(["MINOR", "MAJOR", "SERIOUS"]),
+  /** The rule the finding concerns, if any ("R3.township-staffing"). */
+  rule: z.string().nullable(),
+  deadline: isoDate,
+  status: z.enum(["OPEN", "SUBMITTED", "ACCEPTED"]),
+  overdue: z.boolean(),
+  escalated: z.boolean(),
+  /** The level above the responsible unit, which an escalation goes to. */
+  escalatedToUnitId: z.uuid().nullable(),
+  /** A rejection's reason. */
+  reason: z.string().nullable(),
+  version: z.number().int().min(1),
+});
+
+const findingEvent = (entity: string, action: string, description: string) =>
+  defineEvent("evaluation", entity, action, description, findingState, FindingResponsibleKey);
+
+export const FindingRaised = findingEvent(
+  "finding",
+  "raised",
+  "An inspection raised a finding with a rectification deadline and a responsible unit (R13).",
+);
+export const FindingOverdue = findingEvent(
+  "finding",
+  "overdue",
+  "A finding passed its rectification deadline unrectified (R13).",
+);
+export const FindingEscalated = findingEvent(
+  "finding",
+  "escalated",
+  "An overdue finding was escalated to the level above after the configured days (R13).",
+);
+export const RectificationSubmitted = findingEvent(
+  "rectification",
+  "submitted",
+  "The responsible unit submitted what it did about a finding, with evidence (R13).",
+);
+export const RectificationAccepted = findingEvent(
+  "rectification",
+  "accepted",
+  "The inspector accepted a rectification: the finding is closed (R13).",
+);
+export const RectificationRejected = findingEvent(
+  "rectification",
+  "rejected",
+  "The inspector rejected a rectification with a reason: the finding is open again (R13).",
+);
+
 export const evaluationEvents = [
+  FindingRaised,
+  FindingOverdue,
+  FindingEscalated,
+  RectificationSubmitted,
+  RectificationAccepted,
+  RectificationRejected,
   AssessmentResultsPublished,
   AssessmentSchemeVersioned,
   WorkMeetingRecorded,

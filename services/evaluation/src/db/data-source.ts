@@ -12,6 +12,7 @@ import {
 import { MeetingProblemEntity, WorkMeetingEntity } from "./entities/meeting.entity";
 import { RuleStatusEntity, RuleStatusHistoryEntity } from "./entities/rule-status.entity";
 import { AssessmentSchemeEntity } from "./entities/scheme.entity";
+import { FindingEntity, InspectionEntity, RectificationEntity } from "./entities/supervision.entity";
 import { Projections1765100000000 } from "./migrations/1765100000000-projections";
 import { Supervision1765100001000 } from "./migrations/1765100001000-supervision";
 import { Assessment1765100002000 } from "./migrations/1765100002000-assessment";
@@ -30,6 +31,9 @@ export const entities = [
   WorkMeetingEntity,
   MeetingProblemEntity,
   RuleStatusPublishedEntity,
+  InspectionEntity,
+  FindingEntity,
+  RectificationEntity,
   IdempotencyKeyEntity,
 ];
 

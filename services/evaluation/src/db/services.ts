@@ -4,6 +4,7 @@ import type { EvaluationServices } from "../domain/ports";
 import { DEFAULT_RULE_WEIGHTS, type RuleWeights } from "../rules/r13-scorecard";
 import { SqlAssessmentReads } from "./repositories/assessment.reads";
 import { SqlMeetingReads } from "./repositories/meeting.reads";
+import { SqlSupervisionReads } from "./repositories/supervision.reads";
 import { SqlScorecardReads } from "./repositories/scorecard.reads";
 import { TypeOrmUnitOfWork } from "./unit-of-work";
 
@@ -20,6 +21,7 @@ export function createServices(dataSource: DataSource, options: ServiceOptions =
     scorecards: new SqlScorecardReads(dataSource),
     assessments: new SqlAssessmentReads(dataSource),
     meetings: new SqlMeetingReads(dataSource),
+    supervision: new SqlSupervisionReads(dataSource),
     clock: options.clock ?? systemClock,
     weights: options.weights ?? DEFAULT_RULE_WEIGHTS,
     escalateAfterDays: options.escalateAfterDays ?? 15,

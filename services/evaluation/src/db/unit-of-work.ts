@@ -12,6 +12,7 @@ import { TypeOrmMeetingStore } from "./repositories/meeting.store";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
 import { TypeOrmRuleStatusStore } from "./repositories/rule-status.store";
 import { TypeOrmSchemeStore } from "./repositories/scheme.store";
+import { TypeOrmSupervisionStore } from "./repositories/supervision.store";
 
 /**
  * The domain Transaction over one EntityManager: its stores and publish (the outbox row commits with
@@ -24,6 +25,7 @@ export function transactionOf(manager: EntityManager): Transaction {
     schemes: new TypeOrmSchemeStore(manager),
     assessments: new TypeOrmAssessmentStore(manager),
     meetings: new TypeOrmMeetingStore(manager),
+    supervision: new TypeOrmSupervisionStore(manager),
     ruleStatus: new TypeOrmRuleStatusLedger(manager),
     idempotency: new TypeOrmIdempotencyStore(manager),
     publish: async <C extends EventContract>(contract: C, data: EventData<C>) => {

@@ -17,6 +17,15 @@ import type {
 import type { MeetingYearCounts } from "../rules/r11-meeting-problems";
 import type { NewMeeting, NewProblem, Problem, ProblemPatch, WorkMeeting } from "./meeting";
 import type { RuleStatusApplied, RuleStatusRow } from "./rule-status";
+import type {
+  Finding,
+  FindingPatch,
+  Inspection,
+  NewFinding,
+  NewInspection,
+  NewRectification,
+  Rectification,
+} from "./supervision";
 import type { AssessmentScheme } from "./scheme";
 import type { FindingCounts } from "./scorecard";
 
@@ -83,6 +92,28 @@ export interface MeetingStore {
   lockNewlyOverdue(today: string, limit: number): Promise<Problem[]>;
 }
 
+export interface SupervisionStore {
+  insertInspection(inspection: NewInspection): Promise<Inspection>;
+  getInspection(id: string): Promise<Inspection | undefined>;
+  insertFinding(finding: NewFinding): Promise<Finding>;
+  lockFinding(id: string): Promise<Finding | undefined>;
+  updateFinding(id: string, patch: FindingPatch): Promise<Finding>;
+  /** The rectification awaiting a decision, if any. */
+  pendingRectification(findingId: string): Promise<Rectification | undefined>;
+  insertRectification(rectification: NewRectification): Promise<Rectification>;
+  decideRectification(
+    id: string,
+    decision: Pick<Rectification, "decision" | "rejectionReason" | "decidedBy" | "decidedByName">,
+  ): Promise<Rectification>;
+  /** Open findings past their deadline not yet flagged, or past the escalation day not yet escalated, locked. */
+  lockDueForFlags(today: string, escalateOnOrBefore: string, limit: number): Promise<Finding[]>;
+  /** R13's counts for a responsible unit on the business date. */
+  unitCounts(
+    unitId: string,
+    today: string,
+  ): Promise<{ open: number; overdue: number; escalated: number; accepted: number }>;
+}
+
 /** The shared rule-status ledger (@grassroots/events): publish a result only when it flips; republish all. */
 export interface RuleStatusLedger {
   publishIfChanged(result: Omit<RuleStatusData, "republished">): Promise<boolean>;
@@ -95,6 +126,7 @@ export interface Transaction {
   schemes: SchemeStore;
   assessments: AssessmentStore;
   meetings: MeetingStore;
+  supervision: SupervisionStore;
   ruleStatus: RuleStatusLedger;
   /** Client request ids of mutations a client may retry (the kit's idempotency_key table). */
   idempotency: IdempotencyStore;
@@ -154,12 +186,21 @@ export interface MeetingReads {
   yearCounts(holderUnitId: string, year: number, today: string): Promise<MeetingYearCounts>;
 }
 
+/** R13 reads (an inspection visible in the inspected unit's area and to its findings' units), one statement per batch. */
+export interface SupervisionReads {
+  inspections(ids: readonly string[], scope: Scope): Promise<Inspection[]>;
+  ofUnits(unitIds: readonly string[], scope: Scope): Promise<Inspection[]>;
+  findingsOf(inspectionIds: readonly string[]): Promise<Finding[]>;
+  rectificationsOf(findingIds: readonly string[]): Promise<Rectification[]>;
+}
+
 /** Everything the GraphQL layer and the tools call into, built once in wire.ts (or a test). */
 export interface EvaluationServices {
   uow: UnitOfWork;
   scorecards: ScorecardReads;
   assessments: AssessmentReads;
   meetings: MeetingReads;
+  supervision: SupervisionReads;
   clock: Clock;
   weights: RuleWeights;
   /** R13: days past its deadline after which an unrectified finding is escalated. */

@@ -14,6 +14,8 @@ import { AssessmentFields, SchemeFields } from "./resolvers/assessment.fields";
 import { MeetingQueries } from "./resolvers/meeting.queries";
 import { MeetingMutations } from "./resolvers/meeting.mutations";
 import { MeetingFields } from "./resolvers/meeting.fields";
+import { InspectionMutations } from "./resolvers/inspection.mutations";
+import { FindingFields, InspectionFields } from "./resolvers/inspection.fields";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
 
 /** One resolver class per entity and kind (queries, mutations, fields), in the order the SDL lists them. */
@@ -28,6 +30,9 @@ const resolvers = [
   MeetingQueries,
   MeetingMutations,
   MeetingFields,
+  InspectionMutations,
+  InspectionFields,
+  FindingFields,
   OrgUnitFields,
 ] as const;
 

@@ -6,6 +6,7 @@ import { metricValuesOf } from "../domain/assessment-queries";
 import type { Problem, WorkMeeting } from "../domain/meeting";
 import type { EvaluationServices } from "../domain/ports";
 import type { AssessmentScheme } from "../domain/scheme";
+import type { Finding, Inspection, Rectification } from "../domain/supervision";
 import type { MetricValue } from "../rules/r12-metrics";
 import type { UnitScorecard } from "../domain/scorecard";
 import { scorecardsOf } from "../domain/scorecard-queries";
@@ -28,6 +29,10 @@ export interface Loaders {
   /** OrgUnit.meetings: one loader per year (or all years). */
   meetingsOf(year: number | null): DataLoader<string, WorkMeeting[]>;
   problemsOf: DataLoader<string, Problem[]>;
+  /** OrgUnit.inspections, Inspection.findings, Finding.rectifications. */
+  inspectionsOf: DataLoader<string, Inspection[]>;
+  findingsOf: DataLoader<string, Finding[]>;
+  rectificationsOf: DataLoader<string, Rectification[]>;
   /** OrgUnit.assessmentMetrics: one loader per (year, date); null outside the caller's area. */
   metricValues(at: { year: number; date: string }): DataLoader<string, MetricValue[] | null>;
 }
@@ -50,7 +55,7 @@ function perArgument<A, K, V>(make: (arg: A) => DataLoader<K, V>): (arg: A) => D
 
 export function loadersFor(services: EvaluationServices): LoadersOf {
   return perRequest((ctx: GraphQLContext): Loaders => {
-    const { assessments, meetings } = services; // per request: printing the SDL builds the schema without services
+    const { assessments, meetings, supervision } = services; // per request: printing the SDL builds the schema without services
     return {
       scorecard: perArgument(
         (year: number) =>
@@ -91,6 +96,19 @@ export function loadersFor(services: EvaluationServices): LoadersOf {
       ),
       problemsOf: new DataLoader(async (ids) =>
         groupBy(ids, await meetings.problemsOf(ids), (p) => p.meetingId),
+      ),
+      inspectionsOf: new DataLoader(async (ids) =>
+        groupBy(
+          ids,
+          await supervision.ofUnits(onlyUuids(ids), await readScope(ctx)),
+          (i) => i.inspectedUnitId,
+        ),
+      ),
+      findingsOf: new DataLoader(async (ids) =>
+        groupBy(ids, await supervision.findingsOf(ids), (f) => f.inspectionId),
+      ),
+      rectificationsOf: new DataLoader(async (ids) =>
+        groupBy(ids, await supervision.rectificationsOf(ids), (r) => r.findingId),
       ),
       metricValues: perArgument(
         (at: { year: number; date: string }) =>

@@ -44,8 +44,27 @@ export const cityInspector = as("INSPECTOR", CITY);
 
 /** The outbox without sent_at (the relay marks rows sent while a test runs). */
 export const OUTBOX = OUTBOX_ROWS;
-/** Every business table of this service, and the outbox. */
-export const TABLES = ["rule_status", "inspection", "finding", "rectification", "idempotency_key", OUTBOX];
+/**
+ * Every table a call writes, and the outbox. Not the projections (org_unit, rule_status and its
+ * history): the consumer writes those, also while a refused call runs (evaluation consumes its own
+ * rule statuses too).
+ */
+export const TABLES = [
+  "assessment_scheme",
+  "assessment",
+  "assessment_score",
+  "assessment_adjustment",
+  "assessment_result_set",
+  "assessment_result",
+  "work_meeting",
+  "meeting_problem",
+  "inspection",
+  "finding",
+  "rectification",
+  "rule_status_published",
+  "idempotency_key",
+  OUTBOX,
+];
 
 /** The shared subgraph harness's calls, plus what evaluation's tests need (its services, other services' events). */
 export interface Harness extends Pick<

@@ -5,7 +5,9 @@ import type { SchemaDeps } from "../deps";
 import { unitScorecardView } from "../scorecard-view";
 import { assessmentView, metricValueView } from "../assessment-view";
 import { AssessmentType } from "../types/assessment.type";
+import { inspectionView } from "../inspection-view";
 import { meetingView } from "../meeting-view";
+import { InspectionType } from "../types/inspection.type";
 import { WorkMeetingType } from "../types/meeting.type";
 import { OrgUnitType } from "../types/org-unit.type";
 import { MetricValueType } from "../types/scheme.type";
@@ -69,5 +71,12 @@ export class OrgUnitFields {
         .meetingsOf(year ?? null)
         .load(unit.id)
     ).map(meetingView);
+  }
+
+  @FieldResolver(() => [InspectionType], {
+    description: "R13: inspections of this unit you may see, latest first.",
+  })
+  async inspections(@Root() unit: { id: string }, @Ctx() ctx: GraphQLContext): Promise<InspectionType[]> {
+    return (await this.deps.loaders(ctx).inspectionsOf.load(unit.id)).map(inspectionView);
   }
 }

@@ -52,3 +52,23 @@ registerEnumType(ProblemStatusEnum, {
   description: "OPEN → IN_PROGRESS → RESOLVED; or CARRIED_OVER to a later meeting (linked).",
 });
 registerEnumType(ProblemStepEnum, { name: "MeetingProblemStep" });
+
+export const InspectionKindEnum = enumOf([
+  "GOVERNMENT_SUPERVISION",
+  "BUSINESS_ASSESSMENT",
+  "DAILY_SUPERVISION",
+] as const);
+export const SeverityEnum = enumOf(["MINOR", "MAJOR", "SERIOUS"] as const);
+export const FindingStatusEnum = enumOf(["OPEN", "SUBMITTED", "ACCEPTED"] as const);
+
+registerEnumType(InspectionKindEnum, {
+  name: "InspectionKind",
+  description:
+    "GOVERNMENT_SUPERVISION (政府督查), BUSINESS_ASSESSMENT statistical business assessment (统计业务考核), DAILY_SUPERVISION (日常监督).",
+});
+registerEnumType(SeverityEnum, { name: "FindingSeverity" });
+registerEnumType(FindingStatusEnum, {
+  name: "FindingStatus",
+  description:
+    "OPEN → SUBMITTED (a rectification awaits the inspector) → ACCEPTED; a rejection returns it to OPEN.",
+});
