@@ -16,6 +16,7 @@ import { MeetingMutations } from "./resolvers/meeting.mutations";
 import { MeetingFields } from "./resolvers/meeting.fields";
 import { InspectionMutations } from "./resolvers/inspection.mutations";
 import { FindingFields, InspectionFields } from "./resolvers/inspection.fields";
+import { RuleStatusMutations } from "./resolvers/rule-status.mutations";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
 
 /** One resolver class per entity and kind (queries, mutations, fields), in the order the SDL lists them. */
@@ -33,6 +34,7 @@ const resolvers = [
   InspectionMutations,
   InspectionFields,
   FindingFields,
+  RuleStatusMutations,
   OrgUnitFields,
 ] as const;
 
