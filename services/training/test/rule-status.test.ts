@@ -14,7 +14,7 @@ import {
 } from "./support/harness";
 import { completedSession, ok, RECORD_ALL, result } from "./support/operations";
 
-const REPUBLISH = `mutation { republishRuleStatuses }`;
+const REPUBLISH = `mutation { republishTrainingRuleStatuses }`;
 
 interface RuleEvent {
   key: string;
@@ -130,7 +130,7 @@ describe("R6 rule status events (issue 12)", () => {
     const seq = await lastSeq();
     const res = await h.call(REPUBLISH, {}, cityAdmin);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.republishRuleStatuses).toBe(stored);
+    expect(res.data!.republishTrainingRuleStatuses).toBe(stored);
     const events = await ruleEvents(seq);
     expect(events).toHaveLength(stored);
     expect(events.every((e) => e.data.republished)).toBe(true);
@@ -147,7 +147,7 @@ describe("R6 rule status events (issue 12)", () => {
       [[...COUNTY_KINDS]],
     );
     const res = await h.call(REPUBLISH, {}, cityAdmin);
-    expect(res.data!.republishRuleStatuses).toBe((1 + banners) * 2); // the city and each banner, 2025 and 2026
+    expect(res.data!.republishTrainingRuleStatuses).toBe((1 + banners) * 2); // the city and each banner, 2025 and 2026
     const rows = await h.dataSource.query(
       `SELECT rule, period, count(*)::int AS n FROM rule_status_published GROUP BY rule, period ORDER BY rule, period`,
     );

@@ -5,6 +5,7 @@ import {
   StatisticianRegistered,
   type EventContract,
   type EventData,
+  type PeriodicTask,
 } from "@grassroots/events";
 import { type Clock, orgUnitIdForCode } from "@grassroots/kit";
 import {
