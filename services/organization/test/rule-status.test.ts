@@ -6,7 +6,7 @@ import { allMet, CREATE, DEACTIVATE, RECORD, UNIT_BY_CODE, UPDATE } from "./supp
 import { as, cityAdmin, DALATE, idOf, importOrdos, startHarness, type Harness } from "./support/harness";
 
 const SHULINZHAO = "150621100000"; // 树林召镇, a TOWN of 达拉特旗
-const REPUBLISH = `mutation { republishRuleStatuses }`;
+const REPUBLISH = `mutation { republishOrganizationRuleStatuses }`;
 
 interface RuleEvent {
   key: string;
@@ -178,7 +178,7 @@ describe("R1 / R2 rule status events (issue 12)", () => {
     const seq = await lastSeq();
     const result = await h.call(REPUBLISH, {}, cityAdmin);
     expect(result.errors).toBeUndefined();
-    expect(result.data!.republishRuleStatuses).toBe(stored);
+    expect(result.data!.republishOrganizationRuleStatuses).toBe(stored);
     const events = await ruleEventsSince(seq);
     expect(events).toHaveLength(stored);
     expect(events.every((e) => e.data.republished)).toBe(true);
@@ -201,7 +201,7 @@ describe("R1 / R2 rule status events (issue 12)", () => {
     );
     const seq = await lastSeq();
     const result = await h.call(REPUBLISH, {}, cityAdmin);
-    expect(result.data!.republishRuleStatuses).toBe(Number(subjects));
+    expect(result.data!.republishOrganizationRuleStatuses).toBe(Number(subjects));
     const [{ stored }] = await h.dataSource.query(
       `SELECT count(*)::int AS stored FROM rule_status_published`,
     );
