@@ -14,7 +14,7 @@ import {
   type Harness,
 } from "./support/harness";
 
-const REPUBLISH = `mutation { republishRuleStatuses }`;
+const REPUBLISH = `mutation { republishPersonnelRuleStatuses }`;
 
 interface RuleEvent {
   key: string;
@@ -205,7 +205,7 @@ describe("personnel rule status events (issue 12)", () => {
     const seq = await lastSeq();
     const result = await h.call(REPUBLISH, {}, cityAdmin);
     expect(result.errors).toBeUndefined();
-    expect(result.data!.republishRuleStatuses).toBe(stored);
+    expect(result.data!.republishPersonnelRuleStatuses).toBe(stored);
     const events = await ruleEvents(seq);
     expect(events.filter((e) => e.data.republished)).toHaveLength(stored);
     expect(
@@ -226,7 +226,7 @@ describe("personnel rule status events (issue 12)", () => {
       [[...STAFFED_KINDS]],
     );
     const result = await h.call(REPUBLISH, {}, cityAdmin);
-    expect(result.data!.republishRuleStatuses).toBe(3 * units); // R3 or R4, R5 and R7 for each
+    expect(result.data!.republishPersonnelRuleStatuses).toBe(3 * units); // R3 or R4, R5 and R7 for each
     const perRule = await h.dataSource.query(
       `SELECT rule, count(*)::int AS n FROM rule_status_published GROUP BY rule ORDER BY rule`,
     );
