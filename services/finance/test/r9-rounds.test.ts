@@ -318,4 +318,47 @@ describe("R9: allocation rounds", () => {
       expect.objectContaining({ roundId, status: "CLOSED", score: "91.00", grade: "良好" }),
     ]);
   });
+
+  it("R9: programmes with their rounds, allocations and audits are a fixed number of statements whatever the number of rounds", async () => {
+    const PROGRAMMES = `{ awardProgrammes { id isSample rule { kind grades { name } } rounds { id status allocations { unitId amount paid } audit { steps { step } checks { name passed } } } } }`;
+    const count = async () => {
+      h.queries.queries = [];
+      const res = await h.call(PROGRAMMES, {}, cityAdmin);
+      expect(res.errors).toBeUndefined();
+      return { n: h.queries.queries.length, rounds: res.data!.awardProgrammes[0].rounds.length };
+    };
+    const one = await count();
+    const line = await h.call(
+      CREATE_LINE,
+      {
+        input: {
+          fiscalYear: 2025,
+          ownerUnitId: idOf(CITY),
+          purpose: "AWARD_PROGRAMME",
+          classificationCode: "2010599",
+          documentTitle: "以奖代补资金",
+          documentNumber: "鄂财行〔2025〕5号",
+          amount: "10000000.00",
+          schedule: { kind: "ONCE", dueDate: "2025-12-31" },
+        },
+      },
+      cityOfficer,
+    );
+    const programmeId = (await h.call(`{ awardProgrammes { id } }`, {}, cityAdmin)).data!.awardProgrammes[0]
+      .id;
+    expect(
+      (
+        await h.call(
+          OPEN,
+          { input: { programmeId, fiscalYear: 2025, lineId: line.data!.createBudgetLine.id } },
+          cityAdmin,
+        )
+      ).errors,
+    ).toBeUndefined();
+    const two = await count();
+    expect([one.rounds, two.rounds]).toEqual([1, 2]);
+    expect(two.n).toBe(one.n);
+    // a banner reads no programme of the city (outside its area)
+    expect((await h.call(`{ awardProgrammes { id } }`, {}, dalateAdmin)).data!.awardProgrammes).toEqual([]);
+  });
 });
