@@ -7,6 +7,7 @@ import {
   OrganizationRuleStatusChanged,
   OutboxAndInbox1764100000000,
   PersonnelRuleStatusChanged,
+  publishRuleStatusesIfChanged,
   publishRuleStatusIfChanged,
   republishRuleStatuses,
   RuleStatusPublishedEntity,
@@ -24,6 +25,8 @@ class RuleStatusTable1764100000002 implements MigrationInterface {
 
 let dataSource: DataSource;
 let drop: () => Promise<void>;
+/** Every SQL statement the data source sends (TypeORM calls logQuery for each, logging on or off). */
+const statements: string[] = [];
 
 beforeAll(async () => {
   const db = await createTestDatabase("rulestatus");
@@ -37,6 +40,16 @@ beforeAll(async () => {
   });
   await dataSource.initialize();
   await dataSource.runMigrations();
+  dataSource.setOptions({
+    logger: {
+      logQuery: (query: string) => void statements.push(query),
+      logQueryError() {},
+      logQuerySlow() {},
+      logSchemaBuild() {},
+      logMigration() {},
+      log() {},
+    },
+  });
 });
 
 afterAll(async () => {
@@ -179,6 +192,37 @@ describe("rule status ledger", () => {
     const results = await Promise.all([publish(staffing(unit, 1)), publish(staffing(unit, 1))]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await outboxOf(unit)).toHaveLength(1);
+  });
+
+  it("#12: a batch publishes only the results that differ (new or changed), and an unchanged batch nothing", async () => {
+    const [same, changed, fresh] = [randomUUID(), randomUUID(), randomUUID()];
+    await publish(staffing(same, 2));
+    await publish(staffing(changed, 1));
+    const [before] = await dataSource.query(
+      `SELECT published_at FROM rule_status_published WHERE subject_unit_id = $1`,
+      [same],
+    );
+    const batch = [
+      { ...staffing(same, 2), figures: { registerCount: 1500, required: 2, actual: 2 } },
+      staffing(changed, 2),
+      staffing(fresh, 0),
+    ];
+    expect(await dataSource.transaction((m) => publishRuleStatusesIfChanged(m, batch))).toBe(2);
+    expect(await outboxOf(same)).toHaveLength(1);
+    expect((await outboxOf(changed)).map((r) => r.data.status)).toEqual(["NOT_MET", "MET"]);
+    expect((await outboxOf(fresh)).map((r) => r.data.status)).toEqual(["NOT_MET"]);
+    const [after] = await dataSource.query(
+      `SELECT published_at FROM rule_status_published WHERE subject_unit_id = $1`,
+      [same],
+    );
+    expect(after).toEqual(before);
+    // Nothing changed: one read for the whole batch, no upsert, no outbox row.
+    const start = statements.length;
+    expect(await dataSource.transaction((m) => publishRuleStatusesIfChanged(m, batch))).toBe(0);
+    const sent = statements.slice(start).filter((q) => !/^(START TRANSACTION|COMMIT|BEGIN)/i.test(q));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/^SELECT/);
+    expect(await dataSource.transaction((m) => publishRuleStatusesIfChanged(m, []))).toBe(0);
   });
 
   it("#12: the database refuses a row outside the contract (unknown status, bad period)", async () => {

@@ -1,6 +1,11 @@
 import type { EntityManager } from "typeorm";
 import type { RuleId } from "../contracts/rule-status";
-import { publishRuleStatusIfChanged, republishRuleStatuses, type RuleStatusResult } from "./ledger";
+import {
+  publishRuleStatusesIfChanged,
+  publishRuleStatusIfChanged,
+  republishRuleStatuses,
+  type RuleStatusResult,
+} from "./ledger";
 
 /**
  * The ledger over one transaction's EntityManager, as a service's `tx.ruleStatus` (its domain port
@@ -12,6 +17,11 @@ export class TypeOrmRuleStatusLedger {
   /** Publishes the result only when it differs from the last one published; returns whether it did. */
   publishIfChanged(result: RuleStatusResult): Promise<boolean> {
     return publishRuleStatusIfChanged(this.manager, result);
+  }
+
+  /** The same for many results, reading their ledger rows in one statement; returns how many it published. */
+  publishAllIfChanged(results: readonly RuleStatusResult[]): Promise<number> {
+    return publishRuleStatusesIfChanged(this.manager, results);
   }
 
   /** Publishes every stored current result (of these rules, or all) again; returns the count. */

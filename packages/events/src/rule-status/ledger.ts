@@ -50,6 +50,53 @@ export async function publishRuleStatusIfChanged(
   return true;
 }
 
+/** Two figure sets alike as jsonb compares them: the same names with the same values, in any order. */
+function sameFigures(a: RuleFigures, b: RuleFigures): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((n) => n in b && a[n] === b[n]);
+}
+
+/**
+ * `publishRuleStatusIfChanged` for many results (a periodic check of every subject): the ledger rows
+ * of all of them are read in ONE statement first, and only the results that differ go through the
+ * upsert (which decides again, under its row lock). A check that finds nothing changed costs one
+ * statement however many subjects. Returns how many it published.
+ */
+export async function publishRuleStatusesIfChanged(
+  manager: EntityManager,
+  results: readonly RuleStatusResult[],
+): Promise<number> {
+  if (results.length === 0) return 0;
+  const stored = (await manager.query(
+    `SELECT p.rule, p.subject_unit_id AS "subjectUnitId", p.period, p.subject_unit_path AS "subjectUnitPath",
+            p.status, p.figures
+       FROM rule_status_published p
+       JOIN unnest($1::text[], $2::uuid[], $3::text[]) AS k(rule, subject, period)
+         ON p.rule = k.rule AND p.subject_unit_id = k.subject AND p.period = k.period`,
+    [results.map((r) => r.rule), results.map((r) => r.subjectUnitId), results.map((r) => r.period ?? "")],
+  )) as {
+    rule: string;
+    subjectUnitId: string;
+    period: string;
+    subjectUnitPath: string;
+    status: string;
+    figures: RuleFigures;
+  }[];
+  const keyOf = (rule: string, subject: string, period: string) => `${rule}|${subject}|${period}`;
+  const last = new Map(stored.map((row) => [keyOf(row.rule, row.subjectUnitId, row.period), row]));
+  let published = 0;
+  for (const result of results) {
+    const before = last.get(keyOf(result.rule, result.subjectUnitId, result.period ?? ""));
+    const same =
+      before !== undefined &&
+      before.status === result.status &&
+      before.subjectUnitPath === result.subjectUnitPath &&
+      sameFigures(before.figures, result.figures);
+    if (!same && (await publishRuleStatusIfChanged(manager, result))) published++;
+  }
+  return published;
+}
+
 const REPUBLISH_BATCH = 500;
 
 /**
