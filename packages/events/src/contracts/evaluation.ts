@@ -203,7 +203,45 @@ export const RectificationRejected = findingEvent(
   "The inspector rejected a rectification with a reason: the finding is open again (R13).",
 );
 
+/** Kafka key of commendation events: the nominating banner. */
+export const CommendationBannerKey: EventKey = {
+  field: "bannerUnitId",
+  means: "the id of the banner that nominated (its quota counts the commendation)",
+};
+
+/** The city approved a nomination for commendation (先进单位 UNIT / 先进个人 INDIVIDUAL), or published the year's (R12). */
+const commendationState = z.object({
+  commendationId: z.uuid(),
+  year: z.number().int().min(2000).max(2100),
+  kind: z.enum(["UNIT", "INDIVIDUAL"]),
+  bannerUnitId: z.uuid(),
+  nomineeUnitId: z.uuid(),
+  /** The person commended (INDIVIDUAL): their id only, never personal data. */
+  statisticianId: z.uuid().nullable(),
+  status: z.enum(["APPROVED", "PUBLISHED"]),
+});
+
+export const CommendationApproved = defineEvent(
+  "evaluation",
+  "commendation",
+  "approved",
+  "The city approved a banner's nomination for commendation (R12).",
+  commendationState,
+  CommendationBannerKey,
+);
+
+export const CommendationPublished = defineEvent(
+  "evaluation",
+  "commendation",
+  "published",
+  "An approved commendation was published with the year's list (R12).",
+  commendationState,
+  CommendationBannerKey,
+);
+
 export const evaluationEvents = [
+  CommendationApproved,
+  CommendationPublished,
   FindingRaised,
   FindingOverdue,
   FindingEscalated,

@@ -9,14 +9,17 @@ import {
   AssessmentScoreEntity,
   ResultSetEntity,
 } from "./entities/assessment.entity";
+import { CommendationEntity, CommendationQuotaEntity } from "./entities/commendation.entity";
 import { MeetingProblemEntity, WorkMeetingEntity } from "./entities/meeting.entity";
 import { RuleStatusEntity, RuleStatusHistoryEntity } from "./entities/rule-status.entity";
 import { AssessmentSchemeEntity } from "./entities/scheme.entity";
+import { AssignmentProjection, StatisticianProjection } from "./entities/statistician.entity";
 import { FindingEntity, InspectionEntity, RectificationEntity } from "./entities/supervision.entity";
 import { Projections1765100000000 } from "./migrations/1765100000000-projections";
 import { Supervision1765100001000 } from "./migrations/1765100001000-supervision";
 import { Assessment1765100002000 } from "./migrations/1765100002000-assessment";
 import { Meetings1765100003000 } from "./migrations/1765100003000-meetings";
+import { Commendations1765100004000 } from "./migrations/1765100004000-commendations";
 
 export const entities = [
   OrgUnitProjectionEntity,
@@ -34,6 +37,10 @@ export const entities = [
   InspectionEntity,
   FindingEntity,
   RectificationEntity,
+  StatisticianProjection,
+  AssignmentProjection,
+  CommendationQuotaEntity,
+  CommendationEntity,
   IdempotencyKeyEntity,
 ];
 
@@ -44,6 +51,7 @@ export const migrations = [
   Supervision1765100001000,
   Assessment1765100002000,
   Meetings1765100003000,
+  Commendations1765100004000,
 ];
 
 export function createEvaluationDataSource(url: string, poolSize = 10): DataSource {

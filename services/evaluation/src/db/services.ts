@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import type { EvaluationServices } from "../domain/ports";
 import { DEFAULT_RULE_WEIGHTS, type RuleWeights } from "../rules/r13-scorecard";
 import { SqlAssessmentReads } from "./repositories/assessment.reads";
+import { SqlCommendationReads } from "./repositories/commendation.reads";
 import { SqlMeetingReads } from "./repositories/meeting.reads";
 import { SqlSupervisionReads } from "./repositories/supervision.reads";
 import { SqlScorecardReads } from "./repositories/scorecard.reads";
@@ -22,6 +23,7 @@ export function createServices(dataSource: DataSource, options: ServiceOptions =
     assessments: new SqlAssessmentReads(dataSource),
     meetings: new SqlMeetingReads(dataSource),
     supervision: new SqlSupervisionReads(dataSource),
+    commendations: new SqlCommendationReads(dataSource),
     clock: options.clock ?? systemClock,
     weights: options.weights ?? DEFAULT_RULE_WEIGHTS,
     escalateAfterDays: options.escalateAfterDays ?? 15,

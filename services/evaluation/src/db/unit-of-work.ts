@@ -8,10 +8,12 @@ import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
 import { TypeOrmAssessmentStore } from "./repositories/assessment.store";
+import { TypeOrmCommendationStore } from "./repositories/commendation.store";
 import { TypeOrmMeetingStore } from "./repositories/meeting.store";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
 import { TypeOrmRuleStatusStore } from "./repositories/rule-status.store";
 import { TypeOrmSchemeStore } from "./repositories/scheme.store";
+import { TypeOrmStatisticianStore } from "./repositories/statistician.store";
 import { TypeOrmSupervisionStore } from "./repositories/supervision.store";
 
 /**
@@ -26,6 +28,8 @@ export function transactionOf(manager: EntityManager): Transaction {
     assessments: new TypeOrmAssessmentStore(manager),
     meetings: new TypeOrmMeetingStore(manager),
     supervision: new TypeOrmSupervisionStore(manager),
+    statisticians: new TypeOrmStatisticianStore(manager),
+    commendations: new TypeOrmCommendationStore(manager),
     ruleStatus: new TypeOrmRuleStatusLedger(manager),
     idempotency: new TypeOrmIdempotencyStore(manager),
     publish: async <C extends EventContract>(contract: C, data: EventData<C>) => {

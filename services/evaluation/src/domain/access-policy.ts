@@ -35,6 +35,8 @@ export interface EvaluationPolicy {
   /** Step 3: the caller's home unit is the owner (the city bureau for the city, a banner's for the banner). */
   requireBureauOf(owner: OrgUnitProjection, action: string): void;
   covers(path: string): boolean;
+  /** The caller's home unit's path (undefined when unknown). */
+  readonly homePath: string | undefined;
 }
 
 export function policyFor(access: Access): EvaluationPolicy {
@@ -55,6 +57,7 @@ export function policyFor(access: Access): EvaluationPolicy {
         throw forbidden(`Only the bureau of ${describeUnit(owner)} may ${action}.`);
     },
     covers: (path) => access.covers(path),
+    homePath: access.homePath,
   };
 }
 
@@ -71,5 +74,6 @@ export function systemPolicy(actorId: string): EvaluationPolicy {
     },
     requireBureauOf() {},
     covers: () => true,
+    homePath: "",
   };
 }

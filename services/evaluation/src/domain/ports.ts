@@ -26,6 +26,13 @@ import type {
   NewRectification,
   Rectification,
 } from "./supervision";
+import type {
+  Commendation,
+  CommendationKind,
+  CommendationPatch,
+  CommendationQuota,
+  NewCommendation,
+} from "./commendation";
 import type { AssessmentScheme } from "./scheme";
 import type { FindingCounts } from "./scorecard";
 
@@ -39,6 +46,13 @@ export interface OrgUnitStore extends OrgUnitProjectionWriter {
   many(ids: readonly string[]): Promise<OrgUnitProjection[]>;
   /** The active units of these kinds below a unit (not itself), by code: a scheme's subjects. */
   below(path: string, kinds: readonly string[]): Promise<OrgUnitProjection[]>;
+}
+
+/** A unit's current published assessment of a year (not superseded), with its total: a unit nomination's basis. */
+export interface PublishedAssessmentRef {
+  assessmentId: string;
+  subjectUnitId: string;
+  year: number;
 }
 
 /** The projection of every rule status event (rule, subject, period → the latest result by asOf). */
@@ -77,6 +91,8 @@ export interface AssessmentStore {
   adjustments(assessmentIds: readonly string[]): Promise<AssessmentAdjustment[]>;
   insertAdjustment(adjustment: Omit<AssessmentAdjustment, "recordedAt">): Promise<void>;
   latestResultSet(schemeVersionId: string): Promise<ResultSet | undefined>;
+  /** The unit's published, not superseded assessment of a year under any scheme, if any. */
+  publishedOf(subjectUnitId: string, year: number): Promise<PublishedAssessmentRef | undefined>;
   insertResultSet(set: ResultSet, results: readonly AssessmentResult[]): Promise<void>;
 }
 
@@ -114,6 +130,51 @@ export interface SupervisionStore {
   ): Promise<{ open: number; overdue: number; escalated: number; accepted: number }>;
 }
 
+/** A post a person holds (personnel's assignment), as the projection keeps it. */
+export interface PostRef {
+  assignmentId: string;
+  statisticianId: string;
+  orgUnitId: string;
+  orgUnitPath: string;
+  status: "PENDING_TRAINING" | "ACTIVE" | "ENDED";
+  startDate: string;
+  endDate: string | null;
+}
+
+/** The projection of personnel's people and posts: events write it (newer versions only). */
+export interface StatisticianStore {
+  apply(s: { statisticianId: string; name: string; version: number }): Promise<void>;
+  applyAssignment(a: PostRef & { version: number }): Promise<void>;
+  /** The person's ACTIVE posts in force on the date. */
+  activePosts(statisticianId: string, date: string): Promise<PostRef[]>;
+  /** People with an ACTIVE post in force on the date inside a subtree. */
+  staffCount(path: string, date: string): Promise<number>;
+}
+
+export interface CommendationStore {
+  quota(year: number, bannerUnitId: string, kind: CommendationKind): Promise<CommendationQuota | undefined>;
+  /** Sets the quota (a number or a share), bumping its version; locks it. */
+  putQuota(
+    quota: Omit<CommendationQuota, "version">,
+    actor: { id: string; name: string },
+  ): Promise<CommendationQuota>;
+  /** Locks the quota row so nominations of one banner, year and kind serialise. */
+  lockQuota(
+    year: number,
+    bannerUnitId: string,
+    kind: CommendationKind,
+  ): Promise<CommendationQuota | undefined>;
+  /** Nominations not rejected of a banner, year and kind. */
+  countNominated(year: number, bannerUnitId: string, kind: CommendationKind): Promise<number>;
+  /** A nomination not rejected of this person or unit in the year and kind. */
+  existing(year: number, kind: CommendationKind, nomineeKey: string): Promise<Commendation | undefined>;
+  insert(c: NewCommendation): Promise<Commendation>;
+  lock(id: string): Promise<Commendation | undefined>;
+  update(id: string, patch: CommendationPatch): Promise<Commendation>;
+  /** APPROVED commendations of a year in the subtree, locked. */
+  lockApproved(year: number, path: string): Promise<Commendation[]>;
+}
+
 /** The shared rule-status ledger (@grassroots/events): publish a result only when it flips; republish all. */
 export interface RuleStatusLedger {
   publishIfChanged(result: Omit<RuleStatusData, "republished">): Promise<boolean>;
@@ -127,6 +188,8 @@ export interface Transaction {
   assessments: AssessmentStore;
   meetings: MeetingStore;
   supervision: SupervisionStore;
+  statisticians: StatisticianStore;
+  commendations: CommendationStore;
   ruleStatus: RuleStatusLedger;
   /** Client request ids of mutations a client may retry (the kit's idempotency_key table). */
   idempotency: IdempotencyStore;
@@ -194,6 +257,12 @@ export interface SupervisionReads {
   rectificationsOf(findingIds: readonly string[]): Promise<Rectification[]>;
 }
 
+/** Commendations of units (as nominees) or people; published ones are public. */
+export interface CommendationReads {
+  ofUnits(unitIds: readonly string[], scope: Scope): Promise<Commendation[]>;
+  ofStatisticians(ids: readonly string[], scope: Scope): Promise<Commendation[]>;
+}
+
 /** Everything the GraphQL layer and the tools call into, built once in wire.ts (or a test). */
 export interface EvaluationServices {
   uow: UnitOfWork;
@@ -201,6 +270,7 @@ export interface EvaluationServices {
   assessments: AssessmentReads;
   meetings: MeetingReads;
   supervision: SupervisionReads;
+  commendations: CommendationReads;
   clock: Clock;
   weights: RuleWeights;
   /** R13: days past its deadline after which an unrectified finding is escalated. */

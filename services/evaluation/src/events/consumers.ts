@@ -1,7 +1,19 @@
-import { consumerOf, handle, ruleStatusContracts, type ConsumerWiring } from "@grassroots/events";
+import {
+  AssignmentActivated,
+  AssignmentChanged,
+  AssignmentEnded,
+  AssignmentStarted,
+  consumerOf,
+  handle,
+  ruleStatusContracts,
+  StatisticianRegistered,
+  StatisticianUpdated,
+  type ConsumerWiring,
+} from "@grassroots/events";
 import { orgUnitProjectionHandlers } from "@grassroots/org-projection";
 import type { EntityManager } from "typeorm";
 import type { Transaction } from "../domain/ports";
+import { applyAssignment, applyStatistician } from "../domain/reactions/post-projection";
 import { applyRuleStatus } from "../domain/reactions/rule-status-projection";
 
 /** Consumer group (and inbox namespace) of evaluation, behind the environment's topic prefix. */
@@ -17,6 +29,12 @@ export function evaluationConsumer(transactionOf: (manager: EntityManager) => Tr
     ...orgUnitProjectionHandlers<Transaction>(),
     ...ruleStatusContracts.map((contract) =>
       handle(contract, (event, tx: Transaction) => applyRuleStatus(tx, event.data)),
+    ),
+    ...[StatisticianRegistered, StatisticianUpdated].map((contract) =>
+      handle(contract, (event, tx: Transaction) => applyStatistician(tx, event.data)),
+    ),
+    ...[AssignmentStarted, AssignmentActivated, AssignmentChanged, AssignmentEnded].map((contract) =>
+      handle(contract, (event, tx: Transaction) => applyAssignment(tx, event.data)),
     ),
   ]);
 }

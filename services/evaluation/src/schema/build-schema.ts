@@ -17,6 +17,8 @@ import { MeetingFields } from "./resolvers/meeting.fields";
 import { InspectionMutations } from "./resolvers/inspection.mutations";
 import { FindingFields, InspectionFields } from "./resolvers/inspection.fields";
 import { RuleStatusMutations } from "./resolvers/rule-status.mutations";
+import { CommendationMutations } from "./resolvers/commendation.mutations";
+import { StatisticianFields } from "./resolvers/statistician.fields";
 import { OrgUnitFields } from "./resolvers/org-unit.fields";
 
 /** One resolver class per entity and kind (queries, mutations, fields), in the order the SDL lists them. */
@@ -35,6 +37,8 @@ const resolvers = [
   InspectionFields,
   FindingFields,
   RuleStatusMutations,
+  CommendationMutations,
+  StatisticianFields,
   OrgUnitFields,
 ] as const;
 
@@ -57,6 +61,6 @@ export function buildEvaluationSchema(services: EvaluationServices): Promise<Gra
   const instances = new Map<unknown, unknown>(resolvers.map((R) => [R, new R(deps)]));
   return buildFederatedSchema(
     { resolvers: [...resolvers], container: { get: (cls: unknown) => instances.get(cls) } },
-    { OrgUnit: extended },
+    { OrgUnit: extended, Statistician: extended },
   );
 }

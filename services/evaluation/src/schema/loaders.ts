@@ -3,6 +3,7 @@ import { byKey, groupBy } from "@grassroots/kit";
 import DataLoader from "dataloader";
 import type { Assessment, AssessmentAdjustment, IndicatorScore } from "../domain/assessment";
 import { metricValuesOf } from "../domain/assessment-queries";
+import type { Commendation } from "../domain/commendation";
 import type { Problem, WorkMeeting } from "../domain/meeting";
 import type { EvaluationServices } from "../domain/ports";
 import type { AssessmentScheme } from "../domain/scheme";
@@ -33,6 +34,9 @@ export interface Loaders {
   inspectionsOf: DataLoader<string, Inspection[]>;
   findingsOf: DataLoader<string, Finding[]>;
   rectificationsOf: DataLoader<string, Rectification[]>;
+  /** OrgUnit.commendations (as the unit commended), Statistician.commendations. */
+  commendationsOfUnit: DataLoader<string, Commendation[]>;
+  commendationsOfStatistician: DataLoader<string, Commendation[]>;
   /** OrgUnit.assessmentMetrics: one loader per (year, date); null outside the caller's area. */
   metricValues(at: { year: number; date: string }): DataLoader<string, MetricValue[] | null>;
 }
@@ -55,7 +59,7 @@ function perArgument<A, K, V>(make: (arg: A) => DataLoader<K, V>): (arg: A) => D
 
 export function loadersFor(services: EvaluationServices): LoadersOf {
   return perRequest((ctx: GraphQLContext): Loaders => {
-    const { assessments, meetings, supervision } = services; // per request: printing the SDL builds the schema without services
+    const { assessments, meetings, supervision, commendations } = services; // per request: printing the SDL builds the schema without services
     return {
       scorecard: perArgument(
         (year: number) =>
@@ -109,6 +113,20 @@ export function loadersFor(services: EvaluationServices): LoadersOf {
       ),
       rectificationsOf: new DataLoader(async (ids) =>
         groupBy(ids, await supervision.rectificationsOf(ids), (r) => r.findingId),
+      ),
+      commendationsOfUnit: new DataLoader(async (ids) =>
+        groupBy(
+          ids,
+          await commendations.ofUnits(onlyUuids(ids), await readScope(ctx)),
+          (c) => c.nomineeUnitId,
+        ),
+      ),
+      commendationsOfStatistician: new DataLoader(async (ids) =>
+        groupBy(
+          ids,
+          await commendations.ofStatisticians(onlyUuids(ids), await readScope(ctx)),
+          (c) => c.statisticianId,
+        ),
       ),
       metricValues: perArgument(
         (at: { year: number; date: string }) =>

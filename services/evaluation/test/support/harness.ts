@@ -1,6 +1,8 @@
 import "reflect-metadata";
 import {
+  AssignmentStarted,
   OrgUnitCreated,
+  StatisticianRegistered,
   ruleStatusContractOf,
   type EventContract,
   type EventData,
@@ -16,6 +18,7 @@ import {
   type SubgraphHarness,
   waitFor,
 } from "@grassroots/testing";
+import { randomUUID } from "node:crypto";
 import { createEvaluationDataSource } from "../../src/db/data-source";
 import type { EvaluationServices } from "../../src/domain/ports";
 import type { RuleWeights } from "../../src/rules/r13-scorecard";
@@ -62,6 +65,8 @@ export const TABLES = [
   "finding",
   "rectification",
   "rule_status_published",
+  "commendation_quota",
+  "commendation",
   "idempotency_key",
   OUTBOX,
 ];
@@ -83,6 +88,10 @@ export interface Harness extends Pick<
   publishOrdos(): Promise<void>;
   /** Publishes more units and waits for them. */
   publishUnits(states: OrgUnitStateFixture[]): Promise<void>;
+  /** Registers and appoints people (personnel's events, ACTIVE posts) and waits until the projection holds them. */
+  appoint(
+    people: { unitCode: string; name?: string; status?: "ACTIVE" | "PENDING_TRAINING" }[],
+  ): Promise<string[]>;
   /** Publishes a rule's result as its owning service would, and waits until it is handled. */
   publishRuleStatus(data: RuleStatusInput): Promise<string>;
 }
@@ -139,6 +148,48 @@ export async function startHarness(options: { weights?: RuleWeights } = {}): Pro
     handled: harness.handled,
     publish: harness.publish,
     publishOrdos: () => publishUnits(ordosStates()),
+    async appoint(people) {
+      const made = people.map((p, i) => ({
+        ...p,
+        statisticianId: randomUUID(),
+        assignmentId: randomUUID(),
+        n: i + 1,
+      }));
+      for (const m of made) {
+        await harness.publish(StatisticianRegistered, {
+          statisticianId: m.statisticianId,
+          name: m.name ?? `测试统计员${m.n}`,
+          gender: "F",
+          ethnicity: null,
+          education: null,
+          title: null,
+          version: 1,
+        });
+        await harness.publish(AssignmentStarted, {
+          assignmentId: m.assignmentId,
+          statisticianId: m.statisticianId,
+          orgUnitId: idOf(m.unitCode),
+          orgUnitPath: pathOfCode(m.unitCode),
+          role: "FULL_TIME",
+          establishment: "IN_ESTABLISHMENT",
+          status: m.status ?? "ACTIVE",
+          startDate: "2025-01-01",
+          endDate: null,
+          version: 1,
+        });
+      }
+      const ids = made.map((m) => m.assignmentId);
+      await waitFor(
+        async () =>
+          (await count(`SELECT count(*)::int AS n FROM statistician_assignment WHERE id = ANY($1)`, [
+            ids,
+          ])) === ids.length,
+        "the appointments in the projection",
+        30000,
+        200,
+      );
+      return made.map((m) => m.statisticianId);
+    },
     publishUnits,
     async publishRuleStatus(input) {
       const data: RuleStatusData = {

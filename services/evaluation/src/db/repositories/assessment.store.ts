@@ -8,7 +8,7 @@ import type {
   NewAssessment,
   ResultSet,
 } from "../../domain/assessment";
-import type { AssessmentStore } from "../../domain/ports";
+import type { AssessmentStore, PublishedAssessmentRef } from "../../domain/ports";
 import {
   AssessmentAdjustmentEntity,
   AssessmentEntity,
@@ -115,5 +115,16 @@ export class TypeOrmAssessmentStore implements AssessmentStore {
   async insertResultSet(set: ResultSet, results: readonly AssessmentResult[]): Promise<void> {
     await this.manager.insert(ResultSetEntity, set);
     await this.manager.insert(AssessmentResultEntity, [...results]);
+  }
+
+  async publishedOf(subjectUnitId: string, year: number): Promise<PublishedAssessmentRef | undefined> {
+    const [row] = await this.manager.query(
+      `SELECT a.id AS "assessmentId", a.subject_unit_id AS "subjectUnitId", s.year
+         FROM assessment a JOIN assessment_scheme s ON s.id = a.scheme_version_id
+        WHERE a.subject_unit_id = $1 AND s.year = $2 AND a.status = 'PUBLISHED' AND NOT a.superseded
+        ORDER BY a.published_at DESC LIMIT 1`,
+      [subjectUnitId, year],
+    );
+    return row;
   }
 }

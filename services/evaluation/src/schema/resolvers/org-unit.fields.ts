@@ -5,7 +5,9 @@ import type { SchemaDeps } from "../deps";
 import { unitScorecardView } from "../scorecard-view";
 import { assessmentView, metricValueView } from "../assessment-view";
 import { AssessmentType } from "../types/assessment.type";
+import { commendationView } from "../commendation-view";
 import { inspectionView } from "../inspection-view";
+import { CommendationType } from "../types/commendation.type";
 import { meetingView } from "../meeting-view";
 import { InspectionType } from "../types/inspection.type";
 import { WorkMeetingType } from "../types/meeting.type";
@@ -78,5 +80,13 @@ export class OrgUnitFields {
   })
   async inspections(@Root() unit: { id: string }, @Ctx() ctx: GraphQLContext): Promise<InspectionType[]> {
     return (await this.deps.loaders(ctx).inspectionsOf.load(unit.id)).map(inspectionView);
+  }
+
+  @FieldResolver(() => [CommendationType], {
+    description:
+      "R12: the unit's commendations (先进单位): published ones for everyone, the others in the nominating banner's area.",
+  })
+  async commendations(@Root() unit: { id: string }, @Ctx() ctx: GraphQLContext): Promise<CommendationType[]> {
+    return (await this.deps.loaders(ctx).commendationsOfUnit.load(unit.id)).map(commendationView);
   }
 }

@@ -72,3 +72,15 @@ registerEnumType(FindingStatusEnum, {
   description:
     "OPEN → SUBMITTED (a rectification awaits the inspector) → ACCEPTED; a rejection returns it to OPEN.",
 });
+
+export const CommendationKindEnum = enumOf(["UNIT", "INDIVIDUAL"] as const);
+export const CommendationStatusEnum = enumOf(["RECOMMENDED", "APPROVED", "REJECTED", "PUBLISHED"] as const);
+
+registerEnumType(CommendationKindEnum, {
+  name: "CommendationKind",
+  description: "UNIT 先进单位, INDIVIDUAL 先进个人.",
+});
+registerEnumType(CommendationStatusEnum, {
+  name: "CommendationStatus",
+  description: "RECOMMENDED by the banner → APPROVED or REJECTED by the city → PUBLISHED.",
+});
