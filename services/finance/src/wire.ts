@@ -3,7 +3,7 @@ import type { Clock } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { createServices } from "./db/services";
 import { transactionOf } from "./db/unit-of-work";
-import { r8DueDateCheck } from "./domain/commands/check-r8-statuses";
+import { r8DueDateCheck } from "./domain/r8-status/publish-r8";
 import type { FinanceServices } from "./domain/ports";
 import { financeConsumer } from "./events/consumers";
 import { buildFinanceSchema } from "./schema/build-schema";

@@ -1,4 +1,4 @@
-import { checkR8Statuses } from "../src/domain/commands/check-r8-statuses";
+import { checkR8Statuses } from "../src/domain/r8-status/publish-r8";
 import {
   as,
   CITY,

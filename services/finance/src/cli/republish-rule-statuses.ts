@@ -3,7 +3,7 @@ import { cliConfigSchema } from "../config";
 import { createFinanceDataSource } from "../db/data-source";
 import { createServices } from "../db/services";
 import { systemPolicy } from "../domain/access-policy";
-import { republishRuleStatuses } from "../domain/commands/check-r8-statuses";
+import { republishRuleStatuses } from "../domain/commands/republish-rule-statuses";
 
 // pnpm republish-rule-statuses: judges every subject's R8 result as of today (filling the ledger), then
 // publishes every current R8 result again with republished: true (through the outbox: the running

@@ -15,7 +15,7 @@ import {
 } from "../budget";
 import { parseMoney } from "../money";
 import type { NewTerms, OrgUnitRef, Transaction, UnitOfWork } from "../ports";
-import { publishR8IfChanged } from "./check-r8-statuses";
+import { publishR8IfChanged } from "../r8-status/publish-r8";
 import { requireOpenYear, runRetryable, type Retryable } from "./common";
 
 /** The terms of a line a clerk types (the first version, or a revision). */

@@ -7,7 +7,7 @@ import type { FinancePolicy } from "../access-policy";
 import { describeLine, type Disbursement } from "../budget";
 import { formatMoney, parseMoney } from "../money";
 import type { Transaction, UnitOfWork } from "../ports";
-import { publishR8IfChanged } from "./check-r8-statuses";
+import { publishR8IfChanged } from "../r8-status/publish-r8";
 import { ownedLine, requireOpenYear, runRetryable, type Retryable } from "./common";
 import { netPaid, paidPerInstalment } from "./revise-budget-line";
 

@@ -6,7 +6,7 @@ import { disbursementState } from "../../events/budget-events";
 import type { FinancePolicy } from "../access-policy";
 import { describeLine, type Disbursement } from "../budget";
 import type { Transaction, UnitOfWork } from "../ports";
-import { publishR8IfChanged } from "./check-r8-statuses";
+import { publishR8IfChanged } from "../r8-status/publish-r8";
 import { ownedLine, requireOpenYear, runRetryable, type Retryable } from "./common";
 
 export interface ReverseDisbursementInput extends Retryable {

@@ -6,7 +6,7 @@ import type { FinancePolicy } from "../access-policy";
 import { describeLine, type BudgetLine } from "../budget";
 import { formatMoney, sumFen } from "../money";
 import type { Transaction, UnitOfWork } from "../ports";
-import { publishR8IfChanged } from "./check-r8-statuses";
+import { publishR8IfChanged } from "../r8-status/publish-r8";
 import { checkTerms, type LineTermsInput } from "./create-budget-line";
 import { ownedLine, requireOpenYear, runRetryable, type Retryable } from "./common";
 

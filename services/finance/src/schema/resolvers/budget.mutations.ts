@@ -1,6 +1,6 @@
 import { opt } from "@grassroots/kit";
 import { Arg, Ctx, Int, Mutation, Resolver } from "type-graphql";
-import { republishRuleStatuses } from "../../domain/commands/check-r8-statuses";
+import { republishRuleStatuses } from "../../domain/commands/republish-rule-statuses";
 import { closeFiscalYear } from "../../domain/commands/close-fiscal-year";
 import { createBudgetLine } from "../../domain/commands/create-budget-line";
 import { recordDisbursement } from "../../domain/commands/record-disbursement";

@@ -1,6 +1,5 @@
 import type { Clock } from "@grassroots/kit/validation";
 import { R8_RULE, r8Figures } from "../../rules/r8-funds-on-time-in-full";
-import type { FinancePolicy } from "../access-policy";
 import type { BudgetLine } from "../budget";
 import { budgetExecutions } from "../budget-execution";
 import type { FinanceServices, Transaction } from "../ports";
@@ -69,17 +68,3 @@ export const r8DueDateCheck = (services: FinanceServices, everyMs: number) => ({
     await checkR8Statuses(services);
   },
 });
-
-/**
- * `republishRuleStatuses` (CITY_ADMIN; also `pnpm republish-rule-statuses`): first every subject is
- * judged as of today (so the ledger holds every current result), then every R8 result goes out again
- * with `republished: true`. Returns how many were republished.
- */
-export async function republishRuleStatuses(
-  services: FinanceServices,
-  policy: FinancePolicy,
-): Promise<number> {
-  policy.requireRole("republish rule statuses", "CITY_ADMIN");
-  await checkR8Statuses(services);
-  return services.uow.run((tx) => tx.ruleStatus.republish([R8_RULE]));
-}

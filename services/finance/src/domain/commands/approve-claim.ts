@@ -1,4 +1,4 @@
-import { SubsidyClaimApproved, SubsidyClaimReturned } from "@grassroots/events/contracts";
+import { SubsidyClaimApproved } from "@grassroots/events/contracts";
 import { assertVersion, badInput } from "@grassroots/kit/errors";
 import { checkText, type Clock } from "@grassroots/kit/validation";
 import { claimState } from "../../events/subsidy-events";
@@ -49,26 +49,5 @@ export function approveClaim(
     });
     await tx.publish(SubsidyClaimApproved, claimState(approved));
     return approved;
-  });
-}
-
-/** R10: SUBMITTED → RETURNED with a reason (BANNER_ADMIN); the clerk corrects and submits again. */
-export function returnClaim(
-  uow: UnitOfWork,
-  policy: FinancePolicy,
-  input: ClaimStepInput & { reason: string },
-): Promise<SubsidyClaim> {
-  return uow.run(async (tx) => {
-    const action = "return subsidy claims";
-    policy.requireRole(action, "BANNER_ADMIN");
-    const { claims, banner } = await claimsInArea(tx, policy, [input.claimId], "claimId");
-    policy.requireOwnLevel(banner, action);
-    const [claim] = claims;
-    requireClaimStatus(claim, ["SUBMITTED"], "return it");
-    const reason = checkText(input.reason ?? "", "reason", 500);
-    assertVersion(`Claim ${claim.id}`, claim.version, input.expectedVersion);
-    const returned = await tx.subsidies.updateClaim(claim.id, { status: "RETURNED", returnReason: reason });
-    await tx.publish(SubsidyClaimReturned, claimState(returned));
-    return returned;
   });
 }
