@@ -263,6 +263,18 @@ export interface CommendationReads {
   ofStatisticians(ids: readonly string[], scope: Scope): Promise<Commendation[]>;
 }
 
+/** What the seed reads: the projected units and what it made before (to skip it). */
+export interface SeedReads {
+  projectedUnits(): Promise<number>;
+  /** Active units, by code. */
+  activeUnits(): Promise<OrgUnitProjection[]>;
+  /** The owner's sample scheme of the year (its latest version). */
+  sampleScheme(ownerUnitId: string, year: number): Promise<AssessmentScheme | undefined>;
+  meetingExists(holderUnitId: string, minutesRef: string): Promise<boolean>;
+  inspectionExists(inspectedUnitId: string, inspector: string): Promise<boolean>;
+  resultPublished(schemeVersionId: string): Promise<boolean>;
+}
+
 /** Everything the GraphQL layer and the tools call into, built once in wire.ts (or a test). */
 export interface EvaluationServices {
   uow: UnitOfWork;
