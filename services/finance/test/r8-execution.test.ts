@@ -218,4 +218,31 @@ describe("R8: budget execution and the rule's status", () => {
     // its monthly line (added above) has January to May unpaid
     expect(dalate[dalate.length - 1]).toMatchObject({ republished: true, status: "NOT_MET" });
   });
+
+  it("R8: an INSPECTOR reads everything in scope and changes nothing", async () => {
+    const inspector = as("INSPECTOR", CITY);
+    const res = await h.call(EXECUTION, { year: 2026 }, inspector);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.budgetExecution.length).toBeGreaterThan(1);
+    const lines = await h.call(LINES, { year: 2026, first: 50 }, inspector);
+    expect(lines.data!.budgetLines.totalCount).toBeGreaterThan(0);
+    expect(
+      await h.expectRefused("FORBIDDEN", () =>
+        h.call(
+          DISBURSE,
+          {
+            input: {
+              lineId: lines.data!.budgetLines.edges[0].node.id,
+              instalmentSeq: 1,
+              amount: "1.00",
+              paidOn: "2026-05-01",
+              voucherNumber: "记-x",
+              payer: "x",
+            },
+          },
+          inspector,
+        ),
+      ),
+    ).toBe("Only FINANCE_OFFICER may record disbursements; you are INSPECTOR.");
+  });
 });
