@@ -204,7 +204,7 @@ describe("R8: budget execution and the rule's status", () => {
     expect(after[2].figures).toMatchObject({ paid: "50000.00", paidOnTime: "0.00" });
   });
 
-  it("R8: republishRuleStatuses (CITY_ADMIN) sends every subject's current status again with republished: true", async () => {
+  it("R8: republishFinanceRuleStatuses (CITY_ADMIN) sends every subject's current status again with republished: true", async () => {
     await h.expectRefused("FORBIDDEN", () => h.call(REPUBLISH, {}, cityOfficer));
     const res = await h.call(REPUBLISH, {}, cityAdmin);
     expect(res.errors).toBeUndefined();
@@ -212,8 +212,8 @@ describe("R8: budget execution and the rule's status", () => {
       `SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND (data->>'republished')::boolean`,
       [RULE_STATUS],
     );
-    expect(republished[0].n).toBe(res.data!.republishRuleStatuses);
-    expect(res.data!.republishRuleStatuses).toBeGreaterThanOrEqual(6);
+    expect(republished[0].n).toBe(res.data!.republishFinanceRuleStatuses);
+    expect(res.data!.republishFinanceRuleStatuses).toBeGreaterThanOrEqual(6);
     const dalate = await statusEvents(DALATE);
     // its monthly line (added above) has January to May unpaid
     expect(dalate[dalate.length - 1]).toMatchObject({ republished: true, status: "NOT_MET" });

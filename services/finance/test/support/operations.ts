@@ -11,7 +11,7 @@ export const DISBURSE = `mutation($input: RecordDisbursementInput!) {
 export const REVERSE = `mutation($input: ReverseDisbursementInput!) {
   reverseDisbursement(input: $input) { id kind amount reversesId reason } }`;
 export const CLOSE_YEAR = `mutation($input: CloseFiscalYearInput!) { closeFiscalYear(input: $input) { ownerUnitId fiscalYear } }`;
-export const REPUBLISH = `mutation { republishRuleStatuses }`;
+export const REPUBLISH = `mutation { republishFinanceRuleStatuses }`;
 export const LINE = `query($id: ID!) { budgetLine(id: $id) { ${LINE_FIELDS}
   revisions { revision revisesRevision amount reason }
   disbursements { id kind amount paidOn reversesId } } }`;

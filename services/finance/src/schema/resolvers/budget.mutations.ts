@@ -95,7 +95,7 @@ export class BudgetMutations {
     description:
       "CITY_ADMIN: republishes every subject's current R8 status (republished: true); returns how many.",
   })
-  async republishRuleStatuses(@Ctx() ctx: GraphQLContext): Promise<number> {
+  async republishFinanceRuleStatuses(@Ctx() ctx: GraphQLContext): Promise<number> {
     return republishRuleStatuses(this.deps.services, await changePolicy(ctx));
   }
 }
