@@ -7,7 +7,7 @@ import { schemeVersionedData } from "../../events/assessment-events";
 import type { EvaluationPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";
 import { checkSchemeHeader, schemeDefinitionOf, type AssessmentScheme, type SchemeInput } from "../scheme";
-import { SCHEME_MANAGERS } from "./common";
+import { runOnce, SCHEME_MANAGERS } from "./common";
 
 export interface DefineSchemeInput extends SchemeInput {
   ownerUnitId: string;
@@ -27,12 +27,22 @@ export function defineAssessmentSchemeIn(
   return writeSchemeVersion(tx, policy, input, { schemeId: randomUUID(), version: 1 });
 }
 
+/** The API's form: retryable with a client requestId; the result is the scheme version. */
 export const defineAssessmentScheme = (
   uow: UnitOfWork,
   policy: EvaluationPolicy,
   clock: Clock,
-  input: DefineSchemeInput,
-) => uow.run((tx) => defineAssessmentSchemeIn(tx, policy, clock, input));
+  input: DefineSchemeInput & { requestId?: string },
+) =>
+  runOnce(
+    uow,
+    "defineAssessmentScheme",
+    policy.actor.id,
+    input,
+    (tx) => defineAssessmentSchemeIn(tx, policy, clock, input),
+    (s) => s.id,
+    (tx, id) => tx.schemes.get(id),
+  );
 
 /** What defining and revising share: the owner's steps, the checked definition, the insert and the event. */
 export async function writeSchemeVersion(

@@ -6,6 +6,7 @@ import type { EvaluationPolicy } from "../access-policy";
 import { requireWithinQuota, type Commendation, type CommendationKind } from "../commendation";
 import { trimmed } from "../meeting";
 import type { Transaction, UnitOfWork } from "../ports";
+import { runOnce } from "./common";
 
 export interface NominationInput {
   year: number;
@@ -85,9 +86,19 @@ export async function nominateForCommendationIn(
   });
 }
 
+/** The API's form: retryable with a client requestId; the result is the nomination. */
 export const nominateForCommendation = (
   uow: UnitOfWork,
   policy: EvaluationPolicy,
   clock: Clock,
-  input: NominationInput,
-) => uow.run((tx) => nominateForCommendationIn(tx, policy, clock, input));
+  input: NominationInput & { requestId?: string },
+) =>
+  runOnce(
+    uow,
+    "nominateForCommendation",
+    policy.actor.id,
+    input,
+    (tx) => nominateForCommendationIn(tx, policy, clock, input),
+    (c) => c.id,
+    (tx, id) => tx.commendations.lock(id),
+  );

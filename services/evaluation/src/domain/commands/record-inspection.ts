@@ -6,6 +6,7 @@ import type { EvaluationPolicy } from "../access-policy";
 import { publishFinding } from "../finding-status";
 import { checkDate, trimmed } from "../meeting";
 import type { Transaction, UnitOfWork } from "../ports";
+import { runOnce } from "./common";
 import {
   SEVERITIES,
   type Finding,
@@ -106,9 +107,19 @@ export async function recordInspectionIn(
   return { inspection, findings: raised };
 }
 
+/** The API's form: retryable with a client requestId; the result is the inspection. */
 export const recordInspection = (
   uow: UnitOfWork,
   policy: EvaluationPolicy,
   clock: Clock,
-  input: RecordInspectionInput,
-) => uow.run((tx) => recordInspectionIn(tx, policy, clock, input));
+  input: RecordInspectionInput & { requestId?: string },
+) =>
+  runOnce(
+    uow,
+    "recordInspection",
+    policy.actor.id,
+    input,
+    async (tx) => (await recordInspectionIn(tx, policy, clock, input)).inspection,
+    (i) => i.id,
+    (tx, id) => tx.supervision.getInspection(id),
+  );

@@ -7,6 +7,7 @@ import type { EvaluationPolicy } from "../access-policy";
 import { checkDate, trimmed, type MeetingKind, type Problem, type WorkMeeting } from "../meeting";
 import { publishR11 } from "../meeting-status";
 import type { Transaction, UnitOfWork } from "../ports";
+import { runOnce } from "./common";
 
 export interface ProblemInput {
   description: string;
@@ -119,9 +120,19 @@ export async function recordWorkMeetingIn(
   return { meeting, problems: raised };
 }
 
+/** The API's form: retryable with a client requestId; the result is the meeting. */
 export const recordWorkMeeting = (
   uow: UnitOfWork,
   policy: EvaluationPolicy,
   clock: Clock,
-  input: RecordMeetingInput,
-) => uow.run((tx) => recordWorkMeetingIn(tx, policy, clock, input));
+  input: RecordMeetingInput & { requestId?: string },
+) =>
+  runOnce(
+    uow,
+    "recordWorkMeeting",
+    policy.actor.id,
+    input,
+    async (tx) => (await recordWorkMeetingIn(tx, policy, clock, input)).meeting,
+    (m) => m.id,
+    (tx, id) => tx.meetings.get(id),
+  );

@@ -1,3 +1,4 @@
+import { REQUEST_ID } from "./request-id";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { CommendationKindEnum } from "../types/enums";
 
@@ -16,6 +17,7 @@ export class CommendationQuotaInput {
 
 @InputType("NominationInput")
 export class NominationInput {
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string;
   @Field(() => Int) year: number;
   @Field(() => ID) bannerUnitId: string;
   @Field(() => CommendationKindEnum) kind: "UNIT" | "INDIVIDUAL";

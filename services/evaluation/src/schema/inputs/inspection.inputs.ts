@@ -1,3 +1,4 @@
+import { REQUEST_ID } from "./request-id";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { InspectionKindEnum, SeverityEnum } from "../types/enums";
 
@@ -14,6 +15,7 @@ export class FindingInput {
 
 @InputType("RecordInspectionInput")
 export class RecordInspectionInput {
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string;
   @Field(() => ID) inspectedUnitId: string;
   @Field() inspectionDate: string;
   @Field(() => InspectionKindEnum) kind:

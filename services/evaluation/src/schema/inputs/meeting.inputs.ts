@@ -1,3 +1,4 @@
+import { REQUEST_ID } from "./request-id";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { MeetingKindEnum, ProblemStepEnum } from "../types/enums";
 
@@ -11,6 +12,7 @@ export class MeetingProblemInput {
 
 @InputType("RecordWorkMeetingInput")
 export class RecordWorkMeetingInput {
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string;
   @Field(() => ID) holderUnitId: string;
   @Field() meetingDate: string;
   @Field(() => MeetingKindEnum) kind: "EXECUTIVE" | "SPECIAL" | "BUREAU";

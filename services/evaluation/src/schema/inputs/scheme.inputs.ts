@@ -1,3 +1,4 @@
+import { REQUEST_ID } from "./request-id";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { AdjustmentKindEnum, IndicatorKindEnum, ScoringFunctionEnum } from "../types/enums";
 
@@ -69,6 +70,7 @@ export class SchemeDefinitionInput {
 
 @InputType("DefineAssessmentSchemeInput")
 export class DefineAssessmentSchemeInput extends SchemeDefinitionInput {
+  @Field(() => String, { nullable: true, description: REQUEST_ID }) requestId?: string;
   @Field(() => ID) ownerUnitId: string;
 }
 

@@ -25,9 +25,7 @@ export class InspectionMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<InspectionType> {
     const { uow, clock } = this.deps.services;
-    return inspectionView(
-      (await recordInspection(uow, await changePolicy(ctx), clock, { ...input })).inspection,
-    );
+    return inspectionView(await recordInspection(uow, await changePolicy(ctx), clock, { ...input }));
   }
 
   @Mutation(() => FindingType, {

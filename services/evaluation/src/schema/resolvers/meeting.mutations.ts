@@ -25,7 +25,7 @@ export class MeetingMutations {
     @Ctx() ctx: GraphQLContext,
   ): Promise<WorkMeetingType> {
     const { uow, clock } = this.deps.services;
-    const { meeting } = await recordWorkMeeting(uow, await changePolicy(ctx), clock, { ...input });
+    const meeting = await recordWorkMeeting(uow, await changePolicy(ctx), clock, { ...input });
     return meetingView(meeting);
   }
 
