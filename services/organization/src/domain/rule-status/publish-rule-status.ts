@@ -31,14 +31,10 @@ export async function publishStandardizationStatus(
 export async function backfillRuleStatuses(tx: Transaction): Promise<number> {
   const units = await tx.ruleSubjects.unitsOfKinds(POST_REQUIRED_KINDS);
   const byId = new Map(units.map((u) => [u.id, u]));
-  let published = 0;
-  for (const unit of units) {
-    const result = postEstablishedStatus(unit);
-    if (result && (await tx.ruleStatus.publishIfChanged(result))) published++;
-  }
-  for (const assessment of await tx.ruleSubjects.latestAssessmentsPerYear()) {
+  const posts = units.flatMap((unit) => postEstablishedStatus(unit) ?? []);
+  const standardization = (await tx.ruleSubjects.latestAssessmentsPerYear()).flatMap((assessment) => {
     const unit = byId.get(assessment.orgUnitId);
-    if (unit && (await tx.ruleStatus.publishIfChanged(standardizationStatus(unit, assessment)))) published++;
-  }
-  return published;
+    return unit ? [standardizationStatus(unit, assessment)] : [];
+  });
+  return tx.ruleStatus.publishAllIfChanged([...posts, ...standardization]);
 }
