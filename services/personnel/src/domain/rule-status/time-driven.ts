@@ -25,12 +25,10 @@ export async function publishTimeDrivenStatuses(
     },
     unitIds,
   );
-  let published = 0;
-  for (const { unit, figures } of subjects) {
-    const r5 = filingTimelinessStatus(unit, figures, settings.filingDueDays, asOf);
-    const r7 = pendingTrainingStatus(unit, figures, settings.pendingTrainingMaxDays, asOf);
-    if (await tx.ruleStatus.publishIfChanged(r5)) published++;
-    if (await tx.ruleStatus.publishIfChanged(r7)) published++;
-  }
-  return published;
+  return tx.ruleStatus.publishAllIfChanged(
+    subjects.flatMap(({ unit, figures }) => [
+      filingTimelinessStatus(unit, figures, settings.filingDueDays, asOf),
+      pendingTrainingStatus(unit, figures, settings.pendingTrainingMaxDays, asOf),
+    ]),
+  );
 }
