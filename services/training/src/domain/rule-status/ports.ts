@@ -6,6 +6,8 @@ import type { OrgUnitRef } from "../directory";
 export interface RuleStatusLedger {
   /** Publishes the result only when it differs from the last one published; returns whether it did. */
   publishIfChanged(result: RuleStatusResult): Promise<boolean>;
+  /** The same for many (a check of every subject), reading their last results in one statement; returns how many it published. */
+  publishAllIfChanged(results: readonly RuleStatusResult[]): Promise<number>;
   /** Publishes every stored current result of these rules again (`republished: true`); returns the count. */
   republish(rules?: readonly RuleId[]): Promise<number>;
 }

@@ -1,4 +1,8 @@
-import { bannerCoverageStatus, cityObligationStatus } from "../../rules/r6-rule-status";
+import {
+  bannerCoverageStatus,
+  cityObligationStatus,
+  type RuleStatusResult,
+} from "../../rules/r6-rule-status";
 import { yearWindow } from "../../rules/r6-yearly-training";
 import { coverageReports } from "../coverage";
 import type { Clock } from "@grassroots/kit/validation";
@@ -27,10 +31,7 @@ export async function publishCoverageStatuses(
   const cities = await tx.ruleSubjects.cities();
   if (cities.length === 0) return 0;
   const asOf = clock.now();
-  let published = 0;
-  const publish = async (result: Parameters<Transaction["ruleStatus"]["publishIfChanged"]>[0]) => {
-    if (await tx.ruleStatus.publishIfChanged(result)) published++;
-  };
+  const results: RuleStatusResult[] = [];
   for (const year of years) {
     const window = yearWindow(year, clock.today());
     const reports = await coverageReports(
@@ -41,13 +42,13 @@ export async function publishCoverageStatuses(
     );
     for (const [i, report] of reports.entries()) {
       if (report instanceof Error) throw report;
-      await publish(cityObligationStatus(cities[i], window, report.cityComprehensiveSessions.length, asOf));
+      results.push(cityObligationStatus(cities[i], window, report.cityComprehensiveSessions.length, asOf));
       for (const coverage of report.banners) {
-        await publish(
+        results.push(
           bannerCoverageStatus(coverage.banner, window, coverage, settings.coverageTargetPercent, asOf),
         );
       }
     }
   }
-  return published;
+  return tx.ruleStatus.publishAllIfChanged(results);
 }
