@@ -2,8 +2,17 @@ import { OrganizationRuleStatusChanged } from "@grassroots/events/contracts";
 import { SAMPLE_STANDARD } from "../src/domain/seed/sample-data";
 import { ensureStandard } from "../src/domain/seed/ensure-standard";
 import { POST_REQUIRED_KINDS } from "../src/rules/r1-statistics-posts";
-import { allMet, CREATE, DEACTIVATE, RECORD, UNIT_BY_CODE, UPDATE } from "./support/operations";
-import { as, cityAdmin, DALATE, idOf, importOrdos, startHarness, type Harness } from "./support/harness";
+import { allMet, CREATE, DEACTIVATE, MOVE, RECORD, UNIT_BY_CODE, UPDATE } from "./support/operations";
+import {
+  as,
+  cityAdmin,
+  DALATE,
+  idOf,
+  importOrdos,
+  startHarness,
+  ZHUNGEER,
+  type Harness,
+} from "./support/harness";
 
 const SHULINZHAO = "150621100000"; // 树林召镇, a TOWN of 达拉特旗
 const REPUBLISH = `mutation { republishOrganizationRuleStatuses }`;
@@ -13,6 +22,7 @@ interface RuleEvent {
   data: {
     rule: string;
     subjectUnitId: string;
+    subjectUnitPath: string;
     period: string | null;
     status: string;
     figures: Record<string, unknown>;
@@ -169,6 +179,35 @@ describe("R1 / R2 rule status events (issue 12)", () => {
     expect((await ruleEventsSince(seq)).map((e) => [e.data.period, e.data.status])).toEqual([
       ["2024", "MET"],
     ]);
+  });
+
+  it("R1 / R2: a moved township's results follow it to its new path (its own and its villages'), status unchanged", async () => {
+    const town = await unit(SHULINZHAO);
+    const seq = await lastSeq();
+    const moved = await h.call(
+      MOVE,
+      {
+        input: {
+          id: town.id,
+          expectedVersion: town.version,
+          newParentId: idOf(ZHUNGEER),
+          newCode: "150622190000",
+        },
+      },
+      cityAdmin,
+    );
+    expect(moved.errors).toBeUndefined();
+    const newPath = `${idOf("150600000000")}/${idOf(ZHUNGEER)}/${town.id}/`;
+    const events = await ruleEventsSince(seq);
+    expect(
+      events.filter((e) => e.key === town.id).map((e) => [e.data.rule, e.data.period, e.data.status]),
+    ).toEqual([
+      ["R1.post-established", null, "NOT_MET"],
+      ["R2.standardization", "2023", "NOT_MET"],
+      ["R2.standardization", "2024", "MET"],
+    ]);
+    expect(events.every((e) => e.data.subjectUnitPath.startsWith(newPath))).toBe(true);
+    expect(events.filter((e) => e.key !== town.id).map((e) => e.data.status)).toEqual(["NOT_APPLICABLE"]); // its village
   });
 
   it("R1 / R2: republish sends every subject's current status with republished: true", async () => {

@@ -6,7 +6,7 @@ import { checkCodeFormat, recode, significantPrefix } from "../division-code";
 import { checkPlacement } from "../hierarchy";
 import { describe, pathOf, type OrgUnit } from "../org-unit";
 import type { Transaction, UnitOfWork } from "../ports";
-import { publishPostStatus } from "../rule-status/publish-rule-status";
+import { publishMovedUnitStatuses } from "../rule-status/publish-rule-status";
 import { lockUnit, requireActive, requireCodeFree } from "./common";
 
 export interface MoveOrgUnitInput {
@@ -77,7 +77,7 @@ export async function moveOrgUnitIn(
 
   const moved = await tx.units.relocate(unit.id, { parentId: parent.id, code: input.newCode, path: newPath });
   await tx.publish(OrgUnitMoved, orgUnitMovedData(moved, unit, descendants.length));
-  await publishPostStatus(tx, moved);
+  await publishMovedUnitStatuses(tx, moved);
   for (const d of descendants) {
     const after = await tx.units.relocate(d.id, {
       parentId: d.parentId,
@@ -86,7 +86,7 @@ export async function moveOrgUnitIn(
     });
     const changed = [...(after.path !== d.path ? ["path"] : []), ...(after.code !== d.code ? ["code"] : [])];
     await tx.publish(OrgUnitUpdated, orgUnitUpdatedData(after, changed));
-    await publishPostStatus(tx, after);
+    await publishMovedUnitStatuses(tx, after);
   }
   return { unit: moved, descendantsMoved: descendants.length };
 }

@@ -24,6 +24,15 @@ export async function publishStandardizationStatus(
   if (deciding) await tx.ruleStatus.publishIfChanged(standardizationStatus(unit, deciding));
 }
 
+/** A moved unit's R1 result and its R2 result of every year (the results carry its new path). */
+export async function publishMovedUnitStatuses(tx: Transaction, unit: OrgUnit): Promise<void> {
+  const post = postEstablishedStatus(unit);
+  const years = (await tx.ruleSubjects.latestAssessmentsPerYear(unit.id)).map((a) =>
+    standardizationStatus(unit, a),
+  );
+  await tx.ruleStatus.publishAllIfChanged([...(post ? [post] : []), ...years]);
+}
+
 /**
  * Every subject's current R1 and R2 result, computed once: fills the ledger of a database that predates
  * it and catches up anything missed. Returns how many results it published (those that changed).
