@@ -195,7 +195,7 @@ it("R13: the scorecard changes within seconds of the source event (commit → sc
   expect(latencies).toHaveLength(20);
 });
 
-it("R13: a register count set to 1,500 through organization, then personnel's R3 flip, turns the township's scorecard with no other action", async () => {
+it("R13: a register count set to 1,500 through organization, then personnel's R3 flip, turns the township's scorecard and the banner's staffing indicator with no other action", async () => {
   const state = {
     ...ordosStates().find((u) => u.code === SHULINZHAO)!,
     registerCount: 1500,
@@ -203,6 +203,16 @@ it("R13: a register count set to 1,500 through organization, then personnel's R3
     version: 2,
     previousCount: null,
   };
+  const staffing = async () =>
+    (
+      await h.call(
+        `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on OrgUnit { assessmentMetrics(year: 2026) { metric value } } } }`,
+        { reps: [{ __typename: "OrgUnit", id: idOf(DALATE) }] },
+        dalateAdmin,
+      )
+    ).data!._entities[0].assessmentMetrics.find((m: { metric: string }) => m.metric === "staffing-compliance")
+      .value;
+  expect(await staffing()).toBe("0.00"); // the banner's staffing indicator today: 树林召镇 NOT_MET
   await h.handled(await h.publish(RegisterCountSet, state));
   expect(
     (await h.dataSource.query(`SELECT register_count FROM org_unit WHERE id = $1`, [idOf(SHULINZHAO)]))[0],
@@ -214,6 +224,7 @@ it("R13: a register count set to 1,500 through organization, then personnel's R3
     status: "MET",
     figures: { required: 2, actual: 2, registerCount: 1500 },
     reason: "needs 2 full-time statisticians, has 2",
+    asOf: "2026-06-30T01:00:00.000Z",
   });
   const res = await h.call(
     `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on OrgUnit { scorecard(year: 2026) { score } } } }`,
@@ -221,4 +232,5 @@ it("R13: a register count set to 1,500 through organization, then personnel's R3
     dalateAdmin,
   );
   expect(res.data!._entities[0].scorecard.score).toBe("100.00");
+  expect(await staffing()).toBe("100.00"); // 树林召镇 MET (工业街道's UNKNOWN came after the business date)
 });
