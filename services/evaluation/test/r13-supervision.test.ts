@@ -240,3 +240,31 @@ it("R13: republishRuleStatuses (CITY_ADMIN) sends every current R11/R13 result a
   expect(republished).toHaveLength(stored);
   expect(stored).toBeGreaterThan(0);
 });
+
+it("R13: the findings worklist pages by keyset (soonest deadline first), with a refused foreign cursor", async () => {
+  const five = [1, 2, 3, 4, 5].map((i) => ({ ...F2, description: `问题${i}`, deadline: `2026-08-0${i}` }));
+  expect((await h.call(RECORD, { input: inspection(five) }, inspector)).errors).toBeUndefined();
+  const PAGE = `query ($id: ID!, $after: String) { findings(unitId: $id, first: 4, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { deadline status } } } }`;
+  const first = (await h.call(PAGE, { id: idOf(DALATE) }, inspector)).data!.findings;
+  expect(first.totalCount).toBe(6); // f1 (open, escalated) and the five; the accepted one is left out
+  expect(first.edges.map((e: { node: { deadline: string } }) => e.node.deadline)).toEqual([
+    "2026-06-20",
+    "2026-08-01",
+    "2026-08-02",
+    "2026-08-03",
+  ]);
+  expect(first.pageInfo.hasNextPage).toBe(true);
+  const second = (await h.call(PAGE, { id: idOf(DALATE), after: first.pageInfo.endCursor }, inspector)).data!
+    .findings;
+  expect(second.edges.map((e: { node: { deadline: string } }) => e.node.deadline)).toEqual([
+    "2026-08-04",
+    "2026-08-05",
+  ]);
+  expect(second.pageInfo.hasNextPage).toBe(false);
+  const bad = await h.call(PAGE, { id: idOf(DALATE), after: "bm90LWEtY3Vyc29y" }, inspector);
+  expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  // a clerk of one township sees its own findings only
+  const clerk = (await h.call(PAGE, { id: idOf(SHULINZHAO) }, as("UNIT_CLERK", SHULINZHAO))).data!.findings;
+  expect(clerk.totalCount).toBe(1);
+});

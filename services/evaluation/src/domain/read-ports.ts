@@ -1,3 +1,4 @@
+import type { Page } from "@grassroots/kit/validation";
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { StatusCounts } from "../rules/r12-metrics";
 import type { MeetingYearCounts } from "../rules/r11-meeting-problems";
@@ -70,6 +71,13 @@ export interface SupervisionReads {
   ofUnits(unitIds: readonly string[], scope: Scope): Promise<Inspection[]>;
   findingsOf(inspectionIds: readonly string[]): Promise<Finding[]>;
   rectificationsOf(findingIds: readonly string[]): Promise<Rectification[]>;
+  /** One page of the findings whose responsible unit lies in a subtree and the scope, soonest deadline first (keyset). */
+  findingsPage(
+    rootPath: string,
+    scope: Scope,
+    openOnly: boolean,
+    page: { first: number; after?: { deadline: string; id: string } },
+  ): Promise<Page<Finding>>;
 }
 
 /** Commendations of units (as nominees) or people; published ones are public. */

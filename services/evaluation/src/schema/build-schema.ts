@@ -14,6 +14,7 @@ import { AssessmentFields, SchemeFields } from "./resolvers/assessment.fields";
 import { MeetingQueries } from "./resolvers/meeting.queries";
 import { MeetingMutations } from "./resolvers/meeting.mutations";
 import { MeetingFields } from "./resolvers/meeting.fields";
+import { FindingQueries } from "./resolvers/finding.queries";
 import { InspectionMutations } from "./resolvers/inspection.mutations";
 import { FindingFields, InspectionFields } from "./resolvers/inspection.fields";
 import { RuleStatusMutations } from "./resolvers/rule-status.mutations";
@@ -33,6 +34,7 @@ const resolvers = [
   MeetingQueries,
   MeetingMutations,
   MeetingFields,
+  FindingQueries,
   InspectionMutations,
   InspectionFields,
   FindingFields,

@@ -1,3 +1,4 @@
+import type { Page } from "@grassroots/kit/validation";
 import type { DataSource } from "typeorm";
 import type { SupervisionReads, Scope } from "../../domain/ports";
 import type { Finding, Inspection, Rectification } from "../../domain/supervision";
@@ -49,5 +50,26 @@ export class SqlSupervisionReads implements SupervisionReads {
       .where("r.finding_id IN (:...findingIds)", { findingIds })
       .orderBy("r.created_at")
       .getMany();
+  }
+
+  async findingsPage(
+    rootPath: string,
+    scope: Scope,
+    openOnly: boolean,
+    page: { first: number; after?: { deadline: string; id: string } },
+  ): Promise<Page<Finding>> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(FindingEntity, "f")
+      .innerJoin("org_unit", "r", "r.id = f.responsible_unit_id")
+      .where("r.path LIKE :root || '%' AND r.path LIKE :scope || '%'", { root: rootPath, scope });
+    if (openOnly) query.andWhere("f.status <> 'ACCEPTED'");
+    const totalCount = await query.clone().getCount();
+    if (page.after) query.andWhere("(f.deadline, f.id) > (:deadline::date, :id::uuid)", page.after);
+    const rows = await query
+      .orderBy("f.deadline")
+      .addOrderBy("f.id")
+      .limit(page.first + 1)
+      .getMany();
+    return { items: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount };
   }
 }

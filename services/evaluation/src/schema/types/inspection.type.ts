@@ -1,3 +1,4 @@
+import { PageInfoType } from "@grassroots/kit";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { FindingStatusEnum, InspectionKindEnum, SeverityEnum } from "./enums";
 import { OrgUnitType } from "./org-unit.type";
@@ -50,4 +51,17 @@ export class InspectionType {
   @Field() inspector: string;
   @Field(() => String, { nullable: true }) summary: string | null;
   @Field() recordedByName: string;
+}
+
+@ObjectType("FindingEdge")
+export class FindingEdgeType {
+  @Field() cursor: string;
+  @Field(() => FindingType) node: FindingType;
+}
+
+@ObjectType("FindingConnection", { description: "Findings, soonest deadline first; page with first/after." })
+export class FindingConnectionType {
+  @Field(() => [FindingEdgeType]) edges: FindingEdgeType[];
+  @Field(() => PageInfoType) pageInfo: PageInfoType;
+  @Field(() => Int) totalCount: number;
 }
