@@ -227,12 +227,14 @@ it("R13: the periodic check flags the overdue finding once, and escalates it aft
   expect(r13).toMatchObject({ status: "NOT_MET", figures: { open: 1, escalated: 1 } });
 });
 
-it("R13: republishRuleStatuses (CITY_ADMIN) sends every current R11/R13 result again, marked republished; others are refused", async () => {
-  await h.expectRefused("FORBIDDEN", () => h.call(`mutation { republishRuleStatuses }`, {}, inspector));
-  const res = await h.call(`mutation { republishRuleStatuses }`, {}, as("CITY_ADMIN", CITY));
+it("R13: republishEvaluationRuleStatuses (CITY_ADMIN) sends every current R11/R13 result again, marked republished; others are refused", async () => {
+  await h.expectRefused("FORBIDDEN", () =>
+    h.call(`mutation { republishEvaluationRuleStatuses }`, {}, inspector),
+  );
+  const res = await h.call(`mutation { republishEvaluationRuleStatuses }`, {}, as("CITY_ADMIN", CITY));
   expect(res.errors).toBeUndefined();
   const stored = (await h.dataSource.query(`SELECT count(*)::int AS n FROM rule_status_published`))[0].n;
-  expect(res.data!.republishRuleStatuses).toBe(stored);
+  expect(res.data!.republishEvaluationRuleStatuses).toBe(stored);
   const republished = await h.dataSource.query(
     `SELECT data FROM outbox WHERE type = $1 AND (data->>'republished')::boolean`,
     [EvaluationRuleStatusChanged.type],

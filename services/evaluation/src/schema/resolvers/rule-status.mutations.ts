@@ -12,7 +12,7 @@ export class RuleStatusMutations {
     description:
       "Publishes the current R11 and R13 result of every subject again (republished: true), for a new consumer or a rebuilt projection; the count. CITY_ADMIN.",
   })
-  async republishRuleStatuses(@Ctx() ctx: GraphQLContext): Promise<number> {
+  async republishEvaluationRuleStatuses(@Ctx() ctx: GraphQLContext): Promise<number> {
     return republishRuleStatuses(this.deps.services.uow, await changePolicy(ctx));
   }
 }
