@@ -155,7 +155,14 @@ describe("Deployments", () => {
     (name) => {
       const list = objects(name);
       const deployments = ofKind(list, "Deployment");
-      expect(deployments.map(component).sort()).toEqual(["gateway", "organization", "personnel", "training"]);
+      expect(deployments.map(component).sort()).toEqual([
+        "evaluation",
+        "finance",
+        "gateway",
+        "organization",
+        "personnel",
+        "training",
+      ]);
       for (const d of deployments) {
         const pod = d.spec.template.spec;
         expect(pod.automountServiceAccountToken).toBe(false);
@@ -267,12 +274,16 @@ describe("Deployments", () => {
     expect(ofKind(objects("default"), "PodDisruptionBudget")).toEqual([]);
     const production = objects("production");
     expect(ofKind(production, "HorizontalPodAutoscaler").map(component).sort()).toEqual([
+      "evaluation",
+      "finance",
       "gateway",
       "organization",
       "personnel",
       "training",
     ]);
     expect(ofKind(production, "PodDisruptionBudget").map(component).sort()).toEqual([
+      "evaluation",
+      "finance",
       "gateway",
       "organization",
       "personnel",
@@ -303,7 +314,7 @@ describe("NetworkPolicies", () => {
     "a subgraph admits only the gateway (plus Prometheus when configured) (%s values)",
     (name) => {
       const list = objects(name);
-      for (const subgraph of ["organization", "personnel", "training"]) {
+      for (const subgraph of ["organization", "personnel", "training", "finance", "evaluation"]) {
         const p = policy(list, subgraph);
         expect(p.spec.policyTypes).toEqual(["Ingress", "Egress"]);
         const [fromGateway, ...others] = p.spec.ingress;
@@ -354,11 +365,21 @@ describe("NetworkPolicies", () => {
         rule.to?.[0]?.ipBlock?.cidr ??
         rule.to?.[0]?.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"],
     );
-    expect(targets).toEqual(["kube-system", "organization", "personnel", "training", "10.20.50.10/32"]);
+    expect(targets).toEqual([
+      "kube-system",
+      "evaluation",
+      "finance",
+      "organization",
+      "personnel",
+      "training",
+      "10.20.50.10/32",
+    ]);
     const hooks = ofKind(list, "NetworkPolicy").find((p) => component(p) === "hooks")!;
     expect(hooks.spec.ingress).toEqual([]);
     expect(hooks.spec.egress).toEqual(policy(list, "organization").spec.egress);
     expect(hooks.spec.podSelector.matchExpressions[0].values.sort()).toEqual([
+      "evaluation-migrate",
+      "finance-migrate",
       "organization-migrate",
       "personnel-migrate",
       "topics",
@@ -379,6 +400,8 @@ describe("hooks: migrations and topics", () => {
       const jobs = ofKind(list, "Job");
       const migrations = jobs.filter((j) => component(j)?.endsWith("-migrate"));
       expect(migrations.map(component).sort()).toEqual([
+        "evaluation-migrate",
+        "finance-migrate",
         "organization-migrate",
         "personnel-migrate",
         "training-migrate",
@@ -574,18 +597,26 @@ describe("switching services on and off", () => {
       ),
     ).toEqual([]);
     expect(ofKind(off, "Deployment").map(component).sort()).toEqual([
+      "evaluation",
+      "finance",
       "organization",
       "personnel",
       "training",
     ]);
   });
 
-  it("finance and evaluation are present but off; adding a subgraph is a matter of values", () => {
+  it("#11/#12: finance and evaluation are on by default and can be switched off; adding a subgraph is a matter of values", () => {
     const list = objects("default");
-    expect(list.filter((o) => /finance|evaluation/.test(JSON.stringify(o)))).toEqual([]);
+    for (const service of ["finance", "evaluation"]) {
+      expect(ofKind(list, "Deployment").map(component)).toContain(service);
+      expect(ofKind(list, "Job").map(component)).toContain(`${service}-migrate`);
+    }
+    const without = render({
+      set: ["subgraphs.finance.enabled=false", "subgraphs.evaluation.enabled=false"],
+    });
+    expect(without.filter((o) => /grassroots-(finance|evaluation)/.test(JSON.stringify(o)))).toEqual([]);
     const more = render({
       set: [
-        "subgraphs.finance.enabled=true",
         "subgraphs.reports.enabled=true",
         "subgraphs.reports.port=4010",
         "subgraphs.reports.image.repository=grassroots/reports",
