@@ -8,3 +8,4 @@ export * from "./db-query";
 export * from "./identities";
 export * from "./resident-ids";
 export * from "./subgraph-harness";
+export * from "./plain-domain";
