@@ -47,6 +47,10 @@ const FINANCE_TABLES = [
   "task_record",
   "claim_line",
   "payment_batch",
+  "award_programme",
+  "allocation_round",
+  "round_allocation",
+  "round_step",
   "outbox",
 ];
 const refused = (code: string, run: () => ReturnType<typeof call>) =>
@@ -88,9 +92,11 @@ let q: string; // posted there too: a monthly report
 let claims: Record<string, { id: string; version: number; computed: string }>;
 
 beforeAll(async () => {
-  suite = await startSuite(["organization", "personnel", "finance"]);
+  suite = await startSuite(["organization", "personnel", "finance", "evaluation"]);
   importOrdosDivisions(suite);
   tokens.city = await suite.token("CITY_ADMIN", CITY, "city-wangli", "王丽");
+  tokens.city2 = await suite.token("CITY_ADMIN", CITY, "city-liusi", "刘思");
+  tokens.cityOfficer = await suite.token("FINANCE_OFFICER", CITY, "city-finance", "陈会");
   tokens.bannerAdmin = await suite.token("BANNER_ADMIN", DALATE, "dalate-admin", "李强");
   tokens.officer = await suite.token("FINANCE_OFFICER", DALATE, "dalate-finance", "赵敏");
   tokens.zhungeerOfficer = await suite.token("FINANCE_OFFICER", ZHUNGEER);
@@ -101,7 +107,7 @@ afterAll(async () => {
   await suite?.stop();
 });
 
-describe("finance through the gateway (organization + personnel + finance)", () => {
+describe("finance through the gateway (organization + personnel + finance; evaluation for R9)", () => {
   it("R8: a banner finance officer creates a work-funds line with a schedule and pays instalments (one on time, one short)", async () => {
     const input = {
       fiscalYear: YEAR,
@@ -380,5 +386,174 @@ describe("finance through the gateway (organization + personnel + finance)", () 
     });
     expect(data.banner.budgetExecution).toMatchObject({ ...dalate.budgetExecution, executionRate: "41.67" });
     expect(data.banner.budgetExecution.reason.length).toBeGreaterThan(10);
+  });
+
+  it("R9: the city's assessment published through evaluation reaches finance by Kafka; a round computed and approved (by another city admin) from it adds up to exactly 10,000,000.00", async () => {
+    // evaluation: the city's scheme for its banners and districts, each scored, reviewed and published
+    const evaluate = async (query: string, input: Record<string, unknown>, token = tokens.city) =>
+      Object.values(await gql(query, { input }, token))[0] as { id: string; version: number };
+    const scheme = await waitFor(
+      () =>
+        evaluate(
+          `mutation ($input: DefineAssessmentSchemeInput!) { defineAssessmentScheme(input: $input) { id version } }`,
+          {
+            ownerUnitId: idOf(CITY),
+            name: `${YEAR}年度旗区统计基层基础工作考核`,
+            year: YEAR,
+            subjectKinds: ["BANNER", "DISTRICT"],
+            cutOffDate: `${YEAR}-12-20`,
+            indicators: [
+              {
+                code: "M1",
+                name: "统计基础工作",
+                weight: "100",
+                kind: "MANUAL",
+                maxScore: "100",
+                guide: "按细则评分",
+              },
+            ],
+            requestId: randomUUID(),
+          },
+        ).catch(() => undefined),
+      "evaluation to know the city",
+      60000,
+      500,
+    );
+    const { openAssessments } = await gql(
+      `mutation ($id: ID!) { openAssessments(schemeVersionId: $id) { id version subject { id } } }`,
+      { id: scheme.id },
+      tokens.city,
+    );
+    expect(openAssessments).toHaveLength(9);
+    const codes = await sql<{ id: string; code: string }>(
+      suite.databases.organization.url,
+      `SELECT id, code FROM org_unit WHERE parent_id = $1 ORDER BY code`,
+      [idOf(CITY)],
+    );
+    const SCORES = [95, 92, 88, 85, 83, 81, 78, 70, 65]; // by unit code
+    const STEP = (name: string, input: string) =>
+      `mutation ($input: ${input}!) { ${name}(input: $input) { id version } }`;
+    for (const a of openAssessments as { id: string; version: number; subject: { id: string } }[]) {
+      const score = SCORES[codes.findIndex((c) => c.id === a.subject.id)];
+      let cur = await evaluate(STEP("scoreAssessment", "AssessmentStepInput"), {
+        assessmentId: a.id,
+        expectedVersion: a.version,
+      });
+      cur = await evaluate(STEP("recordManualScore", "ManualScoreInput"), {
+        assessmentId: cur.id,
+        expectedVersion: cur.version,
+        indicatorCode: "M1",
+        score: String(score),
+        evidence: "考核组评分表",
+      });
+      await evaluate(STEP("reviewAssessment", "AssessmentStepInput"), {
+        assessmentId: cur.id,
+        expectedVersion: cur.version,
+      });
+    }
+    await gql(
+      `mutation ($input: PublishAssessmentResultsInput!) { publishAssessmentResults(input: $input) { id } }`,
+      { input: { schemeVersionId: scheme.id } },
+      tokens.city,
+    );
+
+    // finance: the programme, its line, a round computed from the published results and approved
+    const { createAwardProgramme: programme } = await gql(
+      `mutation ($input: CreateAwardProgrammeInput!) { createAwardProgramme(input: $input) { id annualAmount } }`,
+      {
+        input: {
+          cityUnitId: idOf(CITY),
+          name: "基层统计工作以奖代补",
+          firstYear: YEAR,
+          lastYear: YEAR + 2,
+          annualAmount: "10000000.00",
+          rule: {
+            kind: "TIERS",
+            remainder: "KEEP",
+            grades: [
+              { name: "优秀", minScore: "90.00", amount: "1500000.00", maxCount: 2 },
+              { name: "良好", minScore: "80.00", amount: "1000000.00" },
+              { name: "合格", minScore: "0.00", amount: "600000.00" },
+            ],
+          },
+        },
+      },
+      tokens.city,
+    );
+    const { createBudgetLine: line } = await gql(
+      CREATE_LINE,
+      {
+        input: {
+          fiscalYear: YEAR,
+          ownerUnitId: idOf(CITY),
+          purpose: "AWARD_PROGRAMME",
+          classificationCode: "2010599",
+          documentTitle: "基层统计工作以奖代补资金",
+          documentNumber: `鄂财预〔${YEAR}〕30号`,
+          amount: "10000000.00",
+          schedule: { kind: "ONCE", dueDate: `${YEAR}-12-20` },
+        },
+      },
+      tokens.cityOfficer,
+    );
+    const ROUND = `id status version remainder computedByName approvedByName allocations { unitCode score grade amount }`;
+    const { openAllocationRound: opened } = await gql(
+      `mutation ($input: OpenAllocationRoundInput!) { openAllocationRound(input: $input) { id version } }`,
+      { input: { programmeId: programme.id, fiscalYear: YEAR, lineId: line.id } },
+      tokens.city,
+    );
+    // Finance receives AssessmentResultsPublished from Kafka: retry the computation until it has.
+    const { computeAllocationRound: computed } = await waitFor(
+      () =>
+        gql(
+          `mutation ($input: AllocationRoundStepInput!) { computeAllocationRound(input: $input) { ${ROUND} } }`,
+          { input: { roundId: opened.id, expectedVersion: opened.version } },
+          tokens.city,
+        ).catch(() => undefined),
+      "finance to receive the published results",
+      30000,
+      500,
+    );
+    expect(computed.status).toBe("COMPUTED");
+    // two people: who computed the round may not approve it
+    const selfApproval = await refused("FORBIDDEN", () =>
+      call(
+        `mutation ($input: AllocationRoundStepInput!) { approveAllocationRound(input: $input) { id } }`,
+        { input: { roundId: computed.id, expectedVersion: computed.version } },
+        tokens.city,
+      ),
+    );
+    expect(selfApproval).toContain("another CITY_ADMIN approves it");
+    const { approveAllocationRound: approved } = await gql(
+      `mutation ($input: AllocationRoundStepInput!) { approveAllocationRound(input: $input) { ${ROUND} } }`,
+      { input: { roundId: computed.id, expectedVersion: computed.version } },
+      tokens.city2,
+    );
+    expect(approved).toMatchObject({ status: "APPROVED", computedByName: "王丽", approvedByName: "刘思" });
+
+    const allocations = approved.allocations as {
+      unitCode: string;
+      score: string;
+      grade: string;
+      amount: string;
+    }[];
+    expect(allocations.map((a) => [a.unitCode, a.score, a.grade, a.amount]).sort()).toEqual(
+      codes.map((c, i) => [
+        c.code,
+        `${SCORES[i]}.00`,
+        SCORES[i] >= 90 ? "优秀" : SCORES[i] >= 80 ? "良好" : "合格",
+        SCORES[i] >= 90 ? "1500000.00" : SCORES[i] >= 80 ? "1000000.00" : "600000.00",
+      ]),
+    );
+    expect(approved.remainder).toBe("1200000.00");
+    // exactly the annual amount, in integer fen, from finance's own tables
+    const [sum] = await sql<{ total: string }>(
+      suite.databases.finance.url,
+      `SELECT (SELECT sum(a.amount_fen) FROM round_allocation a WHERE a.round_id = r.id AND a.computation = r.computation)
+              + r.remainder_fen AS total
+         FROM allocation_round r WHERE r.id = $1`,
+      [approved.id],
+    );
+    expect(yuan(sum.total)).toBe("10000000.00");
   });
 });
