@@ -21,6 +21,7 @@ import {
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createTokenVerifier, type TokenVerifier } from "../auth/verify-token";
+import { EXPORTS_PREFIX, serveExport } from "../exports/export-route";
 import { subgraphUrlOverrides, type GatewayConfig } from "../config";
 import { responseCachePlugins } from "../cache/response-cache";
 import { costWithVariablesPlugin } from "../limits/cost-with-variables-plugin";
@@ -59,7 +60,8 @@ export interface RunningGateway {
 const KNOWN_ROUTES = new Set(["/graphql", "/health/live", "/health/ready", "/metrics", "/", "/ide"]);
 
 /**
- * The public endpoint: /graphql (JWT required), the IDE at / and /ide, /health/live, /health/ready,
+ * The public endpoint: /graphql (JWT required), /exports/<report>.xlsx (same token), the IDE at / and
+ * /ide, /health/live, /health/ready,
  * /metrics. Listens first and loads the supergraph after, so liveness answers while it loads.
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
@@ -72,7 +74,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     logger,
     // Unknown paths share one label so random URLs cannot grow the metric without bound.
     routeLabel: (path) =>
-      KNOWN_ROUTES.has(path) ? path : path.startsWith(IDE_ASSET_PREFIX) ? IDE_ASSET_PREFIX : "other",
+      KNOWN_ROUTES.has(path)
+        ? path
+        : path.startsWith(IDE_ASSET_PREFIX)
+          ? IDE_ASSET_PREFIX
+          : path.startsWith(EXPORTS_PREFIX)
+            ? EXPORTS_PREFIX
+            : "other",
   });
 
   const gateway = new ApolloGateway({
@@ -145,6 +153,15 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return res.end(await metricsRegistry.metrics());
     }
     if (serveIde(req, res, url.pathname)) return;
+    if (url.pathname.startsWith(EXPORTS_PREFIX)) {
+      if (!ready)
+        return sendJson(res, 503, { code: "SERVICE_UNAVAILABLE", message: "The gateway is starting." });
+      const requestId = requestIdOf(req);
+      res.setHeader(Headers.requestId, requestId);
+      return runWithContext({ requestId }, () =>
+        serveExport({ apollo, verify, logger }, req, res, url, requestId),
+      );
+    }
     if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
     if (!ready)
       return sendGraphQLError(res, 503, "SERVICE_UNAVAILABLE", "The gateway is starting; try again shortly.");
