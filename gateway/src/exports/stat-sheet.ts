@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { Cell, ExportTable, TableMeta } from "./report";
 import { columnWidth } from "./text-width";
@@ -82,7 +83,13 @@ export async function writeStatSheet(
     }
   };
   addRows(table.firstRows);
-  if (table.moreRows) for await (const page of table.moreRows()) addRows(page);
+  if (table.moreRows) {
+    for await (const page of table.moreRows()) {
+      addRows(page);
+      // A slow client holds the next page back instead of letting the file pile up in memory.
+      if (out.writableNeedDrain) await once(out, "drain");
+    }
+  }
   if (table.totals) {
     const totals = sheet.addRow(table.totals());
     totals.font = { bold: true };

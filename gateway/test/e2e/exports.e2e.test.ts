@@ -171,6 +171,8 @@ describe("spreadsheet exports (导出 Excel)", () => {
       expect(rows.map((r) => [r[4] ?? "", r[5] ?? ""])).toEqual(
         byPost.map((p) => [p.idNumber ?? "", p.phone ?? ""]),
       );
+      // Scoped as the API scopes: every post listed lies in 达拉特旗.
+      expect(rows.every((r) => r[9] === undefined || String(r[9]).startsWith("150621"))).toBe(true);
       const ids = rows.map((r) => String(r[4])).filter(Boolean);
       expect(ids.length).toBeGreaterThan(0);
       for (const id of ids) expect(id).not.toMatch(/^\d{17}[\dX]$/);
