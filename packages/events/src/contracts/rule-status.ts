@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { orgPath } from "./common";
 import { defineEvent, type EventContract, type EventKey } from "./contract";
+// Type only (erased: this module stays plain at run time). The ledger module holds the one definition
+// of a result; naming it here too would make the package root's two `export *` ambiguous (TS2308).
+import type { RuleStatusResult } from "../rule-status/ledger";
 
 // One shape for every rule's result (R12's automatic indicators and R13's live picture are built from
 // these): the service that owns a rule publishes a change whenever a subject's result for it flips, and
@@ -53,6 +56,22 @@ export const ruleStatusData = z.object({
   republished: z.boolean(),
 });
 export type RuleStatusData = z.output<typeof ruleStatusData>;
+
+/** A rule's current result for one subject, as its owning service computes it (the data less `republished`). */
+export type { RuleStatusResult };
+
+/**
+ * The rule-status ledger as a service's domain sees it (its transaction's `ruleStatus`; the events
+ * package's TypeOrmRuleStatusLedger implements it): publish a result only when it flips.
+ */
+export interface RuleStatusLedger {
+  /** Publishes the result only when it differs from the last one published; returns whether it did. */
+  publishIfChanged(result: RuleStatusResult): Promise<boolean>;
+  /** The same for many results, reading their ledger rows in one statement; returns how many it published. */
+  publishAllIfChanged(results: readonly RuleStatusResult[]): Promise<number>;
+  /** Publishes every stored current result of these rules (or all) again (`republished: true`); returns the count. */
+  republish(rules?: readonly RuleId[]): Promise<number>;
+}
 
 /** Kafka key of rule status events: the subject unit (a unit's results for every rule keep their order). */
 export const RuleSubjectKey: EventKey = {

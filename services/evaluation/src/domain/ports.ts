@@ -1,4 +1,9 @@
-import type { EventContract, EventData, RuleId, RuleStatusData } from "@grassroots/events/contracts";
+import type {
+  EventContract,
+  EventData,
+  RuleStatusData,
+  RuleStatusLedger,
+} from "@grassroots/events/contracts";
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
 import type { Clock } from "@grassroots/kit/validation";
 import type { OrgUnitProjectionWriter } from "@grassroots/org-projection";
@@ -172,12 +177,6 @@ export interface CommendationStore {
   update(id: string, patch: CommendationPatch): Promise<Commendation>;
   /** APPROVED commendations of a year in the subtree, locked. */
   lockApproved(year: number, path: string): Promise<Commendation[]>;
-}
-
-/** The shared rule-status ledger (@grassroots/events): publish a result only when it flips; republish all. */
-export interface RuleStatusLedger {
-  publishIfChanged(result: Omit<RuleStatusData, "republished">): Promise<boolean>;
-  republish(rules?: readonly RuleId[]): Promise<number>;
 }
 
 export interface Transaction {

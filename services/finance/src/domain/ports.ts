@@ -1,4 +1,4 @@
-import type { EventContract, EventData, RuleId, RuleStatusData } from "@grassroots/events/contracts";
+import type { EventContract, EventData, RuleStatusLedger } from "@grassroots/events/contracts";
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
 import type { Clock } from "@grassroots/kit/validation";
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
@@ -58,13 +58,6 @@ export interface R8Reads {
   paymentsOf(lineIds: readonly string[]): Promise<R8Payment[]>;
   /** Every (subject, year) that has a line: what the periodic check and a republish go over. */
   subjects(): Promise<{ subjectUnitId: string; year: number }[]>;
-}
-
-/** The events package's rule-status ledger over the transaction: a result goes out only when it differs from the last. */
-export interface RuleStatusLedger {
-  publishIfChanged(result: Omit<RuleStatusData, "republished">): Promise<boolean>;
-  /** Every stored current result of these rules again, `republished: true`; returns the count. */
-  republish(rules?: readonly RuleId[]): Promise<number>;
 }
 
 export interface Transaction {

@@ -1,4 +1,4 @@
-import type { EventContract, EventData, RuleId, RuleStatusData } from "@grassroots/events/contracts";
+import type { EventContract, EventData, RuleStatusLedger } from "@grassroots/events/contracts";
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
 import type { Page } from "@grassroots/kit/validation";
 import type { ImportReport } from "./commands/import-divisions";
@@ -53,19 +53,6 @@ export interface DivisionImportStore {
   /** Keeps the report; returns its id. */
   record(report: ImportReport, importedBy: string): Promise<string>;
   get(id: string): Promise<ImportReport | undefined>;
-}
-
-/** A rule's current result for one subject, as this service computes it (the contract's data less `republished`). */
-export type RuleStatusResult = Omit<RuleStatusData, "republished">;
-
-/** The rule-status ledger (the events package's `rule_status_published`) in this transaction. */
-export interface RuleStatusLedger {
-  /** Publishes the result only when it differs from the last one published; returns whether it did. */
-  publishIfChanged(result: RuleStatusResult): Promise<boolean>;
-  /** The same for many (a check of every subject), reading their last results in one statement; returns how many it published. */
-  publishAllIfChanged(results: readonly RuleStatusResult[]): Promise<number>;
-  /** Publishes every stored current result of these rules again (`republished: true`); returns the count. */
-  republish(rules?: readonly RuleId[]): Promise<number>;
 }
 
 /** Every subject of R1 and R2 with what its result is computed from (the backfill before a republish). */

@@ -1,5 +1,6 @@
 import { describe, type OrgUnit, type OrgUnitKind } from "../domain/org-unit";
-import type { PostCountRow, RuleStatusResult } from "../domain/ports";
+import type { RuleStatusResult } from "@grassroots/events/contracts";
+import type { PostCountRow } from "../domain/ports";
 
 /**
  * R1: every township / sumu / town and sub-district office, every village / gacha and community,

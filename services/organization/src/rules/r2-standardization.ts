@@ -1,6 +1,7 @@
 import { badInput } from "@grassroots/kit/errors";
 import { describe, type OrgUnit, type OrgUnitKind } from "../domain/org-unit";
-import type { RuleStatusResult, TownshipStandardizationRow } from "../domain/ports";
+import type { RuleStatusResult } from "@grassroots/events/contracts";
+import type { TownshipStandardizationRow } from "../domain/ports";
 import type { Assessment, AssessmentResult, ItemStatus, StandardItem } from "../domain/standardization";
 import { rate } from "./r1-statistics-posts";
 

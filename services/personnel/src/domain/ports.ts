@@ -1,4 +1,4 @@
-import type { EventContract, EventData } from "@grassroots/events/contracts";
+import type { EventContract, EventData, RuleStatusLedger } from "@grassroots/events/contracts";
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
 import type { OrgUnitProjectionWriter } from "@grassroots/org-projection";
 import type { Clock, Page } from "@grassroots/kit/validation";
@@ -8,7 +8,7 @@ import type { Filing, FilingPatch, FilingStatus, FilingStep, NewFiling } from ".
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { NewStatistician, PrePostCertificate, Statistician, StatisticianPatch } from "./statistician";
 import type { RequirementResult } from "../rules/staffing-requirement";
-import type { RuleStatusLedger, RuleSubjectStore } from "./rule-status/ports";
+import type { RuleSubjectStore } from "./rule-status/ports";
 
 /**
  * What the domain needs from storage, implemented in src/db. "Scope" is the path prefix of the

@@ -1,5 +1,6 @@
 import { describeUnit, type OrgUnitProjection } from "@grassroots/org-projection/units";
-import type { RuleStatusResult, TimeDrivenFigures } from "../domain/rule-status/ports";
+import type { RuleStatusResult } from "@grassroots/events/contracts";
+import type { TimeDrivenFigures } from "../domain/rule-status/ports";
 import { plural } from "./staffing-requirement";
 
 export const R7_RULE = "R7.pending-training" as const;

@@ -1,5 +1,5 @@
 import { describeUnit, type OrgUnitProjection } from "@grassroots/org-projection/units";
-import type { RuleStatusResult } from "../domain/rule-status/ports";
+import type { RuleStatusResult } from "@grassroots/events/contracts";
 import type { StaffingResult } from "../domain/staffing";
 
 export const R3_RULE = "R3.township-staffing" as const;

@@ -1,8 +1,8 @@
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
-import type { RuleStatusLedger, RuleStatusSettings, RuleSubjectStore } from "./rule-status/ports";
+import type { RuleStatusSettings, RuleSubjectStore } from "./rule-status/ports";
 import type { OrgUnitProjectionWriter } from "@grassroots/org-projection";
 import type { Clock, Page } from "@grassroots/kit/validation";
-import type { EventContract, EventData } from "@grassroots/events/contracts";
+import type { EventContract, EventData, RuleStatusLedger } from "@grassroots/events/contracts";
 import type { PassRule } from "../rules/r7-pre-post-training";
 import type { BannerStaffCount, YearWindow } from "../rules/r6-yearly-training";
 import type { AssignmentState, OrgUnitRef, Post, StatisticianRef, StatisticianState } from "./directory";

@@ -1,9 +1,6 @@
-import type { RuleStatusData } from "@grassroots/events/contracts";
+import type { RuleStatusResult } from "@grassroots/events/contracts";
 import { describeUnit, type OrgUnitRef } from "../domain/directory";
 import type { BannerStaffCount, YearWindow } from "./r6-yearly-training";
-
-/** A rule's current result for one subject (the contract's data less `republished`). */
-export type RuleStatusResult = Omit<RuleStatusData, "republished">;
 
 export const R6_CITY_RULE = "R6.city-obligation" as const;
 export const R6_BANNER_RULE = "R6.banner-coverage" as const;

@@ -1,18 +1,4 @@
-import type { RuleId, RuleStatusData } from "@grassroots/events/contracts";
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
-
-/** A rule's current result for one subject, as this service computes it (the contract's data less `republished`). */
-export type RuleStatusResult = Omit<RuleStatusData, "republished">;
-
-/** The rule-status ledger (the events package's `rule_status_published`) in this transaction. */
-export interface RuleStatusLedger {
-  /** Publishes the result only when it differs from the last one published; returns whether it did. */
-  publishIfChanged(result: RuleStatusResult): Promise<boolean>;
-  /** The same for many (a check of every subject), reading their last results in one statement; returns how many it published. */
-  publishAllIfChanged(results: readonly RuleStatusResult[]): Promise<number>;
-  /** Publishes every stored current result of these rules again (`republished: true`); returns the count. */
-  republish(rules?: readonly RuleId[]): Promise<number>;
-}
 
 /** What R5 and R7 judge a unit on, as of a business date. */
 export interface TimeDrivenFigures {

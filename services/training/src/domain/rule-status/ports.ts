@@ -1,16 +1,4 @@
-import type { RuleId } from "@grassroots/events/contracts";
-import type { RuleStatusResult } from "../../rules/r6-rule-status";
 import type { OrgUnitRef } from "../directory";
-
-/** The rule-status ledger (the events package's `rule_status_published`) in this transaction. */
-export interface RuleStatusLedger {
-  /** Publishes the result only when it differs from the last one published; returns whether it did. */
-  publishIfChanged(result: RuleStatusResult): Promise<boolean>;
-  /** The same for many (a check of every subject), reading their last results in one statement; returns how many it published. */
-  publishAllIfChanged(results: readonly RuleStatusResult[]): Promise<number>;
-  /** Publishes every stored current result of these rules again (`republished: true`); returns the count. */
-  republish(rules?: readonly RuleId[]): Promise<number>;
-}
 
 /** The subjects of R6 inside a transaction. */
 export interface RuleSubjectStore {

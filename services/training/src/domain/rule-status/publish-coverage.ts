@@ -1,8 +1,5 @@
-import {
-  bannerCoverageStatus,
-  cityObligationStatus,
-  type RuleStatusResult,
-} from "../../rules/r6-rule-status";
+import type { RuleStatusResult } from "@grassroots/events/contracts";
+import { bannerCoverageStatus, cityObligationStatus } from "../../rules/r6-rule-status";
 import { yearWindow } from "../../rules/r6-yearly-training";
 import { coverageReports } from "../coverage";
 import type { Clock } from "@grassroots/kit/validation";
