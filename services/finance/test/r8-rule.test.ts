@@ -1,3 +1,4 @@
+import { asOfFor } from "../src/domain/budget-execution";
 import { evaluateR8, instalmentStatus, type R8Line } from "../src/rules/r8-funds-on-time-in-full";
 
 const inst = { lineId: "L", seq: 1, dueDate: "2026-03-31", amountFen: 10000n };
@@ -106,5 +107,28 @@ describe("R8 rule: a subject's year", () => {
 
   it("R8: no line that year is NOT_APPLICABLE", () => {
     expect(evaluateR8([], [], "2026-06-30").status).toBe("NOT_APPLICABLE");
+  });
+});
+
+describe("R8 rule: a finished year", () => {
+  const q4 = { lineId: "L", seq: 4, dueDate: "2025-12-31", amountFen: 30000n };
+  const line: R8Line = { lineId: "L", purpose: "WORK_FUNDS", amountFen: 30000n, instalments: [q4] };
+
+  it("R8: an instalment due on 31 December and never paid is overdue once the year is over, and the year NOT_MET", () => {
+    const asOf = asOfFor(2025, "2026-01-05");
+    expect(instalmentStatus(q4, [], asOf).status).toBe("OUTSTANDING_OVERDUE");
+    expect(evaluateR8([line], [], asOf)).toMatchObject({
+      status: "NOT_MET",
+      dueToDateFen: 30000n,
+      paidFen: 0n,
+    });
+  });
+
+  it("R8: a payment in January for last year's 31 December instalment counts, as paid late", () => {
+    const paid = [{ lineId: "L", seq: 4, amountFen: 30000n, paidOn: "2026-01-04" }];
+    expect(instalmentStatus(q4, paid, asOfFor(2025, "2026-01-05"))).toMatchObject({
+      status: "PAID_LATE",
+      daysLate: 4,
+    });
   });
 });

@@ -4,12 +4,16 @@ import type { R8Reads } from "./ports";
 export interface BudgetExecution extends R8Result {
   unitId: string;
   fiscalYear: number;
-  /** The date the figures are as of: today, or the year's last day once it is over. */
+  /** The date the figures are as of: today. */
   asOf: string;
 }
 
-/** The as-of date of a year's figures: today while the year runs, its last day afterwards. */
-export const asOfFor = (year: number, today: string) => (today < `${year}-12-31` ? today : `${year}-12-31`);
+/**
+ * The as-of date of a year's figures: today, also once the year is over. Judged as of the year's last
+ * day instead, an instalment due on 31 December would stay NOT_YET_DUE for good and a payment made in
+ * January for it would never count; judged today, it is overdue, or paid late by so many days.
+ */
+export const asOfFor = (_year: number, today: string) => today;
 
 /**
  * R8 execution of many subjects for a year: two statements (their lines with schedules, the lines'
