@@ -84,8 +84,8 @@ SUMMARY
 (cd gateway && node dist/cli/mint-token.js --all)
 cat <<'EXAMPLE'
 
-Try it (the city admin's token from above):
-  curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' \
-    -H "authorization: Bearer $TOKEN" \
-    -d '{"query":"{ orgUnitByCode(code: \"150600000000\") { name kind children(first: 20) { edges { node { code name kind } } } } }"}'
+One query per requirement area to try. Put the tokens above in the shell first, e.g.
+  export CITY_ADMIN=<the CITY_ADMIN token>  BANNER_ADMIN=<the BANNER_ADMIN token (达拉特旗)>
+
 EXAMPLE
+(cd gateway && node dist/cli/try-queries.js)

@@ -1,0 +1,84 @@
+import { orgUnitIdForCode } from "@grassroots/kit";
+
+// One query per requirement area, printed by suite-up.sh for a newcomer to paste (with the token of
+// the role named). Checked against the composed supergraph and its cost limit by a test, so they
+// cannot drift from the schema.
+
+const CITY = "150600000000"; // 鄂尔多斯市
+const DALATE = "150621000000"; // 达拉特旗
+const SHULINZHAO = "150621100000"; // 树林召镇
+
+export interface TryQuery {
+  area: string;
+  role: "CITY_ADMIN" | "BANNER_ADMIN";
+  query: string;
+}
+
+export function tryQueries(today = new Date()): TryQuery[] {
+  const year = today.getUTCFullYear();
+  const month = `${year}-${String(today.getUTCMonth() + 1).padStart(2, "0")}`;
+  const city = orgUnitIdForCode(CITY);
+  const dalate = orgUnitIdForCode(DALATE);
+  return [
+    {
+      area: "R1 statistics posts per banner",
+      role: "CITY_ADMIN",
+      query: `{ postCoverage { banner { name } established total rate } }`,
+    },
+    {
+      area: "R2 八有八化 standardization per banner",
+      role: "CITY_ADMIN",
+      query: `{ standardizationSummary(year: ${year}) { banner { name } townships assessed standardized completionRate itemShare } }`,
+    },
+    {
+      area: "R3/R4 staffing gaps of a banner's units",
+      role: "BANNER_ADMIN",
+      query: `{ staffingGaps(bannerId: "${dalate}") { unitsEvaluated compliantUnits units { unitName registerCount staffing { compliant gaps { code required actual reason } } } } }`,
+    },
+    {
+      area: "R5 staff changes filed late",
+      role: "BANNER_ADMIN",
+      query: `{ overdueFilings(bannerId: "${dalate}", first: 10) { edges { node { change status submittedOn dueOn orgUnit { name } } } } }`,
+    },
+    {
+      area: "R6 the city's yearly training and each banner's coverage",
+      role: "CITY_ADMIN",
+      query: `{ trainingCoverage(year: ${year}) { cityObligationMet banners { banner { name } staff attended rate ownSessionsCompleted } } }`,
+    },
+    {
+      area: "R7 a township's statisticians, pending pre-post training included",
+      role: "BANNER_ADMIN",
+      query: `{ orgUnitByCode(code: "${SHULINZHAO}") { name statisticians(includePending: true, first: 10) { edges { node { name } assignment { role status } } } } }`,
+    },
+    {
+      area: "R8 budget execution of the city and every banner",
+      role: "CITY_ADMIN",
+      query: `{ budgetExecution(year: ${year}) { unitId status budgeted dueToDate paid paidOnTime executionRate reason } }`,
+    },
+    {
+      area: "R9 the 以奖代补 programme and its rounds",
+      role: "CITY_ADMIN",
+      query: `{ awardProgrammes { name firstYear lastYear annualAmount isSample rounds { fiscalYear status remainder allocations { unitName amount paid } } } }`,
+    },
+    {
+      area: "R10 village statisticians' subsidy claims this month",
+      role: "BANNER_ADMIN",
+      query: `{ subsidyClaims(bannerUnitId: "${dalate}", period: "${month}") { period status computed approved } }`,
+    },
+    {
+      area: "R11 leadership meetings and their problems last year",
+      role: "BANNER_ADMIN",
+      query: `{ meetingSummary(holderUnitId: "${dalate}", year: ${year - 1}) { meetingsStudied problemsRaised resolved overdue } }`,
+    },
+    {
+      area: "R12 the city's ranking of the banners last year",
+      role: "CITY_ADMIN",
+      query: `{ assessmentRanking(ownerUnitId: "${city}", year: ${year - 1}) { scheme { name version } revision results { rank unitName score grade } } }`,
+    },
+    {
+      area: "R13 a banner's compliance picture, worst first",
+      role: "BANNER_ADMIN",
+      query: `{ complianceScorecard(unitId: "${dalate}", year: ${year}) { unit { unitName score } units { unitName score openFindings overdueFindings rules { rule status reason } } } }`,
+    },
+  ];
+}
