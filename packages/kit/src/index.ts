@@ -34,5 +34,6 @@ export * from "./graphql/print-sdl";
 export * from "./db/home-path";
 export * from "./graphql/scalar-checks";
 export * from "./idempotency/idempotency";
+export * from "./idempotency/retryable";
 export * from "./db/idempotency-store";
 export * from "./validation/collections";

@@ -22,7 +22,7 @@ describe("#9 the kit's face: plain subpaths for domain and rule code", () => {
       "@grassroots/kit/validation",
       ["checkDate", "systemClock", "checkPageSize", "encodeCursor", "decodeCursor", "connectionOf", "isUuid"],
     ],
-    ["@grassroots/kit/idempotency", ["checkRequestId", "fingerprintOf", "idempotent"]],
+    ["@grassroots/kit/idempotency", ["checkRequestId", "fingerprintOf", "idempotent", "runOncePerRequest"]],
   ])("%s loads no Apollo, TypeORM or type-graphql and exports what domain code uses", (specifier, names) => {
     const { exports, loaded } = load(specifier);
     expect(exports).toEqual(expect.arrayContaining(names));

@@ -36,3 +36,18 @@ export function loadersPerRequest<C extends object, S extends object, L>(
     return forRequest(ctx);
   };
 }
+
+/**
+ * One loader per argument of a field that takes arguments (`OrgUnit.scorecard(year)`): every parent
+ * asking with the same argument shares one batch. Call it once per request (inside `perRequest`);
+ * arguments are told apart by their JSON.
+ */
+export function perArgument<A, L>(make: (arg: A) => L): (arg: A) => L {
+  const made = new Map<string, L>();
+  return (arg) => {
+    const key = JSON.stringify(arg);
+    let loader = made.get(key);
+    if (!loader) made.set(key, (loader = make(arg)));
+    return loader;
+  };
+}

@@ -1,4 +1,4 @@
-import { isUuid, perRequest, type GraphQLContext } from "@grassroots/kit";
+import { isUuid, perArgument, perRequest, type GraphQLContext } from "@grassroots/kit";
 import { byKey, groupBy } from "@grassroots/kit";
 import DataLoader from "dataloader";
 import type { Assessment, AssessmentAdjustment, IndicatorScore } from "../domain/assessment";
@@ -47,16 +47,6 @@ export type LoadersOf = (ctx: GraphQLContext) => Loaders;
 const onlyUuids = (keys: readonly string[]) => keys.filter(isUuid);
 
 /** One loader per argument value, made on first use. */
-function perArgument<A, K, V>(make: (arg: A) => DataLoader<K, V>): (arg: A) => DataLoader<K, V> {
-  const made = new Map<string, DataLoader<K, V>>();
-  return (arg) => {
-    const key = JSON.stringify(arg);
-    let loader = made.get(key);
-    if (!loader) made.set(key, (loader = make(arg)));
-    return loader;
-  };
-}
-
 export function loadersFor(services: EvaluationServices): LoadersOf {
   return perRequest((ctx: GraphQLContext): Loaders => {
     const { assessments, meetings, supervision, commendations } = services; // per request: printing the SDL builds the schema without services

@@ -1,4 +1,4 @@
-import { byKey, groupBy, isUuid, perRequest, type GraphQLContext } from "@grassroots/kit";
+import { byKey, groupBy, isUuid, perArgument, perRequest, type GraphQLContext } from "@grassroots/kit";
 import DataLoader from "dataloader";
 import type { BudgetLineRevision, Disbursement } from "../domain/budget";
 import { budgetExecutions, type BudgetExecution } from "../domain/budget-execution";
@@ -48,8 +48,6 @@ const onlyUuids = (keys: readonly string[]) => keys.filter(isUuid);
 
 export function loadersFor(services: FinanceServices): LoadersOf {
   return perRequest((ctx: GraphQLContext): Loaders => {
-    const byYear = new Map<number, DataLoader<string, BudgetExecution>>();
-    const allocationsByYear = new Map<number, DataLoader<string, UnitAllocation[]>>();
     const { awards, subsidies } = services;
     return {
       visibleStatistician: new DataLoader(async (ids) => {
@@ -84,16 +82,12 @@ export function loadersFor(services: FinanceServices): LoadersOf {
       paymentsOfRound: new DataLoader(async (ids) =>
         groupBy(ids, await awards.paymentsOfRounds(ids), (p) => p.roundId),
       ),
-      allocationsOfUnit(year) {
-        let loader = allocationsByYear.get(year);
-        if (!loader) {
-          loader = new DataLoader(async (ids) =>
+      allocationsOfUnit: perArgument(
+        (year: number) =>
+          new DataLoader<string, UnitAllocation[]>(async (ids) =>
             groupBy(ids, await awards.allocationsOfUnits(ids, year), (a) => a.unitId),
-          );
-          allocationsByYear.set(year, loader);
-        }
-        return loader;
-      },
+          ),
+      ),
       visibleUnit: new DataLoader(async (keys) =>
         byKey(keys, await services.budgets.unitsInArea(onlyUuids(keys), homeUnitOf(ctx)), (u) => u.id),
       ),
@@ -103,14 +97,12 @@ export function loadersFor(services: FinanceServices): LoadersOf {
       disbursementsOfLine: new DataLoader(async (ids) =>
         groupBy(ids, await services.budgets.disbursementsOf(ids), (d) => d.lineId),
       ),
-      executionOf(year) {
-        let loader = byYear.get(year);
-        if (!loader) {
-          loader = new DataLoader((ids) => budgetExecutions(services.r8, ids, year, services.clock.today()));
-          byYear.set(year, loader);
-        }
-        return loader;
-      },
+      executionOf: perArgument(
+        (year: number) =>
+          new DataLoader<string, BudgetExecution>((ids) =>
+            budgetExecutions(services.r8, ids, year, services.clock.today()),
+          ),
+      ),
     };
   });
 }

@@ -3,6 +3,7 @@ import {
   groupBy,
   isUuid,
   loadersPerRequest,
+  perArgument,
   readScope,
   unauthenticated,
   type GraphQLContext,
@@ -37,20 +38,15 @@ export interface Loaders {
 export const loaders = loadersPerRequest(createLoaders);
 
 function createLoaders(ctx: GraphQLContext, { units, standardization }: OrganizationServices): Loaders {
-  const childPages = new Map<string, DataLoader<string, Page<OrgUnit>>>();
+  const childPages = perArgument(
+    ({ first, includeInactive }: { first: number; includeInactive: boolean }) =>
+      new DataLoader<string, Page<OrgUnit>>(async (parentIds) => {
+        const pages = await units.firstChildPages(parentIds, await readScope(ctx), first, includeInactive);
+        return parentIds.map((id) => pages.get(id)!);
+      }),
+  );
   return {
-    firstChildren(first, includeInactive) {
-      const key = `${first}:${includeInactive}`;
-      let loader = childPages.get(key);
-      if (!loader) {
-        loader = new DataLoader(async (parentIds) => {
-          const pages = await units.firstChildPages(parentIds, await readScope(ctx), first, includeInactive);
-          return parentIds.map((id) => pages.get(id)!);
-        });
-        childPages.set(key, loader);
-      }
-      return loader;
-    },
+    firstChildren: (first, includeInactive) => childPages({ first, includeInactive }),
     unit: new DataLoader(async (ids) => {
       const valid = ids.filter(isUuid);
       return byKey(ids, await units.byIds(valid, await readScope(ctx)), (u) => u.id);

@@ -1,4 +1,4 @@
-import { byKey, groupBy, isUuid, perRequest, type GraphQLContext } from "@grassroots/kit";
+import { byKey, groupBy, isUuid, perArgument, perRequest, type GraphQLContext } from "@grassroots/kit";
 import DataLoader from "dataloader";
 import { coverageReports, type CoverageReport } from "../domain/coverage";
 import type { OrgUnitRef } from "../domain/directory";
@@ -53,8 +53,6 @@ const onlyUuids = (keys: readonly string[]) => keys.filter(isUuid);
 export function loadersFor(services: TrainingServices): LoadersOf {
   return perRequest((ctx: GraphQLContext): Loaders => {
     const { sessions, enrollments, certificates, areas, coverage, clock } = services;
-    const bySearch = new Map<string, DataLoader<string, Page<TrainingSession>>>();
-    const byYear = new Map<number, DataLoader<string, CoverageReport>>();
     return {
       sessionView: new DataLoader(async (keys) =>
         byKey(keys, await sessions.referenced(onlyUuids(keys), homeUnitOf(ctx)), (v) => v.entity.id).map(
@@ -93,32 +91,23 @@ export function loadersFor(services: TrainingServices): LoadersOf {
       certificatesOfStatistician: new DataLoader(async (ids) =>
         groupBy(ids, await certificates.ofStatisticians(ids), (c) => c.statisticianId),
       ),
-      sessionsOfOrganizer(search) {
-        const key = JSON.stringify(search);
-        let loader = bySearch.get(key);
-        if (!loader) {
-          loader = new DataLoader(async (keys) =>
+      sessionsOfOrganizer: perArgument(
+        (search: SessionSearch) =>
+          new DataLoader<string, Page<TrainingSession>>(async (keys) =>
             sessionsOfOrganizers(sessions, await readScope(ctx), keys, search),
-          );
-          bySearch.set(key, loader);
-        }
-        return loader;
-      },
-      coverageWithin(year) {
-        let loader = byYear.get(year);
-        if (!loader) {
-          loader = new DataLoader((paths) =>
+          ),
+      ),
+      coverageWithin: perArgument(
+        (year: number) =>
+          new DataLoader<string, CoverageReport>((paths) =>
             coverageReports(
               coverage,
               clock,
               year,
               paths.map((path) => ({ path })),
             ),
-          );
-          byYear.set(year, loader);
-        }
-        return loader;
-      },
+          ),
+      ),
     };
   });
 }

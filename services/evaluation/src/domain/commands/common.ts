@@ -1,10 +1,9 @@
 import { assertVersion, notFoundInArea } from "@grassroots/kit/errors";
-import { oncePerRequest } from "@grassroots/kit/idempotency";
 import type { Role } from "@grassroots/kit/identity";
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { EvaluationPolicy } from "../access-policy";
 import type { Assessment } from "../assessment";
-import type { Transaction, UnitOfWork } from "../ports";
+import type { Transaction } from "../ports";
 import type { AssessmentScheme } from "../scheme";
 
 /** The roles that manage assessment schemes and assessments (of their own bureau). */
@@ -51,26 +50,3 @@ export async function managedAssessment(
   assertVersion(`Assessment ${assessment.id}`, assessment.version, input.expectedVersion);
   return { assessment, scheme, owner: owner!, subject: subject! };
 }
-
-/**
- * A create a client may retry, in its own transaction: with a `requestId`, a retry with the same input
- * returns the first result (replayed by its id) and writes nothing; other input is CONFLICT.
- */
-export const runOnce = <I extends { requestId?: string }, R>(
-  uow: UnitOfWork,
-  operation: string,
-  actorId: string,
-  input: I,
-  work: (tx: Transaction) => Promise<R>,
-  idOf: (result: R) => string,
-  replay: (tx: Transaction, id: string) => Promise<R | undefined>,
-): Promise<R> =>
-  uow.run((tx) =>
-    oncePerRequest(
-      tx.idempotency,
-      { operation, actorId, input },
-      () => work(tx),
-      idOf,
-      (id) => replay(tx, id),
-    ),
-  );

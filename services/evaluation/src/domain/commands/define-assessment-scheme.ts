@@ -7,7 +7,8 @@ import { schemeVersionedData } from "../../events/assessment-events";
 import type { EvaluationPolicy } from "../access-policy";
 import type { Transaction, UnitOfWork } from "../ports";
 import { checkSchemeHeader, schemeDefinitionOf, type AssessmentScheme, type SchemeInput } from "../scheme";
-import { runOnce, SCHEME_MANAGERS } from "./common";
+import { runOncePerRequest } from "@grassroots/kit/idempotency";
+import { SCHEME_MANAGERS } from "./common";
 
 export interface DefineSchemeInput extends SchemeInput {
   ownerUnitId: string;
@@ -34,7 +35,7 @@ export const defineAssessmentScheme = (
   clock: Clock,
   input: DefineSchemeInput & { requestId?: string },
 ) =>
-  runOnce(
+  runOncePerRequest(
     uow,
     "defineAssessmentScheme",
     policy.actor.id,

@@ -6,7 +6,7 @@ import type { EvaluationPolicy } from "../access-policy";
 import { requireWithinQuota, type Commendation, type CommendationKind } from "../commendation";
 import { trimmed } from "../meeting";
 import type { Transaction, UnitOfWork } from "../ports";
-import { runOnce } from "./common";
+import { runOncePerRequest } from "@grassroots/kit/idempotency";
 
 export interface NominationInput {
   year: number;
@@ -93,7 +93,7 @@ export const nominateForCommendation = (
   clock: Clock,
   input: NominationInput & { requestId?: string },
 ) =>
-  runOnce(
+  runOncePerRequest(
     uow,
     "nominateForCommendation",
     policy.actor.id,

@@ -6,7 +6,7 @@ import type { EvaluationPolicy } from "../access-policy";
 import { publishFinding } from "../finding-status";
 import { checkDate, trimmed } from "../meeting";
 import type { Transaction, UnitOfWork } from "../ports";
-import { runOnce } from "./common";
+import { runOncePerRequest } from "@grassroots/kit/idempotency";
 import {
   SEVERITIES,
   type Finding,
@@ -114,7 +114,7 @@ export const recordInspection = (
   clock: Clock,
   input: RecordInspectionInput & { requestId?: string },
 ) =>
-  runOnce(
+  runOncePerRequest(
     uow,
     "recordInspection",
     policy.actor.id,

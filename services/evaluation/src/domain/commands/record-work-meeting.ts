@@ -7,7 +7,7 @@ import type { EvaluationPolicy } from "../access-policy";
 import { checkDate, trimmed, type MeetingKind, type Problem, type WorkMeeting } from "../meeting";
 import { publishR11 } from "../meeting-status";
 import type { Transaction, UnitOfWork } from "../ports";
-import { runOnce } from "./common";
+import { runOncePerRequest } from "@grassroots/kit/idempotency";
 
 export interface ProblemInput {
   description: string;
@@ -127,7 +127,7 @@ export const recordWorkMeeting = (
   clock: Clock,
   input: RecordMeetingInput & { requestId?: string },
 ) =>
-  runOnce(
+  runOncePerRequest(
     uow,
     "recordWorkMeeting",
     policy.actor.id,

@@ -1,38 +1,11 @@
 import { badInput, notFoundInArea } from "@grassroots/kit/errors";
-import { oncePerRequest as kitOncePerRequest } from "@grassroots/kit/idempotency";
 import { isUuid } from "@grassroots/kit/validation";
 import { describeUnit } from "@grassroots/org-projection/units";
 import type { FinancePolicy } from "../access-policy";
 import type { BudgetLine } from "../budget";
-import type { OrgUnitRef, Transaction, UnitOfWork } from "../ports";
-
-/** What a mutation a client may retry carries beside its input. */
-export interface Retryable {
-  /** The client's id for this change; a retry with the same id returns the first result. */
-  requestId?: string;
-}
+import type { OrgUnitRef, Transaction } from "../ports";
 
 export const BUDGET_LINE = "Budget line";
-
-/** A command a client may retry, in its own transaction: replayed by the id of its result. */
-export const runRetryable = <I extends Retryable, R>(
-  uow: UnitOfWork,
-  operation: string,
-  actorId: string,
-  input: I,
-  work: (tx: Transaction) => Promise<R>,
-  idOf: (result: R) => string,
-  replay: (tx: Transaction, id: string) => Promise<R | undefined>,
-): Promise<R> =>
-  uow.run((tx) =>
-    kitOncePerRequest(
-      tx.idempotency,
-      { operation, actorId, input },
-      () => work(tx),
-      idOf,
-      (id) => replay(tx, id),
-    ),
-  );
 
 /**
  * Steps 2–3 for a command on a line: locks it, NOT_FOUND (worded as a missing one) unless its owner

@@ -16,7 +16,8 @@ import {
 import { parseMoney } from "../money";
 import type { NewTerms, OrgUnitRef, Transaction, UnitOfWork } from "../ports";
 import { publishR8IfChanged } from "../r8-status/publish-r8";
-import { requireOpenYear, runRetryable, type Retryable } from "./common";
+import { runOncePerRequest, type Retryable } from "@grassroots/kit/idempotency";
+import { requireOpenYear } from "./common";
 
 /** The terms of a line a clerk types (the first version, or a revision). */
 export interface LineTermsInput {
@@ -43,7 +44,7 @@ export function createBudgetLine(
   clock: Clock,
   input: CreateBudgetLineInput,
 ): Promise<BudgetLine> {
-  return runRetryable(
+  return runOncePerRequest(
     uow,
     "createBudgetLine",
     policy.actor.id,

@@ -7,7 +7,7 @@ import type { FinancePolicy } from "../access-policy";
 import { sumFen } from "../money";
 import type { UnitOfWork } from "../ports";
 import type { PaymentBatch } from "../subsidy";
-import { runRetryable, type Retryable } from "./common";
+import { runOncePerRequest, type Retryable } from "@grassroots/kit/idempotency";
 import { checkPeriod, claimsInArea, requireClaimStatus } from "./subsidy-common";
 
 export interface PayClaimsInput extends Retryable {
@@ -29,7 +29,7 @@ export function payClaims(
   clock: Clock,
   input: PayClaimsInput,
 ): Promise<PaymentBatch> {
-  return runRetryable(
+  return runOncePerRequest(
     uow,
     "payClaims",
     policy.actor.id,

@@ -7,7 +7,7 @@ import type { Disbursement } from "../budget";
 import { formatMoney, parseMoney, sumFen } from "../money";
 import type { UnitOfWork } from "../ports";
 import { requireRoundStatus, roundInArea } from "./award-common";
-import { runRetryable, type Retryable } from "./common";
+import { runOncePerRequest, type Retryable } from "@grassroots/kit/idempotency";
 import { recordDisbursementIn } from "./record-disbursement";
 
 export interface RecordAwardPaymentInput extends Retryable {
@@ -31,7 +31,7 @@ export function recordAwardPayment(
   clock: Clock,
   input: RecordAwardPaymentInput,
 ): Promise<Disbursement> {
-  return runRetryable(
+  return runOncePerRequest(
     uow,
     "recordAwardPayment",
     policy.actor.id,

@@ -8,7 +8,8 @@ import { describeLine, type Disbursement } from "../budget";
 import { formatMoney, parseMoney } from "../money";
 import type { Transaction, UnitOfWork } from "../ports";
 import { publishR8IfChanged } from "../r8-status/publish-r8";
-import { ownedLine, requireOpenYear, runRetryable, type Retryable } from "./common";
+import { runOncePerRequest, type Retryable } from "@grassroots/kit/idempotency";
+import { ownedLine, requireOpenYear } from "./common";
 import { netPaid, paidPerInstalment } from "./revise-budget-line";
 
 export interface RecordDisbursementInput extends Retryable {
@@ -29,7 +30,7 @@ export function recordDisbursement(
   clock: Clock,
   input: RecordDisbursementInput,
 ): Promise<Disbursement> {
-  return runRetryable(
+  return runOncePerRequest(
     uow,
     "recordDisbursement",
     policy.actor.id,

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { FinancePolicy } from "../access-policy";
 import type { UnitOfWork } from "../ports";
 import { inForceOn, TASK_KIND, type TaskRecord } from "../subsidy";
-import { runRetryable, type Retryable } from "./common";
+import { runOncePerRequest, type Retryable } from "@grassroots/kit/idempotency";
 import { checkPeriod } from "./subsidy-common";
 
 export interface RecordTaskInput extends Retryable {
@@ -30,7 +30,7 @@ export function recordTask(
   clock: Clock,
   input: RecordTaskInput,
 ): Promise<TaskRecord> {
-  return runRetryable(
+  return runOncePerRequest(
     uow,
     "recordTask",
     policy.actor.id,

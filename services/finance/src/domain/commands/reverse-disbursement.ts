@@ -7,7 +7,8 @@ import type { FinancePolicy } from "../access-policy";
 import { describeLine, type Disbursement } from "../budget";
 import type { Transaction, UnitOfWork } from "../ports";
 import { publishR8IfChanged } from "../r8-status/publish-r8";
-import { ownedLine, requireOpenYear, runRetryable, type Retryable } from "./common";
+import { runOncePerRequest, type Retryable } from "@grassroots/kit/idempotency";
+import { ownedLine, requireOpenYear } from "./common";
 
 export interface ReverseDisbursementInput extends Retryable {
   lineId: string;
@@ -23,7 +24,7 @@ export function reverseDisbursement(
   clock: Clock,
   input: ReverseDisbursementInput,
 ): Promise<Disbursement> {
-  return runRetryable(
+  return runOncePerRequest(
     uow,
     "reverseDisbursement",
     policy.actor.id,

@@ -8,7 +8,8 @@ import { formatMoney, sumFen } from "../money";
 import type { Transaction, UnitOfWork } from "../ports";
 import { publishR8IfChanged } from "../r8-status/publish-r8";
 import { checkTerms, type LineTermsInput } from "./create-budget-line";
-import { ownedLine, requireOpenYear, runRetryable, type Retryable } from "./common";
+import { runOncePerRequest, type Retryable } from "@grassroots/kit/idempotency";
+import { ownedLine, requireOpenYear } from "./common";
 
 export interface ReviseBudgetLineInput extends LineTermsInput, Retryable {
   lineId: string;
@@ -22,7 +23,7 @@ export function reviseBudgetLine(
   clock: Clock,
   input: ReviseBudgetLineInput,
 ): Promise<BudgetLine> {
-  return runRetryable(
+  return runOncePerRequest(
     uow,
     "reviseBudgetLine",
     policy.actor.id,

@@ -1,6 +1,6 @@
 import { badInput, conflict } from "@grassroots/kit/errors";
 import { orgUnitIdForCode } from "@grassroots/kit/identity";
-import { oncePerRequest as kitOncePerRequest } from "@grassroots/kit/idempotency";
+import { oncePerRequest as kitOncePerRequest, type Retryable } from "@grassroots/kit/idempotency";
 import { isUuid } from "@grassroots/kit/validation";
 import { randomUUID } from "node:crypto";
 import { describe, type OrgUnit } from "../org-unit";
@@ -42,11 +42,8 @@ export async function newUnitId(tx: Transaction, code: string): Promise<string> 
   return (await tx.units.idTaken(derived)) ? randomUUID() : derived;
 }
 
-/** What a mutation a client may retry carries beside its input. */
-export interface Retryable {
-  /** The client's id for this change; a retry with the same id returns the first result. */
-  requestId?: string;
-}
+/** The kit's Retryable: what a mutation a client may retry carries beside its input. */
+export type { Retryable };
 
 /** The kit's `oncePerRequest` over this service's transaction (its tx.idempotency store). */
 export const oncePerRequest = <R, I extends Retryable>(

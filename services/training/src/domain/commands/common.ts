@@ -1,4 +1,8 @@
-import { oncePerRequest as kitOncePerRequest } from "@grassroots/kit/idempotency";
+import {
+  oncePerRequest as kitOncePerRequest,
+  runOncePerRequest,
+  type Retryable,
+} from "@grassroots/kit/idempotency";
 import { badInput, notFoundInArea } from "@grassroots/kit/errors";
 import { isUuid } from "@grassroots/kit/validation";
 import type { SessionCompleted, SessionOpened, SessionPlanned } from "@grassroots/events/contracts";
@@ -73,11 +77,8 @@ export interface SessionStepInput {
   expectedVersion: number;
 }
 
-/** What a mutation a client may retry carries beside its input. */
-export interface Retryable {
-  /** The client's id for this change; a retry with the same id returns the first result. */
-  requestId?: string;
-}
+/** The kit's Retryable: what a mutation a client may retry carries beside its input. */
+export type { Retryable };
 
 /** The kit's `oncePerRequest` over this service's transaction (its tx.idempotency store). */
 export const oncePerRequest = <R>(
@@ -99,12 +100,12 @@ export const runSessionCommand = <I extends Retryable>(
   input: I,
   work: (tx: Transaction) => Promise<TrainingSession>,
 ): Promise<TrainingSession> =>
-  uow.run((tx) =>
-    oncePerRequest(
-      tx,
-      { operation, actorId, input },
-      () => work(tx),
-      (session) => session.id,
-      (id) => tx.sessions.get(id),
-    ),
+  runOncePerRequest(
+    uow,
+    operation,
+    actorId,
+    input,
+    work,
+    (session) => session.id,
+    (tx, id) => tx.sessions.get(id),
   );
