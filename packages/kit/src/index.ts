@@ -30,6 +30,7 @@ export * from "./validation/value-checks";
 export * from "./validation/page";
 export * from "./validation/resident-id";
 export * from "./graphql/batching";
+export * from "./graphql/key-reference";
 export * from "./graphql/print-sdl";
 export * from "./db/home-path";
 export * from "./graphql/scalar-checks";

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, isUuid, requireIdentity, type GraphQLContext } from "@grassroots/kit";
+import { buildFederatedSchema, keyOnlyReference } from "@grassroots/kit";
 import type { GraphQLSchema } from "graphql";
 import type { EvaluationServices } from "../domain/ports";
 import type { SchemaDeps } from "./deps";
@@ -44,16 +44,6 @@ const resolvers = [
   OrgUnitFields,
 ] as const;
 
-type Ref = { id: string };
-
-/** An entity another subgraph owns: its key, whatever the caller's area (only a malformed key is no entity). */
-const extended = {
-  __resolveReference: (ref: Ref, ctx: GraphQLContext) => {
-    requireIdentity(ctx.identity);
-    return isUuid(ref.id) ? { id: ref.id } : null;
-  },
-};
-
 /**
  * The subgraph schema. OrgUnit (organization's) resolves to its key without a query; evaluation's
  * fields on it check the caller's area in their one batched statement and are null outside it.
@@ -63,6 +53,6 @@ export function buildEvaluationSchema(services: EvaluationServices): Promise<Gra
   const instances = new Map<unknown, unknown>(resolvers.map((R) => [R, new R(deps)]));
   return buildFederatedSchema(
     { resolvers: [...resolvers], container: { get: (cls: unknown) => instances.get(cls) } },
-    { OrgUnit: extended, Statistician: extended },
+    { OrgUnit: keyOnlyReference, Statistician: keyOnlyReference },
   );
 }

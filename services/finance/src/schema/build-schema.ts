@@ -1,4 +1,4 @@
-import { buildFederatedSchema, isUuid, requireIdentity, type GraphQLContext } from "@grassroots/kit";
+import { buildFederatedSchema, keyOnlyReference } from "@grassroots/kit";
 import type { GraphQLSchema } from "graphql";
 import type { FinanceServices } from "../domain/ports";
 import type { SchemaDeps } from "./deps";
@@ -32,16 +32,6 @@ const resolvers = [
   StatisticianFields,
 ] as const;
 
-type Ref = { id: string };
-
-/** An entity another subgraph owns: its key, whatever the caller's area (only a malformed key is no entity). No query. */
-const extended = {
-  __resolveReference: (ref: Ref, ctx: GraphQLContext) => {
-    requireIdentity(ctx.identity);
-    return isUuid(ref.id) ? { id: ref.id } : null;
-  },
-};
-
 /**
  * The subgraph schema. OrgUnit (owned by organization, which answers for its existence) resolves to
  * its key without a statement; finance's fields on it check the caller's area through one batched
@@ -57,6 +47,6 @@ export function buildFinanceSchema(services: FinanceServices): Promise<GraphQLSc
       orphanedTypes: [OrgUnitType, StatisticianType],
       container: { get: (cls: unknown) => instances.get(cls) },
     },
-    { OrgUnit: extended, Statistician: extended },
+    { OrgUnit: keyOnlyReference, Statistician: keyOnlyReference },
   );
 }

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, isUuid, requireIdentity, type GraphQLContext } from "@grassroots/kit";
+import { buildFederatedSchema, keyOnlyReference, type GraphQLContext } from "@grassroots/kit";
 import type { GraphQLSchema } from "graphql";
 import type { TrainingServices } from "../domain/ports";
 import type { SchemaDeps } from "./deps";
@@ -36,14 +36,6 @@ const resolvers = [
 
 type Ref = { id: string };
 
-/** An entity another subgraph owns: its key, whatever the caller's area (only a malformed key is no entity). Callers only. */
-const extended = {
-  __resolveReference: (ref: Ref, ctx: GraphQLContext) => {
-    requireIdentity(ctx.identity);
-    return isUuid(ref.id) ? { id: ref.id } : null;
-  },
-};
-
 /**
  * The subgraph schema. Resolvers get the services and loaders through their constructor.
  *
@@ -68,8 +60,8 @@ export function buildTrainingSchema(services: TrainingServices): Promise<GraphQL
       TrainingSession: reference((ctx) => deps.loaders(ctx).sessionView),
       TrainingEnrollment: reference((ctx) => deps.loaders(ctx).enrollmentView),
       TrainingCertificate: reference((ctx) => deps.loaders(ctx).certificateView),
-      Statistician: extended,
-      OrgUnit: extended,
+      Statistician: keyOnlyReference,
+      OrgUnit: keyOnlyReference,
     },
   );
 }
