@@ -26,6 +26,7 @@ export * from "./graphql/page-info";
 export * from "./graphql/cache-hints";
 export * from "./cli/args";
 export * from "./cli/run-tool";
+export * from "./cli/wait-until-settled";
 export * from "./validation/value-checks";
 export * from "./validation/page";
 export * from "./validation/resident-id";

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { runTool, type Logger } from "@grassroots/kit";
+import { runTool, waitUntilSettled, type Logger } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { cliConfigSchema, type CliConfig } from "../config";
 import { createEvaluationDataSource } from "../db/data-source";
@@ -7,23 +7,16 @@ import { SqlSeedReads } from "../db/repositories/seed.reads";
 import { createServices } from "../db/services";
 import { seedEvaluation } from "../domain/seed/seed";
 
-const POLL_MS = 2000;
-/** Polls in a row with the same count before the org projection counts as filled. */
-const STABLE_POLLS = 3;
-
+/** The org units projected once their count stopped growing (three equal counts in a row), or the last count when time ran out. */
 async function waitForUnits(reads: SqlSeedReads, logger: Logger, seconds: number): Promise<number> {
-  const deadline = Date.now() + seconds * 1000;
-  let last = -1;
-  let stable = 0;
-  while (Date.now() < deadline) {
-    const units = await reads.projectedUnits();
-    stable = units === last ? stable + 1 : 0;
-    last = units;
-    logger.info({ units }, "waiting for org units to arrive by events");
-    if (units > 0 && stable >= STABLE_POLLS - 1) return units;
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-  return last;
+  const { last } = await waitUntilSettled(async () => ({ units: await reads.projectedUnits() }), {
+    ready: ({ units }) => units > 0,
+    seconds,
+    logger,
+    waiting: "waiting for org units to arrive by events",
+    settling: "waiting for org units to arrive by events",
+  });
+  return last?.units ?? -1;
 }
 
 // pnpm seed: last year's sample evaluation (sample schemes, meetings, inspections, the city's published

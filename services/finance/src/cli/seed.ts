@@ -1,4 +1,4 @@
-import { runTool, type Logger } from "@grassroots/kit";
+import { runTool, waitUntilSettled, type Logger } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { cliConfigSchema, type CliConfig } from "../config";
 import { createFinanceDataSource } from "../db/data-source";
@@ -6,28 +6,23 @@ import { SqlSeedReads } from "../db/repositories/seed.reads";
 import { createServices } from "../db/services";
 import { seedFinance } from "../domain/seed/seed";
 
-const POLL_MS = 2000;
-/** Polls in a row with the same counts before the projections count as filled (the relays may lag). */
-const STABLE_POLLS = 3;
-
-/** Waits (at most SEED_WAIT_SECONDS) until the org tree and the posts have arrived by events and stopped growing. */
+/**
+ * Waits (at most SEED_WAIT_SECONDS) until the org tree and the posts have arrived by events and
+ * stopped growing (three equal counts in a row: the relays may lag).
+ */
 async function waitForProjections(reads: SqlSeedReads, logger: Logger, seconds: number): Promise<boolean> {
-  const deadline = Date.now() + seconds * 1000;
-  let last = "";
-  let stable = 0;
-  while (Date.now() < deadline) {
+  const orgAndPosts = async () => {
     const { units, posts } = await reads.counts();
-    const key = `${units}/${posts}`;
-    stable = key === last ? stable + 1 : 0;
-    last = key;
-    logger.info(
-      { units, posts },
-      stable ? "waiting for the projections to settle" : "waiting for org units and posts",
-    );
-    if (units > 0 && stable >= STABLE_POLLS - 1) return true;
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-  return false;
+    return { units, posts };
+  };
+  const { settled } = await waitUntilSettled(orgAndPosts, {
+    ready: ({ units }) => units > 0,
+    seconds,
+    logger,
+    waiting: "waiting for org units and posts",
+    settling: "waiting for the projections to settle",
+  });
+  return settled;
 }
 
 // pnpm seed: the sample finance data (programme, budget lines and payments, subsidy standards, tasks

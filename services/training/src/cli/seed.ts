@@ -1,4 +1,4 @@
-import { runTool, type Logger } from "@grassroots/kit";
+import { runTool, waitUntilSettled, type Logger } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { cliConfigSchema, type CliConfig } from "../config";
 import { createTrainingDataSource } from "../db/data-source";
@@ -6,33 +6,20 @@ import { SqlSeedReads } from "../db/repositories/seed.reads";
 import { createServices } from "../db/services";
 import { seedTraining } from "../domain/seed/seed";
 
-const POLL_MS = 2000;
-/** Polls in a row with the same counts before the projections count as filled (personnel's relay may lag). */
-const STABLE_POLLS = 3;
-
 /**
  * Waits (at most SEED_WAIT_SECONDS) until the org tree and personnel's statisticians have arrived by
- * events and stopped growing. Returns false when time ran out; the seed then uses what is there.
+ * events and stopped growing (three equal counts in a row: personnel's relay may lag). Returns false
+ * when time ran out; the seed then uses what is there.
  */
 async function waitForProjections(reads: SqlSeedReads, logger: Logger, seconds: number): Promise<boolean> {
-  const deadline = Date.now() + seconds * 1000;
-  let last = "";
-  let stable = 0;
-  while (Date.now() < deadline) {
-    const counts = await reads.projectionCounts();
-    const key = JSON.stringify(counts);
-    stable = key === last ? stable + 1 : 0;
-    last = key;
-    logger.info(
-      counts,
-      stable
-        ? "waiting for the projections to settle"
-        : "waiting for org units and statisticians to arrive by events",
-    );
-    if (counts.units > 0 && counts.assignments > 0 && stable >= STABLE_POLLS - 1) return true;
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-  return false;
+  const { settled } = await waitUntilSettled(() => reads.projectionCounts(), {
+    ready: (counts) => counts.units > 0 && counts.assignments > 0,
+    seconds,
+    logger,
+    waiting: "waiting for org units and statisticians to arrive by events",
+    settling: "waiting for the projections to settle",
+  });
+  return settled;
 }
 
 // pnpm seed: a year of sample training for the Ordos tree, or every city projected (the current year), drawn from the
