@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { orgPath } from "./common";
 import { defineEvent, type EventContract, type EventKey } from "./contract";
-// Type only (erased: this module stays plain at run time). The ledger module holds the one definition
-// of a result; naming it here too would make the package root's two `export *` ambiguous (TS2308).
-import type { RuleStatusResult } from "../rule-status/ledger";
 
 // One shape for every rule's result (R12's automatic indicators and R13's live picture are built from
 // these): the service that owns a rule publishes a change whenever a subject's result for it flips, and
@@ -58,7 +55,7 @@ export const ruleStatusData = z.object({
 export type RuleStatusData = z.output<typeof ruleStatusData>;
 
 /** A rule's current result for one subject, as its owning service computes it (the data less `republished`). */
-export type { RuleStatusResult };
+export type RuleStatusResult = Omit<RuleStatusData, "republished">;
 
 /**
  * The rule-status ledger as a service's domain sees it (its transaction's `ruleStatus`; the events

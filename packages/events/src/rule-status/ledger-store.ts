@@ -1,17 +1,12 @@
 import type { EntityManager } from "typeorm";
-import type { RuleId } from "../contracts/rule-status";
-import {
-  publishRuleStatusesIfChanged,
-  publishRuleStatusIfChanged,
-  republishRuleStatuses,
-  type RuleStatusResult,
-} from "./ledger";
+import type { RuleId, RuleStatusLedger, RuleStatusResult } from "../contracts/rule-status";
+import { publishRuleStatusesIfChanged, publishRuleStatusIfChanged, republishRuleStatuses } from "./ledger";
 
 /**
  * The ledger over one transaction's EntityManager, as a service's `tx.ruleStatus` (its domain port
  * names the two methods; the domain never sees TypeORM).
  */
-export class TypeOrmRuleStatusLedger {
+export class TypeOrmRuleStatusLedger implements RuleStatusLedger {
   constructor(private readonly manager: EntityManager) {}
 
   /** Publishes the result only when it differs from the last one published; returns whether it did. */

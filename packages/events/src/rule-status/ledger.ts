@@ -1,12 +1,14 @@
 import type { EntityManager } from "typeorm";
-import { ruleStatusContractOf, type RuleId, type RuleStatusData } from "../contracts/rule-status";
+import {
+  ruleStatusContractOf,
+  type RuleId,
+  type RuleStatusData,
+  type RuleStatusResult,
+} from "../contracts/rule-status";
 import { publishEvent } from "../outbox/outbox-writer";
 import { RuleStatusPublishedEntity } from "./entity";
 
 export type RuleFigures = RuleStatusData["figures"];
-
-/** A rule's current result for one subject, as its owning service computed it. */
-export type RuleStatusResult = Omit<RuleStatusData, "republished">;
 
 /**
  * Publishes a subject's result for a rule if it differs from the last one published (or none was),
