@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import { cellNumber, fenOf, percentText, sumFen, wanYuanText, yuanText } from "../src/exports/money";
+import { formatMoney, percentOf, sumFen } from "@grassroots/kit/validation";
+import { cellNumber, fenOfYuan, wanYuanText } from "../src/exports/money";
 import { chinaToday, unitIdParam, yearParam } from "../src/exports/params";
 import { ExportRefusal } from "../src/exports/report";
 import { writeStatSheet } from "../src/exports/stat-sheet";
@@ -12,34 +13,34 @@ import { columnWidth, displayWidth } from "../src/exports/text-width";
 
 describe("money in exports: integer fen, never float arithmetic", () => {
   it("yuan strings to fen and back", () => {
-    expect(fenOf("12345.67")).toBe(1234567n);
-    expect(fenOf("-0.05")).toBe(-5n);
-    expect(yuanText(1234567n)).toBe("12345.67");
-    expect(yuanText(-5n)).toBe("-0.05");
-    for (const bad of ["12345.6", "12,345.67", "1e3", "", "12345.678"]) expect(() => fenOf(bad)).toThrow();
+    expect(fenOfYuan("12345.67")).toBe(1234567n);
+    expect(fenOfYuan("-0.05")).toBe(-5n);
+    expect(formatMoney(1234567n)).toBe("12345.67");
+    expect(formatMoney(-5n)).toBe("-0.05");
+    for (const bad of ["12345.6", "12,345.67", "1e3", "", "12345.678"]) expect(() => fenOfYuan(bad)).toThrow();
   });
 
   it("a total of many amounts is exact where a float sum is not", () => {
     const amounts = Array.from({ length: 10 }, () => "0.10");
     expect(amounts.reduce((s, a) => s + Number(a), 0)).not.toBe(1); // why the exports sum in fen
-    expect(yuanText(sumFen(amounts.map(fenOf)))).toBe("1.00");
-    expect(cellNumber(yuanText(sumFen(amounts.map(fenOf))))).toBe(1);
+    expect(formatMoney(sumFen(amounts.map(fenOfYuan)))).toBe("1.00");
+    expect(cellNumber(formatMoney(sumFen(amounts.map(fenOfYuan))))).toBe(1);
   });
 
   it("万元 rounds half away from zero on the exact fen", () => {
-    expect(wanYuanText(fenOf("12345.67"))).toBe("1.23");
-    expect(wanYuanText(fenOf("15000.00"))).toBe("1.50");
-    expect(wanYuanText(fenOf("14950.00"))).toBe("1.50");
-    expect(wanYuanText(fenOf("14949.99"))).toBe("1.49");
-    expect(wanYuanText(fenOf("10000000.00"))).toBe("1000.00");
-    expect(wanYuanText(fenOf("-14950.00"))).toBe("-1.50");
+    expect(wanYuanText(fenOfYuan("12345.67"))).toBe("1.23");
+    expect(wanYuanText(fenOfYuan("15000.00"))).toBe("1.50");
+    expect(wanYuanText(fenOfYuan("14950.00"))).toBe("1.50");
+    expect(wanYuanText(fenOfYuan("14949.99"))).toBe("1.49");
+    expect(wanYuanText(fenOfYuan("10000000.00"))).toBe("1000.00");
+    expect(wanYuanText(fenOfYuan("-14950.00"))).toBe("-1.50");
   });
 
   it("rates as finance computes them: hundredths of a percent, half up; none of nothing", () => {
-    expect(percentText(12345n, 20000n)).toBe("61.73");
-    expect(percentText(1n, 3n)).toBe("33.33");
-    expect(percentText(2n, 3n)).toBe("66.67");
-    expect(percentText(5n, 0n)).toBeNull();
+    expect(percentOf(12345n, 20000n)).toBe("61.73");
+    expect(percentOf(1n, 3n)).toBe("33.33");
+    expect(percentOf(2n, 3n)).toBe("66.67");
+    expect(percentOf(5n, 0n)).toBeNull();
   });
 });
 

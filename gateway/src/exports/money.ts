@@ -2,26 +2,13 @@
 // services). Sums are made in integer fen (BigInt) and only the final figure becomes a cell number,
 // so a total never carries float error.
 
-const YUAN = /^(-?)(\d+)\.(\d{2})$/;
+import { parseMoney } from "@grassroots/kit/validation";
 
-/** "12345.67" → 1234567n; throws on anything that is not exactly two decimals. */
-export function fenOf(yuan: string): bigint {
-  const m = YUAN.exec(yuan);
-  if (!m) throw new Error(`not a yuan amount with two decimals: ${JSON.stringify(yuan)}`);
-  const fen = BigInt(m[2]) * 100n + BigInt(m[3]);
-  return m[1] ? -fen : fen;
-}
+// Parsing, sums, yuan text and percent rates are the kit's (@grassroots/kit/validation: parseMoney,
+// sumFen, formatMoney, percentOf), the same code finance computes with; what is here is the sheet's own.
 
-export function sumFen(amounts: readonly bigint[]): bigint {
-  return amounts.reduce((a, b) => a + b, 0n);
-}
-
-/** Fen as yuan text with two decimals. */
-export function yuanText(fen: bigint): string {
-  const sign = fen < 0n ? "-" : "";
-  const abs = fen < 0n ? -fen : fen;
-  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
-}
+/** A yuan amount from the API ("12345.67", negative allowed) as fen. */
+export const fenOfYuan = (yuan: string): bigint => parseMoney(yuan, "amount", { negative: true });
 
 /**
  * Fen as 万元 text with two decimals, rounded half away from zero in integers (1 万元 = 1,000,000 fen,
@@ -40,13 +27,6 @@ export function wanYuanText(fen: bigint): string {
  */
 export function cellNumber(decimalText: string): number {
   return Number(decimalText);
-}
-
-/** part / whole as percent with two decimals, half up (as finance computes its rates); null for 0. */
-export function percentText(part: bigint, whole: bigint): string | null {
-  if (whole === 0n) return null;
-  const basis = (part * 10000n * 2n + whole) / (whole * 2n);
-  return `${basis / 100n}.${(basis % 100n).toString().padStart(2, "0")}`;
 }
 
 /** part / whole as a fraction with four decimals, half up (the services' rates: 15 of 16 → "0.9375"); null for 0. */

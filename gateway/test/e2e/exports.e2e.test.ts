@@ -4,7 +4,8 @@ import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { orgUnitIdForCode } from "@grassroots/kit";
 import { callGateway, startSuite, type RunningSuite } from "@grassroots/testing";
-import { fenOf, ratioText, sumFen, wanYuanText, yuanText } from "../../src/exports/money";
+import { formatMoney, sumFen } from "@grassroots/kit/validation";
+import { fenOfYuan, ratioText, wanYuanText } from "../../src/exports/money";
 import { AWARD_ALLOCATION_QUERY } from "../../src/exports/reports/award-allocation";
 import { POST_COVERAGE_QUERY } from "../../src/exports/reports/post-coverage";
 import { STAFFING_GAPS_QUERY } from "../../src/exports/reports/staffing-gaps";
@@ -193,17 +194,17 @@ describe("spreadsheet exports (导出 Excel)", () => {
       const unit: any = names.get(e.unitId);
       expect(rows[i][2]).toBe(unit.code);
       expect(rows[i].slice(3, 7)).toEqual(
-        [e.budgeted, e.dueToDate, e.paid, e.paidOnTime].map((y) => Number(wanYuanText(fenOf(y)))),
+        [e.budgeted, e.dueToDate, e.paid, e.paidOnTime].map((y) => Number(wanYuanText(fenOfYuan(y)))),
       );
       expect(rows[i][7] ?? null).toEqual(e.executionRate === null ? null : Number(e.executionRate));
     });
     const banners = answer.budgetExecution.filter((e: any) => (names.get(e.unitId) as any).kind !== "CITY");
-    const budgeted = sumFen(banners.map((e: any) => fenOf(e.budgeted)));
+    const budgeted = sumFen(banners.map((e: any) => fenOfYuan(e.budgeted)));
     expect(budgeted).toBeGreaterThan(0n);
     const totals = values(sheet, HEADER_ROW + rows.length + 1);
     expect(totals[0]).toBe("旗区合计");
     expect(totals[3]).toBe(Number(wanYuanText(budgeted)));
-    expect(totals[5]).toBe(Number(wanYuanText(sumFen(banners.map((e: any) => fenOf(e.paid))))));
+    expect(totals[5]).toBe(Number(wanYuanText(sumFen(banners.map((e: any) => fenOfYuan(e.paid))))));
     const notes = values(sheet, HEADER_ROW + rows.length + 2).join("");
     expect(notes).toContain("万元");
     expect(notes).toContain("四舍五入");
@@ -396,11 +397,11 @@ describe("spreadsheet exports (导出 Excel)", () => {
         Number(a.paid),
       ]),
     );
-    const allocated = sumFen(round.allocations.map((a: any) => fenOf(a.amount)));
-    expect(allocated + fenOf(round.remainder ?? "0.00")).toBe(1_000_000_000n);
+    const allocated = sumFen(round.allocations.map((a: any) => fenOfYuan(a.amount)));
+    expect(allocated + fenOfYuan(round.remainder ?? "0.00")).toBe(1_000_000_000n);
     const totals = values(sheet, HEADER_ROW + rows.length + 1);
     expect(totals[0]).toBe("合计");
-    expect(totals[5]).toBe(Number(yuanText(allocated)));
+    expect(totals[5]).toBe(Number(formatMoney(allocated)));
     expect(await refusalOf("award-allocation.xlsx", admin)).toMatchObject({
       status: 400,
       code: "BAD_USER_INPUT",

@@ -1,6 +1,6 @@
 import { isAppError } from "@grassroots/kit/errors";
 import { capitalNumerals } from "../src/domain/capital-numerals";
-import { formatMoney, MAX_FEN, parseMoney, percentOf } from "../src/domain/money";
+import { formatMoney, MAX_FEN, parseMoney, percentOf } from "@grassroots/kit/validation";
 
 const refusal = (value: string, options = {}) => {
   try {

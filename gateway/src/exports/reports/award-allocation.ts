@@ -1,4 +1,5 @@
-import { cellNumber, fenOf, sumFen, yuanText } from "../money";
+import { formatMoney, sumFen } from "@grassroots/kit/validation";
+import { cellNumber, fenOfYuan } from "../money";
 import { requiredIdParam } from "../params";
 import type { ExportReport } from "../report";
 import { tableMeta } from "./common";
@@ -27,7 +28,7 @@ interface Round {
   }[];
 }
 
-const yuan = (fen: bigint) => cellNumber(yuanText(fen));
+const yuan = (fen: bigint) => cellNumber(formatMoney(fen));
 
 export const awardAllocationReport: ExportReport<{ roundId: string }> = {
   name: "award-allocation",
@@ -35,8 +36,8 @@ export const awardAllocationReport: ExportReport<{ roundId: string }> = {
   params: (query) => ({ roundId: requiredIdParam(query, "roundId") }),
   async open(run, { roundId }) {
     const { allocationRound: r } = await run<{ allocationRound: Round }>(AWARD_ALLOCATION_QUERY, { roundId });
-    const amount = sumFen(r.allocations.map((a) => fenOf(a.amount)));
-    const paid = sumFen(r.allocations.map((a) => fenOf(a.paid)));
+    const amount = sumFen(r.allocations.map((a) => fenOfYuan(a.amount)));
+    const paid = sumFen(r.allocations.map((a) => fenOfYuan(a.paid)));
     return {
       sheetName: "以奖代补分配",
       title: `${r.fiscalYear}年度基层统计工作以奖代补资金分配表`,
@@ -57,9 +58,9 @@ export const awardAllocationReport: ExportReport<{ roundId: string }> = {
         a.unitCode,
         cellNumber(a.score),
         a.grade,
-        yuan(fenOf(a.amount)),
-        yuan(fenOf(a.paid)),
-        yuan(fenOf(a.amount) - fenOf(a.paid)),
+        yuan(fenOfYuan(a.amount)),
+        yuan(fenOfYuan(a.paid)),
+        yuan(fenOfYuan(a.amount) - fenOfYuan(a.paid)),
       ]),
       totals: () => ["合计", null, null, null, null, yuan(amount), yuan(paid), yuan(amount - paid)],
       notes: [

@@ -1,4 +1,5 @@
-import { cellNumber, fenOf, percentText, sumFen, wanYuanText } from "../money";
+import { percentOf, sumFen } from "@grassroots/kit/validation";
+import { cellNumber, fenOfYuan, wanYuanText } from "../money";
 import { chinaToday, yearParam } from "../params";
 import type { Cell, ExportReport } from "../report";
 import { tableMeta } from "./common";
@@ -44,14 +45,14 @@ export const budgetExecutionReport: ExportReport<{ year: number }> = {
     // The city's row holds its own lines, including those it funds for a banner (counted again in
     // that banner's row): the total is the banners' and districts' rows only.
     const banners = answer.budgetExecution.filter((e) => units.get(e.unitId)?.kind !== "CITY");
-    const sums = MONEY.map((k) => sumFen(banners.map((e) => fenOf(e[k]))));
+    const sums = MONEY.map((k) => sumFen(banners.map((e) => fenOfYuan(e[k]))));
     const rows: Cell[][] = answer.budgetExecution.map((e, i) => {
       const unit = units.get(e.unitId);
       return [
         i + 1,
         unit ? (unit.kind === "CITY" ? `${unit.name}（市本级）` : unit.name) : e.unitId,
         unit?.code ?? "",
-        ...MONEY.map((k) => wan(fenOf(e[k]))),
+        ...MONEY.map((k) => wan(fenOfYuan(e[k]))),
         rate(e.executionRate),
         rate(e.onTimeRate),
         label(RuleStatusLabel, e.status),
@@ -81,8 +82,8 @@ export const budgetExecutionReport: ExportReport<{ year: number }> = {
         null,
         null,
         ...sums.map(wan),
-        rate(percentText(sums[2], sums[0])),
-        rate(percentText(sums[3], sums[1])),
+        rate(percentOf(sums[2], sums[0])),
+        rate(percentOf(sums[3], sums[1])),
         null,
         null,
       ],

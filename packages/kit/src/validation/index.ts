@@ -3,3 +3,4 @@ export * from "./value-checks";
 export * from "./page";
 export * from "./resident-id";
 export * from "./collections";
+export * from "./money";

@@ -2,7 +2,7 @@ import { badInput } from "@grassroots/kit/errors";
 import { checkText } from "@grassroots/kit/validation";
 import type { AllocationRule, TierGrade } from "../rules/r9-award-allocation";
 import { RULE_KINDS } from "../rules/r9-award-allocation";
-import { formatMoney, parseMoney, type Fen } from "./money";
+import { formatMoney, parseMoney, type Fen } from "@grassroots/kit/validation";
 import { formatHundredths, parseHundredths, WHOLE } from "./score";
 
 /** R9: the allocation rule as the API and the database hold it: decimals as strings, never floats. */

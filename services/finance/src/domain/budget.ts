@@ -1,6 +1,6 @@
 import { badInput } from "@grassroots/kit/errors";
 import { checkDate } from "@grassroots/kit/validation";
-import { formatMoney, parseMoney, sumFen, type Fen } from "./money";
+import { formatMoney, parseMoney, sumFen, type Fen } from "@grassroots/kit/validation";
 
 /** R8: what a budget line is for; another purpose the bureau names is OTHER with its name. */
 export const PURPOSES = ["WORK_FUNDS", "AWARD_PROGRAMME", "SUBSIDIES", "OTHER"] as const;

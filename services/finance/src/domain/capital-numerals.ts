@@ -1,4 +1,4 @@
-import type { Fen } from "./money";
+import type { Fen } from "@grassroots/kit/validation";
 
 /**
  * An amount in Chinese capital numerals as a voucher shows it (中国人民银行《支付结算办法》附一):

@@ -1,5 +1,5 @@
 import type { AllocationRound, AwardProgramme, RoundAllocation } from "./award";
-import { formatMoney, sumFen, type Fen } from "./money";
+import { formatMoney, sumFen, type Fen } from "@grassroots/kit/validation";
 import type { RoundPayment } from "./ports";
 
 export interface AuditCheck {

@@ -1,4 +1,4 @@
-import type { Fen } from "./money";
+import type { Fen } from "@grassroots/kit/validation";
 
 /** R10: a banner's subsidy standard, one version (a version in force is superseded from a date, never edited). */
 export interface SubsidyStandard {

@@ -1,6 +1,6 @@
 import type { AllocationRoundComputed, EventData } from "@grassroots/events/contracts";
 import type { AllocationRound, AwardProgramme, RoundAllocation } from "../domain/award";
-import { formatMoney } from "../domain/money";
+import { formatMoney } from "@grassroots/kit/validation";
 
 /** A round's state as its events carry it (ids, scores, grades and amounts: no personal data). */
 export const roundState = (

@@ -1,6 +1,6 @@
 import type { BudgetLineCreated, DisbursementRecorded, EventData } from "@grassroots/events/contracts";
 import type { BudgetLine, Disbursement } from "../domain/budget";
-import { formatMoney } from "../domain/money";
+import { formatMoney } from "@grassroots/kit/validation";
 import type { OrgUnitRef } from "../domain/ports";
 
 /** The data of finance's budget events (no personal data: ids, dates, amounts, document numbers). */

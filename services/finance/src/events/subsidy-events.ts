@@ -1,5 +1,5 @@
 import type { EventData, SubsidyClaimSubmitted } from "@grassroots/events/contracts";
-import { formatMoney } from "../domain/money";
+import { formatMoney } from "@grassroots/kit/validation";
 import type { SubsidyClaim } from "../domain/subsidy";
 
 /** A claim's state as its events carry it: ids, period, amounts (the person by id only). */

@@ -1,5 +1,5 @@
 import type { RuleStatusValue } from "@grassroots/events/contracts";
-import { formatMoney, percentOf, sumFen, type Fen } from "../domain/money";
+import { formatMoney, percentOf, sumFen, type Fen } from "@grassroots/kit/validation";
 
 /**
  * R8 — funds in the budget, paid on time and in full. Pure: the status of each instalment of a line as

@@ -1,5 +1,5 @@
 import { badInput } from "@grassroots/kit/errors";
-import { formatMoney, type Fen } from "../domain/money";
+import { formatMoney, type Fen } from "@grassroots/kit/validation";
 import { WHOLE, type Hundredths } from "../domain/score";
 
 /**

@@ -1,5 +1,5 @@
 import type { AllocationRound, AwardProgramme, RoundAllocation, RuleData } from "../domain/award";
-import { formatMoney, sumFen } from "../domain/money";
+import { formatMoney, sumFen } from "@grassroots/kit/validation";
 import type { RoundPayment, UnitAllocation } from "../domain/ports";
 import type {
   AllocationRoundType,

@@ -1,5 +1,5 @@
 import { capitalNumerals } from "../domain/capital-numerals";
-import { formatMoney } from "../domain/money";
+import { formatMoney } from "@grassroots/kit/validation";
 import type { StatisticianPayment } from "../domain/ports";
 import type { PaymentBatch, SubsidyClaim, SubsidyStandard } from "../domain/subsidy";
 import type {

@@ -1,7 +1,7 @@
 import type { BudgetExecution } from "../domain/budget-execution";
 import type { BudgetLine, BudgetLineRevision, Disbursement } from "../domain/budget";
 import { capitalNumerals } from "../domain/capital-numerals";
-import { formatMoney } from "../domain/money";
+import { formatMoney } from "@grassroots/kit/validation";
 import { instalmentStatus, type R8Payment } from "../rules/r8-funds-on-time-in-full";
 import type { BudgetExecutionType } from "./types/budget-execution.type";
 import type {

@@ -7,7 +7,7 @@ import type {
   RuleVersion,
 } from "../../domain/award";
 import type { AwardReads, RoundPayment, Scope, UnitAllocation } from "../../domain/ports";
-import { fenOf } from "../../domain/money";
+import { fenOf } from "@grassroots/kit/validation";
 import {
   AllocationRoundEntity,
   AwardProgrammeEntity,

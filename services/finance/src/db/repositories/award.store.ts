@@ -8,7 +8,7 @@ import type {
   RuleData,
   RuleVersion,
 } from "../../domain/award";
-import { fenOf } from "../../domain/money";
+import { fenOf } from "@grassroots/kit/validation";
 import type { AwardStore, NewProgramme, RoundPatch, RoundPayment } from "../../domain/ports";
 import {
   AllocationRoundEntity,

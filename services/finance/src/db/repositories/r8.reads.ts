@@ -1,6 +1,6 @@
 import type { R8Reads } from "../../domain/ports";
 import type { R8Line, R8Payment } from "../../rules/r8-funds-on-time-in-full";
-import { fenOf } from "../../domain/money";
+import { fenOf } from "@grassroots/kit/validation";
 
 /** What both a DataSource and an EntityManager offer: R8 reads run inside a command's transaction and outside it. */
 export interface Queryable {

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { fenOf } from "../../domain/money";
+import { fenOf } from "@grassroots/kit/validation";
 import type { StatisticianPayment, SubsidyReads } from "../../domain/ports";
 import type { SubsidyClaim, SubsidyStandard, TaskRecord } from "../../domain/subsidy";
 import {

@@ -3,7 +3,7 @@ import { assertVersion, badInput } from "@grassroots/kit/errors";
 import { checkText, type Clock } from "@grassroots/kit/validation";
 import { claimState } from "../../events/subsidy-events";
 import type { FinancePolicy } from "../access-policy";
-import { formatMoney, parseMoney } from "../money";
+import { formatMoney, parseMoney } from "@grassroots/kit/validation";
 import type { UnitOfWork } from "../ports";
 import type { SubsidyClaim } from "../subsidy";
 import { claimsInArea, requireClaimStatus } from "./subsidy-common";

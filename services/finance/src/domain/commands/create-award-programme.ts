@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { validateRule } from "../../rules/r9-award-allocation";
 import type { FinancePolicy } from "../access-policy";
 import { parseRule, ruleData, type AwardProgramme, type RuleData } from "../award";
-import { parseMoney } from "../money";
+import { parseMoney } from "@grassroots/kit/validation";
 import type { Transaction, UnitOfWork } from "../ports";
 
 export interface CreateAwardProgrammeInput {

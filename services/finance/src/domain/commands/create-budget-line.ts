@@ -13,7 +13,7 @@ import {
   type Purpose,
   type ScheduleInput,
 } from "../budget";
-import { parseMoney } from "../money";
+import { parseMoney } from "@grassroots/kit/validation";
 import type { NewTerms, OrgUnitRef, Transaction, UnitOfWork } from "../ports";
 import { publishR8IfChanged } from "../r8-status/publish-r8";
 import { runOncePerRequest, type Retryable } from "@grassroots/kit/idempotency";

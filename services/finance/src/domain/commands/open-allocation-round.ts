@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { FinancePolicy } from "../access-policy";
 import type { AllocationRound } from "../award";
 import { describeLine } from "../budget";
-import { formatMoney } from "../money";
+import { formatMoney } from "@grassroots/kit/validation";
 import type { UnitOfWork } from "../ports";
 import { programmeInArea } from "./award-common";
 

@@ -4,7 +4,7 @@ import { checkNotFuture, checkText, type Clock } from "@grassroots/kit/validatio
 import { randomUUID } from "node:crypto";
 import { claimState } from "../../events/subsidy-events";
 import type { FinancePolicy } from "../access-policy";
-import { sumFen } from "../money";
+import { sumFen } from "@grassroots/kit/validation";
 import type { UnitOfWork } from "../ports";
 import type { PaymentBatch } from "../subsidy";
 import { runOncePerRequest, type Retryable } from "@grassroots/kit/idempotency";

@@ -4,7 +4,7 @@ import type { Clock } from "@grassroots/kit/validation";
 import { roundState } from "../../events/award-events";
 import type { FinancePolicy } from "../access-policy";
 import type { Disbursement } from "../budget";
-import { formatMoney, parseMoney, sumFen } from "../money";
+import { formatMoney, parseMoney, sumFen } from "@grassroots/kit/validation";
 import type { UnitOfWork } from "../ports";
 import { requireRoundStatus, roundInArea } from "./award-common";
 import { runOncePerRequest, type Retryable } from "@grassroots/kit/idempotency";

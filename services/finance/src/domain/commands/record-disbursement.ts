@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { disbursementState } from "../../events/budget-events";
 import type { FinancePolicy } from "../access-policy";
 import { describeLine, type Disbursement } from "../budget";
-import { formatMoney, parseMoney } from "../money";
+import { formatMoney, parseMoney } from "@grassroots/kit/validation";
 import type { Transaction, UnitOfWork } from "../ports";
 import { publishR8IfChanged } from "../r8-status/publish-r8";
 import { runOncePerRequest, type Retryable } from "@grassroots/kit/idempotency";

@@ -4,7 +4,7 @@ import { checkText, type Clock } from "@grassroots/kit/validation";
 import { budgetLineState } from "../../events/budget-events";
 import type { FinancePolicy } from "../access-policy";
 import { describeLine, type BudgetLine } from "../budget";
-import { formatMoney, sumFen } from "../money";
+import { formatMoney, sumFen } from "@grassroots/kit/validation";
 import type { Transaction, UnitOfWork } from "../ports";
 import { publishR8IfChanged } from "../r8-status/publish-r8";
 import { checkTerms, type LineTermsInput } from "./create-budget-line";

@@ -2,7 +2,7 @@ import { badInput } from "@grassroots/kit/errors";
 import { checkDate, checkText } from "@grassroots/kit/validation";
 import { randomUUID } from "node:crypto";
 import type { FinancePolicy } from "../access-policy";
-import { parseMoney } from "../money";
+import { parseMoney } from "@grassroots/kit/validation";
 import type { UnitOfWork } from "../ports";
 import { dayBefore, TASK_KIND, type SubsidyStandard } from "../subsidy";
 import { bannerInArea } from "./subsidy-common";

@@ -5,7 +5,7 @@ import { generateClaims } from "../commands/generate-claims";
 import { recordDisbursementIn } from "../commands/record-disbursement";
 import { recordTask } from "../commands/record-task";
 import { setSubsidyStandard } from "../commands/set-subsidy-standard";
-import { formatMoney, parseMoney } from "../money";
+import { formatMoney, parseMoney } from "@grassroots/kit/validation";
 import type { FinanceServices, OrgUnitRef } from "../ports";
 import { pick, seedId } from "./seed-ids";
 import { ANNUAL_AMOUNT, PATTERNS, PROGRAMME_YEARS, SAMPLE_RULE, SAMPLE_STANDARD_ITEMS } from "./sample-data";

@@ -1,4 +1,4 @@
-import { badInput } from "@grassroots/kit/errors";
+import { badInput } from "../errors/app-error";
 
 /**
  * Money is integer fen (1 yuan = 100 fen) held as bigint: BIGINT in PostgreSQL, a decimal string of
