@@ -9,3 +9,4 @@ export * from "./identities";
 export * from "./resident-ids";
 export * from "./subgraph-harness";
 export * from "./plain-domain";
+export * from "./projection-feeds";

@@ -1,7 +1,6 @@
 import "reflect-metadata";
 import {
   AssignmentStarted,
-  OrgUnitCreated,
   StatisticianRegistered,
   ruleStatusContractOf,
   type EventContract,
@@ -16,7 +15,8 @@ import {
   OUTBOX_ROWS,
   startSubgraphHarness,
   type SubgraphHarness,
-  waitFor,
+  publishUnitsAndWait,
+  waitForProjected,
 } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
 import { createEvaluationDataSource } from "../../src/db/data-source";
@@ -122,19 +122,7 @@ export async function startHarness(options: { weights?: RuleWeights } = {}): Pro
     poolSize: 12,
   });
   const { dataSource } = harness;
-  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
-    (await dataSource.query(sql, params))[0].n;
-  const publishUnits = async (states: OrgUnitStateFixture[]) => {
-    for (const state of states) await harness.publish(OrgUnitCreated, state, { key: state.id });
-    const ids = states.map((u) => u.id);
-    await waitFor(
-      async () =>
-        (await count(`SELECT count(*)::int AS n FROM org_unit WHERE id = ANY($1)`, [ids])) === ids.length,
-      "the org projection",
-      30000,
-      200,
-    );
-  };
+  const publishUnits = (states: OrgUnitStateFixture[]) => publishUnitsAndWait(harness, states);
   return {
     url: harness.url,
     db: harness.db,
@@ -178,15 +166,11 @@ export async function startHarness(options: { weights?: RuleWeights } = {}): Pro
           version: 1,
         });
       }
-      const ids = made.map((m) => m.assignmentId);
-      await waitFor(
-        async () =>
-          (await count(`SELECT count(*)::int AS n FROM statistician_assignment WHERE id = ANY($1)`, [
-            ids,
-          ])) === ids.length,
+      await waitForProjected(
+        dataSource,
+        "statistician_assignment",
+        made.map((m) => m.assignmentId),
         "the appointments in the projection",
-        30000,
-        200,
       );
       return made.map((m) => m.statisticianId);
     },

@@ -9,7 +9,7 @@ import {
   OUTBOX_ROWS,
   startSubgraphHarness,
   type SubgraphHarness,
-  waitFor,
+  waitForProjected,
 } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
@@ -118,20 +118,17 @@ export async function startHarness(): Promise<Harness> {
   const publish: Harness["publish"] = (contract, data, key, id) =>
     harness.publish(contract, data, { key, id });
   const rows = <T>(sql: string, params: unknown[] = []) => dataSource.query(sql, params) as Promise<T[]>;
-  const count = async (sql: string, params: unknown[]) => (await rows<{ n: number }>(sql, params))[0].n;
   const published = new Map<string, OrgUnitStateFixture>();
   const publishUnits = async (states: OrgUnitStateFixture[]) => {
     for (const state of states) {
       await publish(OrgUnitCreated, state, state.id);
       published.set(state.code, state);
     }
-    const ids = states.map((u) => u.id);
-    await waitFor(
-      async () =>
-        (await count(`SELECT count(*)::int AS n FROM org_unit WHERE id = ANY($1)`, [ids])) === ids.length,
+    await waitForProjected(
+      dataSource,
+      "org_unit",
+      states.map((u) => u.id),
       "the org projection",
-      30000,
-      200,
     );
   };
   return {
@@ -168,14 +165,11 @@ export async function startHarness(): Promise<Harness> {
           version: 1,
         });
       }
-      const ids = made.map((m) => m.assignmentId);
-      await waitFor(
-        async () =>
-          (await count(`SELECT count(*)::int AS n FROM post_assignment WHERE id = ANY($1)`, [ids])) ===
-          ids.length,
+      await waitForProjected(
+        dataSource,
+        "post_assignment",
+        made.map((m) => m.assignmentId),
         "the posts in the projection",
-        30000,
-        200,
       );
       return made.map(({ statisticianId, assignmentId }) => ({ statisticianId, assignmentId }));
     },

@@ -16,7 +16,7 @@ import {
   OUTBOX_ROWS,
   startSubgraphHarness,
   type SubgraphHarness,
-  waitFor,
+  waitForProjected,
 } from "@grassroots/testing";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
@@ -130,21 +130,17 @@ export async function startHarness(
   const publish: Harness["publish"] = (contract, data, key, id) =>
     harness.publish(contract, data, { key, id });
 
-  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
-    (await dataSource.query(sql, params))[0].n;
   const published = new Map<string, OrgUnitStateFixture>();
   const publishUnits = async (states: OrgUnitStateFixture[]) => {
     for (const state of states) {
       await publish(OrgUnitCreated, state, state.id);
       published.set(state.code, state);
     }
-    const ids = states.map((u) => u.id);
-    await waitFor(
-      async () =>
-        (await count(`SELECT count(*)::int AS n FROM org_unit WHERE id = ANY($1)`, [ids])) === ids.length,
+    await waitForProjected(
+      dataSource,
+      "org_unit",
+      states.map((u) => u.id),
       "the org projection",
-      30000,
-      200,
     );
   };
   const unitPath = (code: string) => published.get(code)?.path ?? pathOfCode(code);
@@ -201,15 +197,11 @@ export async function startHarness(
           m.assignmentId,
         );
       }
-      const ids = made.map((m) => m.assignmentId);
-      await waitFor(
-        async () =>
-          (await count(`SELECT count(*)::int AS n FROM statistician_assignment WHERE id = ANY($1)`, [
-            ids,
-          ])) === ids.length,
+      await waitForProjected(
+        dataSource,
+        "statistician_assignment",
+        made.map((m) => m.assignmentId),
         "the appointments in the projection",
-        30000,
-        200,
       );
       return made.map(({ statisticianId, assignmentId }) => ({ statisticianId, assignmentId }));
     },
