@@ -39,3 +39,4 @@ export * from "./idempotency/idempotency";
 export * from "./idempotency/retryable";
 export * from "./db/idempotency-store";
 export * from "./validation/collections";
+export * from "./validation/money";
