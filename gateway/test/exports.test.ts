@@ -17,7 +17,8 @@ describe("money in exports: integer fen, never float arithmetic", () => {
     expect(fenOfYuan("-0.05")).toBe(-5n);
     expect(formatMoney(1234567n)).toBe("12345.67");
     expect(formatMoney(-5n)).toBe("-0.05");
-    for (const bad of ["12345.6", "12,345.67", "1e3", "", "12345.678"]) expect(() => fenOfYuan(bad)).toThrow();
+    for (const bad of ["12345.6", "12,345.67", "1e3", "", "12345.678"])
+      expect(() => fenOfYuan(bad)).toThrow();
   });
 
   it("a total of many amounts is exact where a float sum is not", () => {
