@@ -1,3 +1,4 @@
+import type { TableRow, TableSpec } from "@grassroots/table-files";
 import { ORG_UNIT_KINDS, type OrgUnitKind } from "../org-unit";
 
 /** One division row as read from a file (CSV or XLSX): code, name, and optionally kind and parent code. */
@@ -51,30 +52,11 @@ export const KIND_NAMES: Record<string, OrgUnitKind> = {
   嘎查: "GACHA",
 };
 
-/** How many leading lines or sheet rows are searched for the header (title rows come first). */
-export const HEADER_SEARCH_ROWS = 20;
-
-const normalise = (cell: string) => cell.replace(/\s+/g, "").toLowerCase();
-
-export type ColumnIndex = Partial<Record<DivisionColumn, number>>;
-
-/** The columns a header row names, or undefined unless it names at least a code and a name column. */
-export function headerColumns(cells: readonly string[]): ColumnIndex | undefined {
-  const index: ColumnIndex = {};
-  cells.forEach((cell, i) => {
-    const name = normalise(cell);
-    for (const column of Object.keys(COLUMN_NAMES) as DivisionColumn[]) {
-      if (index[column] === undefined && COLUMN_NAMES[column].includes(name)) index[column] = i;
-    }
-  });
-  return index.code !== undefined && index.name !== undefined ? index : undefined;
-}
-
-/** What a file must hold, for the message that says it does not. */
-export const HEADER_REQUIREMENT =
-  `header row naming a code column (${COLUMN_NAMES.code.join(", ")}) and a name column ` +
-  `(${COLUMN_NAMES.name.join(", ")}) in its first ${HEADER_SEARCH_ROWS} rows (optional: kind ` +
-  `(${COLUMN_NAMES.kind.join(", ")}) and parent code (${COLUMN_NAMES.parent_code.join(", ")}))`;
+/** How the division files are read: a code and a name column are required, kind and parent code optional. */
+export const DIVISION_TABLE: TableSpec<DivisionColumn> = {
+  columns: COLUMN_NAMES,
+  required: ["code", "name"],
+};
 
 function kindOf(raw: string): Pick<DivisionRow, "kind" | "unknownKind"> {
   const value = raw.trim();
@@ -85,22 +67,13 @@ function kindOf(raw: string): Pick<DivisionRow, "kind" | "unknownKind"> {
   return { unknownKind: value };
 }
 
-/** One data row from its cells; undefined for a blank row (no code and no name). */
-export function divisionRow(
-  line: number,
-  columns: ColumnIndex,
-  cells: readonly string[],
-): DivisionRow | undefined {
-  const cell = (column: DivisionColumn) => {
-    const i = columns[column];
-    return i === undefined ? "" : (cells[i] ?? "").trim();
-  };
-  if (!cell("code") && !cell("name")) return undefined;
+/** A division row from a row of the table (its cells by column). */
+export function divisionRow({ line, cells }: TableRow<DivisionColumn>): DivisionRow {
   return {
     line,
-    code: cell("code"),
-    name: cell("name"),
-    ...kindOf(cell("kind")),
-    parentCode: cell("parent_code") || undefined,
+    code: cells.code,
+    name: cells.name,
+    ...kindOf(cells.kind),
+    parentCode: cells.parent_code || undefined,
   };
 }

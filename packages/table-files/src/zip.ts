@@ -6,6 +6,9 @@ const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 const ZIP64_MARK = 0xffffffff;
 
+/** An .xlsx that unpacks to more than this is refused before it is read. */
+export const XLSX_MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+
 export const isZip = (data: Buffer): boolean => data.length >= 4 && data.readUInt32LE(0) === 0x04034b50; // "PK\x03\x04"
 
 /** The sum of the entries' uncompressed sizes; throws an Error naming the problem for a broken or zip64 archive. */
