@@ -5,6 +5,8 @@ import { k6Export } from "../src/scenarios/export";
 import { gatewayCost, loadApiSchema, validateOperations } from "../src/scenarios/supergraph";
 import { idCheckCharacter, idNumberFor, type Json } from "../src/scenarios/template";
 import { BENCH_ENV } from "../src/generate/suite";
+import { GENERATION_OPERATIONS } from "../src/generate/api";
+import { answerItems } from "../src/bench/data-sizes";
 
 const K6 = resolve(__dirname, "../k6");
 
@@ -125,6 +127,31 @@ describe("scenario definitions", () => {
   it("validates every operation against the composed supergraph's API schema", () => {
     const errors = validateOperations();
     expect(Object.entries(errors).filter(([, e]) => e.length)).toEqual([]);
+  });
+
+  it("validates the generator's writes (lines, payments, units) against the supergraph too", () => {
+    const errors = validateOperations(GENERATION_OPERATIONS);
+    expect(Object.keys(errors).sort()).toEqual(Object.keys(GENERATION_OPERATIONS).sort());
+    expect(Object.entries(errors).filter(([, e]) => e.length)).toEqual([]);
+  });
+
+  it("checks the finance and evaluation scenarios' statements at two data sizes, on an operation a flow sends", () => {
+    const withDataSizes = SCENARIOS.filter((s) => s.dataSizes?.length).map((s) => s.name);
+    expect(withDataSizes).toEqual(expect.arrayContaining(["city-budget-execution", "banner-scorecard"]));
+    for (const s of SCENARIOS)
+      for (const { operation } of s.dataSizes ?? [])
+        expect([
+          s.name,
+          operation,
+          s.flows.some((f) => f.steps.some((x) => x.operation === operation)),
+        ]).toEqual([s.name, operation, true]);
+    for (const name of ["city-budget-execution", "banner-scorecard"])
+      expect(SCENARIOS.find((s) => s.name === name)?.thresholds.p95Ms).toBeGreaterThan(0);
+  });
+
+  it("counts an answer's list items at every depth (the data-size check's proof that the data grew)", () => {
+    expect(answerItems({ a: [{ b: [1, 2] }, { b: [] }], c: { d: [3] } })).toBe(2 + 2 + 1);
+    expect(answerItems(null)).toBe(0);
   });
 
   it("stays within the gateway's MAX_COST the benchmark sets", () => {

@@ -3,6 +3,8 @@ import { callerOf, freshReads, type Caller, type Endpoint } from "../driver/endp
 import { newState, runFlows, type RunResult } from "../driver/runner";
 import { runSetup, runStep } from "../driver/steps";
 import { generate, type GenerateResult } from "../generate/generator";
+import { grow, type GrowthResult } from "../generate/growth";
+import { checkDataSizes, type DataSizeCheck, type ScenarioContext } from "./data-sizes";
 import { progress } from "../generate/progress";
 import { BENCH_ENV, startBench, type Bench } from "../generate/suite";
 import {
@@ -48,6 +50,8 @@ export interface ScenarioReport {
   sql?: { operations: StatementCount[]; listSizes: ListSizeCheck[] };
   gatewayCost: Record<string, number | null>;
   verify?: BurstVerification;
+  /** The same operation's statements on the seeded city and after the growth (src/generate/growth.ts). */
+  dataSizes?: DataSizeCheck[];
   error?: string;
 }
 
@@ -77,6 +81,8 @@ export interface RunReport {
   generation: GenerateResult;
   scenarios: ScenarioReport[];
   overhead?: OverheadReport;
+  /** What the data-size checks added to the city before measuring again. */
+  growth?: GrowthResult;
   /** At the target rate (the target's figure). */
   events?: EventLatencyResult;
   /** At lower rates, for reference: latency when the machine is not saturated. */
@@ -93,6 +99,8 @@ export interface CityRunOptions {
   generateBudgetSeconds?: number;
   /** The dashboard's capacity steps (default on). */
   capacity?: boolean;
+  /** The gateway overhead, event latency and relay rate (default on; off for a run of a few scenarios). */
+  extras?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -126,6 +134,7 @@ async function runScenario(
   cpu: CpuSampler,
   scenario: ScenarioDef,
   options: CityRunOptions,
+  contexts: ScenarioContext[],
 ): Promise<ScenarioReport> {
   const state = newState();
   const caller = callerOf(scenario.identity, PARAMS, state);
@@ -143,6 +152,7 @@ async function runScenario(
     progress(`${scenario.name}: setup`);
     const fixtures = await runSetup(bench.gateway, caller, scenario.setup, PARAMS, state);
     const scope: Scope = { ...PARAMS, ...fixtures };
+    if (scenario.dataSizes?.length) contexts.push({ scenario, caller, scope, state });
     for (const step of scenario.flows.flatMap((f) => f.steps)) {
       if (!(step.operation in report.gatewayCost)) {
         const variables = { ...(JSON.parse(JSON.stringify(step.variables)) as Record<string, Json>) };
@@ -381,10 +391,11 @@ export async function cityRun(run: number, options: CityRunOptions = {}): Promis
       Object.values(bench.suite.databases).map((d) => d.name),
     );
     const scenarios: ScenarioReport[] = [];
+    const contexts: ScenarioContext[] = [];
     for (const scenario of SCENARIOS.filter(
       (s) => !options.scenarios || options.scenarios.includes(s.name),
     )) {
-      scenarios.push(await runScenario(bench, counter, cpu, scenario, options));
+      scenarios.push(await runScenario(bench, counter, cpu, scenario, options, contexts));
     }
     let events: EventLatencyResult | undefined;
     const eventsAtLowerRates: EventLatencyResult[] = [];
@@ -399,18 +410,21 @@ export async function cityRun(run: number, options: CityRunOptions = {}): Promis
         return undefined;
       }
     };
-    await bench.settle("gateway overhead", 60_000);
-    const overhead = await attempt("gateway overhead", () =>
-      gatewayOverhead(
-        bench,
-        counter!,
-        cpu,
-        options.durationSeconds
-          ? Math.min(options.durationSeconds, OVERHEAD.durationSeconds)
-          : OVERHEAD.durationSeconds,
-      ),
-    );
-    if (bench.services.length > 1) {
+    const extras = options.extras !== false;
+    if (extras) await bench.settle("gateway overhead", 60_000);
+    const overhead = !extras
+      ? undefined
+      : await attempt("gateway overhead", () =>
+          gatewayOverhead(
+            bench,
+            counter!,
+            cpu,
+            options.durationSeconds
+              ? Math.min(options.durationSeconds, OVERHEAD.durationSeconds)
+              : OVERHEAD.durationSeconds,
+          ),
+        );
+    if (extras && bench.services.length > 1) {
       await bench.settle("event latency", 60_000);
       const eventSeconds = options.durationSeconds ? Math.min(options.durationSeconds, 20) : 20;
       for (const rate of [50, 100]) {
@@ -431,6 +445,16 @@ export async function cityRun(run: number, options: CityRunOptions = {}): Promis
       await bench.settle("relay rate", 120_000);
       relay = await attempt("relay rate", () => measureRelayRate(bench, { events: 5000, caller: admin }));
     }
+    // Last, so every other figure is of the seeded city: measure, add banners, units and lines, measure again.
+    let growth: GrowthResult | undefined;
+    if (contexts.length) {
+      await bench.settle("data sizes", 60_000);
+      const measured = await attempt("data sizes", () =>
+        checkDataSizes(counter!, freshReads(bench.gateway), contexts, () => grow(bench)),
+      );
+      growth = measured?.growth;
+      for (const s of scenarios) s.dataSizes = measured?.checks.get(s.name);
+    }
     return {
       run,
       startedAt,
@@ -440,6 +464,7 @@ export async function cityRun(run: number, options: CityRunOptions = {}): Promis
       generation,
       scenarios,
       overhead,
+      growth,
       events,
       eventsAtLowerRates,
       relay,

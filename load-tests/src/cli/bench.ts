@@ -4,12 +4,17 @@ import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { cityRun, type RunReport } from "../bench/city-run";
 import { progress } from "../generate/progress";
+import { dataSizeLines } from "../report/data-sizes";
 import { buildReport, loadScaleReports, markdown } from "../report/report";
 
-// pnpm --filter @grassroots/load-tests bench [-- --runs 2 --wait-quiet-minutes 40 --duration 10 --scenarios a,b --out reports]
+// pnpm --filter @grassroots/load-tests bench [-- --runs 2 --wait-quiet-minutes 40 --duration 10 --scenarios a,b --out reports
+//   --extras no --report-name finance-evaluation]
 // The local benchmark at city scale: for each run a fresh suite (startSuite), the city data through
 // the services' own seeds, every scenario with the autocannon runner, the SQL, gateway, event and
 // memory measurements; then the report (JSON + Markdown) written to reports/ and printed.
+// --extras no skips the gateway overhead, event latency and relay rate; --report-name writes
+// <name>.{md,json} instead of latest.{md,json} (a run of a few scenarios keeps the committed figures).
+// Exits with 1 when a data-size check finds a statement count growing with the data (a FAIL line).
 async function waitQuiet(minutes: number) {
   const deadline = Date.now() + minutes * 60_000;
   for (;;) {
@@ -35,6 +40,7 @@ async function main() {
       await cityRun(run, {
         durationSeconds: args.duration ? Number(args.duration) : undefined,
         scenarios: args.scenarios ? args.scenarios.split(",") : undefined,
+        extras: args.extras !== "no",
       }),
     );
   }
@@ -43,10 +49,15 @@ async function main() {
   const text = markdown(report);
   const stamp = report.generatedAt.replace(/[:.]/g, "-");
   writeFileSync(resolve(out, `bench-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(resolve(out, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(resolve(out, "latest.md"), text);
-  progress(`wrote ${resolve(out, "latest.md")} and latest.json`);
+  const name = args["report-name"] ?? "latest";
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`--report-name ${name}: letters, digits and - only`);
+  writeFileSync(resolve(out, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(resolve(out, `${name}.md`), text);
+  progress(`wrote ${resolve(out, `${name}.md`)} and ${name}.json`);
   process.stdout.write(text);
+  const lines = dataSizeLines(reports);
+  for (const line of lines) process.stdout.write(`${line}\n`);
+  if (lines.some((l) => l.startsWith("FAIL"))) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { divisionCsv, SCALES, type ScaleShape } from "./divisions";
+import { generateFinanceEvaluation, type RuleStatusWait } from "./finance-evaluation";
 import { progress, seconds } from "./progress";
 import type { Bench } from "./suite";
 import { runServiceTool, toolExists, type ToolRun } from "./tools";
@@ -26,6 +27,11 @@ export interface ScaleCounts {
   sessions: number | null;
   enrollments: number | null;
   certificates: number | null;
+  budgetLines: number | null;
+  disbursements: number | null;
+  /** Rule results in evaluation's projection (every service's, by events). */
+  ruleStatuses: number | null;
+  findings: number | null;
   /** Events each service published and handled. */
   events: Record<string, { published: number; handled: number }>;
   databaseBytes: Record<string, number>;
@@ -36,6 +42,8 @@ export interface GenerateResult {
   budgetSeconds: number;
   phases: PhaseResult[];
   counts: ScaleCounts;
+  /** Finance's and evaluation's: the city's line through the API, the wait for the rule results. */
+  financeEvaluation?: { cityLinePayments: number; ruleStatuses?: RuleStatusWait };
   elapsedSeconds: number;
 }
 
@@ -88,6 +96,10 @@ export async function scaleCounts(bench: Bench): Promise<ScaleCounts> {
     sessions: await count(bench, "training", `SELECT count(*) AS n FROM training_session`),
     enrollments: await count(bench, "training", `SELECT count(*) AS n FROM training_enrollment`),
     certificates: await count(bench, "training", `SELECT count(*) AS n FROM training_certificate`),
+    budgetLines: await count(bench, "finance", `SELECT count(*) AS n FROM budget_line`),
+    disbursements: await count(bench, "finance", `SELECT count(*) AS n FROM disbursement`),
+    ruleStatuses: await count(bench, "evaluation", `SELECT count(*) AS n FROM rule_status`),
+    findings: await count(bench, "evaluation", `SELECT count(*) AS n FROM finding`),
     events,
     databaseBytes,
   };
@@ -97,7 +109,9 @@ export async function scaleCounts(bench: Bench): Promise<ScaleCounts> {
  * Fills the suite's databases at a scale through the services' own tools, as production would:
  * organization's `seed` (city: the real Ordos tree) or `import-divisions` (a generated CSV), then
  * personnel's `seed` (statisticians, posts, filings for every projected unit) and training's `seed`
- * (a year of sessions, enrolments, results), each after the events of the previous one arrived.
+ * (a year of sessions, enrolments, results), finance's and evaluation's `seed` (budget lines and payments
+ * of every banner, subsidies; meetings, inspections, findings; src/generate/finance-evaluation.ts),
+ * each after the events of the previous one arrived.
  * Every phase stops at the deadline; what it did by then is reported with its rate.
  */
 export async function generate(
@@ -180,11 +194,20 @@ export async function generate(
       ),
     );
   }
+  let financeEvaluation: GenerateResult["financeEvaluation"];
+  if (
+    Date.now() < deadline &&
+    (bench.services.includes("finance") || bench.services.includes("evaluation"))
+  ) {
+    const fe = await generateFinanceEvaluation(bench, scaleName === "city", deadline, env);
+    phases.push(...fe.tools.map((run) => phaseOf(run.tool, run)));
+    financeEvaluation = { cityLinePayments: fe.cityLinePayments, ruleStatuses: fe.ruleStatuses };
+  }
   await bench.settle(`${scaleName} scale`, Math.max(10_000, deadline - Date.now()));
   const counts = await scaleCounts(bench);
   const elapsedSeconds = seconds(Date.now() - started);
   progress(
     `${scaleName} scale generated in ${elapsedSeconds} s: ${JSON.stringify(counts.orgUnitsByDepth)}, ${counts.statisticians ?? "-"} statisticians`,
   );
-  return { scale, budgetSeconds, phases, counts, elapsedSeconds };
+  return { scale, budgetSeconds, phases, counts, financeEvaluation, elapsedSeconds };
 }

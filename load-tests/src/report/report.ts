@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { RunReport, ScenarioReport } from "../bench/city-run";
 import { median } from "../driver/stats";
 import { TARGETS } from "../scenarios/definitions";
+import { dataSizeSection, dataSizeTarget } from "./data-sizes";
 import { generateMarkdown, type Extrapolation } from "./scale-report";
 import type { GenerateResult } from "../generate/generator";
 
@@ -204,6 +205,8 @@ export function buildReport(runs: RunReport[], command: string, scales: BenchRep
       )
       .join("; "),
   });
+  const dataSizes = dataSizeTarget(runs);
+  if (dataSizes) targets.push(dataSizes);
   const worstEvent = Object.values(eventP95).filter((v): v is number => v !== null);
   const rate = medians.eventRateAchieved;
   const eventCheck = check(
@@ -342,6 +345,7 @@ function scenarioSection(runs: RunReport[], name: string): string[] {
       }
     }
   }
+  lines.push(...dataSizeSection(first, runs.find((r) => r.scenarios.includes(first))?.growth));
   const v = reports.map((s) => s.verify).filter((x) => x);
   if (v.length) {
     lines.push(
@@ -499,7 +503,9 @@ export function markdown(report: BenchReport): string {
         .join(
           ", ",
         )} org units; ${g.counts.statisticians ?? "–"} statisticians, ${g.counts.assignments ?? "–"} posts, ${g.counts.filings ?? "–"} filings; ` +
-        `${g.counts.sessions ?? "–"} sessions, ${g.counts.enrollments ?? "–"} enrolments, ${g.counts.certificates ?? "–"} certificates; generated in ${g.elapsedSeconds} s (${g.phases.map((p) => `${p.phase} ${p.elapsedSeconds} s`).join(", ")}).`,
+        `${g.counts.sessions ?? "–"} sessions, ${g.counts.enrollments ?? "–"} enrolments, ${g.counts.certificates ?? "–"} certificates; ` +
+        `${g.counts.budgetLines ?? "–"} budget lines, ${g.counts.disbursements ?? "–"} payments, ${g.counts.findings ?? "–"} findings, ${g.counts.ruleStatuses ?? "–"} rule results in evaluation` +
+        `${g.financeEvaluation?.ruleStatuses ? ` (R8 of ${g.financeEvaluation.ruleStatuses.r8Projected}/${g.financeEvaluation.ruleStatuses.owners} line owners there after ${g.financeEvaluation.ruleStatuses.waitedSeconds} s)` : ""}; generated in ${g.elapsedSeconds} s (${g.phases.map((p) => `${p.phase} ${p.elapsedSeconds} s`).join(", ")}).`,
     );
   }
   lines.push("");

@@ -60,6 +60,12 @@ export interface ScenarioDef {
    * statements (no N+1). Variables here override the step's.
    */
   listSizes?: { operation: string; small: Record<string, Json>; large: Record<string, Json> }[];
+  /**
+   * The data-size check: the operation (a step of a flow, its variables) sends the same number of
+   * statements at the seeded city and after the generator's growth (src/generate/growth.ts: more
+   * lines in every budget, two more banners, more townships in the parameter banner).
+   */
+  dataSizes?: { operation: string }[];
   /** After the load: a check that no update was lost (the burst). */
   verify?: { operation: string; variables: Record<string, Json>; version: string; history: string };
 }
@@ -314,6 +320,62 @@ mutation SetRegisterCount($input: SetRegisterCountInput!) {
     document: `
 query UnitHistory($code: String!) {
   orgUnitByCode(code: $code) { id version registerHistory { count asOf } }
+}`,
+  },
+
+  // ---- finance and evaluation (issue 13) ----
+  CityBudgetExecution: {
+    subgraphs: ["finance", "organization"],
+    document: `
+query CityBudgetExecution($year: Int!, $lines: Int!) {
+  budgetExecution(year: $year) {
+    unitId
+    fiscalYear
+    asOf
+    status
+    budgeted
+    dueToDate
+    paid
+    paidOnTime
+    executionRate
+    onTimeRate
+    reason
+    items { lineId purpose seq dueDate amount paid status daysLate short reason }
+  }
+  budgetLines(year: $year, first: $lines) {
+    edges {
+      node {
+        id
+        ownerUnitId
+        beneficiaryUnitId
+        purpose
+        amount
+        scheduleKind
+        instalments { seq dueDate amount paid status daysLate short }
+      }
+    }
+  }
+  orgUnits(first: 20, filter: { kinds: [CITY, BANNER, DISTRICT] }) { edges { node { id code name kind } } }
+}`,
+  },
+  BannerScorecard: {
+    subgraphs: ["evaluation"],
+    document: `
+query BannerScorecard($banner: ID!, $year: Int!) {
+  complianceScorecard(unitId: $banner, year: $year) {
+    year
+    unit { ...ScorecardOfUnit }
+    units { ...ScorecardOfUnit }
+  }
+}
+fragment ScorecardOfUnit on UnitScorecard {
+  unitName
+  unitCode
+  unitKind
+  score
+  openFindings
+  overdueFindings
+  rules { rule period status reason since weight figures { name value } }
 }`,
   },
 
@@ -588,6 +650,52 @@ export const SCENARIOS: ScenarioDef[] = [
       version: "orgUnitByCode.version",
       history: "orgUnitByCode.registerHistory",
     },
+  },
+  {
+    name: "city-budget-execution",
+    title: "City budget execution",
+    description:
+      "The city bureau's R8 table for the year: `budgetExecution(year)` of the city and every banner (budgeted, due, paid, " +
+      "paid on time, rates, each instalment paid late, short or not at all), the year's lines with their schedules as of " +
+      "today (`budgetLines`), and the units' names and codes from organization (`orgUnits`) to join on `unitId`.",
+    identity: { role: "CITY_ADMIN", home: "${cityCode}" },
+    load: { connections: 10, durationSeconds: 30 },
+    setup: [],
+    flows: [
+      {
+        name: "budget-execution",
+        weight: 1,
+        steps: [{ operation: "CityBudgetExecution", variables: { year: "${thisYear}", lines: 40 } }],
+      },
+    ],
+    thresholds: { p95Ms: 300, maxErrorRate: 0 },
+    listSizes: [{ operation: "CityBudgetExecution", small: { lines: 10 }, large: { lines: 40 } }],
+    dataSizes: [{ operation: "CityBudgetExecution" }],
+  },
+  {
+    name: "banner-scorecard",
+    title: "Banner compliance scorecard",
+    description:
+      "达拉特旗's bureau reads its R13 compliance picture for the year: `complianceScorecard(unitId, year)` with the banner's " +
+      "and every active unit's below it, each rule's status, figures, reason, since and weight, open and overdue findings.",
+    identity: { role: "BANNER_ADMIN", home: "${bannerCode}" },
+    load: { connections: 10, durationSeconds: 30 },
+    setup: [
+      {
+        operation: "CityUnit",
+        variables: { code: "${bannerCode}" },
+        capture: { bannerId: "orgUnitByCode.id" },
+      },
+    ],
+    flows: [
+      {
+        name: "scorecard",
+        weight: 1,
+        steps: [{ operation: "BannerScorecard", variables: { banner: "${bannerId}", year: "${thisYear}" } }],
+      },
+    ],
+    thresholds: { p95Ms: 500, maxErrorRate: 0 },
+    dataSizes: [{ operation: "BannerScorecard" }],
   },
 ];
 

@@ -1,0 +1,13 @@
+// k6 run -e GRAPHQL_URL=https://…/graphql -e TOKEN_BANNER_ADMIN=<JWT> load-tests/k6/banner-scorecard.js
+// The scenario "banner-scorecard" of scenarios.json (operations, variables, weights, thresholds); see load-tests/README.md.
+import { scenarioScript } from "./lib.js";
+
+const definitions = JSON.parse(open("./scenarios.json"));
+const script = scenarioScript(definitions, "banner-scorecard");
+
+export const options = script.options;
+export const setup = script.setup;
+export const teardown = script.teardown;
+export default function (data) {
+  script.iteration(data);
+}
