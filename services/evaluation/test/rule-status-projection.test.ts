@@ -64,17 +64,11 @@ it("R13: a redelivered event is a no-op", async () => {
   expect((await row("R3.township-staffing")).status).toBe("NOT_MET");
 });
 
-it("R13: an older asOf never overwrites a newer result; new figures of the same status keep `since`", async () => {
+it("R13: the latest event wins even when its asOf is earlier (a change entered late); new figures of the same status keep `since`", async () => {
   await h.handled(
     await h.publish(
       PersonnelRuleStatusChanged,
       r3({ asOf: "2026-04-01T08:00:00.000Z", figures: { required: 2, actual: 0 }, reason: "has 0" }),
-    ),
-  );
-  await h.handled(
-    await h.publish(
-      PersonnelRuleStatusChanged,
-      r3({ asOf: "2026-01-01T08:00:00.000Z", status: "MET", reason: "old" }),
     ),
   );
   expect(await row("R3.township-staffing")).toMatchObject({
@@ -83,14 +77,35 @@ it("R13: an older asOf never overwrites a newer result; new figures of the same 
     since: new Date("2026-03-01T08:00:00.000Z"),
     as_of: new Date("2026-04-01T08:00:00.000Z"),
   });
+  // a backdated appointment: the owner's next result is MET as of a business date before the last one
   await h.handled(
     await h.publish(
       PersonnelRuleStatusChanged,
-      r3({ asOf: "2026-05-01T08:00:00.000Z", status: "MET", reason: "has 2" }),
+      r3({
+        asOf: "2026-01-01T08:00:00.000Z",
+        status: "MET",
+        reason: "has 2 (one appointed back in January)",
+      }),
     ),
   );
   expect(await row("R3.township-staffing")).toMatchObject({
     status: "MET",
+    reason: "has 2 (one appointed back in January)",
+    since: new Date("2026-01-01T08:00:00.000Z"),
+  });
+  const history = await h.dataSource.query(
+    `SELECT status, as_of FROM rule_status_history WHERE rule = 'R3.township-staffing' AND subject_unit_id = $1 ORDER BY as_of`,
+    [township],
+  );
+  expect(history.map((r: { status: string }) => r.status)).toContain("MET");
+  await h.handled(
+    await h.publish(
+      PersonnelRuleStatusChanged,
+      r3({ asOf: "2026-05-01T08:00:00.000Z", status: "NOT_MET", reason: "has 1" }),
+    ),
+  );
+  expect(await row("R3.township-staffing")).toMatchObject({
+    status: "NOT_MET",
     since: new Date("2026-05-01T08:00:00.000Z"),
   });
 });

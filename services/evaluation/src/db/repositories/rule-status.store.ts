@@ -7,9 +7,11 @@ import { RuleStatusEntity } from "../entities/rule-status.entity";
 import { statusCountsAt } from "./metrics.sql";
 
 /**
- * The rule status projection inside the inbox transaction. One upsert keeps the newer result: it
- * replaces the row only when the event's asOf is later (a late or older event changes nothing), and
- * `since` moves only when the status itself changed (new figures of the same status keep it).
+ * The rule status projection inside the inbox transaction. The current row is the subject's latest
+ * event: the owning service publishes a subject's results in order and Kafka keeps them in order (the
+ * key is the subject), while asOf is business time, which a change entered late (a backdated
+ * appointment) puts before the result it replaces. So every event replaces the row; `since` moves only
+ * when the status itself changed. The history keeps each result by asOf for the as-of-a-date counts.
  */
 export class TypeOrmRuleStatusStore implements RuleStatusStore {
   constructor(private readonly manager: EntityManager) {}
@@ -27,7 +29,6 @@ export class TypeOrmRuleStatusStore implements RuleStatusStore {
          subject_unit_path = EXCLUDED.subject_unit_path, status = EXCLUDED.status, figures = EXCLUDED.figures,
          reason = EXCLUDED.reason, as_of = EXCLUDED.as_of, projected_at = clock_timestamp(),
          since = CASE WHEN s.status = EXCLUDED.status THEN s.since ELSE EXCLUDED.as_of END
-       WHERE s.as_of < EXCLUDED.as_of
        RETURNING s.rule`,
       [
         data.rule,

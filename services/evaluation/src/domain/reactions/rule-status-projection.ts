@@ -2,9 +2,10 @@ import type { RuleStatusData } from "@grassroots/events/contracts";
 import type { Transaction } from "../ports";
 
 /**
- * Any service's rule status event → the projection. The store keeps the newest result by `asOf`: a
- * redelivered event (the inbox already drops those), a late or an older one changes nothing; a
- * republished one restores a rebuilt projection (its asOf is when the result became true).
+ * Any service's rule status event → the projection. The store keeps the subject's latest event (the
+ * owner publishes in order, Kafka delivers in order per subject), even when its asOf is earlier: a
+ * backdated change is still the newest truth. A redelivered event is dropped by the inbox; a
+ * republished one restores a rebuilt projection.
  */
 export async function applyRuleStatus(tx: Transaction, data: RuleStatusData): Promise<void> {
   await tx.ruleStatuses.apply(data);
