@@ -62,13 +62,15 @@ export function tableRow<C extends string>(
 const joinAnd = (parts: string[]) =>
   parts.length <= 2 ? parts.join(" and ") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 
+/** "an" before a vowel sound ("an ID number", "an establishment"), else "a" ("a unit code"). */
+const article = (word: string) =>
+  /^(?:[aeio]|u(?!ni))/i.test(word) || /^[AEFHILMNORSX][A-Z]/.test(word) ? "an" : "a";
+
 /** What a file must hold, for the message that says it does not. */
 export function headerRequirement<C extends string>(spec: TableSpec<C>): string {
   const label = (c: C) => spec.labels?.[c] ?? c.replace(/_/g, " ");
   const names = (c: C) => `(${spec.columns[c].join(", ")})`;
-  const required = spec.required.map(
-    (c) => `${/^[aeiou]/i.test(label(c)) ? "an" : "a"} ${label(c)} column ${names(c)}`,
-  );
+  const required = spec.required.map((c) => `${article(label(c))} ${label(c)} column ${names(c)}`);
   const optional = keys(spec)
     .filter((c) => !spec.required.includes(c))
     .map((c) => `${label(c)} ${names(c)}`);
