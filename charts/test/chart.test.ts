@@ -1,6 +1,6 @@
 import { readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, parse, parseDocument, type Node } from "yaml";
 import {
   CHART,
   KUBE_VERSION,
@@ -30,6 +30,12 @@ const VALUES = {
 type ValuesName = keyof typeof VALUES;
 const VALUES_NAMES = Object.keys(VALUES) as ValuesName[];
 
+// #13: every per-service check goes over these, never a hand-written few: the subgraphs are the
+// keys of values.yaml's `subgraphs` (checked below to be the gateway's, gateway/subgraphs.json).
+const SUBGRAPHS: string[] = Object.keys(parse(readFileSync(join(CHART, "values.yaml"), "utf8")).subgraphs);
+const SERVICES = ["gateway", ...SUBGRAPHS];
+const sorted = (names: string[]) => [...names].sort();
+
 const rendered = new Map<ValuesName, Rendered[]>();
 function objects(name: ValuesName): Rendered[] {
   if (!rendered.has(name)) rendered.set(name, render({ values: VALUES[name] }));
@@ -41,6 +47,22 @@ const component = (o: Rendered) => o.metadata.labels?.["app.kubernetes.io/compon
 const isHook = (o: Rendered) => Boolean(o.metadata.annotations?.["helm.sh/hook"]);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
+
+describe("the services", () => {
+  it("the chart's subgraphs are the ones the gateway composes (gateway/subgraphs.json), on the same ports", () => {
+    const composed: { name: string; url: string }[] = JSON.parse(
+      readFileSync(join(ROOT, "gateway/subgraphs.json"), "utf8"),
+    );
+    const values = parse(readFileSync(join(CHART, "values.yaml"), "utf8"));
+    expect(SUBGRAPHS).toEqual(composed.map((s) => s.name));
+    for (const { name, url } of composed)
+      expect([name, values.subgraphs[name].enabled, values.subgraphs[name].port]).toEqual([
+        name,
+        true,
+        Number(new URL(url).port),
+      ]);
+  });
+});
 
 describe("helm lint --strict", () => {
   it.each(VALUES_NAMES)("passes with the %s values", (name) => {
@@ -155,14 +177,7 @@ describe("Deployments", () => {
     (name) => {
       const list = objects(name);
       const deployments = ofKind(list, "Deployment");
-      expect(deployments.map(component).sort()).toEqual([
-        "evaluation",
-        "finance",
-        "gateway",
-        "organization",
-        "personnel",
-        "training",
-      ]);
+      expect(deployments.map(component).sort()).toEqual(sorted(SERVICES));
       for (const d of deployments) {
         const pod = d.spec.template.spec;
         expect(pod.automountServiceAccountToken).toBe(false);
@@ -245,6 +260,7 @@ describe("Deployments", () => {
         }),
       );
     for (const name of VALUES_NAMES) {
+      expect(sorted(Object.keys(heapOf(objects(name))))).toEqual(sorted(SERVICES));
       for (const { limit, options } of Object.values(heapOf(objects(name)))) {
         const mi = /Gi$/.test(limit) ? parseInt(limit) * 1024 : parseInt(limit);
         expect(options).toBe(`--max-old-space-size=${Math.floor((mi * 70) / 100)}`);
@@ -273,22 +289,18 @@ describe("Deployments", () => {
     expect(ofKind(objects("default"), "HorizontalPodAutoscaler")).toEqual([]);
     expect(ofKind(objects("default"), "PodDisruptionBudget")).toEqual([]);
     const production = objects("production");
-    expect(ofKind(production, "HorizontalPodAutoscaler").map(component).sort()).toEqual([
-      "evaluation",
-      "finance",
-      "gateway",
-      "organization",
-      "personnel",
-      "training",
-    ]);
-    expect(ofKind(production, "PodDisruptionBudget").map(component).sort()).toEqual([
-      "evaluation",
-      "finance",
-      "gateway",
-      "organization",
-      "personnel",
-      "training",
-    ]);
+    expect(ofKind(production, "HorizontalPodAutoscaler").map(component).sort()).toEqual(sorted(SERVICES));
+    expect(ofKind(production, "PodDisruptionBudget").map(component).sort()).toEqual(sorted(SERVICES));
+    for (const d of ofKind(production, "Deployment")) {
+      const hpa = ofKind(production, "HorizontalPodAutoscaler").find((h) => component(h) === component(d))!;
+      expect(hpa.spec.scaleTargetRef).toEqual({
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        name: d.metadata.name,
+      });
+      const pdb = ofKind(production, "PodDisruptionBudget").find((p) => component(p) === component(d))!;
+      expect(pdb.spec.selector.matchLabels).toEqual(d.spec.selector.matchLabels);
+    }
     for (const d of ofKind(production, "Deployment")) expect(d.spec.replicas).toBeUndefined();
     for (const h of ofKind(production, "HorizontalPodAutoscaler"))
       expect(h.spec.minReplicas).toBeGreaterThanOrEqual(2);
@@ -299,6 +311,71 @@ describe("Deployments", () => {
     expect(ofKind(one, "HorizontalPodAutoscaler").map(component)).not.toContain("training");
     expect(ofKind(one, "Deployment").find((d) => component(d) === "training")?.spec.replicas).toBe(3);
   });
+});
+
+describe("Services and environment", () => {
+  const values = parse(readFileSync(join(CHART, "values.yaml"), "utf8"));
+  const portOf = (service: string) =>
+    (service === "gateway" ? values.gateway : values.subgraphs[service]).port;
+  const configOf = (list: Rendered[], service: string) =>
+    list.find((o) => o.kind === "ConfigMap" && o.metadata.name === `grassroots-${service}`)!.data;
+
+  it.each(VALUES_NAMES)(
+    "every service has a Service on its port that selects exactly its Deployment's pods (%s values)",
+    (name) => {
+      const list = objects(name);
+      for (const service of SERVICES) {
+        const s = ofKind(list, "Service").find((o) => component(o) === service)!;
+        const d = ofKind(list, "Deployment").find((o) => component(o) === service)!;
+        expect([service, s.metadata.name, s.spec.ports]).toEqual([
+          service,
+          `grassroots-${service}`,
+          [{ name: "http", port: portOf(service), targetPort: "http", protocol: "TCP" }],
+        ]);
+        expect(s.spec.selector).toEqual(d.spec.selector.matchLabels);
+        expect(d.spec.template.spec.containers[0].ports).toEqual([
+          { name: "http", containerPort: portOf(service), protocol: "TCP" },
+        ]);
+        // no other Deployment's pods match
+        for (const other of ofKind(list, "Deployment").filter((o) => o !== d)) {
+          const labels = other.spec.template.metadata.labels as Record<string, string>;
+          expect(Object.entries(s.spec.selector).every(([k, v]) => labels[k] === v)).toBe(false);
+        }
+      }
+    },
+  );
+
+  it.each(VALUES_NAMES)(
+    "every subgraph gets its port, the brokers, the topic prefix, no migrations at start, the internal secret and its database; the gateway every subgraph's URL (%s values)",
+    (name) => {
+      const list = objects(name);
+      const brokers = (name === "default" ? values : parse(readFileSync(PRODUCTION_VALUES, "utf8"))).kafka
+        .brokers as string[];
+      for (const subgraph of SUBGRAPHS) {
+        expect([subgraph, configOf(list, subgraph)]).toEqual([
+          subgraph,
+          expect.objectContaining({
+            PORT: String(portOf(subgraph)),
+            HOST: "0.0.0.0",
+            NODE_ENV: "production",
+            KAFKA_BROKERS: brokers.join(","),
+            KAFKA_TOPIC_PREFIX: "",
+            MIGRATE_ON_START: "false",
+          }),
+        ]);
+        const d = ofKind(list, "Deployment").find((o) => component(o) === subgraph)!;
+        expect([subgraph, d.spec.template.spec.containers[0].env.map((e: Json) => e.name)]).toEqual([
+          subgraph,
+          ["INTERNAL_SECRET", "DATABASE_PASSWORD", "DATABASE_URL"],
+        ]);
+      }
+      expect(configOf(list, "gateway")).toMatchObject(
+        Object.fromEntries(
+          SUBGRAPHS.map((s) => [`${s.toUpperCase()}_URL`, `http://grassroots-${s}:${portOf(s)}/graphql`]),
+        ),
+      );
+    },
+  );
 });
 
 describe("NetworkPolicies", () => {
@@ -314,7 +391,7 @@ describe("NetworkPolicies", () => {
     "a subgraph admits only the gateway (plus Prometheus when configured) (%s values)",
     (name) => {
       const list = objects(name);
-      for (const subgraph of ["organization", "personnel", "training", "finance", "evaluation"]) {
+      for (const subgraph of SUBGRAPHS) {
         const p = policy(list, subgraph);
         expect(p.spec.policyTypes).toEqual(["Ingress", "Egress"]);
         const [fromGateway, ...others] = p.spec.ingress;
@@ -336,25 +413,28 @@ describe("NetworkPolicies", () => {
     },
   );
 
-  it("a subgraph reaches only DNS, PostgreSQL and Kafka, at the CIDRs and ports of the values", () => {
-    const p = policy(objects("production"), "organization");
-    expect(p.spec.egress).toEqual([
-      {
-        to: [
-          {
-            namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
-            podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
-          },
-        ],
-        ports: [
-          { protocol: "UDP", port: 53 },
-          { protocol: "TCP", port: 53 },
-        ],
-      },
-      { to: [{ ipBlock: { cidr: "10.20.30.0/24" } }], ports: [{ protocol: "TCP", port: 5432 }] },
-      { to: [{ ipBlock: { cidr: "10.20.40.0/24" } }], ports: [{ protocol: "TCP", port: 9092 }] },
-    ]);
-  });
+  it.each(SUBGRAPHS)(
+    "%s reaches only DNS, PostgreSQL and Kafka, at the CIDRs and ports of the values",
+    (subgraph) => {
+      const p = policy(objects("production"), subgraph);
+      expect(p.spec.egress).toEqual([
+        {
+          to: [
+            {
+              namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
+              podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
+            },
+          ],
+          ports: [
+            { protocol: "UDP", port: 53 },
+            { protocol: "TCP", port: 53 },
+          ],
+        },
+        { to: [{ ipBlock: { cidr: "10.20.30.0/24" } }], ports: [{ protocol: "TCP", port: 5432 }] },
+        { to: [{ ipBlock: { cidr: "10.20.40.0/24" } }], ports: [{ protocol: "TCP", port: 9092 }] },
+      ]);
+    },
+  );
 
   it("the gateway reaches DNS, the enabled subgraphs and its configured egress only; hook Jobs reach only DNS, PostgreSQL, Kafka", () => {
     const list = objects("production");
@@ -365,26 +445,13 @@ describe("NetworkPolicies", () => {
         rule.to?.[0]?.ipBlock?.cidr ??
         rule.to?.[0]?.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"],
     );
-    expect(targets).toEqual([
-      "kube-system",
-      "evaluation",
-      "finance",
-      "organization",
-      "personnel",
-      "training",
-      "10.20.50.10/32",
-    ]);
+    expect(targets).toEqual(["kube-system", ...sorted(SUBGRAPHS), "10.20.50.10/32"]);
     const hooks = ofKind(list, "NetworkPolicy").find((p) => component(p) === "hooks")!;
     expect(hooks.spec.ingress).toEqual([]);
     expect(hooks.spec.egress).toEqual(policy(list, "organization").spec.egress);
-    expect(hooks.spec.podSelector.matchExpressions[0].values.sort()).toEqual([
-      "evaluation-migrate",
-      "finance-migrate",
-      "organization-migrate",
-      "personnel-migrate",
-      "topics",
-      "training-migrate",
-    ]);
+    expect(hooks.spec.podSelector.matchExpressions[0].values.sort()).toEqual(
+      sorted([...SUBGRAPHS.map((s) => `${s}-migrate`), "topics"]),
+    );
   });
 
   it("can be switched off", () => {
@@ -399,13 +466,7 @@ describe("hooks: migrations and topics", () => {
       const list = objects(name);
       const jobs = ofKind(list, "Job");
       const migrations = jobs.filter((j) => component(j)?.endsWith("-migrate"));
-      expect(migrations.map(component).sort()).toEqual([
-        "evaluation-migrate",
-        "finance-migrate",
-        "organization-migrate",
-        "personnel-migrate",
-        "training-migrate",
-      ]);
+      expect(migrations.map(component).sort()).toEqual(sorted(SUBGRAPHS.map((s) => `${s}-migrate`)));
       for (const job of [...migrations, ...jobs.filter((j) => component(j) === "topics")]) {
         expect(job.metadata.annotations).toMatchObject({
           "helm.sh/hook": "pre-install,pre-upgrade",
@@ -467,23 +528,22 @@ describe("hooks: migrations and topics", () => {
 });
 
 describe("secrets", () => {
-  const SECRETS = {
+  const SECRETS: Record<string, string> = {
     internal: "internal-secret-value-0123456789",
-    organization: "organization-db-password-7d1f",
-    personnel: "personnel-db-password-9c2e",
     jwt: "jwt-development-secret-0123456789abcdef",
+    ...Object.fromEntries(SUBGRAPHS.map((s, i) => [s, `${s}-db-password-${i}7d1f`])),
   };
+  let chartSecrets: Rendered[] | undefined;
   const withChartSecrets = () =>
-    render({
+    (chartSecrets ??= render({
       set: [
         "nodeEnv=development",
         `internalSecret.value=${SECRETS.internal}`,
-        `subgraphs.organization.database.password=${SECRETS.organization}`,
-        `subgraphs.personnel.database.password=${SECRETS.personnel}`,
+        ...SUBGRAPHS.map((s) => `subgraphs.${s}.database.password=${SECRETS[s]}`),
         "gateway.jwt.mode=hs256",
         `gateway.jwt.secret=${SECRETS.jwt}`,
       ],
-    });
+    }));
 
   it("no Secret value appears in a ConfigMap, a pod spec or anywhere but its Secret", () => {
     const list = withChartSecrets();
@@ -504,47 +564,63 @@ describe("secrets", () => {
           expect(key).not.toMatch(/SECRET|PASSWORD|TOKEN|DATABASE_URL/);
   });
 
-  it("database passwords come from existing Secrets or from hook Secrets the chart creates before the migrations", () => {
-    const list = withChartSecrets();
-    const organization = list.find(
-      (o) => o.kind === "Secret" && o.metadata.name === "grassroots-organization-database",
-    )!;
-    expect(organization.metadata.annotations).toMatchObject({
-      "helm.sh/hook": "pre-install,pre-upgrade",
-      "helm.sh/hook-weight": "-10",
-    });
-    const env = (list: Rendered[], service: string) =>
-      ofKind(list, "Deployment").find((d) => component(d) === service)!.spec.template.spec.containers[0]
-        .env as Json[];
-    // training has no password in the values: it expects the Secret named after it to exist.
-    expect(env(list, "training").find((e) => e.name === "DATABASE_PASSWORD").valueFrom.secretKeyRef).toEqual({
-      name: "grassroots-training-database",
-      key: "password",
-    });
-    expect(env(list, "organization").find((e) => e.name === "DATABASE_URL").value).toBe(
-      "postgres://grassroots_organization:$(DATABASE_PASSWORD)@postgresql:5432/grassroots_organization",
-    );
-    const production = objects("production");
-    expect(ofKind(production, "Secret")).toEqual([]);
-    expect(
-      env(production, "organization").find((e) => e.name === "DATABASE_PASSWORD").valueFrom.secretKeyRef,
-    ).toEqual({
-      name: "grassroots-organization-db",
-      key: "password",
-    });
-    expect(env(production, "organization").find((e) => e.name === "DATABASE_URL").value).toBe(
-      "postgres://grassroots_organization:$(DATABASE_PASSWORD)@pg-primary.database.svc.cluster.local:5432/grassroots_organization?sslmode=require",
-    );
-    const urlFromSecret = render({
-      set: [
-        "subgraphs.organization.database.existingSecret=org-db",
-        "subgraphs.organization.database.existingSecretUrlKey=uri",
-      ],
-    });
-    expect(env(urlFromSecret, "organization").filter((e) => e.name.startsWith("DATABASE_"))).toEqual([
-      { name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: "org-db", key: "uri" } } },
-    ]);
-  });
+  it.each(SUBGRAPHS)(
+    "%s's pods and migration Job read the database password from an existing Secret or from a hook Secret the chart creates before the migrations",
+    (subgraph) => {
+      // the Deployment's container and the migration Job's get the same database env
+      const envs = (list: Rendered[]) =>
+        [
+          ofKind(list, "Deployment").find((d) => component(d) === subgraph)!,
+          ofKind(list, "Job").find((j) => component(j) === `${subgraph}-migrate`)!,
+        ].map((o) =>
+          (o.spec.template.spec.containers[0].env as Json[]).filter((e) => e.name.startsWith("DATABASE_")),
+        );
+      const composed = (name: string, host: string) => [
+        { name: "DATABASE_PASSWORD", valueFrom: { secretKeyRef: { name, key: "password" } } },
+        {
+          name: "DATABASE_URL",
+          value: `postgres://grassroots_${subgraph}:$(DATABASE_PASSWORD)@${host}/grassroots_${subgraph}`,
+        },
+      ];
+      const list = withChartSecrets();
+      const secret = ofKind(list, "Secret").find(
+        (o) => o.metadata.name === `grassroots-${subgraph}-database`,
+      )!;
+      expect(secret.metadata.annotations).toMatchObject({
+        "helm.sh/hook": "pre-install,pre-upgrade",
+        "helm.sh/hook-weight": "-10",
+      });
+      expect(Buffer.from(secret.data.password, "base64").toString()).toBe(SECRETS[subgraph]);
+      expect(envs(list)).toEqual([
+        composed(secret.metadata.name, "postgresql:5432"),
+        composed(secret.metadata.name, "postgresql:5432"),
+      ]);
+      // no password in the values: the Secret named after the subgraph must exist
+      const plain = objects("default");
+      expect(ofKind(plain, "Secret").map((o) => o.metadata.name)).not.toContain(
+        `grassroots-${subgraph}-database`,
+      );
+      expect(envs(plain)[0]).toEqual(composed(`grassroots-${subgraph}-database`, "postgresql:5432"));
+      const production = objects("production");
+      expect(ofKind(production, "Secret")).toEqual([]);
+      const inProduction = composed(
+        `grassroots-${subgraph}-db`,
+        "pg-primary.database.svc.cluster.local:5432",
+      );
+      inProduction[1].value += "?sslmode=require";
+      expect(envs(production)).toEqual([inProduction, inProduction]);
+      const urlFromSecret = render({
+        set: [
+          `subgraphs.${subgraph}.database.existingSecret=${subgraph}-db`,
+          `subgraphs.${subgraph}.database.existingSecretUrlKey=uri`,
+        ],
+      });
+      const fromSecret = [
+        { name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: `${subgraph}-db`, key: "uri" } } },
+      ];
+      expect(envs(urlFromSecret)).toEqual([fromSecret, fromSecret]);
+    },
+  );
 
   it("hs256 is refused in production, and needs a secret", () => {
     expect(tryRender({ set: ["gateway.jwt.mode=hs256", "gateway.jwt.secret=x"] }).stderr).toContain(
@@ -566,25 +642,36 @@ describe("switching services on and off", () => {
       )
       .map((o) => `${o.kind}/${o.metadata.name}`);
 
-  it("switching a subgraph off removes all its objects and its place in the gateway's config and policy", () => {
-    const on = objects("production");
-    const off = render({ values: [PRODUCTION_VALUES], set: ["subgraphs.training.enabled=false"] });
-    expect(owned(on, "training").sort()).toEqual([
-      "ConfigMap/grassroots-training",
-      "Deployment/grassroots-training",
-      "HorizontalPodAutoscaler/grassroots-training",
-      "Job/grassroots-training-migrate",
-      "NetworkPolicy/grassroots-training",
-      "PodDisruptionBudget/grassroots-training",
-      "Service/grassroots-training",
-      "ServiceAccount/grassroots-training",
-    ]);
-    expect(owned(off, "training")).toEqual([]);
-    // The supergraph names every composed subgraph by design; everything else must forget training.
-    const rest = off.filter((o) => o.metadata.name !== "grassroots-supergraph");
-    expect(JSON.stringify(rest)).not.toContain("training");
-    expect(off.length).toBe(on.length - 8);
-  });
+  it.each(SUBGRAPHS)(
+    "switching %s off removes all its objects and its place in the gateway's config and policy",
+    (subgraph) => {
+      const on = objects("production");
+      const off = render({ values: [PRODUCTION_VALUES], set: [`subgraphs.${subgraph}.enabled=false`] });
+      expect(owned(on, subgraph).sort()).toEqual(
+        [
+          "ConfigMap",
+          "Deployment",
+          "HorizontalPodAutoscaler",
+          "NetworkPolicy",
+          "PodDisruptionBudget",
+          "Service",
+          "ServiceAccount",
+        ]
+          .map((kind) => `${kind}/grassroots-${subgraph}`)
+          .concat(`Job/grassroots-${subgraph}-migrate`)
+          .sort(),
+      );
+      expect(owned(off, subgraph)).toEqual([]);
+      // The supergraph names every composed subgraph by design, and the topics Job runs the image
+      // topics.imageOf names (an image, whether or not its Deployment is on); everything else forgets it.
+      const rest = off.filter(
+        (o) =>
+          o.metadata.name !== "grassroots-supergraph" && !(component(o) === "topics" && o.kind === "Job"),
+      );
+      expect(JSON.stringify(rest)).not.toContain(subgraph);
+      expect(off.length).toBe(on.length - 8);
+    },
+  );
 
   it("switching the gateway off removes all its objects", () => {
     const off = render({ values: [PRODUCTION_VALUES], set: ["gateway.enabled=false"] });
@@ -596,13 +683,7 @@ describe("switching services on and off", () => {
           o.metadata.name.includes("supergraph"),
       ),
     ).toEqual([]);
-    expect(ofKind(off, "Deployment").map(component).sort()).toEqual([
-      "evaluation",
-      "finance",
-      "organization",
-      "personnel",
-      "training",
-    ]);
+    expect(ofKind(off, "Deployment").map(component).sort()).toEqual(sorted(SUBGRAPHS));
   });
 
   it("#11/#12: finance and evaluation are on by default and can be switched off; adding a subgraph is a matter of values", () => {
@@ -805,6 +886,7 @@ describe("Ingress, ServiceMonitor and NOTES.txt", () => {
         },
       },
     ]);
+    expect(ofKind(objects("production"), "Service").map(component).sort()).toEqual(sorted(SERVICES));
     for (const service of ofKind(objects("production"), "Service"))
       for (const [k, v] of Object.entries(monitor.spec.selector.matchLabels))
         expect(service.metadata.labels?.[k]).toBe(v);
@@ -815,14 +897,16 @@ describe("Ingress, ServiceMonitor and NOTES.txt", () => {
     expect(notes).toContain(
       "kubectl --namespace grassroots port-forward service/grassroots-gateway 4000:4000",
     );
-    expect(notes).toContain(
-      "create secret generic grassroots-organization-database --from-literal=password=",
-    );
+    for (const subgraph of SUBGRAPHS)
+      expect(notes).toContain(
+        `create secret generic grassroots-${subgraph}-database --from-literal=password=`,
+      );
     expect(notes).toContain("gateway.jwt.jwksUrl is empty");
     expect(notes).toContain("gateway.networkPolicy.egress is empty");
     const production = renderNotes({ values: [PRODUCTION_VALUES] });
     expect(production).toContain("https://grassroots.example.gov.cn/graphql");
-    expect(production).toContain("grassroots-organization-db (key password)");
+    for (const subgraph of SUBGRAPHS)
+      expect(production).toContain(`grassroots-${subgraph}-db (key password)`);
     expect(production).not.toContain("WARNING");
   });
 });
