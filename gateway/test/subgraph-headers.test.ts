@@ -1,5 +1,5 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { Headers } from "@grassroots/kit";
+import { createLogger, Headers } from "@grassroots/kit";
 import type { GatewayContext } from "../src/server/gateway-context";
 import { keepAliveFetcher, SubgraphAgents } from "../src/server/keep-alive-fetcher";
 import { SubgraphDataSource } from "../src/server/subgraph-data-source";
@@ -10,9 +10,11 @@ describe("headers the gateway sends to a subgraph", () => {
 
   test("only content-type survives; identity, secret and request id are the gateway's own", () => {
     const source = new SubgraphDataSource(
+      "x",
       "http://127.0.0.1:1/graphql",
       keepAliveFetcher("x", agents, 1000),
       "the-real-secret-0123",
+      createLogger("gateway-test", "silent"),
     );
     // As if something upstream had copied client headers into the subgraph request.
     const headers = new globalThis.Headers({

@@ -96,9 +96,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         }),
     buildService: ({ name, url }) =>
       new SubgraphDataSource(
+        name,
         overrides[name] ?? url!,
         keepAliveFetcher(name, agents, config.SUBGRAPH_TIMEOUT_MS),
         config.INTERNAL_SECRET,
+        logger.child({ component: "subgraph" }),
       ),
     logger: logger.child({ component: "apollo-gateway" }),
   });

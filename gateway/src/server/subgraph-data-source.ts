@@ -1,9 +1,18 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { Headers } from "@grassroots/kit";
-import { GraphQLError } from "graphql";
+import { Headers, type Logger } from "@grassroots/kit";
+import { GraphQLError, parse, type DocumentNode } from "graphql";
 import { randomUUID } from "node:crypto";
 import type { GatewayContext } from "./gateway-context";
 import type { Fetcher } from "./keep-alive-fetcher";
+import { unavailableErrors } from "./subgraph-unavailable";
+
+function parseOrUndefined(query: string | undefined): DocumentNode | undefined {
+  try {
+    return query ? parse(query) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 // The only headers a subgraph request may carry besides ours.
 const KEPT_HEADERS = new Set(["content-type"]);
@@ -14,11 +23,42 @@ const KEPT_HEADERS = new Set(["content-type"]);
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
+    private readonly service: string,
     url: string,
     fetcher: Fetcher,
     private readonly internalSecret: string,
+    private readonly logger: Logger,
   ) {
     super({ url, fetcher });
+  }
+
+  /**
+   * A subgraph that cannot be reached (refused, timed out, answering 5xx) fails only its own fields:
+   * instead of the transport error (which names host:port and no field), the fetch answers with one
+   * SERVICE_UNAVAILABLE error per field it asked for, which the gateway places at the client's paths.
+   * The technical cause goes to the log. A client's mistake (BAD_USER_INPUT) passes through as it is.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource["process"]> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+      // Schema loading and health checks (no client waiting, no fields) keep the error as it is.
+      if (!("document" in options) || code === "BAD_USER_INPUT") throw error;
+      this.logger.warn(
+        {
+          subgraph: this.service,
+          requestId: options.context?.requestId,
+          cause: error instanceof Error ? error.message : String(error),
+        },
+        "subgraph unavailable: its fields answered SERVICE_UNAVAILABLE",
+      );
+      // The gateway does not always hand over the fetch's parsed document; its text is always there.
+      const document = options.document ?? parseOrUndefined(options.request.query);
+      return { errors: unavailableErrors(this.service, document, options.request.variables) };
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -17,8 +17,17 @@ export interface RunningSuite {
   databases: Record<string, TestDatabase>;
   /** A signed token for a role at a home unit (a 12-digit division code or an org unit id). */
   token(role: Role, org: string, sub?: string, name?: string): Promise<string>;
+  /** Kills one subgraph's process (SIGKILL by default: a crash, no drain) and waits until it is gone. */
+  kill(service: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a killed subgraph again on its port and database; resolves when it is ready. */
+  restart(service: string): Promise<void>;
   stop(): Promise<void>;
 }
+
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((r) => child.once("exit", () => r()));
 
 /** Creates every contract's topic under a prefix, with the events package's own provisioning tool. */
 function provisionTopics(prefix: string): void {
@@ -60,7 +69,8 @@ function startProcess(name: string, cwd: string, env: Record<string, string>): C
     stdio: ["ignore", "inherit", "inherit"],
   });
   child.once("exit", (code, signal) => {
-    if (code !== 0 && signal !== "SIGTERM") console.error(`${name} exited with ${code ?? signal}`);
+    if (code !== 0 && signal !== "SIGTERM" && signal !== "SIGKILL")
+      console.error(`${name} exited with ${code ?? signal}`);
   });
   return child;
 }
@@ -85,14 +95,16 @@ export async function startSuite(services: string[]): Promise<RunningSuite> {
   // Topics of this run only, so its services never see events other runs left on the broker.
   const topicPrefix = `${uniqueName("t")}.`;
   const children: ChildProcess[] = [];
+  // Each subgraph's current process and how it was started, for kill and restart.
+  const running = new Map<string, { child: ChildProcess; port: number; env: Record<string, string> }>();
   const databases: Record<string, TestDatabase> = {};
   const subgraphUrls: Record<string, string> = {};
   const stop = async () => {
     for (const child of children.reverse()) {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
+      if (child.exitCode === null && child.signalCode === null) {
+        const gone = exited(child);
         child.kill("SIGTERM");
-        await exited;
+        await gone;
       }
     }
     for (const db of Object.values(databases)) await db.drop();
@@ -103,15 +115,17 @@ export async function startSuite(services: string[]): Promise<RunningSuite> {
     for (const name of services) {
       databases[name] = await createTestDatabase(`suite_${name}`);
       const port = await freePort();
-      const child = startProcess(name, resolve(ROOT, "services", name), {
+      const env = {
         PORT: String(port),
         DATABASE_URL: databases[name].url,
         MIGRATE_ON_START: "true",
         KAFKA_BROKERS: testEnv.kafkaBrokers.join(","),
         INTERNAL_SECRET: testEnv.internalSecret,
         KAFKA_TOPIC_PREFIX: topicPrefix,
-      });
+      };
+      const child = startProcess(name, resolve(ROOT, "services", name), env);
       children.push(child);
+      running.set(name, { child, port, env });
       await ready(name, port, child);
       subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
     }
@@ -144,6 +158,21 @@ export async function startSuite(services: string[]): Promise<RunningSuite> {
           .setIssuedAt()
           .setExpirationTime("10m")
           .sign(new TextEncoder().encode(JWT_SECRET)),
+      kill: async (service, signal = "SIGKILL") => {
+        const entry = running.get(service);
+        if (!entry) throw new Error(`${service} is not a subgraph of this suite`);
+        const gone = exited(entry.child);
+        entry.child.kill(signal);
+        await gone;
+      },
+      restart: async (service) => {
+        const entry = running.get(service);
+        if (!entry) throw new Error(`${service} is not a subgraph of this suite`);
+        const child = startProcess(service, resolve(ROOT, "services", service), entry.env);
+        children.push(child);
+        running.set(service, { ...entry, child });
+        await ready(service, entry.port, child);
+      },
       stop,
     };
   } catch (error) {
