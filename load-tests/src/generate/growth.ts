@@ -8,7 +8,7 @@ import { waitForRuleStatuses, type RuleStatusWait } from "./finance-evaluation";
 import { progress, seconds } from "./progress";
 import type { Bench } from "./suite";
 
-/** Two banners more under the city, three townships more in the parameter banner (codes no real unit uses). */
+/** Two banners more under the city, three townships with four villages each in the parameter banner (codes no real unit uses). */
 export const EXTRA_BANNERS = [
   { code: "150628000000", name: "压测甲旗" },
   { code: "150629000000", name: "压测乙旗" },
@@ -18,9 +18,12 @@ export const EXTRA_TOWNSHIPS = ["391", "392", "393"].map((n, i) => ({
   name: `压测${["一", "二", "三"][i]}乡`,
 }));
 
+const VILLAGES_PER_TOWNSHIP = 4;
+
 export interface GrowthResult {
   banners: number;
   townships: number;
+  villages: number;
   lines: number;
   payments: number;
   elapsedSeconds: number;
@@ -50,7 +53,7 @@ async function waitForUnits(bench: Bench, service: string, ids: string[], timeou
 
 /**
  * The larger data size of the data-size check, through the gateway as the users would make it: two
- * banners more under the city and three townships more in the parameter banner (organization; their
+ * banners more under the city and three townships with four villages each in the parameter banner (organization; their
  * events reach finance, personnel and evaluation), then for every banner one more line with payments
  * (its finance officer; an instalment paid late, one short) and one line of the city for it, and the
  * wait for the new rule results in evaluation. (The city's table then has 32 of this year's lines,
@@ -63,7 +66,14 @@ export async function grow(bench: Bench): Promise<GrowthResult> {
   const cityCode = String(PARAMS.cityCode);
   const bannerCode = String(PARAMS.bannerCode);
   const admin: Caller = { role: "CITY_ADMIN", home: cityCode };
-  const result: GrowthResult = { banners: 0, townships: 0, lines: 0, payments: 0, elapsedSeconds: 0 };
+  const result: GrowthResult = {
+    banners: 0,
+    townships: 0,
+    villages: 0,
+    lines: 0,
+    payments: 0,
+    elapsedSeconds: 0,
+  };
   const created: string[] = [];
   const unit = (code: string, name: string, parentId: string) =>
     call<{ createOrgUnit: { id: string } }>(bench.gateway, admin, "GenerateOrgUnit", {
@@ -75,11 +85,17 @@ export async function grow(bench: Bench): Promise<GrowthResult> {
   }
   for (const t of EXTRA_TOWNSHIPS) {
     const code = `${bannerCode.slice(0, 6)}${t.segment}000`;
-    created.push((await unit(code, t.name, orgUnitIdForCode(bannerCode))).createOrgUnit.id);
+    const township = (await unit(code, t.name, orgUnitIdForCode(bannerCode))).createOrgUnit.id;
+    created.push(township);
     result.townships++;
+    for (let v = 1; v <= VILLAGES_PER_TOWNSHIP; v++) {
+      const village = `${code.slice(0, 9)}${200 + v}`;
+      created.push((await unit(village, `${t.name.slice(0, -1)}${v}村`, township)).createOrgUnit.id);
+      result.villages++;
+    }
   }
   progress(
-    `growth: ${result.banners} banners and ${result.townships} townships created; waiting for finance's projection`,
+    `growth: ${result.banners} banners, ${result.townships} townships and ${result.villages} villages created; waiting for finance's projection`,
   );
   await waitForUnits(bench, "finance", created, 60_000);
 

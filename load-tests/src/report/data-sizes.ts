@@ -44,7 +44,7 @@ export function dataSizeSection(first: ScenarioReport, growth: RunReport["growth
   if (!first.dataSizes?.length) return [];
   const lines = [
     "",
-    `Data-size check (run 1): the same request on the seeded city, then after adding ${growth ? `${growth.banners} banners, ${growth.townships} townships in the parameter banner, ${growth.lines} budget lines with ${growth.payments} payments (${growth.elapsedSeconds} s, through the gateway)` : "data"}:`,
+    `Data-size check (run 1): the same request on the seeded city, then after adding ${growth ? `${growth.banners} banners, ${growth.townships} townships and ${growth.villages ?? 0} villages in the parameter banner, ${growth.lines} budget lines with ${growth.payments} payments (${growth.elapsedSeconds} s, through the gateway)` : "data"}:`,
     "",
     "| operation | seeded: statements | list items | grown: statements | list items | by service (grown) | constant |",
     "|---|---|---|---|---|---|---|",
