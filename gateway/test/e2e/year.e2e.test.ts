@@ -32,6 +32,14 @@ import {
   YearClock,
   yuan,
 } from "../support/year-steps";
+import {
+  linesDisagreeingWithOwners,
+  paidPerLine,
+  roundPaid,
+  roundTotal,
+  shareMetrics,
+  trainingCoverageInTables,
+} from "../support/year-tables";
 
 // Issue 13: one year of Ordos through the one endpoint, as its users would do it — the tree
 // imported, people appointed, trained and filed, the city's training, budgets paid (some late or
@@ -384,21 +392,7 @@ describe("the year end to end through the gateway (issue 13)", () => {
       expect(coverage.cityComprehensiveSessions).toEqual([{ id: opened.id }]);
       // training's own tables: staff in post today in each banner, and those of them with a result
       // (PASSED or FAILED) at a completed session of the year by the city (COMPREHENSIVE) or their banner
-      const counted = await sql<{ id: string; staff: number; attended: number }>(
-        db("training"),
-        `WITH b AS (SELECT id, path FROM org_unit WHERE parent_id = $1),
-              staff AS (SELECT DISTINCT b.id AS banner, a.statistician_id FROM b
-                          JOIN statistician_assignment a ON a.org_unit_path LIKE b.path || '%'
-                         WHERE a.start_date <= $3::date AND (a.end_date IS NULL OR a.end_date >= $3::date)),
-              attended AS (SELECT DISTINCT s.banner, s.statistician_id FROM staff s
-                          JOIN training_enrollment e ON e.statistician_id = s.statistician_id AND e.result IN ('PASSED', 'FAILED')
-                          JOIN training_session t ON t.id = e.session_id AND t.status = 'COMPLETED'
-                           AND extract(year FROM t.end_date) = $2
-                           AND ((t.organizer_unit_id = $1 AND t.kind = 'COMPREHENSIVE') OR t.organizer_unit_id = s.banner))
-         SELECT b.id::text, (SELECT count(*)::int FROM staff WHERE banner = b.id) AS staff,
-                (SELECT count(*)::int FROM attended WHERE banner = b.id) AS attended FROM b ORDER BY b.id`,
-        [idOf(CITY), YEAR, TODAY],
-      );
+      const counted = await trainingCoverageInTables(db("training"), idOf(CITY), YEAR, TODAY);
       expect(
         coverage.banners
           .map((b: { banner: { id: string }; staff: number; attended: number }) => ({
@@ -593,14 +587,7 @@ describe("the year end to end through the gateway (issue 13)", () => {
       });
       expect(rowOf(CITY)).toMatchObject({ status: "MET", budgeted: "200000.00", paid: "200000.00" });
       // finance's tables: what was paid on each line, and what on time (by the instalment's due date)
-      const stored = await sql<{ line_id: string; paid: string; on_time: string }>(
-        db("finance"),
-        `SELECT d.line_id::text, sum(d.amount_fen)::text AS paid,
-                sum(d.amount_fen) FILTER (WHERE d.paid_on <= i.due_date)::text AS on_time
-           FROM disbursement d JOIN budget_line l ON l.id = d.line_id
-           JOIN budget_instalment i ON i.line_id = l.id AND i.revision = l.current_revision AND i.seq = d.instalment_seq
-          WHERE d.kind = 'PAYMENT' GROUP BY d.line_id`,
-      );
+      const stored = await paidPerLine(db("finance"));
       const paidOf = (id: string) => stored.find((r) => r.line_id === id)!;
       expect(paidOf(lines.dalate.id)).toEqual({
         line_id: lines.dalate.id,
@@ -879,21 +866,7 @@ describe("the year end to end through the gateway (issue 13)", () => {
       expect(opened.openAssessments).toHaveLength(9);
 
       // what each banner's subtree held at the cut-off, as evaluation's projection has it
-      const counts = await sql<{ banner: string; rule: string; status: string; n: number }>(
-        db("evaluation"),
-        `SELECT b.id::text AS banner, r.rule, r.status, count(*)::int AS n
-           FROM unnest($1::uuid[], $2::text[]) AS b(id, path)
-           JOIN rule_status r ON r.subject_unit_path LIKE b.path || '%'
-          WHERE r.rule = ANY($3) AND r.period_key IN ('-', $4)
-          GROUP BY b.id, r.rule, r.status`,
-        [banners.map((b) => b.id), banners.map((b) => b.path), AUTO_RULES, String(YEAR)],
-      );
-      const metricOf = (banner: string, rule: string) => {
-        const n = (s: string) =>
-          counts.find((c) => c.banner === banner && c.rule === rule && c.status === s)?.n ?? 0;
-        const applicable = n("MET") + n("NOT_MET") + n("UNKNOWN");
-        return applicable === 0 ? 0 : Math.floor((2 * n("MET") * 10_000 + applicable) / (2 * applicable));
-      };
+      const metricOf = await shareMetrics(db("evaluation"), banners, AUTO_RULES, YEAR);
       const STEP = (name: string, input: string) =>
         mutation(name, input, "id version total scores { indicatorCode kind points metricValue }");
       for (const a of opened.openAssessments as { id: string; version: number; subject: { id: string } }[]) {
@@ -1066,13 +1039,7 @@ describe("the year end to end through the gateway (issue 13)", () => {
         expect(allocations.reduce((t, a) => t + fen(a.amount), 0n) + fen(approved.remainder ?? "0.00")).toBe(
           ANNUAL,
         );
-        const [sum] = await sql<{ total: string; n: number }>(
-          db("finance"),
-          `SELECT (SELECT sum(a.amount_fen) FROM round_allocation a WHERE a.round_id = r.id AND a.computation = r.computation) + r.remainder_fen AS total,
-                  (SELECT count(*)::int FROM round_allocation a WHERE a.round_id = r.id AND a.computation = r.computation) AS n
-             FROM allocation_round r WHERE r.id = $1`,
-          [approved.id],
-        );
+        const sum = await roundTotal(db("finance"), approved.id);
         expect(sum).toEqual({ total: String(ANNUAL), n: 9 });
         if (kind === "TIERS") {
           expect(approved.remainder).toBe("0.00"); // shared by score
@@ -1127,12 +1094,7 @@ describe("the year end to end through the gateway (issue 13)", () => {
         expect(after.audit.steps.map((s: { step: string }) => s.step)).toEqual(
           expect.arrayContaining(["OPENED", "COMPUTED", "APPROVED", "PAID", "DISBURSED"]),
         );
-        const [paid] = await sql<{ total: string; n: number }>(
-          db("finance"),
-          `SELECT sum(d.amount_fen)::text AS total, count(*)::int AS n FROM disbursement d
-             JOIN round_payment p ON p.disbursement_id = d.id WHERE p.round_id = $1 AND d.line_id = $2`,
-          [approved.id, line.id],
-        );
+        const paid = await roundPaid(db("finance"), approved.id, line.id);
         expect(paid).toEqual({ total: String(ANNUAL), n: 9 });
         rounds[kind] = approved.id;
       }
@@ -1379,41 +1341,7 @@ describe("the year end to end through the gateway (issue 13)", () => {
       expect(dalate.unit).toEqual(cardOf(city, DALATE));
 
       // ... and each owning service's published result (its ledger), whichever service owns the rule
-      const OWNER: Record<string, string> = {
-        R1: "organization",
-        R2: "organization",
-        R3: "personnel",
-        R4: "personnel",
-        R5: "personnel",
-        R6: "training",
-        R7: "personnel",
-        R8: "finance",
-        R11: "evaluation",
-        R13: "evaluation",
-      };
-      const codeToId = Object.fromEntries(cards.map((c) => [c.unitCode, idOf(c.unitCode)]));
-      for (const svc of new Set(Object.values(OWNER))) {
-        const published = await sql<{ subject: string; rule: string; period: string; status: string }>(
-          db(svc),
-          `SELECT subject_unit_id::text AS subject, rule, period, status FROM rule_status_published
-            WHERE subject_unit_id = ANY($1::uuid[]) AND period IN ('', $2)`,
-          [Object.values(codeToId), String(YEAR)],
-        );
-        for (const card of cards)
-          for (const line of card.rules.filter((l) => OWNER[l.rule.split(".")[0]] === svc)) {
-            const own = published.find(
-              (p) =>
-                p.subject === codeToId[card.unitCode] &&
-                p.rule === line.rule &&
-                p.period === (line.period ?? ""),
-            );
-            expect({ unit: card.unitCode, rule: line.rule, status: own?.status }).toEqual({
-              unit: card.unitCode,
-              rule: line.rule,
-              status: line.status,
-            });
-          }
-      }
+      expect(await linesDisagreeingWithOwners(suite, cards, YEAR)).toEqual([]);
 
       // what the steps made of each: the city, its banners, 达拉特旗's townships
       const expectLines = (card: Card, lines: Record<string, string>) =>
@@ -1468,6 +1396,19 @@ describe("the year end to end through the gateway (issue 13)", () => {
       console.log(`kcat per topic: ${JSON.stringify(counts)}`);
       for (const topic of YEAR_TOPICS)
         expect({ topic, some: (counts[topic] ?? 0) > 0 }).toEqual({ topic, some: true });
+      // the check itself catches what it looks for (a message as a careless relay would send it)
+      const careless = cloudEventProblems({
+        key: "k",
+        headers: { ce_specversion: "1.0", ce_type: "x" },
+        value: JSON.stringify({ idNumber: testIdNumber("150621", 1), phone: "13912345678" }),
+      });
+      expect(careless).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^ce_id/),
+          expect.stringMatching(/^an ID number/),
+          expect.stringMatching(/^a mobile number/),
+        ]),
+      );
       const problems = messages.flatMap((m) => cloudEventProblems(m).map((p) => `${m.topic}: ${p}`));
       expect(problems).toEqual([]);
       // nor the year's own ID numbers or the responsible person named in a meeting's problem

@@ -52,9 +52,13 @@ export class YearClock {
   }
 }
 
-/** An 18-character resident ID number or an 11-digit mainland mobile number, not inside a longer digit run. */
-export const ID_NUMBER = /(?<![0-9])[1-9]\d{16}[\dXx](?![0-9A-Za-z])/;
-export const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/;
+/**
+ * An 18-character resident ID number or an 11-digit mainland mobile number standing on its own: not
+ * part of a longer run of letters and digits (a UUID's last group, "…-17907724425b", is not a phone),
+ * while one inside Chinese text ("电话13912345678") still is.
+ */
+export const ID_NUMBER = /(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])/;
+export const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/;
 
 export interface TopicReading {
   topic: string;
