@@ -7,10 +7,12 @@ import { PrePostCertificateEntity } from "./entities/certificate.entity";
 import { FilingEntity, FilingStepEntity } from "./entities/filing.entity";
 import { StaffingStatusEntity } from "./entities/staffing.entity";
 import { StatisticianEntity } from "./entities/statistician.entity";
+import { RosterImportResultEntity } from "./entities/roster-import.entity";
 import { Personnel1764300000000 } from "./migrations/1764300000000-personnel";
 import { ActorNames1764400000000 } from "./migrations/1764400000000-actor-names";
 import { OrgUnitProjection1764500000000 } from "./migrations/1764500000000-org-unit-projection";
 import { RuleStatus1764600000000 } from "./migrations/1764600000000-rule-status";
+import { RosterImport1764700000000 } from "./migrations/1764700000000-roster-import";
 
 /** Every table personnel writes (explicit column names, as the migrations made them); org_unit and
  * idempotency_key are the shared packages' entities. */
@@ -24,6 +26,7 @@ export const entities = [
   StaffingStatusEntity,
   IdempotencyKeyEntity,
   RuleStatusPublishedEntity,
+  RosterImportResultEntity,
 ];
 
 /** In order; the outbox/inbox tables come from @grassroots/events. */
@@ -33,6 +36,7 @@ export const migrations = [
   ActorNames1764400000000,
   OrgUnitProjection1764500000000,
   RuleStatus1764600000000,
+  RosterImport1764700000000,
 ];
 
 export function createPersonnelDataSource(url: string, poolSize = 10): DataSource {

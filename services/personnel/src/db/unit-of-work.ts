@@ -14,6 +14,7 @@ import { TypeOrmProjectedUnits } from "./repositories/org-unit.store";
 import { TypeOrmStaffingStatusStore } from "./repositories/staffing.store";
 import { TypeOrmStatisticianStore } from "./repositories/statistician.store";
 import { TypeOrmRuleSubjectStore } from "./repositories/rule-subject.store";
+import { TypeOrmRosterImportStore } from "./repositories/roster-import.store";
 
 /** The domain's view of one open PostgreSQL transaction (a unit of work's, or an inbox handler's). */
 export function transactionOf(manager: EntityManager): Transaction {
@@ -25,6 +26,7 @@ export function transactionOf(manager: EntityManager): Transaction {
     certificates: new TypeOrmCertificateStore(manager),
     staffing: new TypeOrmStaffingStatusStore(manager),
     idempotency: new TypeOrmIdempotencyStore(manager),
+    rosterImports: new TypeOrmRosterImportStore(manager),
     ruleStatus: new TypeOrmRuleStatusLedger(manager),
     ruleSubjects: new TypeOrmRuleSubjectStore(manager),
     async publish<C extends EventContract>(contract: C, data: EventData<C>) {

@@ -9,6 +9,7 @@ import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { NewStatistician, PrePostCertificate, Statistician, StatisticianPatch } from "./statistician";
 import type { RequirementResult } from "../rules/staffing-requirement";
 import type { RuleSubjectStore } from "./rule-status/ports";
+import type { RosterImportReport } from "./import/roster-plan";
 
 /**
  * What the domain needs from storage, implemented in src/db. "Scope" is the path prefix of the
@@ -23,12 +24,19 @@ export type Scope = string;
 export interface ProjectedUnitStore extends OrgUnitProjectionWriter {
   get(id: string): Promise<OrgUnitProjection | undefined>;
   getMany(ids: readonly string[]): Promise<OrgUnitProjection[]>;
+  /** The units of these division codes, in ONE statement (the roster import). */
+  byCodes(codes: readonly string[]): Promise<OrgUnitProjection[]>;
 }
 
 export interface StatisticianStore {
   get(id: string): Promise<Statistician | undefined>;
   lock(id: string): Promise<Statistician | undefined>;
   idNumberHolder(idNumber: string): Promise<Statistician | undefined>;
+  /** The people holding these ID numbers, each with whether `scope` sees them, in ONE statement. */
+  byIdNumbers(
+    idNumbers: readonly string[],
+    scope: Scope,
+  ): Promise<{ statistician: Statistician; visible: boolean }[]>;
   insert(statistician: NewStatistician): Promise<Statistician>;
   update(id: string, patch: StatisticianPatch): Promise<Statistician>;
   /** Is the person visible from `scope` (registered there, or holding or having held a post there)? */
@@ -49,6 +57,8 @@ export interface AssignmentStore {
   ): Promise<PostAssignment[]>;
   /** The person's PENDING_TRAINING assignments, locked. */
   lockPending(statisticianId: string): Promise<PostAssignment[]>;
+  /** Every post (any status) of these people, in ONE statement. */
+  ofPeople(statisticianIds: readonly string[]): Promise<PostAssignment[]>;
   counts(orgUnitIds: readonly string[]): Promise<Map<string, StaffCounts>>;
 }
 
@@ -78,6 +88,12 @@ export interface StaffingStatusStore {
   record(orgUnitId: string, compliant: boolean, gaps: RequirementResult[]): Promise<void>;
 }
 
+/** Reports of roster imports sent with a client requestId (a retry returns the first one). */
+export interface RosterImportStore {
+  record(report: RosterImportReport, importedBy: string): Promise<string>;
+  get(id: string): Promise<RosterImportReport | undefined>;
+}
+
 export interface Transaction {
   units: ProjectedUnitStore;
   statisticians: StatisticianStore;
@@ -89,6 +105,7 @@ export interface Transaction {
   ruleStatus: RuleStatusLedger;
   ruleSubjects: RuleSubjectStore;
   idempotency: IdempotencyStore;
+  rosterImports: RosterImportStore;
   /**
    * Writes the event to the outbox in this transaction (validated against the contract there); the
    * Kafka key is the data field the contract names.

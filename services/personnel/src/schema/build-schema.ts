@@ -16,6 +16,7 @@ import { FilingQueries } from "./resolvers/filing.queries";
 import { StaffingQueries } from "./resolvers/staffing.queries";
 import { StatisticianFields } from "./resolvers/statistician.fields";
 import { RuleStatusMutations } from "./resolvers/rule-status.mutations";
+import { RosterImportMutations } from "./resolvers/roster-import.mutations";
 
 const resolvers = [
   StatisticianQueries,
@@ -30,6 +31,7 @@ const resolvers = [
   FilingFields,
   FilingStepFields,
   RuleStatusMutations,
+  RosterImportMutations,
 ] as const;
 
 /**

@@ -77,6 +77,7 @@ export const TABLES = [
   "idempotency_key",
   "org_unit",
   "rule_status_published",
+  "roster_import_result",
 ];
 
 let idCounter = 0;

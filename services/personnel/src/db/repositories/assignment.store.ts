@@ -64,6 +64,14 @@ export class TypeOrmAssignmentStore implements AssignmentStore {
       .getMany();
   }
 
+  ofPeople(statisticianIds: readonly string[]): Promise<PostAssignment[]> {
+    if (statisticianIds.length === 0) return Promise.resolve([]);
+    return this.qb
+      .where("a.statistician_id = ANY(:ids)", { ids: [...statisticianIds] })
+      .orderBy("a.start_date")
+      .getMany();
+  }
+
   lockPending(statisticianId: string): Promise<PostAssignment[]> {
     return this.qb
       .where("a.statistician_id = :statisticianId AND a.status = 'PENDING_TRAINING'", { statisticianId })

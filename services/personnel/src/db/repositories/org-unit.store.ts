@@ -21,4 +21,12 @@ export class TypeOrmProjectedUnits extends TypeOrmOrgUnitProjection implements P
       .where("u.id = ANY(:ids)", { ids: [...new Set(ids)] })
       .getMany();
   }
+
+  async byCodes(codes: readonly string[]): Promise<OrgUnitProjection[]> {
+    if (codes.length === 0) return [];
+    return this.manager
+      .createQueryBuilder(OrgUnitProjectionEntity, "u")
+      .where("u.code = ANY(:codes)", { codes: [...codes] })
+      .getMany();
+  }
 }

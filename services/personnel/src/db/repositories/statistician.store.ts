@@ -27,6 +27,20 @@ export class TypeOrmStatisticianStore implements StatisticianStore {
     return (await this.manager.findOneBy(StatisticianEntity, { idNumber })) ?? undefined;
   }
 
+  async byIdNumbers(
+    idNumbers: readonly string[],
+    scope: Scope,
+  ): Promise<{ statistician: Statistician; visible: boolean }[]> {
+    if (idNumbers.length === 0) return [];
+    const { entities, raw } = await this.manager
+      .createQueryBuilder(StatisticianEntity, "s")
+      .addSelect(statisticianVisible(":pattern"), "visible")
+      .where("s.id_number = ANY(:idNumbers)", { idNumbers: [...idNumbers], pattern: pattern(scope) })
+      .getRawAndEntities();
+    const visible = new Map(raw.map((r: { s_id: string; visible: boolean }) => [r.s_id, r.visible]));
+    return entities.map((statistician) => ({ statistician, visible: visible.get(statistician.id) === true }));
+  }
+
   async insert(s: NewStatistician): Promise<Statistician> {
     await this.manager.insert(StatisticianEntity, { ...s, version: 1 });
     return (await this.get(s.id))!;

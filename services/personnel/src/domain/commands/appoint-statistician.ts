@@ -65,13 +65,27 @@ export async function requireNoOverlap(
 ): Promise<void> {
   const [other] = await tx.assignments.overlapping(person.id, unit.id, startDate, endDate);
   if (!other) return;
-  throw badInput(
+  throw badInput(overlapMessage(person, unit, other), "startDate", { assignmentId: other.id });
+}
+
+/** Why a new post may not start: the person's other post at the unit whose period overlaps it. */
+export function overlapMessage(
+  person: Pick<Statistician, "name">,
+  unit: Pick<OrgUnitProjection, "name" | "code">,
+  other: Pick<PostAssignment, "role" | "status" | "startDate" | "endDate">,
+): string {
+  return (
     `${person.name} already holds a post at ${describeUnit(unit)} (${other.role}, ${other.status}, from ${other.startDate}` +
-      `${other.endDate ? ` to ${other.endDate}` : ""}) that overlaps the new one; change that post's role or end it first.`,
-    "startDate",
-    { assignmentId: other.id },
+    `${other.endDate ? ` to ${other.endDate}` : ""}) that overlaps the new one; change that post's role or end it first.`
   );
 }
+
+/** The overlap rule of `overlapping`, for posts already read: both periods inclusive, a null end open. */
+export const periodsOverlap = (
+  a: { startDate: string; endDate: string | null },
+  b: { startDate: string; endDate: string | null },
+): boolean =>
+  (a.endDate === null || a.endDate >= b.startDate) && (b.endDate === null || b.endDate >= a.startDate);
 
 /**
  * A new post for a person at a unit. R7: it starts ACTIVE only when the person already holds a

@@ -27,6 +27,19 @@ export interface RegisterStatisticianInput {
   isSample?: boolean;
 }
 
+/** The CONFLICT for an ID number registered outside the caller's area: it says nothing of where. */
+export const ID_NUMBER_OUTSIDE_AREA =
+  "This resident ID number is already registered, outside your area (ID numbers are unique city-wide): if it is this person's, ask your banner bureau to transfer their record to your unit.";
+
+/** A gender given beside the ID number must be the one its 17th digit says (BAD_USER_INPUT otherwise). */
+export function checkGenderAgrees(given: Gender | undefined, fromId: Gender, field = "gender"): void {
+  if (given === undefined || given === fromId) return;
+  throw badInput(
+    `${field} ${given} disagrees with the resident ID number, whose 17th digit is ${fromId === "MALE" ? "odd (male)" : "even (female)"}; check both.`,
+    field,
+  );
+}
+
 export function registerStatistician(
   uow: UnitOfWork,
   policy: PersonnelPolicy,
@@ -55,12 +68,7 @@ export async function registerStatisticianIn(
   const unit = await unitInArea(tx, policy, input.orgUnitId);
   const name = checkText(input.name, "name", 50);
   const resident = parseResidentId(input.idNumber, clock.today());
-  if (input.gender !== undefined && input.gender !== resident.gender) {
-    throw badInput(
-      `gender ${input.gender} disagrees with the resident ID number, whose 17th digit is ${resident.gender === "MALE" ? "odd (male)" : "even (female)"}; check both.`,
-      "gender",
-    );
-  }
+  checkGenderAgrees(input.gender, resident.gender);
   if (input.title != null && !PROFESSIONAL_TITLES.includes(input.title)) {
     throw badInput(`title must be one of ${PROFESSIONAL_TITLES.join(", ")}.`, "title");
   }
@@ -93,7 +101,7 @@ export async function registerStatisticianIn(
         throw conflict(
           visible
             ? `This resident ID number is already registered: statistician ${holder.name} (${holder.id}). Appoint that record instead of registering the person again.`
-            : "This resident ID number is already registered, outside your area (ID numbers are unique city-wide): if it is this person's, ask your banner bureau to transfer their record to your unit.",
+            : ID_NUMBER_OUTSIDE_AREA,
           { field: "idNumber", ...(visible ? { statisticianId: holder.id } : {}) },
         );
       }
