@@ -1376,6 +1376,34 @@ describe("the year end to end through the gateway (issue 13)", () => {
       expect(order.indexOf(JIGESITAI)).toBeLessThan(order.indexOf(SHULINZHAO));
       expect(Number(short.score)).toBeLessThan(Number(town.score));
       expect(Number(cardOf(city, DALATE).score)).toBeLessThan(Number(cardOf(city, ZHUNGEER).score));
+      expectLines(cardOf(dalate, VILLAGE), {
+        "R1.post-established": "MET",
+        "R4.village-staffing": "MET", // 村统计员甲 in post as its liaison
+        "R5.filing-timeliness": "MET", // 村统计员乙's filing at the township, not yet due
+        "R7.pending-training": "MET", // 村统计员乙 waiting, not yet too long
+      });
+
+      // what is not a rule status shows on the banner too, in one query through the gateway
+      const banner = (
+        await fresh(
+          `query ($id: ID!, $year: Int!) { orgUnit(id: $id) {
+             scorecard(year: $year) { score }
+             assessments { status total }
+             awardAllocations(year: $year) { status amount paid }
+             subsidyStandard { version }
+             trainingCoverage(year: $year) { banners { staff attended } } } }`,
+          { id: idOf(DALATE), year: YEAR },
+          tokens.bannerAdmin,
+        )
+      ).orgUnit;
+      expect(banner.scorecard.score).toBe(cardOf(city, DALATE).score); // R13
+      expect(banner.assessments).toEqual([{ status: "PUBLISHED", total: hundredths(results[DALATE]) }]); // R12
+      expect(banner.awardAllocations.map((a: { status: string }) => a.status)).toEqual([
+        "DISBURSED",
+        "DISBURSED",
+      ]); // R9
+      expect(banner.subsidyStandard).toEqual({ version: 1 }); // R10
+      expect(banner.trainingCoverage.banners).toEqual([{ staff: 4, attended: 3 }]); // R6
     });
   }, 60000);
 
