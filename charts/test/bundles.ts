@@ -1,7 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./helm";
 
@@ -9,23 +8,19 @@ import { ROOT } from "./helm";
 // holds. The chart's side (which env, which hook commands) is in chart-env.ts.
 
 /**
- * Builds a bundle with an empty pnpm cache (XDG_CACHE_HOME: pnpm's package metadata lives there),
- * the way a new machine or an image build sees it: a bundle that only worked from a warm cache failed
- * on a new machine once (#10.0, ERR_PNPM_NO_OFFLINE_META under `deploy --offline`).
+ * Builds a bundle with the given pnpm cache (XDG_CACHE_HOME: pnpm's package metadata lives there),
+ * empty for the file's first bundle, the way a new machine or an image build sees it: a bundle that
+ * only worked from a warm cache failed on a new machine once (#10.0, ERR_PNPM_NO_OFFLINE_META under
+ * `deploy --offline`).
  */
-export function bundle(name: string): string {
-  const emptyCache = mkdtempSync(join(tmpdir(), "bundle-cache-"));
-  try {
-    const out = execFileSync("bash", [join(ROOT, "infra/bundle.sh"), name], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-      timeout: 600_000,
-      env: { ...process.env, XDG_CACHE_HOME: emptyCache },
-    });
-    return out.trim().split("\n").pop()!;
-  } finally {
-    rmSync(emptyCache, { recursive: true, force: true });
-  }
+export function bundle(name: string, cache: string): string {
+  const out = execFileSync("bash", [join(ROOT, "infra/bundle.sh"), name], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    timeout: 600_000,
+    env: { ...process.env, XDG_CACHE_HOME: cache },
+  });
+  return out.trim().split("\n").pop()!;
 }
 
 export async function freePort(): Promise<number> {
@@ -46,15 +41,22 @@ export const isolated = (env: Record<string, string>) => ({
 });
 
 /** A container's command (`node ...`), run to completion in the bundle, as a hook Job runs it. */
-export function runCommand(dir: string, command: string[], env: Record<string, string>): string {
+export function runCommand(
+  dir: string,
+  command: string[],
+  env: Record<string, string>,
+): { stdout: string; stderr: string } {
   expect(command[0]).toBe("node");
-  return execFileSync(process.execPath, command.slice(1), {
+  const run = spawnSync(process.execPath, command.slice(1), {
     cwd: dir,
     env: isolated(env),
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
     timeout: 60_000,
   });
+  if (run.error) throw run.error;
+  if (run.status !== 0) throw new Error(`${command.join(" ")} exited with ${run.status}:\n${run.stderr}`);
+  return { stdout: run.stdout, stderr: run.stderr };
 }
 
 export interface Running {
