@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import { parseDivisionCsv } from "../src/domain/import/csv";
 import { importDivisions } from "../src/domain/commands/import-divisions";
-import { seed } from "../src/domain/seed/seed";
-import { idOf, importOrdos, ORDOS_CSV, startHarness, type Harness } from "./support/harness";
+import { idOf, importOrdos, startHarness, type Harness } from "./support/harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -69,48 +67,5 @@ describe("import-divisions", () => {
       { code: "150621100201", kind: "VILLAGE" },
       { code: "150621200201", kind: "GACHA" },
     ]);
-  });
-});
-
-describe("seed", () => {
-  it("adds about 1,000 units with sample villages, register counts and the sample standard; a second run changes nothing", async () => {
-    const rows = parseDivisionCsv(readFileSync(ORDOS_CSV, "utf8"));
-    const first = await seed(h.services.uow, h.services.clock, rows);
-    expect(first.divisions.rejected).toEqual([]);
-    expect(first.standardLoaded).toBe(true);
-    const total = await count(`SELECT count(*)::int AS n FROM org_unit`);
-    expect(total).toBeGreaterThan(950);
-    expect(total).toBeLessThan(1050);
-    expect(
-      await count(`SELECT count(*)::int AS n FROM org_unit WHERE is_sample AND name LIKE '样例%'`),
-    ).toBeGreaterThan(850);
-    expect(
-      await count(
-        `SELECT count(*)::int AS n FROM org_unit WHERE kind IN ('SUBDISTRICT','TOWN','TOWNSHIP','SUMU') AND register_count >= 1500`,
-      ),
-    ).toBeGreaterThan(5);
-    expect(
-      await count(
-        `SELECT count(*)::int AS n FROM org_unit c JOIN org_unit p ON p.id = c.parent_id WHERE c.kind = 'COMMUNITY' AND c.is_sample AND p.kind = 'SUBDISTRICT'`,
-      ),
-    ).toBeGreaterThan(200);
-    // R1: most real townships get a sample post, some not, so coverage is neither 0 nor 100%.
-    const townships = await count(
-      `SELECT count(*)::int AS n FROM org_unit WHERE kind IN ('SUBDISTRICT','TOWN','TOWNSHIP','SUMU')`,
-    );
-    const withPost = await count(
-      `SELECT count(*)::int AS n FROM org_unit WHERE kind IN ('SUBDISTRICT','TOWN','TOWNSHIP','SUMU') AND post_established`,
-    );
-    expect(withPost / townships).toBeGreaterThan(0.75);
-    expect(withPost).toBeLessThan(townships);
-
-    const before = await h.fingerprint();
-    const second = await seed(h.services.uow, h.services.clock, rows);
-    expect(second).toMatchObject({
-      divisions: { created: 0, updated: 0, rejected: [] },
-      registerCountsSet: 0,
-      standardLoaded: false,
-    });
-    expect(await h.fingerprint()).toBe(before);
   });
 });

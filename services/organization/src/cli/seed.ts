@@ -11,7 +11,8 @@ import { runTool } from "./run-tool";
 const DEFAULT_FILE = resolve(__dirname, "../../../..", "../shared/domain/ordos-divisions.csv");
 
 // pnpm seed [-- --file ordos-divisions.csv]: real divisions + ~900 sample villages + sample register
-// counts + the sample 八有八化 standard. Running it again changes nothing.
+// counts + the sample 八有八化 standard with last year's and this year's sample assessments.
+// Running it again changes nothing.
 runTool("seed", async (dataSource, logger) => {
   const args = parseArgs(process.argv.slice(2));
   const file = args.file ?? DEFAULT_FILE;
@@ -21,6 +22,7 @@ runTool("seed", async (dataSource, logger) => {
   process.stdout.write(
     `${formatImportReport(report.divisions)}\n` +
       `sample register counts set: ${report.registerCountsSet}\n` +
-      `sample standard loaded: ${report.standardLoaded ? "yes" : "already there"}\n`,
+      `sample standard loaded: ${report.standardLoaded ? "yes" : "already there"}\n` +
+      `sample 八有八化 assessments recorded: ${report.standardization.assessments} (recognised: ${report.standardization.recognized})\n`,
   );
 });

@@ -1,6 +1,7 @@
 import { systemPolicy } from "../access-policy";
 import { setRegisterCountIn } from "../commands/set-register-count";
 import { ensureStandard } from "./ensure-standard";
+import { seedStandardization, type StandardizationSeedReport } from "./seed-standardization";
 import { isAssessable } from "../../rules/r2-standardization";
 import { inferKind } from "../division-code";
 import type { OrgUnitKind } from "../org-unit";
@@ -21,6 +22,8 @@ export interface SeedReport {
   divisions: ImportReport;
   registerCountsSet: number;
   standardLoaded: boolean;
+  /** R2: the sample assessments of last year and this year recorded by this run. */
+  standardization: StandardizationSeedReport;
 }
 
 const ACTOR = "seed";
@@ -35,7 +38,8 @@ function withKind(row: DivisionRow): (DivisionRow & { kind: OrgUnitKind })[] {
 }
 
 /**
- * Real divisions + generated sample villages + sample register counts + the sample standard.
+ * Real divisions + generated sample villages + sample register counts + the sample standard and
+ * the sample R2 assessments of last year and this year.
  * Idempotent: a second run finds everything in place and changes nothing.
  */
 export async function seed(
@@ -77,5 +81,6 @@ export async function seed(
     return set;
   });
   const { created } = await uow.run((tx) => ensureStandard(tx, SAMPLE_STANDARD));
-  return { divisions: report, registerCountsSet, standardLoaded: created };
+  const standardization = await seedStandardization(uow, clock, townshipCodes, ACTOR);
+  return { divisions: report, registerCountsSet, standardLoaded: created, standardization };
 }
