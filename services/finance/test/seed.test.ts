@@ -1,6 +1,7 @@
 import { unitState } from "@grassroots/testing";
 import { SqlSeedReads } from "../src/db/repositories/seed.reads";
 import { seedFinance } from "../src/domain/seed/seed";
+import { leftDraft } from "../src/domain/seed/seed-claims";
 import {
   CITY,
   cityAdmin,
@@ -40,6 +41,7 @@ describe("seed", () => {
       standards: banners,
       tasks: 4,
       claims: 2,
+      claimsPaid: expect.any(Number),
     });
     const [programme] = await h.rows(
       `SELECT is_sample, first_year, last_year, annual_amount_fen::text AS fen FROM award_programme`,
@@ -54,9 +56,30 @@ describe("seed", () => {
     expect(statuses).toEqual(new Set(["PAID_LATE", "SHORT"]));
     expect(rows.find((r) => r.unitId === idOf(CITY))).toBeDefined();
 
+    // R10: each claim paid in its banner's batch, or left DRAFT, by its statistician (stable)
+    const claims = await h.rows<{ statistician_id: string; status: string; batch: boolean }>(
+      `SELECT statistician_id::text, status, batch_id IS NOT NULL AS batch FROM subsidy_claim`,
+    );
+    expect(claims.map((c) => c.status)).toEqual(
+      claims.map((c) => (leftDraft(c.statistician_id) ? "DRAFT" : "PAID")),
+    );
+    expect(first.claimsPaid).toBe(claims.filter((c) => c.status === "PAID").length);
+    const [batches] = await h.rows<{ n: number; claims: number }>(
+      `SELECT count(*)::int AS n, coalesce(sum(claim_count), 0)::int AS claims FROM payment_batch`,
+    );
+    expect(batches).toEqual({ n: first.claimsPaid > 0 ? 1 : 0, claims: first.claimsPaid });
+
     const before = await h.fingerprint();
     const second = await seedFinance(h.services, reads);
-    expect(second).toEqual({ programmes: 0, lines: 0, disbursements: 0, standards: 0, tasks: 0, claims: 0 });
+    expect(second).toEqual({
+      programmes: 0,
+      lines: 0,
+      disbursements: 0,
+      standards: 0,
+      tasks: 0,
+      claims: 0,
+      claimsPaid: 0,
+    });
     expect(await h.fingerprint()).toBe(before);
   });
 });

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
+import type { OrgUnitRef } from "../../domain/ports";
 import type { SeedReads, SeedUnits } from "../../domain/seed/seed";
 
 /** What the seed reads: how full the projections are, the cities, banners and a few villages with posts. */
@@ -11,6 +12,25 @@ export class SqlSeedReads implements SeedReads {
       `SELECT (SELECT count(*) FROM org_unit)::int AS units, (SELECT count(*) FROM post_assignment)::int AS posts,
               (SELECT count(*) FROM subsidy_claim)::int AS claims`,
     )) as { units: number; posts: number; claims: number }[];
+    return row;
+  }
+
+  /** The active cities. */
+  cities(): Promise<OrgUnitRef[]> {
+    return this.dataSource.manager.find(OrgUnitProjectionEntity, {
+      where: { active: true, kind: "CITY" },
+      order: { code: "ASC" },
+    });
+  }
+
+  /** How many active cities there are, and how many have their assessment of the year here (from evaluation's events). */
+  async cityResults(year: number): Promise<{ cities: number; withResults: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS cities,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assessment_result_set r WHERE r.owner_unit_id = u.id AND r.year = $1))::int AS "withResults"
+         FROM org_unit u WHERE u.active AND u.kind = 'CITY'`,
+      [year],
+    )) as { cities: number; withResults: number }[];
     return row;
   }
 

@@ -11,3 +11,7 @@ export function seedId(...parts: (string | number)[]): string {
 /** A small stable number from a code (which pattern a unit's sample payments follow). */
 export const pick = (code: string, n: number) =>
   parseInt(createHash("sha1").update(code).digest("hex").slice(0, 8), 16) % n;
+
+/** A date (YYYY-MM-DD) so many days later (or earlier). */
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -7,7 +7,8 @@ import { recordTask } from "../commands/record-task";
 import { setSubsidyStandard } from "../commands/set-subsidy-standard";
 import { formatMoney, parseMoney } from "@grassroots/kit/validation";
 import type { FinanceServices, OrgUnitRef } from "../ports";
-import { pick, seedId } from "./seed-ids";
+import { seedClaimPayments } from "./seed-claims";
+import { addDays, pick, seedId } from "./seed-ids";
 import { ANNUAL_AMOUNT, PATTERNS, PROGRAMME_YEARS, SAMPLE_RULE, SAMPLE_STANDARD_ITEMS } from "./sample-data";
 
 export interface SeedUnits {
@@ -29,6 +30,8 @@ export interface SeedReport {
   standards: number;
   tasks: number;
   claims: number;
+  /** R10: claims submitted, approved and paid in a batch by this run (a few are left DRAFT). */
+  claimsPaid: number;
 }
 
 const ACTOR = "seed";
@@ -107,18 +110,24 @@ async function seedBanner(services: FinanceServices, banner: OrgUnitRef, year: n
   });
 }
 
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * The sample finance data, through the same commands as the API: per city the 以奖代补 programme
  * (2022–2024, sample rule) and its award lines; per banner a work-funds line of this year (some paid
  * late or short) and a sample subsidy standard; for a few villages per banner, this month's tasks of
- * the people posted there and the banner's claims for the month. Stable per unit (ids from what a
+ * the people posted there and the banner's claims for the month, most of them approved and paid in a
+ * batch, some left DRAFT. (The award round waits for evaluation's results: seed-awards.) Stable per unit (ids from what a
  * record is) and idempotent: a second run adds nothing.
  */
 export async function seedFinance(services: FinanceServices, reads: SeedReads): Promise<SeedReport> {
-  const report: SeedReport = { programmes: 0, lines: 0, disbursements: 0, standards: 0, tasks: 0, claims: 0 };
+  const report: SeedReport = {
+    programmes: 0,
+    lines: 0,
+    disbursements: 0,
+    standards: 0,
+    tasks: 0,
+    claims: 0,
+    claimsPaid: 0,
+  };
   const today = services.clock.today();
   const year = Number(today.slice(0, 4));
   const { cities, banners, villages } = await reads.units(2);
@@ -170,5 +179,6 @@ export async function seedFinance(services: FinanceServices, reads: SeedReads): 
   for (const banner of banners)
     await generateClaims(services.uow, policy, { bannerUnitId: banner.id, period: month });
   report.claims = (await reads.counts()).claims - before;
+  for (const banner of banners) report.claimsPaid += await seedClaimPayments(services, banner, month);
   return report;
 }
