@@ -112,6 +112,12 @@ describe(`rendered objects against the Kubernetes ${KUBE_VERSION} API schema (ku
     (name) => {
       const list = objects(name);
       expect(list.length).toBeGreaterThan(20);
+      // with every service on: the gateway and all five subgraphs, each with its own objects
+      for (const kind of ["Deployment", "Service", "ConfigMap", "ServiceAccount", "NetworkPolicy"])
+        expect([kind, ofKind(list, kind).map((o) => o.metadata.name)]).toEqual([
+          kind,
+          expect.arrayContaining(SERVICES.map((s) => `grassroots-${s}`)),
+        ]);
       const problems = list.flatMap((o) =>
         validateObject(o).map((p) => `${o.kind} ${o.metadata.name}: ${p}`),
       );
