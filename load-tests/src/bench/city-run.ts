@@ -368,6 +368,11 @@ export async function cityRun(run: number, options: CityRunOptions = {}): Promis
   let counter: StatementCounter | undefined;
   try {
     const generation = await generate(bench, "city", options.generateBudgetSeconds ?? 900);
+    const statuses = generation.financeEvaluation?.ruleStatuses;
+    if (statuses && !statuses.settled)
+      errors.push(
+        `generation: evaluation had the R8 result of ${statuses.r8Projected} of ${statuses.owners} line owners after ${statuses.waitedSeconds} s (its consumer behind or failing: see the services' log lines on stdout); the scorecard's figures are not all of the seeded data`,
+      );
     rss.start();
     counter = await StatementCounter.connect(
       Object.fromEntries(Object.entries(bench.suite.databases).map(([s, d]) => [s, d.name])),
@@ -453,6 +458,10 @@ export async function cityRun(run: number, options: CityRunOptions = {}): Promis
         checkDataSizes(counter!, freshReads(bench.gateway), contexts, () => grow(bench)),
       );
       growth = measured?.growth;
+      if (growth && !growth.complete)
+        errors.push(
+          "data sizes: the growth's units or R8 results did not all reach evaluation in time; a scorecard that did not grow proves nothing",
+        );
       for (const s of scenarios) s.dataSizes = measured?.checks.get(s.name);
     }
     return {

@@ -28,24 +28,31 @@ export interface GrowthResult {
   payments: number;
   elapsedSeconds: number;
   ruleStatuses?: RuleStatusWait;
+  /** Every new unit reached finance and evaluation, and evaluation has the R8 result of every line owner. */
+  complete: boolean;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits (bounded) until a service's org projection holds every id. */
-async function waitForUnits(bench: Bench, service: string, ids: string[], timeoutMs: number) {
+async function waitForUnits(
+  bench: Bench,
+  service: string,
+  ids: string[],
+  timeoutMs: number,
+): Promise<boolean> {
   const db = await bench.db(service);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM org_unit WHERE id = ANY($1::uuid[])`, [
       ids,
     ]);
-    if (rows[0].n === ids.length) return;
+    if (rows[0].n === ids.length) return true;
     if (Date.now() > deadline) {
       progress(
         `growth: ${service} has ${rows[0].n} of the ${ids.length} new units after ${timeoutMs / 1000} s; going on`,
       );
-      return;
+      return false;
     }
     await sleep(500);
   }
@@ -73,6 +80,7 @@ export async function grow(bench: Bench): Promise<GrowthResult> {
     lines: 0,
     payments: 0,
     elapsedSeconds: 0,
+    complete: false,
   };
   const created: string[] = [];
   const unit = (code: string, name: string, parentId: string) =>
@@ -97,7 +105,7 @@ export async function grow(bench: Bench): Promise<GrowthResult> {
   progress(
     `growth: ${result.banners} banners, ${result.townships} townships and ${result.villages} villages created; waiting for finance's projection`,
   );
-  await waitForUnits(bench, "finance", created, 60_000);
+  const inFinance = await waitForUnits(bench, "finance", created, 60_000);
 
   const { orgUnitByCode: city } = await call<{
     orgUnitByCode: { children: { edges: { node: { id: string; code: string; kind: string } }[] } };
@@ -141,8 +149,9 @@ export async function grow(bench: Bench): Promise<GrowthResult> {
     result.lines++;
   }
   progress(`growth: ${result.lines} lines and ${result.payments} payments recorded; waiting for evaluation`);
-  await waitForUnits(bench, "evaluation", created, 60_000);
+  const inEvaluation = await waitForUnits(bench, "evaluation", created, 60_000);
   result.ruleStatuses = await waitForRuleStatuses(bench, year, 90_000);
+  result.complete = inFinance && inEvaluation && result.ruleStatuses.settled;
   await bench.settle("growth", 60_000);
   result.elapsedSeconds = seconds(Date.now() - started);
   return result;
