@@ -44,7 +44,11 @@ const stepOf = (scenario: ScenarioDef, operation: string): StepDef => {
   return step;
 };
 
-/** One operation's statements (median of 5 calls, past the cache) and the size of its answer. */
+/**
+ * One operation's statements (the fewest of 5 calls, past the cache) and the size of its answer. The
+ * fewest, not the median: what runs beside the call in the same database (a consumer retrying an
+ * event) only adds statements, and a count that grows with the data grows in every call.
+ */
 export async function measureDataSize(
   counter: StatementCounter,
   endpoint: Endpoint,
@@ -53,17 +57,22 @@ export async function measureDataSize(
 ): Promise<DataSizeMeasure> {
   const step = stepOf(context.scenario, operation);
   const { response } = await runStep(endpoint, context.caller, step, context.scope, context.state);
-  const [count] = await countStatements(
-    counter,
-    endpoint,
-    context.caller,
-    [step],
-    context.scope,
-    context.state,
-    {
-      reps: 5,
-    },
-  );
+  let count: StatementCount | undefined;
+  for (let rep = 0; rep < 5; rep++) {
+    const [one] = await countStatements(
+      counter,
+      endpoint,
+      context.caller,
+      [step],
+      context.scope,
+      context.state,
+      {
+        reps: 1,
+      },
+    );
+    if (!count || one.perCall < count.perCall) count = one;
+  }
+  if (!count) throw new Error(`${operation}: not measured`);
   return {
     perCall: count.perCall,
     perService: count.perService,
