@@ -4,6 +4,7 @@ import { createServices, type ServiceOptions } from "./db/services";
 import { transactionOf } from "./db/unit-of-work";
 import type { EvaluationServices } from "./domain/ports";
 import { flagFindings } from "./domain/commands/flag-findings";
+import { publishBannersR11 } from "./domain/commands/publish-banners-r11";
 import { flagOverdueProblems } from "./domain/commands/flag-overdue-problems";
 import { evaluationConsumer } from "./events/consumers";
 import { buildEvaluationSchema } from "./schema/build-schema";
@@ -32,7 +33,10 @@ export async function wireEvaluation(
       {
         name: "r11-problems-overdue",
         everyMs,
-        run: async () => void (await flagOverdueProblems(services.uow, services.clock)),
+        run: async () => {
+          await flagOverdueProblems(services.uow, services.clock);
+          await publishBannersR11(services.uow, services.clock);
+        },
       },
       {
         name: "r13-findings-overdue-escalated",

@@ -9,6 +9,7 @@ import {
   cityAdmin,
   DALATE,
   dalateAdmin,
+  DONGSHENG,
   GONGYE,
   idOf,
   SHULINZHAO,
@@ -194,6 +195,35 @@ it("R11: the periodic check flags a problem that became overdue, with an event, 
       ])
     )[0].n,
   ).toBe(before + 1);
+});
+
+it("R11: a banner or district that recorded no meeting this year is NOT_MET by the periodic check, with no user action; a second run publishes nothing", async () => {
+  const r11Rows = () =>
+    h.dataSource.query(
+      `SELECT subject_unit_id AS id, status, reason FROM rule_status_published
+        WHERE rule = 'R11.meeting-problems' AND period = '2026' ORDER BY subject_unit_path`,
+    );
+  await h.wiring.tasks.find((t) => t.name === "r11-problems-overdue")!.run();
+  const rows: { id: string; status: string; reason: string }[] = await r11Rows();
+  // all nine of Ordos: 达拉特旗 has its meetings; the eight others none
+  expect(rows).toHaveLength(9);
+  const others = rows.filter((r) => r.id !== idOf(DALATE));
+  expect(others).toHaveLength(8);
+  for (const r of others)
+    expect(r).toMatchObject({
+      status: "NOT_MET",
+      reason: "no meeting studied grassroots statistics in 2026",
+    });
+  expect(others.map((r) => r.id)).toContain(idOf(DONGSHENG)); // a district too
+  const events = async () =>
+    (
+      await h.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE type = $1`, [
+        EvaluationRuleStatusChanged.type,
+      ])
+    )[0].n;
+  const before = await events();
+  await h.wiring.tasks.find((t) => t.name === "r11-problems-overdue")!.run();
+  expect(await events()).toBe(before);
 });
 
 it("R11: OrgUnit.meetings lists a banner's meetings with their problems in a fixed number of statements", async () => {

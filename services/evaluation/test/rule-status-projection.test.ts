@@ -110,6 +110,25 @@ it("R13: the latest event wins even when its asOf is earlier (a change entered l
   });
 });
 
+it("R13: a backdated result with the same status keeps `since` at the earlier of the two (never after asOf), and is not dead-lettered", async () => {
+  const r4 = (asOf: string, status: "MET" | "NOT_MET") =>
+    r3({ rule: "R4.village-staffing", asOf, status, reason: `R4 ${status} ${asOf}` });
+  const r4Row = () => row("R4.village-staffing");
+  await h.handled(await h.publish(PersonnelRuleStatusChanged, r4("2026-05-01T00:00:00.000Z", "MET")));
+  await h.handled(await h.publish(PersonnelRuleStatusChanged, r4("2026-03-01T00:00:00.000Z", "MET")));
+  expect(await r4Row()).toMatchObject({
+    status: "MET",
+    since: new Date("2026-03-01T00:00:00.000Z"),
+    as_of: new Date("2026-03-01T00:00:00.000Z"),
+  });
+  await h.handled(await h.publish(PersonnelRuleStatusChanged, r4("2026-02-01T00:00:00.000Z", "NOT_MET")));
+  expect(await r4Row()).toMatchObject({
+    status: "NOT_MET",
+    since: new Date("2026-02-01T00:00:00.000Z"),
+    as_of: new Date("2026-02-01T00:00:00.000Z"),
+  });
+});
+
 it("R13: yearly results are kept per period beside standing ones", async () => {
   const r2 = (period: string, status: "MET" | "NOT_MET") => ({
     rule: "R2.standardization" as const,

@@ -116,7 +116,9 @@ export async function startHarness(options: { weights?: RuleWeights } = {}): Pro
   const harness = await startSubgraphHarness({
     name: "evaluation",
     createDataSource: createEvaluationDataSource,
-    wire: (dataSource) => wireEvaluation(dataSource, { clock: testClock, weights: options.weights }),
+    // The periodic checks run once at start; tests run them when they need them (no tick in a measured window).
+    wire: (dataSource) =>
+      wireEvaluation(dataSource, { clock: testClock, weights: options.weights, checkEveryMs: 3_600_000 }),
     tables: TABLES,
     kafka: true,
     poolSize: 12,

@@ -10,8 +10,9 @@ import { statusCountsAt } from "./metrics.sql";
  * The rule status projection inside the inbox transaction. The current row is the subject's latest
  * event: the owning service publishes a subject's results in order and Kafka keeps them in order (the
  * key is the subject), while asOf is business time, which a change entered late (a backdated
- * appointment) puts before the result it replaces. So every event replaces the row; `since` moves only
- * when the status itself changed. The history keeps each result by asOf for the as-of-a-date counts.
+ * appointment) puts before the result it replaces. So every event replaces the row; `since` moves to
+ * the event's asOf when the status changed, and to the earlier of the two when it did not (it has held
+ * at least since then; `since <= as_of` always holds). The history keeps each result by asOf for the as-of-a-date counts.
  */
 export class TypeOrmRuleStatusStore implements RuleStatusStore {
   constructor(private readonly manager: EntityManager) {}
@@ -28,7 +29,7 @@ export class TypeOrmRuleStatusStore implements RuleStatusStore {
        ON CONFLICT (rule, subject_unit_id, period_key) DO UPDATE SET
          subject_unit_path = EXCLUDED.subject_unit_path, status = EXCLUDED.status, figures = EXCLUDED.figures,
          reason = EXCLUDED.reason, as_of = EXCLUDED.as_of, projected_at = clock_timestamp(),
-         since = CASE WHEN s.status = EXCLUDED.status THEN s.since ELSE EXCLUDED.as_of END
+         since = CASE WHEN s.status = EXCLUDED.status THEN LEAST(s.since, EXCLUDED.as_of) ELSE EXCLUDED.as_of END
        RETURNING s.rule`,
       [
         data.rule,

@@ -40,10 +40,9 @@ export async function managedAssessment(
   const assessment = await tx.assessments.lock(input.assessmentId);
   if (!assessment) throw notFoundInArea("Assessment", input.assessmentId, "assessmentId");
   const scheme = (await tx.schemes.get(assessment.schemeVersionId))!;
-  const [owner, subject] = await Promise.all([
-    tx.units.get(scheme.ownerUnitId),
-    tx.units.get(assessment.subjectUnitId),
-  ]);
+  // One after the other: a transaction's client runs one statement at a time (pg warns otherwise).
+  const owner = await tx.units.get(scheme.ownerUnitId);
+  const subject = await tx.units.get(assessment.subjectUnitId);
   policy.requireVisible(owner, { what: "Assessment", key: input.assessmentId, field: "assessmentId" });
   policy.requireBureauOf(owner!, action);
   await checkInput({ assessment, scheme });

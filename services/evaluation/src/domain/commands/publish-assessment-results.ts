@@ -37,11 +37,10 @@ export async function publishAssessmentResultsIn(
   );
   const current = await tx.assessments.lockCurrent(scheme.id);
   const ids = current.map((a) => a.id);
-  const [scores, adjustments, previous] = await Promise.all([
-    tx.assessments.scores(ids),
-    tx.assessments.adjustments(ids),
-    tx.assessments.latestResultSet(scheme.id),
-  ]);
+  // One after the other: a transaction's client runs one statement at a time (pg warns otherwise).
+  const scores = await tx.assessments.scores(ids);
+  const adjustments = await tx.assessments.adjustments(ids);
+  const previous = await tx.assessments.latestResultSet(scheme.id);
   if (current.length === 0)
     throw badInput("No assessment is open under this scheme version.", "schemeVersionId");
   const unscored = current.flatMap((a) =>
