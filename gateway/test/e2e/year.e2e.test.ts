@@ -148,15 +148,20 @@ const results: Record<string, number> = {};
 const rounds: Record<string, string> = {};
 const ids: Partial<Record<Who, { statisticianId: string; assignmentId: string }>> = {};
 const sid = (who: Who) => ids[who]!.statisticianId;
+/** The dated steps (a meeting 40 days ago, an instalment 20 days late) fit into this year so far. */
+const YEAR_FITS = ELAPSED >= 45;
 
 beforeAll(async () => {
   // The city's assessment freezes its AUTO indicators at today's cut-off, so the year is the current
   // one and every dated step of it (instalments paid 20 days late, a meeting 40 days ago, sessions
   // held) must fit into the part of it gone by.
-  if (ELAPSED < 45)
-    throw new Error(
-      `The year's steps need 45 days of ${YEAR} gone by (${ELAPSED} so far): run it from 15 February.`,
+  if (!YEAR_FITS) {
+    // eslint-disable-next-line no-console
+    console.warn(
+      `The year's steps need 45 days of ${YEAR} gone by (${ELAPSED} so far): skipped until 15 February.`,
     );
+    return;
+  }
   // Periodic checks often enough for a test: R13's overdue findings, R11's overdue problems.
   process.env.EVALUATION_CHECK_EVERY_MS = "2000";
   // ... and training's R6 and personnel's R5/R7, which move only with them (within this interval)
@@ -169,6 +174,7 @@ beforeAll(async () => {
 }, 240000);
 
 beforeEach(async () => {
+  if (!YEAR_FITS) return;
   // Fresh tokens per step (they last ten minutes).
   tokens.city = await suite.token("CITY_ADMIN", CITY, "city-wangli", "王丽");
   tokens.city2 = await suite.token("CITY_ADMIN", CITY, "city-liusi", "刘思");
@@ -189,7 +195,9 @@ afterAll(async () => {
 
 let banners: { id: string; code: string; name: string; path: string }[]; // the nine, by code
 
-describe("the year end to end through the gateway (issue 13)", () => {
+// Skipped (reported as skipped, not passed) from 1 January to 14 February: see beforeAll.
+const describeYear = YEAR_FITS ? describe : describe.skip;
+describeYear("the year end to end through the gateway (issue 13)", () => {
   it("R1/R5/R7: the org tree imported; posts established; statisticians appointed (PENDING_TRAINING until trained), trained and ACTIVE; their filings forwarded and filed", async () => {
     await clock.step("1 tree, people, filings", async () => {
       importOrdosDivisions(suite);
@@ -825,6 +833,8 @@ describe("the year end to end through the gateway (issue 13)", () => {
               `R8.funds-on-time-in-full ${idOf(DALATE)} NOT_MET`,
               `R8.funds-on-time-in-full ${idOf(ZHUNGEER)} MET`,
               `R11.meeting-problems ${idOf(DALATE)} MET`,
+              // no meeting recorded: the periodic check judges every banner, not only those that met
+              `R11.meeting-problems ${idOf(ZHUNGEER)} NOT_MET`,
             ].sort(),
           ),
         "evaluation's projection of R6, R8 and R11 for 达拉特旗 and 准格尔旗",
@@ -1362,7 +1372,11 @@ describe("the year end to end through the gateway (issue 13)", () => {
         "R8.funds-on-time-in-full": "NOT_MET", // one instalment late, one short (step 3)
         "R11.meeting-problems": "MET", // the meeting held, no problem overdue (step 4)
       });
-      expectLines(cardOf(city, ZHUNGEER), { [R6_BANNER]: "MET", "R8.funds-on-time-in-full": "MET" });
+      expectLines(cardOf(city, ZHUNGEER), {
+        [R6_BANNER]: "MET",
+        "R8.funds-on-time-in-full": "MET",
+        "R11.meeting-problems": "NOT_MET", // no meeting studied grassroots statistics this year
+      });
       const town = cardOf(dalate, SHULINZHAO);
       expectLines(town, {
         "R1.post-established": "MET",
