@@ -12,6 +12,8 @@ describe("configuration from the environment", () => {
     expect(config.KAFKA_BROKERS).toEqual(["127.0.0.1:19092", "127.0.0.1:19093"]);
     expect(config.PORT).toBe(4001);
     expect(config.MIGRATE_ON_START).toBe(false);
+    // an import's 5 MB file, base64-encoded inside the request, fits
+    expect(config.BODY_LIMIT_BYTES).toBe(8_000_000);
   });
 
   it("a bad environment lists every problem at once", () => {

@@ -67,10 +67,11 @@ class WidgetResolver {
 const identity = { userId: "u1", roles: ["CITY_ADMIN" as const], orgUnitId: "city" };
 const servers: RunningServer[] = [];
 
-async function start(production: boolean) {
+async function start(production: boolean, bodyLimitBytes?: number) {
   const schema = await buildFederatedSchema({ resolvers: [WidgetResolver] });
   const server = await startSubgraphServer({
     name: "widgets",
+    bodyLimitBytes,
     port: 0,
     production,
     internalSecret: secret,
@@ -95,6 +96,15 @@ describe("subgraph server", () => {
     expect(res.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
     const wrong = await callSubgraph(url, "{ widget { id } }", {}, identity, { secret: "x".repeat(30) });
     expect(wrong.status).toBe(401);
+  });
+
+  it("#13: a body up to its limit is read (an import's base64 file); one over it is refused 413 BAD_USER_INPUT", async () => {
+    const { url } = await start(false, 100_000);
+    const padded = (n: number) => callSubgraph(url, `{ widget { id } }\n# ${"x".repeat(n)}`, {}, identity);
+    expect((await padded(90_000)).data).toEqual({ widget: { id: "w1" } });
+    const over = await padded(110_000);
+    expect(over.status).toBe(413);
+    expect(over.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("answers with an identity, and refuses root fields without one (UNAUTHENTICATED)", async () => {

@@ -131,6 +131,7 @@ export async function startSubgraph<W extends SubgraphWiring>(
       host: config.HOST,
       production: config.NODE_ENV === "production",
       internalSecret: config.INTERNAL_SECRET,
+      bodyLimitBytes: config.BODY_LIMIT_BYTES,
       schema: wiring.schema,
       logger,
       homePathOf: wiring.homePathOf ?? orgUnitHomePath(dataSource),

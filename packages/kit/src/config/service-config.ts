@@ -25,6 +25,8 @@ export const serviceEnvSchema = z
     INTERNAL_SECRET: z.string().min(16, "must be at least 16 characters"),
     OUTBOX_POLL_MS: envInt(200, 10),
     SHUTDOWN_TIMEOUT_MS: envInt(10000, 100),
+    /** Largest request body: an import's 5 MB file arrives base64-encoded (~6.7 MB) inside GraphQL. */
+    BODY_LIMIT_BYTES: envInt(8_000_000, 1024),
   })
   .superRefine(
     (env, ctx) => {
