@@ -49,7 +49,7 @@ it("federation: every evaluation field on OrgUnit is batched — the same statem
     scheme: { name: expect.stringMatching(/^示例：/) },
   });
   expect(dalate.meetings).toHaveLength(1);
-  expect(dalate.inspections).toHaveLength(1);
+  expect(dalate.inspections).toHaveLength(2); // the seed inspects each banner last year and this year
   expect(banners.length).toBeGreaterThan(1);
 });
 

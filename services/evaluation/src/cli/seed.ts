@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { runTool, waitUntilSettled, type Logger } from "@grassroots/kit";
+import { parseArgs, runTool, waitUntilSettled, type Logger } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { cliConfigSchema, type CliConfig } from "../config";
 import { createEvaluationDataSource } from "../db/data-source";
@@ -19,9 +19,21 @@ async function waitForUnits(reads: SqlSeedReads, logger: Logger, seconds: number
   return last?.units ?? -1;
 }
 
-// pnpm seed: last year's sample evaluation (sample schemes, meetings, inspections, the city's published
-// assessment) for the org tree projected from organization's events. Run with the suite up, after
-// organization's seed. Running it again changes nothing.
+/** `--assessment-years 2024,2023`: further years whose city assessment is published. */
+function assessmentYears(argv: string[]): number[] {
+  const given = parseArgs(argv)["assessment-years"];
+  if (!given) return [];
+  const years = given.split(",").map((y) => Number(y.trim()));
+  if (years.some((y) => !Number.isInteger(y) || y < 2000 || y > 2100))
+    throw new Error(`--assessment-years takes years such as 2024,2023; got "${given}"`);
+  return years;
+}
+
+// pnpm seed [-- --assessment-years 2024]: last year's sample evaluation (sample schemes, meetings,
+// inspections, the city's published assessment), this year's meetings and inspections, and the city's
+// published assessment of the years given (suite-up passes finance's programme years) for the org
+// tree projected from organization's events. Run with the suite up, after organization's seed.
+// Running it again changes nothing.
 runTool<typeof cliConfigSchema>(
   "seed",
   {
@@ -36,9 +48,12 @@ runTool<typeof cliConfigSchema>(
         `No org units arrived within ${config.SEED_WAIT_SECONDS} s: is organization seeded and this service running?`,
       );
     }
-    const r = await seedEvaluation(createServices(dataSource), reads);
+    const years = assessmentYears(process.argv.slice(2));
+    const r = await seedEvaluation(createServices(dataSource), reads, { assessmentYears: years });
     process.stdout.write(
-      `evaluation seed for ${r.year}: schemes ${r.schemes}, meetings ${r.meetings}, inspections ${r.inspections}, results published ${r.published}\n`,
+      `evaluation seed for ${r.year} and ${r.thisYear}` +
+        (r.assessmentYears.length ? ` (city assessment also for ${r.assessmentYears.join(", ")})` : "") +
+        `: schemes ${r.schemes}, meetings ${r.meetings}, inspections ${r.inspections}, results published ${r.published}\n`,
     );
   },
 );

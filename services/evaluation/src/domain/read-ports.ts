@@ -94,6 +94,7 @@ export interface SeedReads {
   /** The owner's sample scheme of the year (its latest version). */
   sampleScheme(ownerUnitId: string, year: number): Promise<AssessmentScheme | undefined>;
   meetingExists(holderUnitId: string, minutesRef: string): Promise<boolean>;
-  inspectionExists(inspectedUnitId: string, inspector: string): Promise<boolean>;
+  /** Whether the unit had an inspection by this inspector in the year. */
+  inspectionExists(inspectedUnitId: string, inspector: string, year: number): Promise<boolean>;
   resultPublished(schemeVersionId: string): Promise<boolean>;
 }

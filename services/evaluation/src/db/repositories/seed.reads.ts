@@ -1,6 +1,6 @@
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
-import type { DataSource } from "typeorm";
+import { Between, type DataSource } from "typeorm";
 import type { SeedReads } from "../../domain/ports";
 import type { AssessmentScheme } from "../../domain/scheme";
 import { ResultSetEntity } from "../entities/assessment.entity";
@@ -36,8 +36,10 @@ export class SqlSeedReads implements SeedReads {
     return this.dataSource.manager.exists(WorkMeetingEntity, { where: { holderUnitId, minutesRef } });
   }
 
-  inspectionExists(inspectedUnitId: string, inspector: string): Promise<boolean> {
-    return this.dataSource.manager.exists(InspectionEntity, { where: { inspectedUnitId, inspector } });
+  inspectionExists(inspectedUnitId: string, inspector: string, year: number): Promise<boolean> {
+    return this.dataSource.manager.exists(InspectionEntity, {
+      where: { inspectedUnitId, inspector, inspectionDate: Between(`${year}-01-01`, `${year}-12-31`) },
+    });
   }
 
   resultPublished(schemeVersionId: string): Promise<boolean> {
