@@ -26,7 +26,7 @@ async function waitForProjections(reads: SqlSeedReads, logger: Logger, seconds: 
 }
 
 // pnpm seed: the sample finance data (programme, budget lines and payments, subsidy standards, tasks
-// and claims) for the org tree and posts in the projections. Run with the suite up, after
+// and claims, most paid in a batch) for the org tree and posts in the projections. Run with the suite up, after
 // organization's and personnel's seeds. Running it again adds nothing.
 runTool<typeof cliConfigSchema>(
   "seed",
@@ -46,7 +46,7 @@ runTool<typeof cliConfigSchema>(
     const report = await seedFinance(createServices(dataSource), reads);
     process.stdout.write(
       `finance seed: programmes ${report.programmes}, budget lines ${report.lines}, disbursements ${report.disbursements}, ` +
-        `subsidy standards ${report.standards}, tasks ${report.tasks}, claims ${report.claims}\n`,
+        `subsidy standards ${report.standards}, tasks ${report.tasks}, claims ${report.claims} (paid in batches: ${report.claimsPaid})\n`,
     );
   },
 );
