@@ -863,13 +863,17 @@ describe("values and their schema", () => {
 });
 
 describe("Ingress, ServiceMonitor and NOTES.txt", () => {
-  it("the optional Ingress routes the API and the IDE (not /metrics) to the gateway, with TLS", () => {
+  it("the optional Ingress routes the API, the IDE and the exports (not /metrics) to the gateway, with TLS", () => {
     expect(ofKind(objects("default"), "Ingress")).toEqual([]);
     const [ingress] = ofKind(objects("production"), "Ingress");
     expect(ingress.spec.tls).toEqual([
       { secretName: "grassroots-tls", hosts: ["grassroots.example.gov.cn"] },
     ]);
-    expect(ingress.spec.rules[0].http.paths.map((p: Json) => p.path)).toEqual(["/graphql", "/ide"]);
+    expect(ingress.spec.rules[0].http.paths.map((p: Json) => p.path)).toEqual([
+      "/graphql",
+      "/ide",
+      "/exports",
+    ]);
     expect(ingress.spec.rules[0].http.paths[0].backend).toEqual({
       service: { name: "grassroots-gateway", port: { name: "http" } },
     });
