@@ -62,19 +62,33 @@ for line in "${SUBGRAPHS[@]}"; do
     || die "migrations of $name failed; see $LOG_DIR/$name.log"
   DATABASE_URL=$(db_url "$name") start "$name" "$port" "$dir"
 done
+# The year finance's award round is computed for: evaluation's seed publishes the city's assessment
+# of it too (finance's programme years are the one place it is written).
+AWARDS="$ROOT/services/finance/dist/cli/seed-awards.js"
 for line in "${SUBGRAPHS[@]}"; do
   read -r name _ <<<"$line"
   dir="services/$name"
   [ -f "$dir/dist/cli/seed.js" ] || continue
-  log "seeding $name (log: .local/logs/$name-seed.log)"
-  (cd "$dir" && DATABASE_URL=$(db_url "$name") node dist/cli/seed.js >>"$LOG_DIR/$name-seed.log" 2>&1) \
+  args=()
+  if [ "$name" = evaluation ] && [ -f "$AWARDS" ]; then
+    args=(--assessment-years "$(node "$AWARDS" --print-year)")
+  fi
+  log "seeding $name${args[*]:+ ${args[*]}} (log: .local/logs/$name-seed.log)"
+  (cd "$dir" && DATABASE_URL=$(db_url "$name") node dist/cli/seed.js "${args[@]}" >>"$LOG_DIR/$name-seed.log" 2>&1) \
     || die "seed of $name failed; see $LOG_DIR/$name-seed.log"
 done
+# Second pass: finance seeds before evaluation (list order), so its award round waits (bounded) for
+# evaluation's published results to arrive by events, then is computed, approved and paid.
+if [ -f "$AWARDS" ]; then
+  log "seeding finance's award round (log: .local/logs/finance-seed.log)"
+  (cd services/finance && DATABASE_URL=$(db_url finance) node dist/cli/seed-awards.js >>"$LOG_DIR/finance-seed.log" 2>&1) \
+    || die "the award round seed of finance failed; see $LOG_DIR/finance-seed.log"
+fi
 start gateway 4000 gateway
 
 cat <<SUMMARY
 
-Grassroots is up.
+Grassroots is up (in ${SECONDS} s).
   GraphQL endpoint   http://127.0.0.1:4000/graphql
   GraphQL IDE        http://127.0.0.1:4000/ide   (paste a token below)
   Logs               .local/logs/     Stop: bash infra/suite-down.sh

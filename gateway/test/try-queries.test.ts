@@ -26,6 +26,18 @@ describe("suite-up's queries to try (#13: one per requirement area)", () => {
     expect([...covered].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
   });
 
+  it("ask for the years the seeds fill: this year's R2, R6, R8, R11 and R13, last year's ranking (R12), the month's claims (R10)", () => {
+    const of = (r: string) => queries.find((q) => q.area.startsWith(r))!.query;
+    for (const r of ["R2 ", "R6 ", "R8 ", "R11 ", "R13 "]) expect(of(r)).toContain("year: 2026");
+    expect(of("R12 ")).toContain("year: 2025");
+    expect(of("R10 ")).toContain('period: "2026-12"');
+    // R9: the programme's rounds (finance's seed-awards computes its last year's) and their audit
+    expect(
+      queries.filter((q) => q.area.startsWith("R9 ")).map((q) => /rounds \{ (\w+)/.exec(q.query)![1]),
+    ).toEqual(["fiscalYear", "fiscalYear"]);
+    expect(queries.some((q) => q.query.includes("audit { checks"))).toBe(true);
+  });
+
   it.each(queries.map((q) => [q.area, q.query] as const))(
     "%s: valid against the supergraph and within the gateway's depth and cost limits",
     (_area, query) => {

@@ -28,7 +28,7 @@ export function tryQueries(today = new Date()): TryQuery[] {
     {
       area: "R2 八有八化 standardization per banner",
       role: "CITY_ADMIN",
-      query: `{ standardizationSummary(year: ${year}) { banner { name } townships assessed standardized completionRate itemShare } }`,
+      query: `{ standardizationSummary(year: ${year}) { banner { name } townships assessed standardized recognized completionRate itemShare } }`,
     },
     {
       area: "R3/R4 staffing gaps of a banner's units",
@@ -56,19 +56,24 @@ export function tryQueries(today = new Date()): TryQuery[] {
       query: `{ budgetExecution(year: ${year}) { unitId status budgeted dueToDate paid paidOnTime executionRate reason } }`,
     },
     {
-      area: "R9 the 以奖代补 programme and its rounds",
+      area: "R9 the 以奖代补 programme and its round of the last year, approved by a second person",
       role: "CITY_ADMIN",
-      query: `{ awardProgrammes { name firstYear lastYear annualAmount isSample rounds { fiscalYear status remainder allocations { unitName amount paid } } } }`,
+      query: `{ awardProgrammes { name firstYear lastYear annualAmount isSample rounds { fiscalYear status computedBy approvedBy remainder allocations { unitName grade amount paid } } } }`,
     },
     {
-      area: "R10 village statisticians' subsidy claims this month",
-      role: "BANNER_ADMIN",
-      query: `{ subsidyClaims(bannerUnitId: "${dalate}", period: "${month}") { period status computed approved } }`,
+      area: "R9 the round's audit: allocated in full, paid in full (one banner still to be paid), on schedule",
+      role: "CITY_ADMIN",
+      query: `{ awardProgrammes { rounds { fiscalYear audit { checks { name passed detail } } } } }`,
     },
     {
-      area: "R11 leadership meetings and their problems last year",
+      area: "R10 village statisticians' subsidy claims this month, most paid in a batch",
       role: "BANNER_ADMIN",
-      query: `{ meetingSummary(holderUnitId: "${dalate}", year: ${year - 1}) { meetingsStudied problemsRaised resolved overdue } }`,
+      query: `{ subsidyClaims(bannerUnitId: "${dalate}", period: "${month}") { period status computed approved approvedByName batchId } }`,
+    },
+    {
+      area: "R11 leadership meetings and their problems this year",
+      role: "BANNER_ADMIN",
+      query: `{ meetingSummary(holderUnitId: "${dalate}", year: ${year}) { meetingsStudied problemsRaised resolved overdue } }`,
     },
     {
       area: "R12 the city's ranking of the banners last year",
