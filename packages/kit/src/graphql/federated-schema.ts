@@ -3,7 +3,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
 import { CACHE_CONTROL_SDL } from "./cache-hints";
-import { RequireIdentity } from "./require-identity";
+import { requireIdentityOnRootFields } from "./require-identity";
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
@@ -26,12 +26,12 @@ export async function buildFederatedSchema(
   const schema = await buildSchema({
     validate: false,
     ...options,
-    globalMiddlewares: [RequireIdentity, ...(options.globalMiddlewares ?? [])],
     skipCheck: true,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${CACHE_CONTROL_SDL}\n${printSchemaWithDirectives(schema)}`);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const resolvers = createResolversMap(schema) as Record<string, any>;
+  requireIdentityOnRootFields(resolvers);
   for (const [typeName, resolver] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...resolver };
   }
