@@ -57,7 +57,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       );
       // The gateway does not always hand over the fetch's parsed document; its text is always there.
       const document = options.document ?? parseOrUndefined(options.request.query);
-      return { errors: unavailableErrors(this.service, document, options.request.variables) };
+      // keepAliveFetcher's time limit (SUBGRAPH_TIMEOUT_MS) words its error so
+      const timeout = error instanceof Error && /did not answer within/.test(error.message);
+      return {
+        errors: unavailableErrors(
+          this.service,
+          document,
+          options.request.variables,
+          timeout ? "timeout" : "unreachable",
+        ),
+      };
     }
   }
 

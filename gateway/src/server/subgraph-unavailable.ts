@@ -33,10 +33,13 @@ export function unavailableErrors(
   service: string,
   document: DocumentNode | undefined,
   variables: Record<string, unknown> | undefined,
+  cause: "unreachable" | "timeout" = "unreachable",
 ): UnavailableError[] {
-  const message =
-    `The ${service} service cannot be reached right now, so this field has no value. ` +
-    "The rest of the answer is complete; try again in a moment.";
+  const what =
+    cause === "timeout"
+      ? `The ${service} service did not answer in time`
+      : `The ${service} service cannot be reached right now`;
+  const message = `${what}, so this field has no value. The rest of the answer is complete; try again in a moment.`;
   const error = (path: (string | number)[]): UnavailableError => ({
     message,
     path,

@@ -102,6 +102,7 @@ export async function startSubgraphHarness<W extends SubgraphWiring>(
     DATABASE_URL: db.url,
     DATABASE_POOL_SIZE: poolSize,
     MIGRATE_ON_START: true,
+    BODY_LIMIT_BYTES: 8_000_000,
     KAFKA_BROKERS: testEnv.kafkaBrokers,
     KAFKA_CLIENT_ID: `${name}-test`,
     KAFKA_TOPIC_PREFIX: topicPrefix,
