@@ -180,6 +180,46 @@ describe("spreadsheet exports (导出 Excel)", () => {
     },
   );
 
+  it("R3/R5/R7: a banner's exported roster imports back through the gateway (importStatisticianRoster, XLSX) as a dry run with every row unchanged and none rejected; a real rerun writes nothing", async () => {
+    const token = await suite.token("BANNER_ADMIN", DALATE);
+    const { res, body } = await fetchExport("roster.xlsx", token);
+    expect(res.status).toBe(200);
+    // one row per post, and a row without post for someone whose posts ended: each confirms what is there
+    const rows = dataRows(await sheetOf("roster.xlsx", token), "合计");
+    expect(rows.some((r) => r[9] === undefined)).toBe(true);
+    const IMPORT = `mutation ($input: ImportStatisticianRosterInput!) { importStatisticianRoster(input: $input) {
+      dryRun registered appointed unchanged rejectedCount rejected { line unitCode reason } } }`;
+    const content = body.toString("base64");
+    const dry = await api(IMPORT, { input: { format: "XLSX", content, dryRun: true } }, token);
+    expect(dry.importStatisticianRoster).toEqual({
+      dryRun: true,
+      registered: 0,
+      appointed: 0,
+      unchanged: rows.length,
+      rejectedCount: 0,
+      rejected: [],
+    });
+    const count = async () =>
+      (
+        await api(
+          `query ($u: ID!) { statisticians(first: 1, filter: { orgUnitId: $u }) { totalCount } }`,
+          {
+            u: orgUnitIdForCode(DALATE),
+          },
+          token,
+        )
+      ).statisticians.totalCount;
+    const before = await count();
+    const real = await api(IMPORT, { input: { format: "XLSX", content } }, token);
+    expect(real.importStatisticianRoster).toMatchObject({
+      dryRun: false,
+      registered: 0,
+      appointed: 0,
+      rejectedCount: 0,
+    });
+    expect(await count()).toBe(before);
+  });
+
   it("budget execution (R8) of the year in 万元: rows as the API's table, the banners' total summed in fen, the rounding note", async () => {
     const token = await suite.token("CITY_ADMIN", CITY);
     const year = chinaYear();

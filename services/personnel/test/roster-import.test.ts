@@ -296,6 +296,41 @@ describe("R3: the statistician roster import (CSV), scoped to the caller's area"
     expect(await h.fingerprint()).toBe(before);
   });
 
+  it("R3: a row without a post (as the export lists someone whose posts ended) confirms a registered person; an unknown one is rejected, nothing written", async () => {
+    const known = newIdNumber();
+    await h.register(GONGYE, { name: "韩八", idNumber: known });
+    const content = csvOf([
+      HEADER,
+      [1, "韩八", known, "", "", "", "", "", ""],
+      [2, "杨九", newIdNumber(), "", "", "", "", "", ""],
+      [3, "韩九", known, "", "", "", "", "", ""],
+    ]);
+    const before = await h.fingerprint();
+    expect(await reportOf(h, dalateAdmin, { format: "CSV", content })).toEqual({
+      dryRun: false,
+      registered: 0,
+      appointed: 0,
+      unchanged: 1,
+      rejectedCount: 2,
+      rejected: [
+        {
+          line: 3,
+          unitCode: "",
+          name: "杨九",
+          reason:
+            "单位代码 (unit_code), 岗位 (role), 编制 (establishment), 到岗日期 (start_date): empty; a row without a post only confirms a person already registered in your area — fill in the post to register and appoint them.",
+        },
+        {
+          line: 4,
+          unitCode: "",
+          name: "韩九",
+          reason: expect.stringContaining("This resident ID number is registered to 韩八, not 韩九"),
+        },
+      ],
+    });
+    expect(await h.fingerprint()).toBe(before);
+  });
+
   it("R3: units and people are looked up in a fixed number of statements, whatever the number of rows", async () => {
     const file = (n: number) =>
       csvOf([

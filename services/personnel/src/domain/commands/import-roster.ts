@@ -10,7 +10,7 @@ import {
   type RosterLookups,
   type RosterStep,
 } from "../import/roster-plan";
-import { parseRosterRow, type RosterRow } from "../import/roster-rows";
+import { parseRosterRow, type RosterPerson, type RosterRow } from "../import/roster-rows";
 import type { Clock, PersonnelSettings, Transaction, UnitOfWork } from "../ports";
 import { appointStatisticianIn } from "./appoint-statistician";
 import { registerStatisticianIn } from "./register-statistician";
@@ -41,9 +41,15 @@ async function readRoster(request: RosterImportRequest, clock: Clock, limits: Ta
 }
 
 /** The units, people and posts the rows name, in three statements whatever the number of rows. */
-async function lookUp(tx: Transaction, policy: PersonnelPolicy, rows: RosterRow[]): Promise<RosterLookups> {
+async function lookUp(
+  tx: Transaction,
+  policy: PersonnelPolicy,
+  rows: RosterRow[],
+  persons: RosterPerson[],
+): Promise<RosterLookups> {
   const units = await tx.units.byCodes([...new Set(rows.map((r) => r.unitCode))]);
-  const people = await tx.statisticians.byIdNumbers([...new Set(rows.map((r) => r.idNumber))], policy.scope);
+  const idNumbers = new Set([...rows, ...persons].map((r) => r.idNumber));
+  const people = await tx.statisticians.byIdNumbers([...idNumbers], policy.scope);
   const posts = await tx.assignments.ofPeople(people.map((p) => p.statistician.id));
   const postsOf = new Map<string, typeof posts>();
   for (const post of posts)
@@ -108,8 +114,9 @@ export async function importStatisticianRoster(
   policy.requireWriter("import the statistician roster");
   const parsed = await readRoster(request, clock, limits);
   const good = parsed.flatMap((p) => ("row" in p ? [p.row] : []));
+  const persons = parsed.flatMap((p) => ("person" in p ? [p.person] : []));
   const plan = async (tx: Transaction) =>
-    planRoster(parsed, await lookUp(tx, policy, good), policy, request.dryRun);
+    planRoster(parsed, await lookUp(tx, policy, good, persons), policy, request.dryRun);
   // A dry run reads only, so it needs no requestId: it may be repeated as it is.
   if (request.dryRun) return uow.run(async (tx) => (await plan(tx)).report);
   const { requestId, format, content } = request;
@@ -119,7 +126,7 @@ export async function importStatisticianRoster(
     policy.actorId,
     { requestId, format, content },
     async (tx) => {
-      const lookups = await lookUp(tx, policy, good);
+      const lookups = await lookUp(tx, policy, good, persons);
       const { report, steps } = planRoster(parsed, lookups, policy, false);
       await apply(tx, policy, clock, settings, steps, lookups);
       const id = requestId === undefined ? "" : await tx.rosterImports.record(report, policy.actorId);

@@ -6,7 +6,7 @@ import { overlapMessage, periodsOverlap } from "../commands/appoint-statistician
 import { checkHoldsPosts } from "../commands/common";
 import { ID_NUMBER_OUTSIDE_AREA } from "../commands/register-statistician";
 import type { Statistician } from "../statistician";
-import { reasonOf, type RosterRejection, type RosterRow } from "./roster-rows";
+import { reasonOf, type RosterPerson, type RosterRejection, type RosterRow } from "./roster-rows";
 
 /** What an import did (or, in a dry run, would do). */
 export interface RosterImportReport {
@@ -15,7 +15,10 @@ export interface RosterImportReport {
   registered: number;
   /** Posts newly started (each through appointStatistician: R7 PENDING_TRAINING, an R5 filing). */
   appointed: number;
-  /** Rows whose person is registered and already holds that post: nothing written for them. */
+  /**
+   * Rows whose person is registered and already holds that post, or (a row without a post) is
+   * registered in your area: nothing written for them.
+   */
   unchanged: number;
   rejectedCount: number;
   /** In line order. */
@@ -52,7 +55,7 @@ interface Kept {
  * A person may have several rows, one per post at different units, as the roster export writes them.
  */
 export function planRoster(
-  rows: readonly ({ row: RosterRow } | { rejection: RosterRejection })[],
+  rows: readonly ({ row: RosterRow } | { person: RosterPerson } | { rejection: RosterRejection })[],
   lookups: RosterLookups,
   policy: PersonnelPolicy,
   dryRun: boolean,
@@ -70,6 +73,13 @@ export function planRoster(
   for (const parsed of rows) {
     if ("rejection" in parsed) {
       report.rejected.push(parsed.rejection);
+      continue;
+    }
+    if ("person" in parsed) {
+      const reason = confirmPerson(parsed.person, lookups);
+      if (reason)
+        report.rejected.push({ line: parsed.person.line, unitCode: "", name: parsed.person.name, reason });
+      else report.unchanged++;
       continue;
     }
     const { row } = parsed;
@@ -97,6 +107,17 @@ export function planRoster(
   }
   report.rejectedCount = report.rejected.length;
   return { report, steps };
+}
+
+/** Why a row without a post cannot stand (undefined: the person is registered in your area under that name). */
+function confirmPerson(person: RosterPerson, { people }: RosterLookups): string | undefined {
+  const holder = people.get(person.idNumber);
+  if (!holder)
+    return "单位代码 (unit_code), 岗位 (role), 编制 (establishment), 到岗日期 (start_date): empty; a row without a post only confirms a person already registered in your area — fill in the post to register and appoint them.";
+  if (!holder.visible) return ID_NUMBER_OUTSIDE_AREA;
+  if (holder.statistician.name !== person.name)
+    return `This resident ID number is registered to ${holder.statistician.name}, not ${person.name}: correct the row, or change the name with updateStatistician first.`;
+  return undefined;
 }
 
 /** A row's outcome: unchanged, a step at a unit, or the reason it is rejected. */

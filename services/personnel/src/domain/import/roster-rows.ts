@@ -37,6 +37,19 @@ export interface RosterRow {
   title: ProfessionalTitle | null;
 }
 
+/**
+ * A row naming a person and no post (the unit code, role, establishment and start date all empty), as
+ * the roster export lists someone whose posts have ended: it confirms a registered person, nothing more.
+ */
+export interface RosterPerson {
+  line: number;
+  name: string;
+  idNumber: string;
+}
+
+/** The cells of a post: a row without any of them is a RosterPerson. */
+const POST_COLUMNS: readonly RosterColumn[] = ["unit_code", "role", "establishment", "start_date"];
+
 /** A row the import does not apply: named by its line, unit code and name (never ID number or phone). */
 export interface RosterRejection {
   line: number;
@@ -95,8 +108,13 @@ function must<T>(check: () => T): T {
 export function parseRosterRow(
   { line, cells }: TableRow<RosterColumn>,
   clock: Clock,
-): { row: RosterRow } | { rejection: RosterRejection } {
+): { row: RosterRow } | { person: RosterPerson } | { rejection: RosterRejection } {
   try {
+    if (cells.name && cells.id_number && POST_COLUMNS.every((c) => !cells[c])) {
+      const resident = must(() => parseResidentId(cells.id_number, clock.today(), "id_number"));
+      const name = must(() => checkText(cells.name, COLUMN_WORDS.name, 50));
+      return { person: { line, name, idNumber: resident.number } };
+    }
     const missing = ROSTER_REQUIRED.filter((c) => !cells[c]);
     if (missing.length) {
       throw new RowRejected(
