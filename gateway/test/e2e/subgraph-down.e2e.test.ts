@@ -22,7 +22,11 @@ beforeAll(async () => {
     async () => {
       const res = await ask(TREE);
       const nodes = res.data?.orgUnitByCode?.children.edges ?? [];
-      return !res.errors && nodes.length === 3 && nodes.every((e: { node: { staffing: unknown } }) => e.node.staffing);
+      return (
+        !res.errors &&
+        nodes.length === 3 &&
+        nodes.every((e: { node: { staffing: unknown } }) => e.node.staffing)
+      );
     },
     "personnel to know 达拉特旗's units",
     60_000,
