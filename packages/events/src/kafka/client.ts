@@ -1,5 +1,6 @@
-import { Kafka, logLevel, type LogEntry } from "kafkajs";
+import { Kafka, logLevel } from "kafkajs";
 import type { Logger } from "@grassroots/kit";
+import { kafkaLogPolicy } from "./kafka-log";
 
 /** kafkajs behind one factory, so the client library can be swapped in one place (TOOLCHAIN.md). */
 export function createKafka(brokers: string[], clientId: string, logger: Logger): Kafka {
@@ -10,11 +11,12 @@ export function createKafka(brokers: string[], clientId: string, logger: Logger)
     brokers,
     logLevel: logLevel.WARN,
     retry: { initialRetryTime: 200, retries: 8 },
-    logCreator: () => (entry: LogEntry) => {
-      const { message, ...extra } = entry.log;
-      const level =
-        entry.level <= logLevel.ERROR ? "error" : entry.level === logLevel.WARN ? "warn" : "debug";
-      logger[level]({ kafka: entry.namespace, ...extra }, message);
+    logCreator: () => {
+      const policy = kafkaLogPolicy();
+      return (entry) => {
+        const line = policy(entry);
+        if (line) logger[line.level](line.fields, line.message);
+      };
     },
   });
 }
