@@ -9,6 +9,7 @@ import {
 } from "@grassroots/test-infra";
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
 import { randomUUID } from "node:crypto";
+import { createServer, type AddressInfo } from "node:net";
 import type { EntityManager } from "typeorm";
 import {
   consumerOf,
@@ -171,4 +172,49 @@ describe("startSubgraph", () => {
     ).rejects.toThrow("wiring failed");
     expect(dataSource.isInitialized).toBe(false);
   });
+
+  it("#14: with Kafka unreachable the process is live at once and not ready (naming what is missing); giving up stops what started", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const abort = new AbortController();
+    const dataSource = widgetDataSource(db.url);
+    const starting = startSubgraph({
+      name: "widgets",
+      // a broker address where nothing listens: every connect is refused
+      config: { ...config(db), PORT: port, KAFKA_BROKERS: ["127.0.0.1:1"] },
+      logger,
+      dataSource,
+      abort: abort.signal,
+      wire: async () => ({
+        schema,
+        consumers: [
+          consumerOf<WidgetTx>("widgets-unreachable", () => widgetTx(dataSource.manager), [
+            handle(Widget, async () => undefined),
+          ]),
+        ],
+      }),
+    });
+    const outcome = starting.then(
+      () => "started",
+      (error: Error) => error.message,
+    );
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(
+      async () => (await fetch(`${base}/health/live`).catch(() => undefined))?.ok === true,
+      "live",
+      10_000,
+      100,
+    );
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(JSON.stringify(await ready.json())).toMatch(/events|kafka/);
+    abort.abort();
+    expect(await outcome).toMatch(/given up|ECONNREFUSED|Connection/i);
+    expect(dataSource.isInitialized).toBe(false);
+    await expect(fetch(`${base}/health/live`)).rejects.toThrow();
+  }, 60_000);
 });

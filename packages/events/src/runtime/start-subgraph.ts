@@ -39,6 +39,8 @@ export interface SubgraphProcess<W extends SubgraphWiring = SubgraphWiring> {
   events?: boolean;
   /** Consumers' retry policy (tests shorten it); the consumer's default otherwise. */
   consumerRetry?: RetryPolicy;
+  /** Gives up a start still waiting for Kafka: what started is stopped and the start rejects. */
+  abort?: AbortSignal;
 }
 
 export interface RunningSubgraph<W extends SubgraphWiring = SubgraphWiring> {
@@ -58,10 +60,47 @@ interface Step {
   stop(): Promise<void>;
 }
 
+/** Starts it; if that fails, stops what it half started (its connections) before passing the error on. */
+async function startOrStop(part: { start(): Promise<void>; stop(): Promise<void> }): Promise<void> {
+  try {
+    await part.start();
+  } catch (error) {
+    await part.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Retries a start that needs Kafka until it succeeds (0.5 s doubling to 10 s between attempts): while
+ * the broker is away the process stays up and live, and not ready.
+ */
+async function untilStarted<T>(
+  logger: Logger,
+  what: string,
+  start: () => Promise<T>,
+  abort?: AbortSignal,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (abort?.aborted) throw error;
+      const retryInMs = Math.min(500 * 2 ** (attempt - 1), 10_000);
+      logger.warn({ err: error, attempt, retryInMs }, `${what} could not start; retrying`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, retryInMs);
+        abort?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+      });
+      if (abort?.aborted) throw new Error(`start given up while ${what} waited for Kafka`);
+    }
+  }
+}
+
 /**
  * The one bootstrap of every subgraph, without signal handling: database (+ migrations when
- * MIGRATE_ON_START) → the service's wiring → outbox relay and event consumers → HTTP server. If a
- * step fails, what already started is stopped again before the error is thrown.
+ * MIGRATE_ON_START) → the service's wiring → HTTP server → outbox relay and event consumers (retried
+ * until Kafka answers; not ready until then). If a step fails, what already started is stopped again
+ * before the error is thrown.
  */
 export async function startSubgraph<W extends SubgraphWiring>(
   process: SubgraphProcess<W>,
@@ -91,40 +130,8 @@ export async function startSubgraph<W extends SubgraphWiring>(
     const readiness: ReadinessCheck[] = [
       { name: "database", check: async () => void (await dataSource.query("SELECT 1")) },
     ];
-    if (process.events !== false) {
-      const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID ?? name, logger);
-      const topicPrefix = config.KAFKA_TOPIC_PREFIX;
-      const relay = new OutboxRelay({
-        databaseUrl: config.DATABASE_URL,
-        kafka,
-        logger,
-        service: name,
-        pollMs: config.OUTBOX_POLL_MS,
-        topicPrefix,
-      });
-      await relay.start();
-      flushOutbox = () => relay.flush();
-      steps.push({ name: "outbox relay", stop: () => relay.stop() });
-      for (const { groupId, handlers } of wiring.consumers ?? []) {
-        const consumer = new EventConsumer({
-          kafka,
-          dataSource,
-          groupId,
-          handlers,
-          logger,
-          topicPrefix,
-          retry: process.consumerRetry,
-        });
-        await consumer.start();
-        steps.push({ name: `consumer ${consumer.topics.join(", ")}`, stop: () => consumer.stop() });
-      }
-      if (wiring.tasks?.length) {
-        const tasks = startPeriodicTasks(wiring.tasks, logger);
-        steps.push({ name: "periodic tasks", stop: () => tasks.stop() });
-      }
-      readiness.push({ name: "kafka", check: () => checkKafka(kafka) });
-    }
-
+    // HTTP first: liveness must not wait for Kafka (a broker outage at start would otherwise make a
+    // liveness probe restart the pod in a loop); readiness says what is still missing.
     const server = await startSubgraphServer({
       name,
       port: config.PORT,
@@ -137,13 +144,74 @@ export async function startSubgraph<W extends SubgraphWiring>(
       homePathOf: wiring.homePathOf ?? orgUnitHomePath(dataSource),
       readiness,
     });
-    steps.push({
+    const http: Step = {
       name: "http",
       stop: async () => {
         server.setDraining();
         await server.stop();
       },
-    });
+    };
+    steps.push(http);
+    // The event steps stop after the server has drained its requests: they go before it in `steps`.
+    const addStep = (step: Step) => steps.splice(steps.indexOf(http), 0, step);
+    if (process.events !== false) {
+      const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID ?? name, logger);
+      const topicPrefix = config.KAFKA_TOPIC_PREFIX;
+      let eventsStarted = false;
+      readiness.push({ name: "kafka", check: () => checkKafka(kafka) });
+      readiness.push({
+        name: "events",
+        check: async () => {
+          if (!eventsStarted)
+            throw new Error("the outbox relay and consumers are not started yet (waiting for Kafka)");
+        },
+      });
+      const relay = await untilStarted(
+        logger,
+        "outbox relay",
+        async () => {
+          const candidate = new OutboxRelay({
+            databaseUrl: config.DATABASE_URL,
+            kafka,
+            logger,
+            service: name,
+            pollMs: config.OUTBOX_POLL_MS,
+            topicPrefix,
+          });
+          await startOrStop(candidate);
+          return candidate;
+        },
+        process.abort,
+      );
+      flushOutbox = () => relay.flush();
+      addStep({ name: "outbox relay", stop: () => relay.stop() });
+      for (const { groupId, handlers } of wiring.consumers ?? []) {
+        const consumer = await untilStarted(
+          logger,
+          `consumer ${groupId}`,
+          async () => {
+            const candidate = new EventConsumer({
+              kafka,
+              dataSource,
+              groupId,
+              handlers,
+              logger,
+              topicPrefix,
+              retry: process.consumerRetry,
+            });
+            await startOrStop(candidate);
+            return candidate;
+          },
+          process.abort,
+        );
+        addStep({ name: `consumer ${consumer.topics.join(", ")}`, stop: () => consumer.stop() });
+      }
+      if (wiring.tasks?.length) {
+        const tasks = startPeriodicTasks(wiring.tasks, logger);
+        addStep({ name: "periodic tasks", stop: () => tasks.stop() });
+      }
+      eventsStarted = true;
+    }
     return { url: server.url, port: server.port, dataSource, wiring, flushOutbox: () => flushOutbox(), stop };
   } catch (error) {
     await stop().catch(() => undefined);
