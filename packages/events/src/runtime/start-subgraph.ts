@@ -98,9 +98,9 @@ async function untilStarted<T>(
 
 /**
  * The one bootstrap of every subgraph, without signal handling: database (+ migrations when
- * MIGRATE_ON_START) → the service's wiring → HTTP server → outbox relay and event consumers (retried
- * until Kafka answers; not ready until then). If a step fails, what already started is stopped again
- * before the error is thrown.
+ * MIGRATE_ON_START) → the service's wiring → HTTP server → outbox relay and event consumers (the
+ * consumers retried until Kafka answers; not ready until then). If a step fails, what already started
+ * is stopped again before the error is thrown.
  */
 export async function startSubgraph<W extends SubgraphWiring>(
   process: SubgraphProcess<W>,
@@ -166,23 +166,16 @@ export async function startSubgraph<W extends SubgraphWiring>(
             throw new Error("the outbox relay and consumers are not started yet (waiting for Kafka)");
         },
       });
-      const relay = await untilStarted(
+      // The relay needs no broker to start: its loop backs off and retries on its own.
+      const relay = new OutboxRelay({
+        databaseUrl: config.DATABASE_URL,
+        kafka,
         logger,
-        "outbox relay",
-        async () => {
-          const candidate = new OutboxRelay({
-            databaseUrl: config.DATABASE_URL,
-            kafka,
-            logger,
-            service: name,
-            pollMs: config.OUTBOX_POLL_MS,
-            topicPrefix,
-          });
-          await startOrStop(candidate);
-          return candidate;
-        },
-        process.abort,
-      );
+        service: name,
+        pollMs: config.OUTBOX_POLL_MS,
+        topicPrefix,
+      });
+      await relay.start();
       flushOutbox = () => relay.flush();
       addStep({ name: "outbox relay", stop: () => relay.stop() });
       for (const { groupId, handlers } of wiring.consumers ?? []) {
