@@ -12,10 +12,10 @@ export interface TopicMessage {
   offset: string;
 }
 
-export const testKafka = () =>
+export const testKafka = (brokers: string[] = testEnv.kafkaBrokers) =>
   new Kafka({
     clientId: `test-${randomBytes(3).toString("hex")}`,
-    brokers: testEnv.kafkaBrokers,
+    brokers,
     logLevel: logLevel.NOTHING,
   });
 

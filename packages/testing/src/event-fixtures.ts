@@ -114,8 +114,8 @@ export async function sendCloudEvent(producer: Producer, event: CloudEventToSend
 }
 
 /** Deletes every topic whose name starts with `prefix` (a test file's own topics). */
-export async function deleteTopicsWithPrefix(prefix: string): Promise<void> {
-  const admin = testKafka().admin();
+export async function deleteTopicsWithPrefix(prefix: string, brokers?: string[]): Promise<void> {
+  const admin = testKafka(brokers).admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));

@@ -30,11 +30,11 @@ const exited = (child: ChildProcess) =>
     : new Promise<void>((r) => child.once("exit", () => r()));
 
 /** Creates every contract's topic under a prefix, with the events package's own provisioning tool. */
-function provisionTopics(prefix: string): void {
+function provisionTopics(prefix: string, brokers: string[]): void {
   execFileSync(process.execPath, [resolve(ROOT, "packages/events/dist/cli/provision-topics.js")], {
     env: {
       ...process.env,
-      KAFKA_BROKERS: testEnv.kafkaBrokers.join(","),
+      KAFKA_BROKERS: brokers.join(","),
       KAFKA_TOPIC_PREFIX: prefix,
       TOPIC_PARTITIONS: "2",
     },
@@ -91,7 +91,17 @@ async function ready(name: string, port: number, child: ChildProcess): Promise<v
  * The built services and the gateway as real processes, each subgraph on a throwaway database
  * (migrated at start), all on the real Kafka: what a client of the suite sees, end to end.
  */
-export async function startSuite(services: string[]): Promise<RunningSuite> {
+export interface SuiteOptions {
+  /** Another broker than the shared one (a chaos test kills its own broker, never the shared one). */
+  kafkaBrokers?: string[];
+  /** Extra settings for the gateway process (rate limits, trusted documents). */
+  gatewayEnv?: Record<string, string>;
+  /** Extra settings per subgraph, e.g. `{ personnel: { LOG_LEVEL: "info" } }`. */
+  serviceEnv?: Record<string, Record<string, string>>;
+}
+
+export async function startSuite(services: string[], options: SuiteOptions = {}): Promise<RunningSuite> {
+  const kafkaBrokers = options.kafkaBrokers ?? testEnv.kafkaBrokers;
   // Topics of this run only, so its services never see events other runs left on the broker.
   const topicPrefix = `${uniqueName("t")}.`;
   const children: ChildProcess[] = [];
@@ -108,10 +118,10 @@ export async function startSuite(services: string[]): Promise<RunningSuite> {
       }
     }
     for (const db of Object.values(databases)) await db.drop();
-    await deleteTopicsWithPrefix(topicPrefix);
+    await deleteTopicsWithPrefix(topicPrefix, kafkaBrokers);
   };
   try {
-    provisionTopics(topicPrefix);
+    provisionTopics(topicPrefix, kafkaBrokers);
     for (const name of services) {
       databases[name] = await createTestDatabase(`suite_${name}`);
       const port = await freePort();
@@ -119,9 +129,10 @@ export async function startSuite(services: string[]): Promise<RunningSuite> {
         PORT: String(port),
         DATABASE_URL: databases[name].url,
         MIGRATE_ON_START: "true",
-        KAFKA_BROKERS: testEnv.kafkaBrokers.join(","),
+        KAFKA_BROKERS: kafkaBrokers.join(","),
         INTERNAL_SECRET: testEnv.internalSecret,
         KAFKA_TOPIC_PREFIX: topicPrefix,
+        ...options.serviceEnv?.[name],
       };
       const child = startProcess(name, resolve(ROOT, "services", name), env);
       children.push(child);
@@ -137,6 +148,7 @@ export async function startSuite(services: string[]): Promise<RunningSuite> {
       JWT_MODE: "hs256",
       JWT_SECRET,
       ...overrides,
+      ...options.gatewayEnv,
     });
     children.push(gateway);
     await ready("gateway", gatewayPort, gateway);
