@@ -1,6 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { testEnv } from "./env";
+import type { PgServer } from "./pg-cluster";
+
+/** The shared PostgreSQL of the infra/ scripts (127.0.0.1:5433 by default). */
+export const sharedPostgres = (): PgServer => ({
+  host: testEnv.pgHost,
+  port: testEnv.pgPort,
+  user: testEnv.pgUser,
+  password: testEnv.pgPassword,
+});
 
 export interface TestDatabase {
   url: string;
@@ -8,14 +17,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({
-    host: testEnv.pgHost,
-    port: testEnv.pgPort,
-    user: testEnv.pgUser,
-    password: testEnv.pgPassword,
-    database: "postgres",
-  });
+async function adminQuery(server: PgServer, sql: string): Promise<void> {
+  const client = new Client({ ...server, database: "postgres" });
   await client.connect();
   try {
     await client.query(sql);
@@ -28,10 +31,10 @@ async function adminQuery(sql: string): Promise<void> {
  * Drops with FORCE, retried briefly: an autovacuum worker that has just entered the database can
  * make the drop fail (55006 in use, or 42501 where the admin role cannot signal it).
  */
-async function dropDatabase(name: string): Promise<void> {
+async function dropDatabase(server: PgServer, name: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       return;
     } catch (error) {
       const code = (error as { code?: string }).code;
@@ -41,15 +44,21 @@ async function dropDatabase(name: string): Promise<void> {
   }
 }
 
-/** A fresh, empty database on the real PostgreSQL for one test file; dropped afterwards. */
-export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
+/**
+ * A fresh, empty database on the real PostgreSQL for one test file; dropped afterwards. On the shared
+ * cluster unless another server is given (a test's private cluster, which it may stop and start).
+ */
+export async function createTestDatabase(
+  prefix: string,
+  server: PgServer = sharedPostgres(),
+): Promise<TestDatabase> {
   const name = `test_${prefix}_${randomBytes(4).toString("hex")}`.toLowerCase();
-  await adminQuery(`CREATE DATABASE "${name}"`);
-  const user = encodeURIComponent(testEnv.pgUser);
-  const password = encodeURIComponent(testEnv.pgPassword);
+  await adminQuery(server, `CREATE DATABASE "${name}"`);
+  const user = encodeURIComponent(server.user);
+  const password = encodeURIComponent(server.password);
   return {
     name,
-    url: `postgres://${user}:${password}@${testEnv.pgHost}:${testEnv.pgPort}/${name}`,
-    drop: () => dropDatabase(name),
+    url: `postgres://${user}:${password}@${server.host}:${server.port}/${name}`,
+    drop: () => dropDatabase(server, name),
   };
 }

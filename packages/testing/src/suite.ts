@@ -3,7 +3,14 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { SignJWT } from "jose";
-import { createTestDatabase, testEnv, uniqueName, waitFor, type TestDatabase } from "@grassroots/test-infra";
+import {
+  createTestDatabase,
+  testEnv,
+  uniqueName,
+  waitFor,
+  type PgServer,
+  type TestDatabase,
+} from "@grassroots/test-infra";
 import { deleteTopicsWithPrefix } from "./event-fixtures";
 
 const ROOT = resolve(__dirname, "../../..");
@@ -19,8 +26,11 @@ export interface RunningSuite {
   token(role: Role, org: string, sub?: string, name?: string): Promise<string>;
   /** Kills one subgraph's process (SIGKILL by default: a crash, no drain) and waits until it is gone. */
   kill(service: string, signal?: NodeJS.Signals): Promise<void>;
-  /** Starts a killed subgraph again on its port and database; resolves when it is ready. */
-  restart(service: string): Promise<void>;
+  /**
+   * Starts a killed subgraph again on its port and database (or with settings changed, e.g. another
+   * DATABASE_URL: a restored copy); resolves when it is ready.
+   */
+  restart(service: string, env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -98,6 +108,11 @@ export interface SuiteOptions {
   gatewayEnv?: Record<string, string>;
   /** Extra settings per subgraph, e.g. `{ personnel: { LOG_LEVEL: "info" } }`. */
   serviceEnv?: Record<string, Record<string, string>>;
+  /**
+   * Another PostgreSQL server for the subgraphs' databases than the shared one (a fault test stops
+   * and starts its own private cluster, never the shared one).
+   */
+  postgres?: PgServer;
 }
 
 export async function startSuite(services: string[], options: SuiteOptions = {}): Promise<RunningSuite> {
@@ -123,7 +138,7 @@ export async function startSuite(services: string[], options: SuiteOptions = {})
   try {
     provisionTopics(topicPrefix, kafkaBrokers);
     for (const name of services) {
-      databases[name] = await createTestDatabase(`suite_${name}`);
+      databases[name] = await createTestDatabase(`suite_${name}`, options.postgres);
       const port = await freePort();
       const env = {
         PORT: String(port),
@@ -177,12 +192,13 @@ export async function startSuite(services: string[], options: SuiteOptions = {})
         entry.child.kill(signal);
         await gone;
       },
-      restart: async (service) => {
+      restart: async (service, env = {}) => {
         const entry = running.get(service);
         if (!entry) throw new Error(`${service} is not a subgraph of this suite`);
-        const child = startProcess(service, resolve(ROOT, "services", service), entry.env);
+        const settings = { ...entry.env, ...env };
+        const child = startProcess(service, resolve(ROOT, "services", service), settings);
         children.push(child);
-        running.set(service, { ...entry, child });
+        running.set(service, { ...entry, child, env: settings });
         await ready(service, entry.port, child);
       },
       stop,
