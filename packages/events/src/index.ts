@@ -12,3 +12,6 @@ export * from "./runtime/start-subgraph";
 export * from "./runtime/run-subgraph";
 export * from "./runtime/periodic-task";
 export * from "./rule-status";
+export * from "./inbox/inbox-hash-migration";
+export * from "./inbox/dead-letter";
+export * from "./inbox/dead-letter-replay";

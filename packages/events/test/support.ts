@@ -2,7 +2,12 @@ import { createDataSource, createLogger, type Logger } from "@grassroots/kit";
 import { createTestDatabase, testEnv, uniqueName, type TestDatabase } from "@grassroots/test-infra";
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
 import { z } from "zod";
-import { defineEvent, OutboxAndInbox1764100000000, type EventContract } from "../src";
+import {
+  defineEvent,
+  InboxEventHashes1765000000000,
+  OutboxAndInbox1764100000000,
+  type EventContract,
+} from "../src";
 
 export const logger: Logger = createLogger("events-test", process.env.LOG_LEVEL ?? "silent");
 
@@ -38,7 +43,7 @@ export function widgetDataSource(url: string): DataSource {
     url,
     poolSize: 4,
     entities: [],
-    migrations: [OutboxAndInbox1764100000000, WidgetTable1764100000001],
+    migrations: [OutboxAndInbox1764100000000, InboxEventHashes1765000000000, WidgetTable1764100000001],
     applicationName: "events-test",
   });
 }

@@ -4,6 +4,7 @@ export * from "./config/load-config";
 export * from "./config/env-types";
 export * from "./config/service-config";
 export * from "./errors/app-error";
+export * from "./errors/infrastructure-error";
 export * from "./identity/identity";
 export * from "./identity/access";
 export * from "./identity/personal-data";

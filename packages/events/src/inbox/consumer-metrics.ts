@@ -21,3 +21,17 @@ export const consumerDeadLettered = new Counter({
   labelNames: ["group"] as const,
   registers: [metricsRegistry],
 });
+
+export const consumerIdReused = new Counter({
+  name: "events_id_reused_total",
+  help: "Events whose id was handled before with other data (dropped, as a redelivery would be)",
+  labelNames: ["group", "type"] as const,
+  registers: [metricsRegistry],
+});
+
+export const consumerWaitingForInfrastructure = new Counter({
+  name: "events_infrastructure_waits_total",
+  help: "Handler attempts that failed because the database or broker was away, and were tried again",
+  labelNames: ["group"] as const,
+  registers: [metricsRegistry],
+});

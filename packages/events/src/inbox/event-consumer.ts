@@ -1,9 +1,18 @@
-import { runWithContext, type Logger } from "@grassroots/kit";
-import type { Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from "kafkajs";
+import { AppError, isInfrastructureError, runWithContext, type Logger } from "@grassroots/kit";
+import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from "kafkajs";
 import type { DataSource, EntityManager } from "typeorm";
 import { dlqTopicOf, type EventContract, type EventData } from "../contracts/contract";
-import { fromKafkaHeaders } from "../contracts/envelope";
-import { consumerDeadLettered, consumerHandled, consumerRetries } from "./consumer-metrics";
+import { deadLetterHeaders } from "./dead-letter";
+import { replayDeadLetters, type ReplayReport } from "./dead-letter-replay";
+import { parseMessage } from "./message-parsing";
+import {
+  consumerDeadLettered,
+  consumerHandled,
+  consumerIdReused,
+  consumerRetries,
+  consumerWaitingForInfrastructure,
+} from "./consumer-metrics";
+import { eventDataHash } from "./event-hash";
 import type { ReceivedEvent } from "./received-event";
 
 /** What the consumer runs for one event type; services build these with `consumerOf` and `handle`. */
@@ -13,11 +22,16 @@ export interface EventHandler<C extends EventContract = EventContract> {
   handle(event: ReceivedEvent<EventData<C>>, manager: EntityManager): Promise<void>;
 }
 
-/** How often a failing handler is tried, and the backoff between tries (doubling from initialMs). */
+/**
+ * How often a handler failing for its own reasons is tried, and the backoff between tries (doubling
+ * from initialMs). `infrastructureMaxMs` caps the wait while the database or broker is away (tried
+ * without end): the consumer is back within that long after they return.
+ */
 export interface RetryPolicy {
   attempts: number;
   initialMs: number;
   maxMs: number;
+  infrastructureMaxMs?: number;
 }
 
 export interface EventConsumerOptions {
@@ -36,20 +50,27 @@ export interface EventConsumerOptions {
   topicPrefix?: string;
 }
 
-/** Why a message cannot be handled, ever: no retry, straight to the DLQ. */
-class PoisonMessage extends Error {}
+/** The consumer is stopping while it waits for the database: the message stays uncommitted, for the next start. */
+class Stopping extends Error {}
 
 /**
  * Consumes events with an inbox: the handler's writes and the event id commit in one transaction,
- * so a redelivered event is a no-op. A failing handler is retried with backoff; when the attempts run
- * out (or the message is malformed) it goes to `<topic>.dlq` with the error in headers and the
- * partition moves on.
+ * so a redelivered event is a no-op. What happens when handling fails depends on why:
+ * - the database or broker is away (`isInfrastructureError`): the partition waits (nothing after it
+ *   is consumed) and the event is tried again until it passes, however long the outage;
+ * - the message is malformed or breaks its contract: straight to `<topic>.dlq` ("poison");
+ * - a domain rule refuses it (an AppError): straight to the DLQ ("rejected"), it can never pass;
+ * - anything else (a bug): retried with backoff, then to the DLQ ("handler-failed").
+ * A DLQ copy carries the error and the consumer group in headers; `replayDeadLetters` takes them back.
  */
 export class EventConsumer {
   private consumer: Consumer;
   private producer: Producer;
   private readonly handlers = new Map<string, EventHandler>();
   private readonly retry: RetryPolicy;
+  private stopping = false;
+  /** When the current database/broker outage began for this consumer, and how many tries it took. */
+  private outage?: { since: number; tries: number };
 
   constructor(private readonly options: EventConsumerOptions) {
     for (const handler of options.handlers) this.handlers.set(handler.contract.type, handler);
@@ -73,7 +94,33 @@ export class EventConsumer {
     await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
   }
 
+  /**
+   * Takes this group's DLQ copies back through their handlers (see `replayDeadLetters`); for after a
+   * fix, or after an outage that an older version sent to the DLQ. Runs beside or without `start`.
+   */
+  replayDeadLetters(): Promise<ReplayReport> {
+    return replayDeadLetters({
+      kafka: this.options.kafka,
+      groupId: this.options.groupId,
+      topicPrefix: this.options.topicPrefix ?? "",
+      topics: this.topics,
+      apply: async (topic, partition, message) => {
+        const { event, handler } = parseMessage(this.handlers, topic, partition, message);
+        if (!handler) return "duplicate";
+        return runWithContext({ requestId: event.requestid ?? event.id, eventId: event.id }, () =>
+          this.handleOnce(handler, event),
+        );
+      },
+      onFailure: (error, copy) =>
+        this.options.logger.warn(
+          { err: error, ...copy },
+          "dead-lettered event failed again; it stays on the DLQ",
+        ),
+    });
+  }
+
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.consumer.disconnect();
     await this.producer.disconnect();
   }
@@ -83,7 +130,7 @@ export class EventConsumer {
     let event: ReceivedEvent;
     let handler: EventHandler | undefined;
     try {
-      ({ event, handler } = this.parse(topic, partition, message));
+      ({ event, handler } = parseMessage(this.handlers, topic, partition, message));
     } catch (error) {
       return this.deadLetter(topic, partition, message, error, 0);
     }
@@ -92,10 +139,17 @@ export class EventConsumer {
       for (let attempt = 1; ; attempt++) {
         try {
           const outcome = await this.handleOnce(handler, event);
+          this.endOutage();
           consumerHandled.inc({ group: this.options.groupId, type: event.type, outcome });
           if (outcome === "duplicate") logger.debug({ type: event.type }, "event already handled; skipped");
           return;
         } catch (error) {
+          if (isInfrastructureError(error)) {
+            await this.waitForInfrastructure(error, event.type, heartbeat);
+            attempt = 0; // the handler's own attempts start again once the outage is over
+            continue;
+          }
+          if (error instanceof AppError) return this.deadLetter(topic, partition, message, error, attempt);
           if (attempt >= this.retry.attempts) {
             return this.deadLetter(topic, partition, message, error, attempt);
           }
@@ -112,47 +166,70 @@ export class EventConsumer {
     });
   }
 
-  private parse(topic: string, partition: number, message: KafkaMessage) {
-    let attrs;
-    try {
-      attrs = fromKafkaHeaders(message.headers);
-    } catch (error) {
-      throw new PoisonMessage((error as Error).message);
+  /**
+   * The database or broker is away: wait (doubling to `infrastructureMaxMs`, 1 s by default) and let
+   * the caller try again. One warning per outage, not per try; the group is kept by heartbeats.
+   */
+  private async waitForInfrastructure(error: unknown, type: string, heartbeat: () => Promise<void>) {
+    if (this.stopping) throw new Stopping("consumer stopping; the event is handled after the next start");
+    consumerWaitingForInfrastructure.inc({ group: this.options.groupId });
+    if (!this.outage) {
+      this.outage = { since: Date.now(), tries: 0 };
+      this.options.logger.warn(
+        { err: error, type },
+        "database or broker unavailable; this partition waits and the event is tried again until it passes",
+      );
     }
-    const handler = this.handlers.get(attrs.type);
-    let data: unknown = undefined;
-    if (handler) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(message.value?.toString("utf8") ?? "null");
-      } catch {
-        throw new PoisonMessage("event data is not JSON");
-      }
-      const parsed = handler.contract.schema.safeParse(raw);
-      if (!parsed.success) throw new PoisonMessage(`event data breaks its contract: ${parsed.error.message}`);
-      data = parsed.data;
-    }
-    const event: ReceivedEvent = {
-      ...attrs,
-      data,
-      key: message.key?.toString("utf8") ?? null,
-      topic,
-      partition,
-      offset: message.offset,
-    };
-    return { event, handler };
+    const tries = ++this.outage.tries;
+    const wait = Math.min(this.retry.infrastructureMaxMs ?? 1000, 100 * 2 ** Math.min(tries - 1, 10));
+    await new Promise((r) => setTimeout(r, wait));
+    await heartbeat();
+  }
+
+  private endOutage() {
+    if (!this.outage) return;
+    const { since, tries } = this.outage;
+    this.outage = undefined;
+    this.options.logger.warn(
+      { waitedMs: Date.now() - since, tries },
+      "database and broker back; consuming again",
+    );
   }
 
   private async handleOnce(handler: EventHandler, event: ReceivedEvent): Promise<"handled" | "duplicate"> {
+    const { groupId } = this.options;
+    const hash = eventDataHash(event.type, event.data);
     return this.options.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
-        `INSERT INTO inbox (consumer, event_id, type, topic, kafka_partition, kafka_offset)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.options.groupId, event.id, event.type, event.topic, event.partition, event.offset],
+        `INSERT INTO inbox (consumer, event_id, type, topic, kafka_partition, kafka_offset, data_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [groupId, event.id, event.type, event.topic, event.partition, event.offset, hash],
       );
-      if (inserted.length === 0) return "duplicate";
-      await handler.handle(event, manager);
-      return "handled";
+      if (inserted.length > 0) {
+        await handler.handle(event, manager);
+        return "handled";
+      }
+      const [first]: { data_hash: string | null; topic: string; kafka_offset: string }[] =
+        await manager.query(
+          `SELECT data_hash, topic, kafka_offset FROM inbox WHERE consumer = $1 AND event_id = $2`,
+          [groupId, event.id],
+        );
+      if (first?.data_hash && first.data_hash !== hash) {
+        // Not a redelivery: the same id with other data. The first one stands; this one is counted and named.
+        consumerIdReused.inc({ group: groupId, type: event.type });
+        this.options.logger.warn(
+          {
+            eventId: event.id,
+            type: event.type,
+            topic: event.topic,
+            offset: event.offset,
+            firstTopic: first.topic,
+            firstOffset: first.kafka_offset,
+          },
+          "event id reused with different data; the first event stands and this one is dropped",
+        );
+      }
+      return "duplicate";
     });
   }
 
@@ -163,18 +240,13 @@ export class EventConsumer {
     error: unknown,
     attempts: number,
   ) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const headers: IHeaders = {
-      ...(message.headers ?? {}),
-      "dlq-error": reason.slice(0, 2000),
-      "dlq-error-kind": error instanceof PoisonMessage ? "poison" : "handler-failed",
-      "dlq-attempts": String(attempts),
-      "dlq-consumer-group": this.options.groupId,
-      "dlq-original-topic": topic,
-      "dlq-original-partition": String(partition),
-      "dlq-original-offset": message.offset,
-      "dlq-failed-at": new Date().toISOString(),
-    };
+    const headers = deadLetterHeaders(message, {
+      topic,
+      partition,
+      error,
+      attempts,
+      group: this.options.groupId,
+    });
     await this.producer.send({
       topic: dlqTopicOf(topic),
       acks: -1,

@@ -1,4 +1,8 @@
-import { OutboxAndInbox1764100000000, RuleStatusPublishedEntity } from "@grassroots/events";
+import {
+  InboxEventHashes1765000000000,
+  OutboxAndInbox1764100000000,
+  RuleStatusPublishedEntity,
+} from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import type { DataSource } from "typeorm";
@@ -52,6 +56,7 @@ export const migrations = [
   Assessment1765100002000,
   Meetings1765100003000,
   Commendations1765100004000,
+  InboxEventHashes1765000000000,
 ];
 
 export function createEvaluationDataSource(url: string, poolSize = 10): DataSource {

@@ -1,4 +1,8 @@
-import { OutboxAndInbox1764100000000, RuleStatusPublishedEntity } from "@grassroots/events";
+import {
+  InboxEventHashes1765000000000,
+  OutboxAndInbox1764100000000,
+  RuleStatusPublishedEntity,
+} from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import type { DataSource } from "typeorm";
@@ -64,6 +68,7 @@ export const migrations = [
   Budget1764600001000,
   Award1764600002000,
   Subsidy1764600003000,
+  InboxEventHashes1765000000000,
 ];
 
 export function createFinanceDataSource(url: string, poolSize = 10): DataSource {

@@ -1,4 +1,8 @@
-import { OutboxAndInbox1764100000000, RuleStatusPublishedEntity } from "@grassroots/events";
+import {
+  InboxEventHashes1765000000000,
+  OutboxAndInbox1764100000000,
+  RuleStatusPublishedEntity,
+} from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { DivisionImportResultEntity } from "./entities/division-import.entity";
@@ -37,6 +41,7 @@ export const migrations = [
   ClientRequests1764200003000,
   DivisionImportResults1764200003100,
   RuleStatus1764200004000,
+  InboxEventHashes1765000000000,
 ];
 
 export function createOrganizationDataSource(url: string, poolSize = 10): DataSource {

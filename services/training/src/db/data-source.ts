@@ -1,4 +1,8 @@
-import { OutboxAndInbox1764100000000, RuleStatusPublishedEntity } from "@grassroots/events";
+import {
+  InboxEventHashes1765000000000,
+  OutboxAndInbox1764100000000,
+  RuleStatusPublishedEntity,
+} from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
@@ -34,6 +38,7 @@ export const migrations = [
   ClientRequests1764300003000,
   OrgUnitProjection1764300004000,
   RuleStatus1764300005000,
+  InboxEventHashes1765000000000,
 ];
 
 export function createTrainingDataSource(url: string, poolSize = 10): DataSource {
