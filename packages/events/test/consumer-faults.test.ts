@@ -130,7 +130,7 @@ describe("#14 consumer faults", () => {
       50,
     );
     const recoveryMs = Date.now() - back;
-    console.log(`consumer caught up ${recoveryMs} ms after the database came back (6 events)`);
+    process.stdout.write(`consumer caught up ${recoveryMs} ms after the database came back (6 events)\n`);
     expect(await effects("during-outage")).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await deadLettered(ids)).toEqual([]);
     expect(recoveryMs).toBeLessThan(2000);
@@ -183,7 +183,7 @@ describe("#14 consumer faults", () => {
     });
     broken = false; // the fix is deployed
     const first = await consumer.replayDeadLetters();
-    console.log(`dead-letter replay: ${JSON.stringify(first)}`);
+    process.stdout.write(`dead-letter replay: ${JSON.stringify(first)}\n`);
     expect(first).toMatchObject({ group: groupId, replayed: 1, otherGroups: 1 });
     expect(first.failedAgain).toBeGreaterThanOrEqual(1); // the rejected event still cannot pass
     expect(await effects("flaky-1")).toEqual([5]);
