@@ -22,10 +22,13 @@ LOG_TAG=kafka
 POM="$INFRA_DIR/kafka/pom.xml"
 KDIR="$LOCAL_DIR/kafka"
 LIBS="$KDIR/libs"
-CONF_DIR="$KDIR/config"
-DATA="$KDIR/data"
-LOGS="$KDIR/logs"
-PIDFILE="$KDIR/kafka.pid"
+# KAFKA_STATE_DIR: another broker's config, data, logs and pid (a fault test's own broker, on its own
+# KAFKA_BROKERS port), sharing the jars; the shared broker's state is never touched by it.
+STATE="${KAFKA_STATE_DIR:-$KDIR}"
+CONF_DIR="$STATE/config"
+DATA="$STATE/data"
+LOGS="$STATE/logs"
+PIDFILE="$STATE/kafka.pid"
 HOST=127.0.0.1
 PORT="${KAFKA_BROKERS##*:}"        # 19092 unless KAFKA_BROKERS says otherwise
 CONTROLLER_PORT=$((PORT + 1))      # 19093

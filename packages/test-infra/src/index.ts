@@ -3,3 +3,4 @@ export * from "./database";
 export * from "./wait";
 export * from "./kafka";
 export * from "./pg-cluster";
+export * from "./private-broker";
