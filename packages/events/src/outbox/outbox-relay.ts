@@ -20,6 +20,7 @@ export interface OutboxRelayOptions {
   /** Prepended to each row's topic (KAFKA_TOPIC_PREFIX). */
   topicPrefix?: string;
   batchSize?: number;
+  /** Longest wait between tries while the broker or database is away: how late the relay is once they return (1 s). */
   maxBackoffMs?: number;
 }
 
@@ -87,21 +88,34 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const { logger, pollMs } = this.options;
-    const maxBackoff = this.options.maxBackoffMs ?? 10_000;
+    const maxBackoff = this.options.maxBackoffMs ?? 1000;
     let backoff = 0;
+    let outage: { since: number; failures: number } | undefined;
     while (this.running) {
       try {
         const sent = await this.publishBatch();
+        if (outage) {
+          logger.warn(
+            { waitedMs: Date.now() - outage.since, failures: outage.failures, sent },
+            "outbox relay publishing again",
+          );
+          outage = undefined;
+        }
         backoff = 0;
         if (sent === 0) await this.idle(pollMs, true);
       } catch (error) {
         outboxPublishFailures.inc();
-        backoff = Math.min(maxBackoff, backoff ? backoff * 2 : 250);
-        logger.warn(
-          { err: error, retryInMs: backoff },
-          "outbox relay could not publish; retrying the same events",
-        );
-        await this.resetConnections();
+        backoff = Math.min(maxBackoff, backoff ? backoff * 2 : 100);
+        // One warning when publishing stops, one when it resumes; the tries between go to debug.
+        if (!outage) {
+          outage = { since: Date.now(), failures: 0 };
+          logger.warn(
+            { err: error },
+            "outbox relay could not publish; retrying the same events until it can",
+          );
+        } else logger.debug({ err: error, retryInMs: backoff }, "outbox relay still cannot publish");
+        outage.failures++;
+        await this.resetConnections(isBrokerError(error));
         await this.idle(backoff, false);
       }
     }
@@ -186,20 +200,25 @@ export class OutboxRelay {
     });
   }
 
-  private async resetConnections(): Promise<void> {
+  /** After a failure: a new producer connection, and a new database connection unless the broker failed. */
+  private async resetConnections(keepDatabase = false): Promise<void> {
     if (this.producerConnected) {
       this.producerConnected = false;
       await this.producer.disconnect().catch(() => undefined);
+    }
+    if (!keepDatabase && this.client) {
+      const client = this.client;
+      this.client = undefined;
+      await client.end().catch(() => undefined);
     }
   }
 
   private async disconnect(): Promise<void> {
     await this.resetConnections();
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
   }
 }
+
+const isBrokerError = (error: unknown) => error instanceof Error && error.name.startsWith("KafkaJS");
 
 function groupByTopic(rows: OutboxRow[], prefix: string): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();

@@ -71,8 +71,9 @@ async function startOrStop(part: { start(): Promise<void>; stop(): Promise<void>
 }
 
 /**
- * Retries a start that needs Kafka until it succeeds (0.5 s doubling to 10 s between attempts): while
- * the broker is away the process stays up and live, and not ready.
+ * Retries a start that needs Kafka until it succeeds (0.25 s doubling to 1 s between attempts, so it
+ * is up within about a second of the broker): while the broker is away the process stays up and live,
+ * and not ready. One warning, then the attempts go to debug.
  */
 async function untilStarted<T>(
   logger: Logger,
@@ -82,11 +83,14 @@ async function untilStarted<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await start();
+      const started = await start();
+      if (attempt > 1) logger.warn({ attempts: attempt }, `${what} started after waiting for Kafka`);
+      return started;
     } catch (error) {
       if (abort?.aborted) throw error;
-      const retryInMs = Math.min(500 * 2 ** (attempt - 1), 10_000);
-      logger.warn({ err: error, attempt, retryInMs }, `${what} could not start; retrying`);
+      const retryInMs = Math.min(250 * 2 ** (attempt - 1), 1000);
+      if (attempt === 1) logger.warn({ err: error }, `${what} could not start; retrying until Kafka answers`);
+      else logger.debug({ err: error, attempt, retryInMs }, `${what} still cannot start`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, retryInMs);
         abort?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
