@@ -1,6 +1,7 @@
 import { envBool, envInt, envPort, envUrl, loadConfig, logLevel, nodeEnv } from "@grassroots/kit";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { defaultTrustedDocumentsPath } from "./trusted-documents/manifest";
 
 /** Every subgraph the platform will have; `<NAME>_URL` overrides the URL composed into the supergraph. */
 export const SubgraphNames = ["organization", "personnel", "training", "finance", "evaluation"] as const;
@@ -44,6 +45,20 @@ export const gatewayEnvSchema = z
     RESPONSE_CACHE_ENABLED: envBool(true),
     RESPONSE_CACHE_MAX_AGE_SECONDS: envInt(60, 1),
     RESPONSE_CACHE_MAX_MB: envInt(64, 1),
+    /** `enforce`: only operations on the trusted-documents list run (production); `off`: any. */
+    TRUSTED_DOCUMENTS: z.enum(["off", "enforce"]).default("off"),
+    TRUSTED_DOCUMENTS_FILE: z.string().min(1).default(defaultTrustedDocumentsPath),
+    // Overload protection; unset, on in production and off elsewhere (see the README): 0 turns one off.
+    /** Operations per second each caller (token subject; IP when anonymous) may keep up. */
+    RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).optional(),
+    /** How many a caller may send at once before the rate applies (the token bucket's size). */
+    RATE_LIMIT_BURST: optionalInt(1),
+    /** Operations in flight at once in this process; more wait, taking turns by caller. */
+    MAX_CONCURRENT_OPERATIONS: optionalInt(0),
+    /** The longest an operation waits for a turn before it is refused as OVERLOADED. */
+    OPERATION_QUEUE_TIMEOUT_MS: envInt(1000, 0),
+    /** Operations of one caller that may wait at once; more are refused at once. */
+    OPERATION_QUEUE_PER_CALLER: envInt(20, 0),
   })
   .superRefine(
     (env, ctx) => {
@@ -74,7 +89,38 @@ export const gatewayEnvSchema = z
     },
     // zod skips refinements once a field fails to parse (PORT=abc): run anyway, so every problem is listed.
     { when: () => true },
-  );
+  )
+  .transform(withOverloadDefaults);
+
+/** Generous for people (a page sends a few operations at once), far below what one client can flood with. */
+export const PRODUCTION_OVERLOAD_DEFAULTS = {
+  RATE_LIMIT_PER_SECOND: 20,
+  RATE_LIMIT_BURST: 60,
+  MAX_CONCURRENT_OPERATIONS: 100,
+} as const;
+
+function optionalInt(min: number) {
+  return z.coerce.number().int().min(min).optional();
+}
+
+// Off outside production: the test suites and the load tests send many thousands of calls from one token.
+function withOverloadDefaults<
+  T extends {
+    NODE_ENV: string;
+    RATE_LIMIT_PER_SECOND?: number;
+    RATE_LIMIT_BURST?: number;
+    MAX_CONCURRENT_OPERATIONS?: number;
+  },
+>(env: T) {
+  const defaults = env.NODE_ENV === "production" ? PRODUCTION_OVERLOAD_DEFAULTS : undefined;
+  const rate = env.RATE_LIMIT_PER_SECOND ?? defaults?.RATE_LIMIT_PER_SECOND ?? 0;
+  return {
+    ...env,
+    RATE_LIMIT_PER_SECOND: rate,
+    RATE_LIMIT_BURST: env.RATE_LIMIT_BURST ?? defaults?.RATE_LIMIT_BURST ?? Math.max(1, rate * 3),
+    MAX_CONCURRENT_OPERATIONS: env.MAX_CONCURRENT_OPERATIONS ?? defaults?.MAX_CONCURRENT_OPERATIONS ?? 0,
+  };
+}
 
 export type GatewayConfig = z.output<typeof gatewayEnvSchema>;
 

@@ -4,9 +4,9 @@ import { tryQueries } from "../try/try-queries";
 
 const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 const lines = tryQueries().map(
-  ({ area, role, query }) =>
+  ({ area, role, query, variables }) =>
     `# ${area} (token of ${role})\n` +
     `curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' -H "authorization: Bearer $${role}" \\\n` +
-    `  -d ${quote(JSON.stringify({ query }))}\n`,
+    `  -d ${quote(JSON.stringify(variables ? { query, variables } : { query }))}\n`,
 );
 process.stdout.write(lines.join("\n"));

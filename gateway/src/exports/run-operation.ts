@@ -17,7 +17,7 @@ export function operationRunner(
   return async <T>(query: string, variables: Record<string, unknown>) => {
     const response = await apollo.executeOperation(
       { query, variables, http: { method: "POST", headers, search: "", body: undefined } },
-      { contextValue: context },
+      { contextValue: { ...context, ownOperation: true } },
     );
     if (response.body.kind !== "single") throw new Error("an export operation must not be incremental");
     const { data, errors } = response.body.singleResult;

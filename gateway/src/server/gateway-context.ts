@@ -6,4 +6,6 @@ export interface GatewayContext {
   identity: Identity;
   /** encodeIdentity(identity), computed once and sent to every subgraph the request touches. */
   identityHeader: string;
+  /** An operation of the gateway's own code (a spreadsheet export's), not a client's document. */
+  ownOperation?: boolean;
 }

@@ -30,3 +30,11 @@ export const gatewayResponseCache = new Counter({
   labelNames: ["outcome"] as const,
   registers: [metricsRegistry],
 });
+
+/** Operations refused before they run: rate_limited, overloaded (concurrency cap), not_trusted. */
+export const gatewayRefusals = new Counter({
+  name: "gateway_refused_operations_total",
+  help: "GraphQL requests the gateway refused before running them, by reason",
+  labelNames: ["reason"] as const,
+  registers: [metricsRegistry],
+});

@@ -26,6 +26,9 @@ import { subgraphUrlOverrides, type GatewayConfig } from "../config";
 import { responseCachePlugins } from "../cache/response-cache";
 import { costWithVariablesPlugin } from "../limits/cost-with-variables-plugin";
 import { queryLimitRules } from "../limits/validation-rules";
+import { admissionControl } from "../overload/admission";
+import { readTrustedDocuments } from "../trusted-documents/manifest";
+import { trustedDocumentsPlugin } from "../trusted-documents/trusted-documents-plugin";
 import { authenticate } from "./authenticate";
 import type { GatewayContext } from "./gateway-context";
 import { operationMetricsPlugin } from "./operation-metrics-plugin";
@@ -68,6 +71,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const { config, logger } = options;
   const production = config.NODE_ENV === "production";
   const verify = options.verifyToken ?? createTokenVerifier(config);
+  // Read before listening: an enforced list that cannot be read stops the start.
+  const trusted =
+    config.TRUSTED_DOCUMENTS === "enforce" ? readTrustedDocuments(config.TRUSTED_DOCUMENTS_FILE) : undefined;
+  const admission = admissionControl(config, logger);
   const agents = new SubgraphAgents();
   const overrides: Record<string, string | undefined> = subgraphUrlOverrides(config);
   const { server: httpServer, handle } = createHttpServer({
@@ -127,6 +134,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads from a CDN; our IDE is served at / instead.
       ApolloServerPluginLandingPageDisabled(),
+      ...(trusted ? [trustedDocumentsPlugin(trusted, logger)] : []),
       costWithVariablesPlugin(config.MAX_COST),
       operationMetricsPlugin(),
       ...(config.RESPONSE_CACHE_ENABLED
@@ -169,16 +177,14 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return sendGraphQLError(res, 503, "SERVICE_UNAVAILABLE", "The gateway is starting; try again shortly.");
     const requestId = requestIdOf(req);
     res.setHeader(Headers.requestId, requestId);
-    await runWithContext({ requestId }, () =>
-      handleGraphQLRequest(
-        apollo,
-        req,
-        res,
-        url,
-        () => authenticate(req, requestId, verify, logger),
-        config.BODY_LIMIT_BYTES,
-      ),
-    );
+    const admitted = admission.request(req, () => authenticate(req, requestId, verify, logger));
+    try {
+      await runWithContext({ requestId }, () =>
+        handleGraphQLRequest(apollo, req, res, url, admitted.context, config.BODY_LIMIT_BYTES),
+      );
+    } finally {
+      admitted.release();
+    }
   };
 
   handle(route);
