@@ -1,7 +1,8 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ArgumentValidationError } from "type-graphql";
+import { isDependencyUnavailable, unavailableMessage } from "../db/unavailable";
 import { ErrorCodes, isAppError } from "../errors/app-error";
 import { currentContext } from "../logging/request-context";
 import { ScalarInputError } from "./scalar-checks";
@@ -16,6 +17,15 @@ function scalarInputError(error: unknown): ScalarInputError | undefined {
     if (e instanceof ScalarInputError) return e;
   }
   return undefined;
+}
+
+/** The first error below graphql-js' wrappers (a resolver's, or the context's when it could not be built). */
+function causeOf(error: unknown): unknown {
+  let e = error;
+  for (let depth = 0; e instanceof GraphQLError && e.originalError && depth < 4; depth++) e = e.originalError;
+  // graphql-js wraps what is not an Error of its own realm (a socket error seen from a jest VM).
+  const thrown = (e as { name?: unknown; thrownValue?: unknown } | undefined) ?? {};
+  return thrown.name === "NonErrorThrown" && thrown.thrownValue ? thrown.thrownValue : e;
 }
 
 /** `Variable "$input" got invalid value … at "input.startsOn"; …` → input.startsOn (or the variable). */
@@ -57,6 +67,18 @@ export function makeFormatError(production: boolean, logger: Logger) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: ErrorCodes.BAD_USER_INPUT, ...(field ? { field } : {}) },
+      };
+    }
+    const cause = causeOf(error);
+    if (!(cause instanceof GraphQLError) && isDependencyUnavailable(cause)) {
+      // The database went away (a restart, a failover): the client may try again; the cause is logged.
+      const service = (logger.bindings() as { service?: string }).service;
+      logger.warn({ err: cause, path: formatted.path }, "database unavailable: answered SERVICE_UNAVAILABLE");
+      return {
+        message: unavailableMessage(service),
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: "SERVICE_UNAVAILABLE", ...(service ? { service } : {}) },
       };
     }
     const code = formatted.extensions?.code;
