@@ -2,6 +2,32 @@ import { z } from "zod";
 import { envBool, envInt, envList, envPort, envUrl, logLevel, nodeEnv } from "./env-types";
 
 /**
+ * How a client reaches Kafka: PLAINTEXT (development, tests) or SASL_SSL with SCRAM-SHA-512 (a shared
+ * cluster: one principal per service, TLS trusting KAFKA_SSL_CA_FILE or the system's CAs).
+ * Spread into every schema that builds a Kafka client; `kafkaSecurityIssues` checks the pairs.
+ */
+export const kafkaSecurityEnv = {
+  KAFKA_SECURITY_PROTOCOL: z.enum(["PLAINTEXT", "SASL_SSL"]).default("PLAINTEXT"),
+  KAFKA_SASL_MECHANISM: z.enum(["SCRAM-SHA-512"]).default("SCRAM-SHA-512"),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /** PEM file of the CA(s) the broker's certificate is signed by; the system's CAs when unset. */
+  KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
+};
+
+/** SASL_SSL needs a username and a password (the messages name the variable, never its value). */
+export function kafkaSecurityIssues(env: {
+  KAFKA_SECURITY_PROTOCOL: string;
+  KAFKA_SASL_USERNAME?: string;
+  KAFKA_SASL_PASSWORD?: string;
+}): { path: string; message: string }[] {
+  if (env.KAFKA_SECURITY_PROTOCOL !== "SASL_SSL") return [];
+  return (["KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD"] as const)
+    .filter((key) => !env[key])
+    .map((key) => ({ path: key, message: "is required when KAFKA_SECURITY_PROTOCOL is SASL_SSL" }));
+}
+
+/**
  * The environment every subgraph reads. A service adds its own keys with `.extend({...})`.
  * Secrets have no defaults outside development so that a production pod without them refuses to start.
  */
@@ -22,6 +48,7 @@ export const serviceEnvSchema = z
       .string()
       .regex(/^[a-z0-9.-]*$/, "only lowercase letters, digits, dots and dashes")
       .default(""),
+    ...kafkaSecurityEnv,
     INTERNAL_SECRET: z.string().min(16, "must be at least 16 characters"),
     OUTBOX_POLL_MS: envInt(200, 10),
     SHUTDOWN_TIMEOUT_MS: envInt(10000, 100),
@@ -37,6 +64,8 @@ export const serviceEnvSchema = z
           message: "must be false in production: run migrations as a separate step",
         });
       }
+      for (const issue of kafkaSecurityIssues(env))
+        ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
     },
     // zod skips refinements once any field fails to parse; run anyway so every problem is listed.
     { when: () => true },
