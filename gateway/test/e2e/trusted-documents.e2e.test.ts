@@ -25,7 +25,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await suite?.stop();
-  console.log(`trusted-documents e2e: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.error(`trusted-documents e2e: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 });
 
 async function post(body: unknown) {
