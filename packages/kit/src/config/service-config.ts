@@ -7,8 +7,10 @@ import { envBool, envInt, envList, envPort, envUrl, logLevel, nodeEnv } from "./
  * Spread into every schema that builds a Kafka client; `kafkaSecurityIssues` checks the pairs.
  */
 export const kafkaSecurityEnv = {
-  KAFKA_SECURITY_PROTOCOL: z.enum(["PLAINTEXT", "SASL_SSL"]).default("PLAINTEXT"),
-  KAFKA_SASL_MECHANISM: z.enum(["SCRAM-SHA-512"]).default("SCRAM-SHA-512"),
+  // Unset means PLAINTEXT and SCRAM-SHA-512 (optional, not defaulted: a config written as a literal,
+  // as the test harness does, needs neither).
+  KAFKA_SECURITY_PROTOCOL: z.enum(["PLAINTEXT", "SASL_SSL"]).optional(),
+  KAFKA_SASL_MECHANISM: z.enum(["SCRAM-SHA-512"]).optional(),
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   /** PEM file of the CA(s) the broker's certificate is signed by; the system's CAs when unset. */
@@ -17,7 +19,7 @@ export const kafkaSecurityEnv = {
 
 /** SASL_SSL needs a username and a password (the messages name the variable, never its value). */
 export function kafkaSecurityIssues(env: {
-  KAFKA_SECURITY_PROTOCOL: string;
+  KAFKA_SECURITY_PROTOCOL?: string;
   KAFKA_SASL_USERNAME?: string;
   KAFKA_SASL_PASSWORD?: string;
 }): { path: string; message: string }[] {
