@@ -15,3 +15,4 @@ export * from "./rule-status";
 export * from "./inbox/inbox-hash-migration";
 export * from "./inbox/dead-letter";
 export * from "./inbox/dead-letter-replay";
+export * from "./runtime/subgraph-commands";

@@ -3,6 +3,7 @@ import {
   OrgUnitCreated,
   OrgUnitDeactivated,
   OrgUnitMoved,
+  OrgUnitStateRepublished,
   OrgUnitUpdated,
   RegisterCountSet,
   type DomainHandler,
@@ -10,8 +11,18 @@ import {
 import type { OrgUnitChange, OrgUnitProjectionWriter } from "./apply";
 import { orgUnitViewOf, type OrgUnitProjection } from "./units";
 
-/** The five org-unit events: each carries the unit's full state (a move, one per descendant moved). */
-const orgUnitEvents = [OrgUnitCreated, OrgUnitUpdated, OrgUnitMoved, OrgUnitDeactivated, RegisterCountSet];
+/**
+ * The org-unit events: each carries the unit's full state (a move, one per descendant moved); a
+ * republished state rebuilds a projection (applied like the others: only when newer than the row).
+ */
+const orgUnitEvents = [
+  OrgUnitCreated,
+  OrgUnitUpdated,
+  OrgUnitMoved,
+  OrgUnitDeactivated,
+  RegisterCountSet,
+  OrgUnitStateRepublished,
+];
 
 /** The CloudEvents types the projection handles. */
 export const ORG_UNIT_EVENT_TYPES: readonly string[] = orgUnitEvents.map((c) => c.type);

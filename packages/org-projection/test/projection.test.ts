@@ -92,8 +92,9 @@ describe("#9 the org_unit projection, applied once for every service", () => {
     expect(await homePathOf(BANNER)).toBeUndefined();
   });
 
-  it("handles the five org-unit events through the service's domain transaction; `after` runs only when newer", async () => {
-    expect(ORG_UNIT_EVENT_TYPES).toHaveLength(5);
+  it("handles the six org-unit events (five changes and the republished state) through the service's domain transaction; `after` runs only when newer", async () => {
+    expect(ORG_UNIT_EVENT_TYPES).toHaveLength(6);
+    expect(ORG_UNIT_EVENT_TYPES).toContain("grassroots.organization.org-unit.state-republished.v1");
     const seen: string[] = [];
     interface Tx {
       units: TypeOrmOrgUnitProjection;

@@ -94,6 +94,15 @@ export const RegisterCountSet = defineEvent(
   OrgUnitKey,
 );
 
+export const OrgUnitStateRepublished = defineEvent(
+  "organization",
+  "org-unit",
+  "state-republished",
+  "A unit's current state, published again by an operator (republish-org-units) for a new or rebuilt projection; nothing changed.",
+  orgUnitState,
+  OrgUnitKey,
+);
+
 export const StandardizationAssessed = defineEvent(
   "organization",
   "standardization-assessment",
@@ -121,5 +130,6 @@ export const organizationEvents = [
   OrgUnitMoved,
   OrgUnitDeactivated,
   RegisterCountSet,
+  OrgUnitStateRepublished,
   StandardizationAssessed,
 ];

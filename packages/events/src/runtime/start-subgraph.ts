@@ -14,6 +14,7 @@ import { EventConsumer, type RetryPolicy } from "../inbox/event-consumer";
 import { checkKafka, createKafka } from "../kafka/client";
 import { OutboxRelay } from "../outbox/outbox-relay";
 import { type PeriodicTask, startPeriodicTasks } from "./periodic-task";
+import type { SubgraphCommand } from "./subgraph-commands";
 
 /** What a service contributes once its database is open: its schema and what it consumes. */
 export interface SubgraphWiring {
@@ -26,6 +27,8 @@ export interface SubgraphWiring {
   homePathOf?: HomePathLookup;
   /** Time-driven checks (an overdue filing, an instalment past due): run while events are on. */
   tasks?: PeriodicTask[];
+  /** Operators' commands (`node dist/main.js <name>`), beside the built-in `replay-dead-letters`. */
+  commands?: Record<string, SubgraphCommand>;
 }
 
 export interface SubgraphProcess<W extends SubgraphWiring = SubgraphWiring> {
