@@ -1,6 +1,7 @@
 import { envInt, envPort, envUrl, logLevel, nodeEnv, serviceEnvSchema } from "@grassroots/kit";
 import { z } from "zod";
 import type { PersonnelSettings } from "./domain/ports";
+import { checkPersonalDataSettings, personalDataSettings } from "./personal-data/settings";
 import { DEFAULT_THRESHOLDS as D } from "./rules/staffing-requirement";
 
 /** The rules' numbers: configuration, not literals (README lists them). */
@@ -15,17 +16,24 @@ const ruleSettings = {
   RULE_STATUS_CHECK_EVERY_MS: envInt(60_000, 1000),
 };
 
-/** The subgraph's environment: the kit's common keys (PORT 4002 here) and the rules' settings. */
-export const configSchema = serviceEnvSchema.safeExtend({ PORT: envPort(4002), ...ruleSettings });
+/** The subgraph's environment: the kit's common keys (PORT 4002 here), the rules' settings and the
+ * keys of personal data at rest (required in production). */
+export const configSchema = serviceEnvSchema
+  .safeExtend({ PORT: envPort(4002), ...ruleSettings, ...personalDataSettings })
+  .superRefine(checkPersonalDataSettings);
 export type Config = z.output<typeof configSchema>;
 
-/** Command-line tools (migrate, seed, reevaluate-staffing) need the database and the rules' settings. */
-export const cliConfigSchema = z.object({
-  NODE_ENV: nodeEnv,
-  LOG_LEVEL: logLevel,
-  DATABASE_URL: envUrl(["postgres", "postgresql"]),
-  ...ruleSettings,
-});
+/** Command-line tools (migrate, seed, reevaluate-staffing, rotate-personal-data-key) need the database,
+ * the rules' settings and the keys of personal data (the migration encrypts, the seed registers people). */
+export const cliConfigSchema = z
+  .object({
+    NODE_ENV: nodeEnv,
+    LOG_LEVEL: logLevel,
+    DATABASE_URL: envUrl(["postgres", "postgresql"]),
+    ...ruleSettings,
+    ...personalDataSettings,
+  })
+  .superRefine(checkPersonalDataSettings);
 export type CliConfig = z.output<typeof cliConfigSchema>;
 
 export function settingsOf(config: z.output<z.ZodObject<typeof ruleSettings>>): PersonnelSettings {

@@ -3,6 +3,7 @@ import { runSubgraph } from "@grassroots/events";
 import { createLogger, loadConfigOrExit, runMain } from "@grassroots/kit";
 import { configSchema, settingsOf } from "./config";
 import { createPersonnelDataSource } from "./db/data-source";
+import { personalDataCipherOf } from "./personal-data/settings";
 import { wirePersonnel } from "./wire";
 
 // Wiring only: config → logger → the subgraph bootstrap with this service's database, schema and
@@ -16,7 +17,11 @@ runMain(logger, () =>
     name: "personnel",
     config,
     logger,
-    dataSource: createPersonnelDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+    dataSource: createPersonnelDataSource(
+      config.DATABASE_URL,
+      config.DATABASE_POOL_SIZE,
+      personalDataCipherOf(config),
+    ),
     wire: (dataSource) => wirePersonnel(dataSource, settingsOf(config)),
   }),
 );

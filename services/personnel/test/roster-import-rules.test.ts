@@ -14,6 +14,7 @@ import {
 } from "./support/harness";
 import { FILE, FORWARD } from "./support/operations";
 import { csvOf, reportOf } from "./support/roster-files";
+import { idNumberHashOf } from "./support/personal-data";
 
 let h: Harness;
 beforeAll(async () => {
@@ -30,8 +31,8 @@ const postOf = async (idNumber: string) =>
     await h.dataSource.query(
       `SELECT a.id, a.statistician_id AS "statisticianId", a.status, a.certificate_id AS "certificateId", u.code
          FROM post_assignment a JOIN statistician s ON s.id = a.statistician_id JOIN org_unit u ON u.id = a.org_unit_id
-        WHERE s.id_number = $1`,
-      [idNumber],
+        WHERE s.id_number_hash = $1`,
+      [idNumberHashOf(h.dataSource, idNumber)],
     )
   )[0];
 

@@ -17,6 +17,7 @@ import {
   type Harness,
 } from "./support/harness";
 import { csvOf, exportLikeWorkbook, importRoster, reportOf } from "./support/roster-files";
+import { idNumberHashOf, storedPersonalData } from "./support/personal-data";
 
 let h: Harness;
 beforeAll(async () => {
@@ -35,8 +36,8 @@ const postsOf = (idNumber: string) =>
   h.dataSource.query(
     `SELECT u.code, a.role, a.establishment, a.status, a.start_date::text AS start
        FROM post_assignment a JOIN statistician s ON s.id = a.statistician_id JOIN org_unit u ON u.id = a.org_unit_id
-      WHERE s.id_number = $1 ORDER BY u.code`,
-    [idNumber],
+      WHERE s.id_number_hash = $1 ORDER BY u.code`,
+    [idNumberHashOf(h.dataSource, idNumber)],
   );
 
 describe("R3: the statistician roster import (CSV), scoped to the caller's area", () => {
@@ -185,11 +186,13 @@ describe("R3: the statistician roster import (CSV), scoped to the caller's area"
     const seq = await lastSeq();
     const report = await reportOf(h, dalateAdmin, { format: "CSV", content: csv });
     expect(report).toEqual(expected(false));
-    const people = await h.dataSource.query(
-      `SELECT s.name, s.gender, s.phone, u.code FROM statistician s JOIN org_unit u ON u.id = s.registered_at_id
-        WHERE s.id_number = ANY($1) ORDER BY s.name`,
-      [[a, b]],
+    const rows: { id: string; name: string; gender: string; code: string }[] = await h.dataSource.query(
+      `SELECT s.id, s.name, s.gender, u.code FROM statistician s JOIN org_unit u ON u.id = s.registered_at_id
+        WHERE s.id_number_hash = ANY($1) ORDER BY s.name`,
+      [[a, b].map((n) => idNumberHashOf(h.dataSource, n))],
     );
+    const phones = new Map((await storedPersonalData(h.dataSource)).map((p) => [p.id, p.phone]));
+    const people = rows.map(({ id, name, gender, code }) => ({ name, gender, phone: phones.get(id), code }));
     expect(people).toEqual([
       { name: "张一", gender: "MALE", phone: "13800000001", code: SHULINZHAO },
       { name: "李二", gender: "FEMALE", phone: null, code: SHULINZHAO_VILLAGE_1 },
@@ -431,11 +434,12 @@ describe("R3: an XLSX roster built like the gateway's roster export imports back
         },
       ],
     });
-    const [person] = await h.dataSource.query(
-      `SELECT name, ethnicity, education, title, phone FROM statistician WHERE id_number = $1`,
-      [c],
+    const [{ id, ...person }] = await h.dataSource.query(
+      `SELECT id, name, ethnicity, education, title FROM statistician WHERE id_number_hash = $1`,
+      [idNumberHashOf(h.dataSource, c)],
     );
-    expect(person).toEqual({
+    const [stored] = await storedPersonalData(h.dataSource, "WHERE s.id = $1", [id]);
+    expect({ ...person, phone: stored.phone }).toEqual({
       name: "褚一",
       ethnicity: "汉族",
       education: "大学本科",

@@ -22,6 +22,7 @@ import {
   type Harness,
 } from "./support/harness";
 import { END } from "./support/operations";
+import { storedPersonalData } from "./support/personal-data";
 
 let h: Harness;
 
@@ -60,11 +61,19 @@ const project = (states: OrgUnitStateFixture[]) =>
 
 /** Sample people per unit code: their ID numbers, names and phones, as stored. */
 async function sampleByUnit(): Promise<Map<string, string[]>> {
-  const rows: { code: string; person: string }[] = await h.dataSource.query(
-    `SELECT u.code, s.id_number || ' ' || s.name || ' ' || s.phone AS person
-       FROM statistician s JOIN org_unit u ON u.id = s.registered_at_id
-      WHERE s.is_sample ORDER BY u.code, s.id_number`,
-  );
+  const stored = new Map((await storedPersonalData(h.dataSource)).map((p) => [p.id, p]));
+  const rows: { code: string; person: string }[] = (
+    await h.dataSource.query(
+      `SELECT u.code, s.id, s.name FROM statistician s JOIN org_unit u ON u.id = s.registered_at_id WHERE s.is_sample`,
+    )
+  )
+    .map((r: { code: string; id: string; name: string }) => {
+      const { idNumber, phone } = stored.get(r.id)!;
+      return { code: r.code, idNumber, person: `${idNumber} ${r.name} ${phone}` };
+    })
+    .sort((x: { code: string; idNumber: string }, y: { code: string; idNumber: string }) =>
+      x.code === y.code ? (x.idNumber < y.idNumber ? -1 : 1) : x.code < y.code ? -1 : 1,
+    );
   const byUnit = new Map<string, string[]>();
   for (const r of rows) byUnit.set(r.code, [...(byUnit.get(r.code) ?? []), r.person]);
   return byUnit;

@@ -5,6 +5,7 @@ import { parseResidentId } from "@grassroots/kit/validation";
 import { seedStaff, type SeedReport } from "../src/domain/seed/seed";
 import { evaluateStaffing } from "../src/domain/staffing";
 import { startHarness, type Harness } from "./support/harness";
+import { storedPersonalData } from "./support/personal-data";
 
 let h: Harness;
 let report: SeedReport;
@@ -49,9 +50,13 @@ describe("seed: sample staff for the Ordos tree", () => {
   it("registers 1,500–2,000 obviously sample statisticians with valid resident ID numbers", async () => {
     expect(report.people).toBeGreaterThanOrEqual(1500);
     expect(report.people).toBeLessThanOrEqual(2000);
-    const people: { name: string; id_number: string; is_sample: boolean }[] = await h.dataSource.query(
-      `SELECT name, id_number, is_sample FROM statistician`,
-    );
+    const idNumbers = new Map((await storedPersonalData(h.dataSource)).map((p) => [p.id, p.idNumber]));
+    const people: { name: string; id_number: string; is_sample: boolean }[] = (
+      await h.dataSource.query(`SELECT id, name, is_sample FROM statistician`)
+    ).map((p: { id: string; name: string; is_sample: boolean }) => ({
+      ...p,
+      id_number: idNumbers.get(p.id)!,
+    }));
     expect(people).toHaveLength(report.people);
     // 样例统计员 + the unit's code without province and city + the post's place: unique within the city.
     expect(people.every((p) => /^样例统计员\d{9}$/.test(p.name) && p.is_sample)).toBe(true);

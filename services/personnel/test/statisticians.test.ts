@@ -19,6 +19,7 @@ import {
   type Harness,
 } from "./support/harness";
 import { REGISTER, STATISTICIAN, UPDATE } from "./support/operations";
+import { storedPersonalData } from "./support/personal-data";
 
 let h: Harness;
 beforeAll(async () => {
@@ -216,9 +217,10 @@ describe("statisticians: personal data by role, and scope", () => {
   });
 
   it("no ID number or phone ever reaches the outbox or the topic (read with kcat, as an integrator would)", async () => {
-    const numbers: { id_number: string; phone: string | null }[] = await h.dataSource.query(
-      `SELECT id_number, phone FROM statistician`,
-    );
+    const numbers = (await storedPersonalData(h.dataSource)).map((p) => ({
+      id_number: p.idNumber,
+      phone: p.phone,
+    }));
     const outbox = JSON.stringify(await h.dataSource.query(`SELECT data FROM outbox`));
     await h.flushOutbox();
     const topic = `${h.prefix}${StatisticianRegistered.topic}`;

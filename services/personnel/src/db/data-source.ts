@@ -1,4 +1,8 @@
-import { OutboxAndInbox1764100000000, RuleStatusPublishedEntity } from "@grassroots/events";
+import {
+  InboxEventHashes1765000000000,
+  OutboxAndInbox1764100000000,
+  RuleStatusPublishedEntity,
+} from "@grassroots/events";
 import { createDataSource, IdempotencyKeyEntity } from "@grassroots/kit";
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
 import type { DataSource } from "typeorm";
@@ -13,6 +17,10 @@ import { ActorNames1764400000000 } from "./migrations/1764400000000-actor-names"
 import { OrgUnitProjection1764500000000 } from "./migrations/1764500000000-org-unit-projection";
 import { RuleStatus1764600000000 } from "./migrations/1764600000000-rule-status";
 import { RosterImport1764700000000 } from "./migrations/1764700000000-roster-import";
+import { PersonalDataAtRest1764800000000 } from "./migrations/1764800000000-personal-data-at-rest";
+import type { PersonalDataCipher } from "../personal-data/cipher";
+import { personalDataCipherOf } from "../personal-data/settings";
+import { bindPersonalDataCipher } from "./personal-data";
 
 /** Every table personnel writes (explicit column names, as the migrations made them); org_unit and
  * idempotency_key are the shared packages' entities. */
@@ -37,8 +45,20 @@ export const migrations = [
   OrgUnitProjection1764500000000,
   RuleStatus1764600000000,
   RosterImport1764700000000,
+  PersonalDataAtRest1764800000000,
+  InboxEventHashes1765000000000,
 ];
 
-export function createPersonnelDataSource(url: string, poolSize = 10): DataSource {
-  return createDataSource({ url, poolSize, entities, migrations, applicationName: "personnel" });
+/**
+ * Personnel's data source, with the keys of its personal data bound to it (stores, reads, the
+ * migration and the tools find them there). Without `cipher`, the PERSONAL_DATA_* settings of the
+ * environment (the dev-only keys outside production: the tests' harness creates it this way).
+ */
+export function createPersonnelDataSource(
+  url: string,
+  poolSize = 10,
+  cipher: PersonalDataCipher = personalDataCipherOf(process.env),
+): DataSource {
+  const dataSource = createDataSource({ url, poolSize, entities, migrations, applicationName: "personnel" });
+  return bindPersonalDataCipher(dataSource, cipher);
 }

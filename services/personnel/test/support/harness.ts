@@ -20,6 +20,7 @@ import {
 import { randomUUID } from "node:crypto";
 import { cliConfigSchema, settingsOf } from "../../src/config";
 import { createPersonnelDataSource } from "../../src/db/data-source";
+import { personalDataCipherOf } from "../../src/personal-data/settings";
 import type { PersonnelServices } from "../../src/domain/ports";
 import { residentIdCheckCharacter as checkCharacter } from "@grassroots/kit/validation";
 import { wirePersonnel, type PersonnelWiring } from "../../src/wire";
@@ -150,13 +151,15 @@ export interface Harness extends Omit<
  * Personnel through the same bootstrap as its process (startSubgraph, via the testing harness): a
  * throwaway database, migrated; this file's own Kafka topics with personnel's consumer (org units,
  * certificates) and outbox relay on them; the subgraph on a free port. The environment's settings
- * apply (so a test may set STAFFING_* before starting).
+ * apply (so a test may set STAFFING_* before starting), and `env`'s (STAFFING_*, PERSONAL_DATA_*).
  */
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const clock = new TestClock();
   const sub = await startSubgraphHarness({
     name: "personnel",
-    createDataSource: createPersonnelDataSource,
+    // The personal data keys from `env` (PERSONAL_DATA_*), else the dev-only ones.
+    createDataSource: (url, poolSize) =>
+      createPersonnelDataSource(url, poolSize, personalDataCipherOf({ NODE_ENV: "test", ...env })),
     wire: (dataSource) =>
       wirePersonnel(
         dataSource,

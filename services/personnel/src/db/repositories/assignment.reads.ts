@@ -1,11 +1,12 @@
 import type { DataSource } from "typeorm";
 import type { AssignmentStatus, PostAssignment } from "../../domain/assignment";
 import type { AssignmentReads, PageRequest, Scope, UnitStatisticianPages } from "../../domain/ports";
-import type { Statistician } from "../../domain/statistician";
 import { PostAssignmentEntity } from "../entities/assignment.entity";
 import { StatisticianEntity } from "../entities/statistician.entity";
+import { personalDataCipher } from "../personal-data";
 import { pattern } from "./area.sql";
 import { pickColumns, selectColumns } from "./entity-columns";
+import { StatisticianRows, type StatisticianRow } from "./statistician.rows";
 
 /** Posts, scoped by their unit: each method is ONE SQL statement. */
 export class SqlAssignmentReads implements AssignmentReads {
@@ -29,7 +30,7 @@ export class SqlAssignmentReads implements AssignmentReads {
     if (orgUnitIds.length === 0) return { rows: [], totals: new Map() };
     const ds = this.dataSource;
     // One statement for every unit: totals over all matching posts, then a page per unit after the cursor.
-    const rows: Record<string, unknown>[] = await ds.query(
+    const found: Record<string, unknown>[] = await ds.query(
       `SELECT * FROM (
          SELECT x.*, row_number() OVER (PARTITION BY x."a_orgUnitId" ORDER BY x."a_startDate", x."a_id") AS rn
            FROM (SELECT ${selectColumns(ds, PostAssignmentEntity, "a", "a_")}, ${selectColumns(ds, StatisticianEntity, "s", "s_")},
@@ -45,12 +46,13 @@ export class SqlAssignmentReads implements AssignmentReads {
       [[...orgUnitIds], [...statuses], pattern(scope), page.afterId ?? null, page.first + 1],
     );
     const totals = new Map<string, number>();
-    for (const row of rows) totals.set(row.a_orgUnitId as string, row.total as number);
+    const rows = new StatisticianRows(personalDataCipher(ds));
+    for (const row of found) totals.set(row.a_orgUnitId as string, row.total as number);
     return {
-      rows: rows.map((row) => ({
+      rows: found.map((row) => ({
         orgUnitId: row.a_orgUnitId as string,
         assignment: pickColumns<PostAssignment>(ds, PostAssignmentEntity, row, "a_"),
-        statistician: pickColumns<Statistician>(ds, StatisticianEntity, row, "s_"),
+        statistician: rows.toStatistician(pickColumns<StatisticianRow>(ds, StatisticianEntity, row, "s_")),
       })),
       totals,
     };

@@ -14,13 +14,19 @@ import { PrePostCertificateEntity } from "../entities/certificate.entity";
 import { StatisticianEntity } from "../entities/statistician.entity";
 import { homePattern, likeText, Params, pattern, statisticianVisible } from "./area.sql";
 import { selectColumns } from "./entity-columns";
+import { personalDataCipher } from "../personal-data";
+import { StatisticianRows, type StatisticianRow } from "./statistician.rows";
 
 /**
  * People, scoped: a person is visible from a subtree when registered at a unit there or holding (or
  * having held) a post there. Each method is ONE SQL statement (the search: one count and one page).
  */
 export class SqlStatisticianReads implements StatisticianReads {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly rows: StatisticianRows;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.rows = new StatisticianRows(personalDataCipher(dataSource));
+  }
 
   private query<T>(sql: string, params: unknown[]): Promise<T[]> {
     return this.dataSource.query(sql, params);
@@ -30,12 +36,13 @@ export class SqlStatisticianReads implements StatisticianReads {
     return selectColumns(this.dataSource, StatisticianEntity, "s");
   }
 
-  statisticians(ids: readonly string[], scope: Scope): Promise<Statistician[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.query(
+  async statisticians(ids: readonly string[], scope: Scope): Promise<Statistician[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.query<StatisticianRow>(
       `SELECT ${this.columns} FROM statistician s WHERE s.id = ANY($1) AND ${statisticianVisible("$2")}`,
       [[...ids], pattern(scope)],
     );
+    return rows.map((r) => this.rows.toStatistician(r));
   }
 
   async statisticianReferences(
@@ -43,13 +50,16 @@ export class SqlStatisticianReads implements StatisticianReads {
     homeUnitId: string,
   ): Promise<{ statistician: Statistician; inArea: boolean }[]> {
     if (ids.length === 0) return [];
-    const rows = await this.query<Statistician & { inArea: boolean | null }>(
+    const rows = await this.query<StatisticianRow & { inArea: boolean | null }>(
       `SELECT ${this.columns}, ${statisticianVisible(homePattern("$2"))} AS "inArea"
          FROM statistician s WHERE s.id = ANY($1)`,
       [[...ids], homeUnitId],
     );
     // An unknown (or deactivated) home unit makes the pattern NULL: nothing is in that caller's area.
-    return rows.map(({ inArea, ...statistician }) => ({ statistician, inArea: inArea === true }));
+    return rows.map(({ inArea, ...row }) => ({
+      statistician: this.rows.toStatistician(row),
+      inArea: inArea === true,
+    }));
   }
 
   async searchStatisticians(
@@ -70,11 +80,12 @@ export class SqlStatisticianReads implements StatisticianReads {
       where.push(
         `(s.name, s.id) > (SELECT x.name, x.id FROM statistician x WHERE x.id = ${p.add(page.afterId)})`,
       );
-    const rows = await this.query<Statistician>(
+    const rows = await this.query<StatisticianRow>(
       `SELECT ${this.columns} FROM statistician s WHERE ${where.join(" AND ")} ORDER BY s.name, s.id LIMIT ${p.add(page.first + 1)}`,
       p.values,
     );
-    return { items: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount: total };
+    const items = rows.slice(0, page.first).map((r) => this.rows.toStatistician(r));
+    return { items, hasNextPage: rows.length > page.first, totalCount: total };
   }
 
   async recordsOf(statisticianIds: readonly string[], scope: Scope): Promise<PersonRecords[]> {

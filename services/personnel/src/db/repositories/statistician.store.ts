@@ -2,29 +2,43 @@ import type { EntityManager } from "typeorm";
 import type { Scope, StatisticianStore } from "../../domain/ports";
 import type { NewStatistician, Statistician, StatisticianPatch } from "../../domain/statistician";
 import { StatisticianEntity } from "../entities/statistician.entity";
+import { personalDataCipher } from "../personal-data";
 import { pattern, statisticianVisible } from "./area.sql";
 import { definedOnly } from "./entity-columns";
+import { StatisticianRows } from "./statistician.rows";
 
-/** Statistician writes inside one transaction (the manager belongs to it). */
+/**
+ * Statistician writes inside one transaction (the manager belongs to it). The ID number and phone are
+ * stored encrypted; the ID number is unique and found by its keyed hash (statistician.rows.ts).
+ */
 export class TypeOrmStatisticianStore implements StatisticianStore {
-  constructor(private readonly manager: EntityManager) {}
+  private readonly rows: StatisticianRows;
+
+  constructor(private readonly manager: EntityManager) {
+    this.rows = new StatisticianRows(personalDataCipher(manager));
+  }
+
+  private opened(row: StatisticianEntity | null): Statistician | undefined {
+    return row ? this.rows.toStatistician(row) : undefined;
+  }
 
   async get(id: string): Promise<Statistician | undefined> {
-    return (await this.manager.findOneBy(StatisticianEntity, { id })) ?? undefined;
+    return this.opened(await this.manager.findOneBy(StatisticianEntity, { id }));
   }
 
   async lock(id: string): Promise<Statistician | undefined> {
-    return (
-      (await this.manager
+    return this.opened(
+      await this.manager
         .createQueryBuilder(StatisticianEntity, "s")
         .where("s.id = :id", { id })
         .setLock("pessimistic_write")
-        .getOne()) ?? undefined
+        .getOne(),
     );
   }
 
   async idNumberHolder(idNumber: string): Promise<Statistician | undefined> {
-    return (await this.manager.findOneBy(StatisticianEntity, { idNumber })) ?? undefined;
+    const idNumberHash = this.rows.idNumberHash(idNumber);
+    return this.opened(await this.manager.findOneBy(StatisticianEntity, { idNumberHash }));
   }
 
   async byIdNumbers(
@@ -35,23 +49,37 @@ export class TypeOrmStatisticianStore implements StatisticianStore {
     const { entities, raw } = await this.manager
       .createQueryBuilder(StatisticianEntity, "s")
       .addSelect(statisticianVisible(":pattern"), "visible")
-      .where("s.id_number = ANY(:idNumbers)", { idNumbers: [...idNumbers], pattern: pattern(scope) })
+      .where("s.id_number_hash = ANY(:hashes)", {
+        hashes: idNumbers.map((n) => this.rows.idNumberHash(n)),
+        pattern: pattern(scope),
+      })
       .getRawAndEntities();
     const visible = new Map(raw.map((r: { s_id: string; visible: boolean }) => [r.s_id, r.visible]));
-    return entities.map((statistician) => ({ statistician, visible: visible.get(statistician.id) === true }));
+    return entities.map((row) => ({
+      statistician: this.rows.toStatistician(row),
+      visible: visible.get(row.id) === true,
+    }));
   }
 
   async insert(s: NewStatistician): Promise<Statistician> {
-    await this.manager.insert(StatisticianEntity, { ...s, version: 1 });
+    const { idNumber, phone, ...rest } = s;
+    await this.manager.insert(StatisticianEntity, {
+      ...rest,
+      ...this.rows.sealIdNumber(s.id, idNumber),
+      phoneCipher: this.rows.sealPhone(s.id, phone),
+      version: 1,
+    });
     return (await this.get(s.id))!;
   }
 
   /** Every write bumps the version (optimistic locking) and updated_at. */
   async update(id: string, patch: StatisticianPatch): Promise<Statistician> {
+    const { phone, ...rest } = definedOnly(patch);
+    const sealed = phone === undefined ? {} : { phoneCipher: this.rows.sealPhone(id, phone) };
     await this.manager
       .createQueryBuilder()
       .update(StatisticianEntity)
-      .set({ ...definedOnly(patch), version: () => "version + 1", updatedAt: () => "now()" })
+      .set({ ...rest, ...sealed, version: () => "version + 1", updatedAt: () => "now()" })
       .where("id = :id", { id })
       .execute();
     return (await this.get(id))!;
