@@ -248,6 +248,25 @@ it("R11: OrgUnit.meetings lists a banner's meetings with their problems in a fix
   expect(h.queries.queries.filter((q) => !/outbox|inbox/i.test(q)).length).toBeLessThanOrEqual(3);
 });
 
+it("R11: a township clerk reading their banner's meetings sees their own township's problems only — not another unit's, nor who answers for it", async () => {
+  const Q = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on OrgUnit {
+    meetings(year: 2026) { problems { responsibleUnit { id } responsiblePerson } } } } }`;
+  const reps = [{ __typename: "OrgUnit", id: idOf(DALATE) }];
+  const problemsAs = async (who: Parameters<typeof h.call>[2]) => {
+    const res = await h.call(Q, { reps }, who);
+    expect(res.errors).toBeUndefined();
+    return (res.data!._entities[0].meetings as { problems: { responsibleUnit: { id: string } }[] }[]).flatMap(
+      (m) => m.problems.map((p) => p.responsibleUnit.id),
+    );
+  };
+  const clerkSees = await problemsAs(as("UNIT_CLERK", SHULINZHAO));
+  expect(clerkSees.length).toBeGreaterThan(0);
+  expect([...new Set(clerkSees)]).toEqual([idOf(SHULINZHAO)]);
+  // the banner's own bureau (and the city above it) still sees every problem its meetings raised
+  expect(await problemsAs(dalateAdmin)).toContain(idOf(GONGYE));
+  expect(await problemsAs(cityAdmin)).toContain(idOf(GONGYE));
+});
+
 it("R11: refusals — a clerk, another banner's meeting, a responsible unit outside the holder, a due date before the meeting, a stale version, resolving without evidence", async () => {
   await h.expectRefused("FORBIDDEN", () => h.call(RECORD, { input: meeting() }, as("UNIT_CLERK", DALATE)));
   expect(await h.expectRefused("NOT_FOUND", () => h.call(RECORD, { input: meeting() }, zhungeerAdmin))).toBe(

@@ -61,7 +61,8 @@ export interface AssessmentReads {
 /** R11 reads (meetings visible in the holder's area and below it), one statement per batch. */
 export interface MeetingReads {
   ofHolders(holderIds: readonly string[], year: number | undefined, scope: Scope): Promise<WorkMeeting[]>;
-  problemsOf(meetingIds: readonly string[]): Promise<Problem[]>;
+  /** The meetings' problems the caller may see (all of them in the holder's area; below it, their own). */
+  problemsOf(meetingIds: readonly string[], scope: Scope): Promise<Problem[]>;
   yearCounts(holderUnitId: string, year: number, today: string): Promise<MeetingYearCounts>;
 }
 

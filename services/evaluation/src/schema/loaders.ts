@@ -89,7 +89,7 @@ export function loadersFor(services: EvaluationServices): LoadersOf {
           ),
       ),
       problemsOf: new DataLoader(async (ids) =>
-        groupBy(ids, await meetings.problemsOf(ids), (p) => p.meetingId),
+        groupBy(ids, await meetings.problemsOf(ids, await readScope(ctx)), (p) => p.meetingId),
       ),
       inspectionsOf: new DataLoader(async (ids) =>
         groupBy(

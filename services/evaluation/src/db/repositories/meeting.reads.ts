@@ -9,6 +9,15 @@ import { TypeOrmMeetingStore } from "./meeting.store";
 const HOLDER_VISIBLE = `EXISTS (SELECT 1 FROM org_unit o WHERE o.id = m.holder_unit_id
   AND (o.path LIKE :scope || '%' OR :scope LIKE o.path || '%'))`;
 
+/**
+ * A problem is visible to the holder's area (the bureau that raised it, and above), and below the
+ * holder only to the area of the unit that answers for it: a township reading its banner's meeting
+ * sees its own problems, never another township's (nor who answers for those).
+ */
+const PROBLEM_VISIBLE = `(EXISTS (SELECT 1 FROM work_meeting m JOIN org_unit h ON h.id = m.holder_unit_id
+    WHERE m.id = p.meeting_id AND h.path LIKE :scope || '%')
+  OR EXISTS (SELECT 1 FROM org_unit r WHERE r.id = p.responsible_unit_id AND r.path LIKE :scope || '%'))`;
+
 /** R11 reads, one statement per batch. */
 export class SqlMeetingReads implements MeetingReads {
   constructor(private readonly dataSource: DataSource) {}
@@ -25,11 +34,12 @@ export class SqlMeetingReads implements MeetingReads {
     return query.getMany();
   }
 
-  problemsOf(meetingIds: readonly string[]): Promise<Problem[]> {
+  problemsOf(meetingIds: readonly string[], scope: Scope): Promise<Problem[]> {
     if (meetingIds.length === 0) return Promise.resolve([]);
     return this.dataSource.manager
       .createQueryBuilder(MeetingProblemEntity, "p")
       .where("p.meeting_id IN (:...meetingIds)", { meetingIds })
+      .andWhere(PROBLEM_VISIBLE, { scope })
       .orderBy("p.due_date") // soonest due first
       .addOrderBy("p.id")
       .getMany();
