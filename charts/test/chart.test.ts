@@ -370,9 +370,19 @@ describe("Services and environment", () => {
           }),
         ]);
         const d = ofKind(list, "Deployment").find((o) => component(o) === subgraph)!;
+        // production: a shared Kafka cluster's password, and personnel's keys of personal data (kafka-security.test.ts)
+        const secured =
+          name === "production"
+            ? [
+                "KAFKA_SASL_PASSWORD",
+                ...(subgraph === "personnel"
+                  ? ["PERSONAL_DATA_ACTIVE_KEY", "PERSONAL_DATA_HASH_KEY", "PERSONAL_DATA_KEYS"]
+                  : []),
+              ]
+            : [];
         expect([subgraph, d.spec.template.spec.containers[0].env.map((e: Json) => e.name)]).toEqual([
           subgraph,
-          ["INTERNAL_SECRET", "DATABASE_PASSWORD", "DATABASE_URL"],
+          ["INTERNAL_SECRET", "DATABASE_PASSWORD", "DATABASE_URL", ...secured],
         ]);
       }
       expect(configOf(list, "gateway")).toMatchObject(
@@ -456,7 +466,7 @@ describe("NetworkPolicies", () => {
     expect(hooks.spec.ingress).toEqual([]);
     expect(hooks.spec.egress).toEqual(policy(list, "organization").spec.egress);
     expect(hooks.spec.podSelector.matchExpressions[0].values.sort()).toEqual(
-      sorted([...SUBGRAPHS.map((s) => `${s}-migrate`), "topics"]),
+      sorted([...SUBGRAPHS.map((s) => `${s}-migrate`), "topics", "acls"]),
     );
   });
 
@@ -517,10 +527,16 @@ describe("hooks: migrations and topics", () => {
       "node_modules/@grassroots/events/dist/cli/provision-topics.js",
     ]);
     expect(container.image).toBe("registry.example.gov.cn/grassroots/organization:0.1.0");
-    const env = Object.fromEntries(container.env.map((e: Json) => [e.name, e.value]));
+    const env = Object.fromEntries(container.env.map((e: Json) => [e.name, e.value ?? e.valueFrom]));
     expect(env).toEqual({
       KAFKA_BROKERS: expect.stringMatching(/^kafka-0\..*:9092,kafka-1\..*:9092,kafka-2\..*:9092$/),
       KAFKA_TOPIC_PREFIX: "",
+      // a shared cluster (kafka-security.test.ts): as the admin principal, its password from the Secret
+      KAFKA_SECURITY_PROTOCOL: "SASL_SSL",
+      KAFKA_SASL_MECHANISM: "SCRAM-SHA-512",
+      KAFKA_SASL_USERNAME: "grassroots-admin",
+      KAFKA_SASL_PASSWORD: { secretKeyRef: { name: "grassroots-kafka", key: "admin-password" } },
+      KAFKA_SSL_CA_FILE: "/etc/grassroots/kafka-ca/ca.crt",
       TOPIC_PARTITIONS: "6",
       TOPIC_REPLICATION_FACTOR: "3",
       TOPIC_RETENTION_MS: "604800000",
@@ -668,11 +684,12 @@ describe("switching services on and off", () => {
           .sort(),
       );
       expect(owned(off, subgraph)).toEqual([]);
-      // The supergraph names every composed subgraph by design, and the topics Job runs the image
+      // The supergraph names every composed subgraph by design, and the topics and ACLs Jobs run the image
       // topics.imageOf names (an image, whether or not its Deployment is on); everything else forgets it.
       const rest = off.filter(
         (o) =>
-          o.metadata.name !== "grassroots-supergraph" && !(component(o) === "topics" && o.kind === "Job"),
+          o.metadata.name !== "grassroots-supergraph" &&
+          !(["topics", "acls"].includes(component(o) ?? "") && o.kind === "Job"),
       );
       expect(JSON.stringify(rest)).not.toContain(subgraph);
       expect(off.length).toBe(on.length - 8);

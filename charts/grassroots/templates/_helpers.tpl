@@ -275,6 +275,9 @@ imagePullSecrets:
 {{- $_ := set $data "KAFKA_BROKERS" (join "," $root.Values.kafka.brokers) }}
 {{- $_ := set $data "KAFKA_TOPIC_PREFIX" $root.Values.kafka.topicPrefix }}
 {{- $_ := set $data "MIGRATE_ON_START" "false" }}
+{{- range $key, $value := include "grassroots.kafkaSecurityData" (dict "root" $root "user" (include "grassroots.kafkaUsername" (dict "root" $root "name" $name))) | fromJson }}
+{{- $_ := set $data $key $value }}
+{{- end }}
 {{- end }}
 {{- $heapMb := include "grassroots.heapMb" (dict "percent" $root.Values.heapPercentOfMemoryLimit "svc" $svc) | int }}
 {{- if gt $heapMb 0 }}
@@ -294,4 +297,80 @@ imagePullSecrets:
 {{- if regexMatch "^[0-9]+Gi$" $limit }}{{ $mi = mul (trimSuffix "Gi" $limit | int) 1024 }}
 {{- else if regexMatch "^[0-9]+Mi$" $limit }}{{ $mi = trimSuffix "Mi" $limit | int }}{{ end -}}
 {{- div (mul $mi (int .percent)) 100 -}}
+{{- end -}}
+
+{{/*
+Kafka security: the plain settings of a client (its ConfigMap or a hook Job's env), as JSON.
+(dict "root" $ "user" "<principal>") -- the user is a subgraph's name behind kafka.sasl.usernamePrefix,
+or kafka.sasl.adminUsername for the hook Jobs. PLAINTEXT: the protocol alone.
+*/}}
+{{- define "grassroots.kafkaSecurityData" -}}
+{{- $k := .root.Values.kafka -}}
+{{- $data := dict "KAFKA_SECURITY_PROTOCOL" $k.securityProtocol -}}
+{{- if eq $k.securityProtocol "SASL_SSL" -}}
+{{- if not $k.sasl.existingSecret -}}
+{{- fail "kafka.sasl.existingSecret: required with kafka.securityProtocol SASL_SSL (a Secret with <subgraph>-password for each subgraph and admin-password for the hook Jobs)" -}}
+{{- end -}}
+{{- $_ := set $data "KAFKA_SASL_MECHANISM" $k.sasl.mechanism -}}
+{{- $_ := set $data "KAFKA_SASL_USERNAME" .user -}}
+{{- if $k.tls.caSecret }}{{ $_ := set $data "KAFKA_SSL_CA_FILE" "/etc/grassroots/kafka-ca/ca.crt" }}{{ end -}}
+{{- end -}}
+{{- toJson $data -}}
+{{- end -}}
+
+{{/* The SCRAM username of a subgraph (the principal its ACLs name): (dict "root" $ "name" "personnel") */}}
+{{- define "grassroots.kafkaUsername" -}}
+{{- printf "%s%s" .root.Values.kafka.sasl.usernamePrefix .name -}}
+{{- end -}}
+
+{{/* KAFKA_SASL_PASSWORD from the SASL Secret (SASL_SSL only): (dict "root" $ "key" "personnel-password") */}}
+{{- define "grassroots.kafkaPasswordEnv" -}}
+{{- if eq .root.Values.kafka.securityProtocol "SASL_SSL" -}}
+- name: KAFKA_SASL_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .root.Values.kafka.sasl.existingSecret }}
+      key: {{ .key }}
+{{- end -}}
+{{- end -}}
+
+{{/* The volume of the brokers' CA (SASL_SSL with kafka.tls.caSecret), or nothing. */}}
+{{- define "grassroots.kafkaCaVolume" -}}
+{{- $k := .Values.kafka -}}
+{{- if and (eq $k.securityProtocol "SASL_SSL") $k.tls.caSecret -}}
+- name: kafka-ca
+  secret:
+    secretName: {{ $k.tls.caSecret }}
+    items:
+      - key: {{ $k.tls.caSecretKey }}
+        path: ca.crt
+{{- end -}}
+{{- end -}}
+
+{{/* Its mount at /etc/grassroots/kafka-ca (KAFKA_SSL_CA_FILE), or nothing. */}}
+{{- define "grassroots.kafkaCaMount" -}}
+{{- $k := .Values.kafka -}}
+{{- if and (eq $k.securityProtocol "SASL_SSL") $k.tls.caSecret -}}
+- name: kafka-ca
+  mountPath: /etc/grassroots/kafka-ca
+  readOnly: true
+{{- end -}}
+{{- end -}}
+
+{{/*
+Personnel's keys of personal data at rest, from personalData.existingSecret (personnel's pods and its
+migration Job only), or nothing (empty: personnel's development-only keys, refused in production).
+(dict "root" $ "name" "personnel")
+*/}}
+{{- define "grassroots.personalDataEnv" -}}
+{{- $pd := .root.Values.personalData -}}
+{{- if and (eq .name "personnel") $pd.existingSecret -}}
+{{- range $env, $key := dict "PERSONAL_DATA_KEYS" $pd.keysKey "PERSONAL_DATA_ACTIVE_KEY" $pd.activeKeyKey "PERSONAL_DATA_HASH_KEY" $pd.hashKeyKey }}
+- name: {{ $env }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $pd.existingSecret }}
+      key: {{ $key }}
+{{- end -}}
+{{- end -}}
 {{- end -}}
