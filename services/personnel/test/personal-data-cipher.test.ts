@@ -1,4 +1,7 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { configSchema } from "../src/config";
 import { PersonalDataCipher, PersonalDataError } from "../src/personal-data/cipher";
 import { DEV_ONLY_KEY_ID, personalDataCipherOf, personalDataKeysOf } from "../src/personal-data/settings";
@@ -149,5 +152,20 @@ describe("#14 personal data at rest: the settings", () => {
     const dev = personalDataKeysOf({ NODE_ENV: "test" });
     expect(dev.activeKeyId).toBe(DEV_ONLY_KEY_ID);
     expect([...dev.keys.keys()]).toEqual([DEV_ONLY_KEY_ID]);
+  });
+
+  it("the built service (node dist/main.js) with NODE_ENV=production and no keys exits 1 at once, naming the setting", () => {
+    const main = resolve(__dirname, "../dist/main.js");
+    expect(existsSync(main)).toBe(true); // pnpm --filter @grassroots/personnel build
+    const run = spawnSync(process.execPath, [main], {
+      env: { PATH: process.env.PATH, ...env, NODE_ENV: "production", PERSONAL_DATA_HASH_KEY: hashKey },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      "PERSONAL_DATA_KEYS: is required when NODE_ENV=production (from the personnel Secret).",
+    );
+    expect(run.stderr + run.stdout).not.toContain(hashKey);
   });
 });
