@@ -1,7 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { orgUnitIdForCode as idOf } from "@grassroots/kit";
 import { callGateway, startSuite, type GraphQLResult, type RunningSuite } from "@grassroots/testing";
 import { ACCESS_POLICY } from "../support/access/access-policy";
-import { CALLERS, DALATE, SHULINZHAO } from "../support/access/areas";
+import { CALLERS, CITY, DALATE, SHULINZHAO, XUEJIAWAN } from "../support/access/areas";
 import {
   describeCase,
   generateCases,
@@ -12,6 +13,7 @@ import {
 } from "../support/access/matrix";
 import { schemaOperations, supergraph } from "../support/access/operations";
 import { seedMatrix, type Seeds } from "../support/access/seed";
+import { chinaDay as day } from "../support/ordos-suite";
 
 // Issue 14, "Access matrix": every query, mutation and cross-service reference of the supergraph ×
 // every role × (own unit, a unit below, a sibling banner, a unit above) on the real Ordos tree, the
@@ -156,5 +158,60 @@ describe("the access matrix through the gateway (issue 14)", () => {
     expect(clerkUnits.filter((code) => !code.startsWith(SHULINZHAO.slice(0, 9)))).toEqual([]);
     expect(asAdmin.staffingGaps.units.length).toBeGreaterThan(clerkUnits.length);
     expect(asClerk.postCoverage[0].total).toBeLessThan(asAdmin.postCoverage[0].total);
+  }, 60000);
+  test("R11: a banner's meeting read by a township clerk shows the problems of the clerk's area only, not another township's (nor who answers for it)", async () => {
+    const admin = await suite.token("BANNER_ADMIN", DALATE, "matrix-admin-3", "李强");
+    const clerk = await suite.token("UNIT_CLERK", SHULINZHAO, "matrix-clerk-3", "张华");
+    const JIGESITAI = "150621101000"; // 吉格斯太镇, a sibling township of 树林召镇 in 达拉特旗
+    await read(
+      `mutation ($input: RecordWorkMeetingInput!) { recordWorkMeeting(input: $input) { id } }`,
+      {
+        input: {
+          requestId: randomUUID(),
+          holderUnitId: idOf(DALATE),
+          meetingDate: day(-4),
+          kind: "SPECIAL",
+          chair: "旗长",
+          topics: ["乡镇统计站建设"],
+          studiedGrassrootsStatistics: true,
+          problems: [
+            { description: "树林召镇台账不全", responsibleUnitId: idOf(SHULINZHAO), dueDate: day(30) },
+            {
+              description: "吉格斯太镇缺专职统计员",
+              responsibleUnitId: idOf(JIGESITAI),
+              responsiblePerson: "王建国",
+              dueDate: day(30),
+            },
+          ],
+        },
+      },
+      admin,
+    );
+    const session = seeds.session!.find((s) => s.unit === DALATE)!;
+    const seen = await read(
+      `query ($id: ID!) { trainingSession(id: $id) { organizer { meetings { problems { responsibleUnit { id } responsiblePerson } } } } }`,
+      { id: session.id },
+      clerk,
+    );
+    const problems: { responsibleUnit: { id: string }; responsiblePerson: string | null }[] =
+      seen.trainingSession.organizer.meetings.flatMap((m: { problems: unknown[] }) => m.problems);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.filter((p) => p.responsibleUnit.id === idOf(JIGESITAI))).toEqual([]);
+    expect(problems.filter((p) => p.responsiblePerson === "王建国")).toEqual([]);
+  }, 60000);
+
+  test("R6/R7: the city's session read by a banner bureau lists the enrolments of its own banner's people only", async () => {
+    const admin = await suite.token("BANNER_ADMIN", DALATE, "matrix-admin-4", "李强");
+    const city = seeds.session!.find((s) => s.unit === CITY)!;
+    const sibling = seeds.statistician!.find((p) => p.unit === XUEJIAWAN)!;
+    const own = seeds.statistician!.find((p) => p.unit === SHULINZHAO)!;
+    const seen = await read(
+      `query ($id: ID!) { trainingSession(id: $id) { enrollments { statisticianId statistician { id name } } } }`,
+      { id: city.id },
+      admin,
+    );
+    const ids = JSON.stringify(seen.trainingSession.enrollments);
+    expect(ids).toContain(own.id);
+    expect(ids).not.toContain(sibling.id);
   }, 60000);
 });

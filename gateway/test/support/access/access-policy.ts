@@ -316,6 +316,9 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
     FINANCE_OFFICER: OWN_BUREAU,
   }),
   m("republishFinanceRuleStatuses", "finance", "none", "republish rule statuses", { CITY_ADMIN: ANYWHERE }),
+  // REQUIREMENTS.md gives finance officers "budgets, allocations, payments within their level"; the
+  // code leaves R9's programme and rounds (the allocation) to the city bureau and the payments to
+  // finance officers. Reported to the lead (access14.defects); the table follows the code until decided.
   m("createAwardProgramme", "finance", "unit", "R9 the city's award programme", { CITY_ADMIN: IN_AREA }),
   m("setAllocationRule", "finance", "unseeded", "R9 a programme's rule", { CITY_ADMIN: IN_AREA }),
   m("openAllocationRound", "finance", "unseeded", "R9 open a round", { CITY_ADMIN: IN_AREA }),
