@@ -1,5 +1,6 @@
 import { createTestDatabase, startPrivateCluster, type PrivateCluster } from "@grassroots/test-infra";
 import { Field, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import type { Pool } from "pg";
 import type { DataSource } from "typeorm";
 import {
   buildFederatedSchema,
@@ -122,4 +123,17 @@ it("#14: while PostgreSQL is down a read and a write answer SERVICE_UNAVAILABLE 
   expect(Date.now() - back).toBeLessThan(2_000);
   expect((await call(server.url, "mutation { addTally { count } }")).body.data?.addTally?.count).toBe(2);
   expect((await call(server.url, "{ tally { count } }")).body.data?.tally?.count).toBe(2);
+}, 60_000);
+
+it("#14: a pool connection held outside a query (neither the pool's nor TypeORM's to watch) does not crash the process when PostgreSQL ends its sessions", async () => {
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const held = await pool.connect();
+  // checked out, the pool no longer listens on it; what listens is the kit's guard alone — without
+  // it the 57P01 below would be an uncaught 'error' and end this process
+  expect(held.listenerCount("error")).toBe(1);
+  await pg.stop("fast");
+  await pg.start();
+  held.release(new Error("its session was ended"));
+  const { body } = await call(server.url, "{ tally { count } }");
+  expect(body.data?.tally?.count).toBeGreaterThanOrEqual(1);
 }, 60_000);

@@ -1,3 +1,4 @@
+import { Client, type ClientConfig } from "pg";
 import { DataSource, type EntitySchema, type MixedList } from "typeorm";
 import type { Logger } from "pino";
 
@@ -11,6 +12,19 @@ export interface DataSourceOptions {
   applicationName: string;
 }
 
+/**
+ * A pool connection that never crashes the process with an unhandled 'error' event. pg-pool listens
+ * on a client only while it is idle, TypeORM only while a query runner holds it; PostgreSQL ending
+ * its sessions (a restart: 57P01) can reach a client in neither state. Each query on it still fails,
+ * and TypeORM and the pool drop it; this listener only keeps the process alive to reconnect.
+ */
+class PoolClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on("error", () => undefined);
+  }
+}
+
 /** A PostgreSQL DataSource. The schema only ever changes through migrations (synchronize stays off). */
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
@@ -22,7 +36,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     synchronize: false,
     migrationsRun: false,
     applicationName: options.applicationName,
-    extra: { max: options.poolSize, application_name: options.applicationName },
+    extra: { max: options.poolSize, application_name: options.applicationName, Client: PoolClient },
   });
 }
 
