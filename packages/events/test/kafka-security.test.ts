@@ -192,12 +192,15 @@ describe("ACLs from the contracts", () => {
         throw new Error("not used to list handlers");
       };
       const wiring = (
-        factory![1] as (...a: unknown[]) => { groupId: string; handlers: { contract: { type: string } }[] }
+        factory![1] as (...a: unknown[]) => { groupId: string; handlers: { contract: { topic: string } }[] }
       )(unused, unused);
       expect(declared.map((c) => c.groupId)).toEqual([wiring.groupId]);
-      expect(declared[0]!.contracts.map((c) => c.type).sort()).toEqual(
-        wiring.handlers.map((h) => h.contract.type).sort(),
-      );
+      // The ACLs are per topic: the topics the table lets it read are those its handlers subscribe to.
+      const topicsOf = (contracts: { topic: string }[]) => [...new Set(contracts.map((c) => c.topic))].sort();
+      expect([service, topicsOf(declared[0]!.contracts)]).toEqual([
+        service,
+        topicsOf(wiring.handlers.map((h) => h.contract)),
+      ]);
     }
   });
 

@@ -4,6 +4,7 @@ import {
   OrgUnitCreated,
   OrgUnitDeactivated,
   OrgUnitMoved,
+  OrgUnitStateRepublished,
   OrgUnitUpdated,
   RegisterCountSet,
 } from "../contracts/organization";
@@ -27,14 +28,22 @@ export interface DeclaredConsumer {
   contracts: EventContract[];
 }
 
-const orgUnitEvents = [OrgUnitCreated, OrgUnitUpdated, OrgUnitMoved, OrgUnitDeactivated, RegisterCountSet];
+const orgUnitEvents = [
+  OrgUnitCreated,
+  OrgUnitUpdated,
+  OrgUnitMoved,
+  OrgUnitDeactivated,
+  RegisterCountSet,
+  OrgUnitStateRepublished,
+];
 const statisticianEvents = [StatisticianRegistered, StatisticianUpdated];
 const assignmentEvents = [AssignmentStarted, AssignmentActivated, AssignmentChanged, AssignmentEnded];
 
 /**
  * Who consumes what. The contracts say who publishes an event, not who reads it; the services' wirings
  * (services/<svc>/src/events/consumers.ts) do, and the ACLs need it here: kafka-security.test.ts checks
- * this table against every service's built consumer wiring, so the two cannot drift apart.
+ * this table's topics against every service's built consumer wiring, so the two cannot drift apart
+ * (the rights are per topic: a new event on a topic already read changes nothing).
  * Organization consumes nothing.
  */
 export const declaredConsumers: readonly DeclaredConsumer[] = [
