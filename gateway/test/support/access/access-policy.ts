@@ -77,6 +77,8 @@ export type TargetKind =
   | "scheme"
   | "problem"
   | "finding"
+  /** an assessment, by the owner of its scheme (the subjects chosen outside the callers' areas) */
+  | "assessment"
   /** a banner (or the city) by id: the banner reports */
   | "banner"
   /** records the matrix's seed does not make (enrolments, rounds, claims, assessments, …): only a
@@ -346,7 +348,7 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
   q("assessmentScheme", "evaluation", "scheme", "a scheme by id", EVERYONE(IN_AREA_OR_ABOVE)),
   q("assessmentSchemes", "evaluation", "unit", "an owner's schemes", EVERYONE(IN_AREA_OR_ABOVE_ONLY)),
   q("assessmentMetrics", "evaluation", "none", "the metric catalogue (reference data)", EVERYONE(ANYWHERE)),
-  q("assessment", "evaluation", "unseeded", "an assessment by id", EVERYONE(IN_AREA)),
+  q("assessment", "evaluation", "assessment", "an assessment by id", EVERYONE(IN_AREA)),
   q(
     "assessmentRanking",
     "evaluation",
@@ -378,7 +380,7 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
     m(
       op,
       "evaluation",
-      ["openAssessments", "publishAssessmentResults"].includes(op) ? "scheme" : "unseeded",
+      ["openAssessments", "publishAssessmentResults"].includes(op) ? "scheme" : "assessment",
       "a step of the scheme's bureau",
       {
         CITY_ADMIN: OWN_BUREAU_SEEN,

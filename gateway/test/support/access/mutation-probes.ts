@@ -50,6 +50,7 @@ const RECORD_FIELDS: Record<string, string[]> = {
   scheme: ["schemeVersionId"],
   problem: ["problemId"],
   finding: ["findingId"],
+  assessment: ["assessmentId"],
 };
 const ID_FIELD_FOR: Record<string, string> = {
   updateStatistician: "statistician",

@@ -114,7 +114,7 @@ export const QUERY_PROBES: Record<string, QueryProbe> = {
   assessmentScheme: byId("assessmentScheme", "id name"),
   assessmentSchemes: byUnit("assessmentSchemes", "ownerUnitId", "id"),
   assessmentMetrics: plain("assessmentMetrics", "metric"),
-  assessment: () => undefined, // no assessment is opened by the seed
+  assessment: byId("assessment", "id status"),
   assessmentRanking: byUnit("assessmentRanking", "ownerUnitId", "id", "$year: Int!", Y),
   meetingSummary: byUnit("meetingSummary", "holderUnitId", "problemsRaised", "$year: Int!", Y),
   findings: byUnit("findings", "unitId", `totalCount ${EDGES}`),

@@ -205,6 +205,26 @@ export async function seedMatrix(suite: RunningSuite): Promise<Seeds> {
     schemes.push({ unit: owner, id: made.id as string, with: { schemeId: made.schemeId as string } });
   }
 
+  // each bureau opens its scheme's assessments; kept: one whose subject lies outside the next level's
+  // callers' areas (the city's of 准格尔旗, 达拉特旗's of 吉格斯太镇, 准格尔旗's of 薛家湾镇), by the owner
+  const assessments: Seeded[] = [];
+  for (const [owner, token, subject] of [
+    [CITY, t.city, ZHUNGEER],
+    [DALATE, t.dalate, "150621101000"],
+    [ZHUNGEER, t.zhungeer, XUEJIAWAN],
+  ]) {
+    const scheme = schemes.find((s) => s.unit === owner)!;
+    const opened = await gql(
+      `mutation ($id: ID!) { openAssessments(schemeVersionId: $id) { id subject { id } } }`,
+      { id: scheme.id },
+      token,
+    );
+    const one = (opened.openAssessments as { id: string; subject: { id: string } }[]).find(
+      (a) => a.subject.id === idOf(subject),
+    );
+    if (one) assessments.push({ id: one.id, unit: owner });
+  }
+
   // meetings (a problem each, kept by the holder) and inspections (a finding each, at the inspected unit)
   const meeting = async (holder: string, responsible: string, token: string) => {
     const m = await write(
@@ -290,6 +310,7 @@ export async function seedMatrix(suite: RunningSuite): Promise<Seeds> {
     })),
     banner: [DALATE, ZHUNGEER].map((code) => ({ id: idOf(code), unit: code })),
     budgetLine: lines,
+    assessment: assessments,
     scheme: schemes,
     problem: problems,
     finding: findings,
