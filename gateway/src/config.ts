@@ -55,6 +55,8 @@ export const gatewayEnvSchema = z
     RATE_LIMIT_BURST: optionalInt(1),
     /** Operations in flight at once in this process; more wait, taking turns by caller. */
     MAX_CONCURRENT_OPERATIONS: optionalInt(0),
+    /** Of those, at most this many of one caller (default: half), so a flood leaves room for others. */
+    MAX_CONCURRENT_PER_CALLER: optionalInt(1),
     /** The longest an operation waits for a turn before it is refused as OVERLOADED. */
     OPERATION_QUEUE_TIMEOUT_MS: envInt(1000, 0),
     /** Operations of one caller that may wait at once; more are refused at once. */
@@ -110,15 +112,18 @@ function withOverloadDefaults<
     RATE_LIMIT_PER_SECOND?: number;
     RATE_LIMIT_BURST?: number;
     MAX_CONCURRENT_OPERATIONS?: number;
+    MAX_CONCURRENT_PER_CALLER?: number;
   },
 >(env: T) {
   const defaults = env.NODE_ENV === "production" ? PRODUCTION_OVERLOAD_DEFAULTS : undefined;
   const rate = env.RATE_LIMIT_PER_SECOND ?? defaults?.RATE_LIMIT_PER_SECOND ?? 0;
+  const concurrent = env.MAX_CONCURRENT_OPERATIONS ?? defaults?.MAX_CONCURRENT_OPERATIONS ?? 0;
   return {
     ...env,
     RATE_LIMIT_PER_SECOND: rate,
-    RATE_LIMIT_BURST: env.RATE_LIMIT_BURST ?? defaults?.RATE_LIMIT_BURST ?? Math.max(1, rate * 3),
-    MAX_CONCURRENT_OPERATIONS: env.MAX_CONCURRENT_OPERATIONS ?? defaults?.MAX_CONCURRENT_OPERATIONS ?? 0,
+    RATE_LIMIT_BURST: env.RATE_LIMIT_BURST ?? defaults?.RATE_LIMIT_BURST ?? Math.max(1, Math.ceil(rate * 3)),
+    MAX_CONCURRENT_OPERATIONS: concurrent,
+    MAX_CONCURRENT_PER_CALLER: env.MAX_CONCURRENT_PER_CALLER ?? Math.max(1, Math.ceil(concurrent / 2)),
   };
 }
 

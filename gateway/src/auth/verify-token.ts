@@ -2,6 +2,7 @@ import { Roles, type Identity } from "@grassroots/kit";
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyOptions } from "jose";
 import { z } from "zod";
 import type { GatewayConfig } from "../config";
+import { VerifiedTokens } from "./verified-tokens";
 
 /** Why a request carries no usable identity; the message is what a clerk sees. */
 export class AuthenticationFailure extends Error {
@@ -52,9 +53,12 @@ export function createTokenVerifier(config: GatewayConfig): TokenVerifier {
     verify = (token) => jwtVerify(token, secret, options("HS256"));
   }
 
+  const verified = new VerifiedTokens();
   return async (authorization) => {
     const token = bearerToken(authorization);
     if (!token) throw new AuthenticationFailure(AuthMessages.missing, "no bearer token");
+    const known = verified.get(token);
+    if (known) return known;
     let payload: unknown;
     try {
       payload = (await verify(token)).payload;
@@ -71,7 +75,9 @@ export function createTokenVerifier(config: GatewayConfig): TokenVerifier {
       );
     }
     const { sub, roles, org, name } = claims.data;
-    return { userId: sub, roles, orgUnitId: org, ...(name ? { name } : {}) };
+    const identity: Identity = { userId: sub, roles, orgUnitId: org, ...(name ? { name } : {}) };
+    verified.keep(token, identity, (payload as { exp: number }).exp);
+    return identity;
   };
 }
 

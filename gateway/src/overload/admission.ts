@@ -1,18 +1,22 @@
-import { HeaderMap } from "@apollo/server";
-import type { Logger } from "@grassroots/kit";
-import { GraphQLError } from "graphql";
-import type { IncomingMessage } from "node:http";
+import { sendJson, type Logger } from "@grassroots/kit";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GatewayConfig } from "../config";
 import type { GatewayContext } from "../server/gateway-context";
 import { gatewayRefusals } from "../server/gateway-metrics";
 import { FairSlots, NoSlot, type Release } from "./fair-slots";
 import { TokenBuckets } from "./token-buckets";
 
-export interface AdmittedRequest {
-  /** Apollo's context function: authenticates, then takes a token of the caller's rate and a slot. */
+/** A request let through: Apollo's context function, and the slot to give back once it is answered. */
+export interface Admitted {
   context(): Promise<GatewayContext>;
-  /** Gives the slot back once the answer is sent (a no-op when none was taken). */
   release(): void;
+}
+
+/** A request refused before Apollo sees it: HTTP 429, Retry-After, one GraphQL error. */
+export interface Refused {
+  code: "RATE_LIMITED" | "OVERLOADED";
+  message: string;
+  retryAfterSeconds: number;
 }
 
 /**
@@ -32,65 +36,83 @@ export function admissionControl(config: GatewayConfig, logger: Logger) {
           config.MAX_CONCURRENT_OPERATIONS,
           config.OPERATION_QUEUE_TIMEOUT_MS,
           config.OPERATION_QUEUE_PER_CALLER,
+          config.MAX_CONCURRENT_PER_CALLER,
         )
       : undefined;
 
-  const charge = (caller: string) => {
+  const charge = (caller: string): Refused | undefined => {
     const wait = buckets?.take(caller) ?? 0;
-    if (wait === 0) return;
+    if (wait === 0) return undefined;
     const seconds = Math.max(1, Math.ceil(wait));
     gatewayRefusals.inc({ reason: "rate_limited" });
     logger.debug({ caller, retryAfter: seconds }, "request refused: rate limit");
-    throw refusal(
-      "RATE_LIMITED",
-      `Too many requests from your account: this service takes ${rate} a second from one account ` +
+    return {
+      code: "RATE_LIMITED",
+      message:
+        `Too many requests from your account: this service takes ${rate} a second from one account ` +
         `(${config.RATE_LIMIT_BURST} at once). Nothing was done; wait ${seconds} s and try again.`,
-      seconds,
-    );
+      retryAfterSeconds: seconds,
+    };
   };
 
   return {
-    request(req: IncomingMessage, authenticate: () => Promise<GatewayContext>): AdmittedRequest {
-      let release: Release | undefined;
-      return {
-        context: async () => {
-          let context: GatewayContext;
-          try {
-            context = await authenticate();
-          } catch (error) {
-            charge(`ip:${req.socket.remoteAddress ?? "unknown"}`);
-            throw error;
+    /**
+     * Authenticates, takes a token of the caller's rate and a slot — before Apollo reads the body, so
+     * a refusal costs the gateway next to nothing (a flood is mostly refusals). A request without a
+     * valid token that is within its IP's rate goes on to Apollo, which answers the 401.
+     */
+    async admit(
+      req: IncomingMessage,
+      authenticate: () => Promise<GatewayContext>,
+    ): Promise<Admitted | Refused> {
+      let context: GatewayContext;
+      try {
+        context = await authenticate();
+      } catch (error) {
+        return (
+          charge(`ip:${req.socket.remoteAddress ?? "unknown"}`) ?? {
+            context: () => Promise.reject(error),
+            release: () => {},
           }
-          const caller = `sub:${context.identity.userId}`;
-          charge(caller);
-          if (slots) {
-            try {
-              release = await slots.acquire(caller);
-            } catch (error) {
-              if (!(error instanceof NoSlot)) throw error;
-              gatewayRefusals.inc({ reason: "overloaded" });
-              logger.debug({ caller, reason: error.message }, "request refused: overloaded");
-              throw refusal(
-                "OVERLOADED",
-                "The service is busy with many requests right now. Nothing was done; wait 1 s and try again.",
-                1,
-              );
-            }
-          }
-          return context;
-        },
-        release: () => release?.(),
-      };
+        );
+      }
+      const caller = `sub:${context.identity.userId}`;
+      const limited = charge(caller);
+      if (limited) return limited;
+      let release: Release = () => {};
+      if (slots) {
+        try {
+          release = await slots.acquire(caller);
+        } catch (error) {
+          if (!(error instanceof NoSlot)) throw error;
+          gatewayRefusals.inc({ reason: "overloaded" });
+          logger.debug({ caller, reason: error.message }, "request refused: overloaded");
+          return {
+            code: "OVERLOADED",
+            message:
+              "The service is busy with many requests right now. Nothing was done; wait 1 s and try again.",
+            retryAfterSeconds: 1,
+          };
+        }
+      }
+      return { context: async () => context, release };
     },
   };
 }
 
-function refusal(code: "RATE_LIMITED" | "OVERLOADED", message: string, retryAfterSeconds: number) {
-  return new GraphQLError(message, {
-    extensions: {
-      code,
-      retryAfterSeconds,
-      http: { status: 429, headers: new HeaderMap([["retry-after", String(retryAfterSeconds)]]) },
+/** Answers a refusal: HTTP 429 with Retry-After, so plain HTTP clients and GraphQL clients both see it. */
+export function sendRefusal(res: ServerResponse, refusal: Refused): void {
+  sendJson(
+    res,
+    429,
+    {
+      errors: [
+        {
+          message: refusal.message,
+          extensions: { code: refusal.code, retryAfterSeconds: refusal.retryAfterSeconds },
+        },
+      ],
     },
-  });
+    { "retry-after": String(refusal.retryAfterSeconds) },
+  );
 }

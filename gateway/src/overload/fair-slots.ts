@@ -10,19 +10,22 @@ interface Waiter {
 }
 
 /**
- * At most `limit` operations in flight. When all slots are taken an operation waits up to
- * `timeoutMs`, in its caller's queue; a freed slot goes to the callers in turn (round robin), not
- * to whoever queued most, so one caller's flood delays another caller by about one operation.
+ * At most `limit` operations in flight, and at most `perCallerInFlight` of one caller, so a flood of
+ * one token always leaves slots for the others. An operation that cannot start waits up to
+ * `timeoutMs` in its caller's queue (at most `perCallerWaiting` of them); a freed slot goes to the
+ * waiting callers in turn (round robin), not to whoever queued most.
  */
 export class FairSlots {
   private inFlight = 0;
+  private readonly held = new Map<string, number>();
   /** Callers with waiting operations, in turn order (a Map keeps insertion order). */
   private readonly queues = new Map<string, Waiter[]>();
 
   constructor(
     private readonly limit: number,
     private readonly timeoutMs: number,
-    private readonly perCaller: number,
+    private readonly perCallerWaiting: number,
+    private readonly perCallerInFlight = limit,
   ) {}
 
   get active(): number {
@@ -30,12 +33,10 @@ export class FairSlots {
   }
 
   acquire(key: string): Promise<Release> {
-    if (this.inFlight < this.limit && this.queues.size === 0) {
-      this.inFlight++;
-      return Promise.resolve(this.releaser());
-    }
+    // After every release the eligible waiters have been served, so a caller with none waiting may start.
+    if (this.canStart(key) && !this.queues.has(key)) return Promise.resolve(this.start(key));
     const queue = this.queues.get(key) ?? [];
-    if (queue.length >= this.perCaller || this.timeoutMs === 0)
+    if (queue.length >= this.perCallerWaiting || this.timeoutMs === 0)
       return Promise.reject(new NoSlot("this caller already has operations waiting"));
     return new Promise<Release>((grant, refuse) => {
       const waiter: Waiter = { grant, refuse };
@@ -51,26 +52,40 @@ export class FairSlots {
     });
   }
 
-  private releaser(): Release {
+  private canStart(key: string): boolean {
+    return this.inFlight < this.limit && (this.held.get(key) ?? 0) < this.perCallerInFlight;
+  }
+
+  private start(key: string): Release {
+    this.inFlight++;
+    this.held.set(key, (this.held.get(key) ?? 0) + 1);
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.inFlight--;
+      const left = this.held.get(key)! - 1;
+      if (left === 0) this.held.delete(key);
+      else this.held.set(key, left);
       this.grantNext();
     };
   }
 
   private grantNext() {
-    while (this.inFlight < this.limit && this.queues.size > 0) {
-      const [key, queue] = this.queues.entries().next().value as [string, Waiter[]];
-      const waiter = queue.shift()!;
-      // The caller goes to the back of the turn order (or leaves it with nothing left waiting).
-      this.queues.delete(key);
-      if (queue.length > 0) this.queues.set(key, queue);
-      clearTimeout(waiter.timer);
-      this.inFlight++;
-      waiter.grant(this.releaser());
+    let granted = true;
+    while (granted && this.inFlight < this.limit) {
+      granted = false;
+      for (const [key, queue] of this.queues) {
+        if (!this.canStart(key)) continue;
+        const waiter = queue.shift()!;
+        // The caller goes to the back of the turn order (or leaves it with nothing left waiting).
+        this.queues.delete(key);
+        if (queue.length > 0) this.queues.set(key, queue);
+        clearTimeout(waiter.timer);
+        waiter.grant(this.start(key));
+        granted = true;
+        break;
+      }
     }
   }
 }

@@ -26,7 +26,7 @@ import { subgraphUrlOverrides, type GatewayConfig } from "../config";
 import { responseCachePlugins } from "../cache/response-cache";
 import { costWithVariablesPlugin } from "../limits/cost-with-variables-plugin";
 import { queryLimitRules } from "../limits/validation-rules";
-import { admissionControl } from "../overload/admission";
+import { admissionControl, sendRefusal } from "../overload/admission";
 import { readTrustedDocuments } from "../trusted-documents/manifest";
 import { trustedDocumentsPlugin } from "../trusted-documents/trusted-documents-plugin";
 import { authenticate } from "./authenticate";
@@ -177,14 +177,15 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return sendGraphQLError(res, 503, "SERVICE_UNAVAILABLE", "The gateway is starting; try again shortly.");
     const requestId = requestIdOf(req);
     res.setHeader(Headers.requestId, requestId);
-    const admitted = admission.request(req, () => authenticate(req, requestId, verify, logger));
-    try {
-      await runWithContext({ requestId }, () =>
-        handleGraphQLRequest(apollo, req, res, url, admitted.context, config.BODY_LIMIT_BYTES),
-      );
-    } finally {
-      admitted.release();
-    }
+    await runWithContext({ requestId }, async () => {
+      const admitted = await admission.admit(req, () => authenticate(req, requestId, verify, logger));
+      if ("code" in admitted) return sendRefusal(res, admitted);
+      try {
+        await handleGraphQLRequest(apollo, req, res, url, admitted.context, config.BODY_LIMIT_BYTES);
+      } finally {
+        admitted.release();
+      }
+    });
   };
 
   handle(route);
