@@ -92,12 +92,13 @@ const exec = promisify(execFile);
  */
 export async function readTopicWithKcat(
   topic: string,
+  brokers: string[] = testEnv.kafkaBrokers,
 ): Promise<{ key: string; headers: Record<string, string>; value: string }[]> {
   const { stdout } = await exec(
     "kcat",
     [
       "-b",
-      testEnv.kafkaBrokers.join(","),
+      brokers.join(","),
       "-C",
       "-t",
       topic,
@@ -108,7 +109,7 @@ export async function readTopicWithKcat(
       "-f",
       "%k\t%h\t%s\n",
     ],
-    { timeout: 30000 },
+    { timeout: 30000, maxBuffer: 256 * 1024 * 1024 },
   );
   return stdout
     .split("\n")

@@ -1,54 +1,20 @@
-import { AppError, isInfrastructureError, runWithContext, type Logger } from "@grassroots/kit";
-import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from "kafkajs";
-import type { DataSource, EntityManager } from "typeorm";
-import { dlqTopicOf, type EventContract, type EventData } from "../contracts/contract";
+import { AppError, isInfrastructureError, runWithContext } from "@grassroots/kit";
+import type { Consumer, EachMessagePayload, KafkaMessage, Producer } from "kafkajs";
+import { dlqTopicOf } from "../contracts/contract";
 import { deadLetterHeaders } from "./dead-letter";
 import { replayDeadLetters, type ReplayReport } from "./dead-letter-replay";
 import { parseMessage } from "./message-parsing";
 import {
   consumerDeadLettered,
   consumerHandled,
-  consumerIdReused,
   consumerRetries,
   consumerWaitingForInfrastructure,
 } from "./consumer-metrics";
-import { eventDataHash } from "./event-hash";
+import type { EventConsumerOptions, EventHandler, RetryPolicy } from "./consumer-options";
+import { handleInInbox } from "./inbox-transaction";
 import type { ReceivedEvent } from "./received-event";
 
-/** What the consumer runs for one event type; services build these with `consumerOf` and `handle`. */
-export interface EventHandler<C extends EventContract = EventContract> {
-  contract: C;
-  /** Runs inside the inbox transaction: write through `manager` only, so the writes and the event id commit together. */
-  handle(event: ReceivedEvent<EventData<C>>, manager: EntityManager): Promise<void>;
-}
-
-/**
- * How often a handler failing for its own reasons is tried, and the backoff between tries (doubling
- * from initialMs). `infrastructureMaxMs` caps the wait while the database or broker is away (tried
- * without end): the consumer is back within that long after they return.
- */
-export interface RetryPolicy {
-  attempts: number;
-  initialMs: number;
-  maxMs: number;
-  infrastructureMaxMs?: number;
-}
-
-export interface EventConsumerOptions {
-  kafka: Kafka;
-  dataSource: DataSource;
-  /** Inbox namespace and, behind the topic prefix, the Kafka consumer group, e.g. "personnel". */
-  groupId: string;
-  handlers: EventHandler[];
-  logger: Logger;
-  retry?: RetryPolicy;
-  fromBeginning?: boolean;
-  /**
-   * Prepended to the contracts' topics and to the consumer group (KAFKA_TOPIC_PREFIX): environments
-   * sharing a broker must not share a group, or one gets the other's partitions.
-   */
-  topicPrefix?: string;
-}
+export type { EventConsumerOptions, EventHandler, RetryPolicy } from "./consumer-options";
 
 /** The consumer is stopping while it waits for the database: the message stays uncommitted, for the next start. */
 class Stopping extends Error {}
@@ -75,11 +41,44 @@ export class EventConsumer {
   constructor(private readonly options: EventConsumerOptions) {
     for (const handler of options.handlers) this.handlers.set(handler.contract.type, handler);
     this.retry = options.retry ?? { attempts: 5, initialMs: 200, maxMs: 5000 };
-    this.consumer = options.kafka.consumer({
-      groupId: `${options.topicPrefix ?? ""}${options.groupId}`,
+    this.consumer = this.newConsumer();
+    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  }
+
+  private newConsumer(): Consumer {
+    const consumer = this.options.kafka.consumer({
+      groupId: `${this.options.topicPrefix ?? ""}${this.options.groupId}`,
       allowAutoTopicCreation: false,
     });
-    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    // kafkajs restarts a crashed consumer only after errors it deems retriable; after a broker crash
+    // some are not (a closed connection mid-join), and the group would stay stopped for good.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopping || consumer !== this.consumer) return;
+      this.options.logger.warn({ err: payload.error }, "consumer crashed; starting it again");
+      void this.restartAfterCrash();
+    });
+    return consumer;
+  }
+
+  private async restartAfterCrash(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt++) {
+      await new Promise((r) => setTimeout(r, Math.min(250 * attempt, 1000)));
+      const old = this.consumer;
+      this.consumer = this.newConsumer();
+      await old.disconnect().catch(() => undefined);
+      try {
+        await this.runConsumer();
+        return;
+      } catch (error) {
+        this.options.logger.debug({ err: error, attempt }, "consumer restart failed; trying again");
+      }
+    }
+  }
+
+  private async runConsumer(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
   }
 
   get topics(): string[] {
@@ -89,9 +88,7 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     await this.producer.connect();
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
-    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    await this.runConsumer();
   }
 
   /**
@@ -196,41 +193,9 @@ export class EventConsumer {
     );
   }
 
-  private async handleOnce(handler: EventHandler, event: ReceivedEvent): Promise<"handled" | "duplicate"> {
-    const { groupId } = this.options;
-    const hash = eventDataHash(event.type, event.data);
-    return this.options.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO inbox (consumer, event_id, type, topic, kafka_partition, kafka_offset, data_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [groupId, event.id, event.type, event.topic, event.partition, event.offset, hash],
-      );
-      if (inserted.length > 0) {
-        await handler.handle(event, manager);
-        return "handled";
-      }
-      const [first]: { data_hash: string | null; topic: string; kafka_offset: string }[] =
-        await manager.query(
-          `SELECT data_hash, topic, kafka_offset FROM inbox WHERE consumer = $1 AND event_id = $2`,
-          [groupId, event.id],
-        );
-      if (first?.data_hash && first.data_hash !== hash) {
-        // Not a redelivery: the same id with other data. The first one stands; this one is counted and named.
-        consumerIdReused.inc({ group: groupId, type: event.type });
-        this.options.logger.warn(
-          {
-            eventId: event.id,
-            type: event.type,
-            topic: event.topic,
-            offset: event.offset,
-            firstTopic: first.topic,
-            firstOffset: first.kafka_offset,
-          },
-          "event id reused with different data; the first event stands and this one is dropped",
-        );
-      }
-      return "duplicate";
-    });
+  private handleOnce(handler: EventHandler, event: ReceivedEvent): Promise<"handled" | "duplicate"> {
+    const { dataSource, groupId, logger } = this.options;
+    return handleInInbox({ dataSource, groupId, logger }, handler, event);
   }
 
   private async deadLetter(
