@@ -77,6 +77,8 @@ export type TargetKind =
   | "scheme"
   | "problem"
   | "finding"
+  /** an enrolment, by its session's organizer */
+  | "enrollment"
   /** an assessment, by the owner of its scheme (the subjects chosen outside the callers' areas) */
   | "assessment"
   /** a banner (or the city) by id: the banner reports */
@@ -274,9 +276,9 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
     CITY_ADMIN: IN_AREA,
     BANNER_ADMIN: OWN_BUREAU_SEEN,
   }),
-  m("withdrawTrainingEnrollment", "training", "unseeded", "withdraw an enrolment", {
+  m("withdrawTrainingEnrollment", "training", "enrollment", "withdraw an enrolment", {
     CITY_ADMIN: IN_AREA,
-    BANNER_ADMIN: IN_AREA,
+    BANNER_ADMIN: OWN_BUREAU,
   }),
   m("recordTrainingResult", "training", "session", "record a person's result", {
     CITY_ADMIN: IN_AREA,
@@ -286,9 +288,9 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
     CITY_ADMIN: IN_AREA,
     BANNER_ADMIN: OWN_BUREAU_SEEN,
   }),
-  m("issuePrePostCertificate", "training", "unseeded", "issue a pre-post certificate", {
+  m("issuePrePostCertificate", "training", "enrollment", "issue a pre-post certificate", {
     CITY_ADMIN: IN_AREA,
-    BANNER_ADMIN: IN_AREA,
+    BANNER_ADMIN: OWN_BUREAU,
   }),
   m("republishTrainingRuleStatuses", "training", "none", "republish rule statuses", { CITY_ADMIN: ANYWHERE }),
 

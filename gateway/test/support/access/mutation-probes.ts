@@ -51,6 +51,7 @@ const RECORD_FIELDS: Record<string, string[]> = {
   problem: ["problemId"],
   finding: ["findingId"],
   assessment: ["assessmentId"],
+  enrollment: ["enrollmentId"],
 };
 const ID_FIELD_FOR: Record<string, string> = {
   updateStatistician: "statistician",

@@ -96,7 +96,8 @@ export const QUERY_PROBES: Record<string, QueryProbe> = {
   staffingGaps: byUnit("staffingGaps", "bannerId", "banner { id } unitsEvaluated"),
   trainingSession: byId("trainingSession", "id title"),
   trainingSessions: byFilter("trainingSessions", "organizerUnitId"),
-  trainingCertificate: () => undefined, // no certificate is issued by the seed
+  // the seed issues no certificate: every role may look one up, so no case runs
+  trainingCertificate: () => undefined,
   trainingCoverage: byUnit(
     "trainingCoverage",
     "bannerId",
@@ -108,7 +109,7 @@ export const QUERY_PROBES: Record<string, QueryProbe> = {
   budgetLines: byUnit("budgetLines", "ownerUnitId", EDGES, "$year: Int!", Y),
   budgetExecution: plain("budgetExecution", "unitId status", "$year: Int!", Y),
   awardProgrammes: plain("awardProgrammes", "id"),
-  allocationRound: () => undefined, // no round is opened by the seed
+  allocationRound: byId("allocationRound", "id"), // the seed opens no round: a role's refusal only
   subsidyClaims: byUnit("subsidyClaims", "bannerUnitId", "id", "$period: String!", { period: `${YEAR}-01` }),
   complianceScorecard: byUnit("complianceScorecard", "unitId", "unit { unitCode }", "$year: Int!", Y),
   assessmentScheme: byId("assessmentScheme", "id name"),

@@ -123,21 +123,32 @@ export async function seedMatrix(suite: RunningSuite): Promise<Seeds> {
     [DALATE]: await plan(DALATE, t.dalate),
     [ZHUNGEER]: await plan(ZHUNGEER, t.zhungeer),
   };
-  await write(
-    gql,
-    "openTrainingSession",
-    "TrainingSessionStepInput",
-    { id: sessions[CITY].id, expectedVersion: sessions[CITY].version },
-    t.city,
-  );
-  for (const p of [people[0], people[2]])
+  // the sessions opened; each bureau enrols a person of its area (the city both banners' people)
+  const enrollments: Seeded[] = [];
+  for (const [organizer, token, enrolled] of [
+    [CITY, t.city, [people[0], people[2]]],
+    [DALATE, t.dalate, [people[0]]],
+    [ZHUNGEER, t.zhungeer, [people[2]]],
+  ] as const) {
+    const session = sessions[organizer];
     await write(
       gql,
-      "enrollInTrainingSession",
-      "EnrollInTrainingSessionInput",
-      { sessionId: sessions[CITY].id, statisticianId: p.statisticianId },
-      t.city,
+      "openTrainingSession",
+      "TrainingSessionStepInput",
+      { id: session.id, expectedVersion: session.version },
+      token,
     );
+    for (const p of enrolled) {
+      const e = await write(
+        gql,
+        "enrollInTrainingSession",
+        "EnrollInTrainingSessionInput",
+        { sessionId: session.id, statisticianId: p.statisticianId },
+        token,
+      );
+      enrollments.push({ id: e.id as string, unit: organizer });
+    }
+  }
 
   // budget lines of each level's own government
   const line = (owner: string, token: string) =>
@@ -311,6 +322,7 @@ export async function seedMatrix(suite: RunningSuite): Promise<Seeds> {
     banner: [DALATE, ZHUNGEER].map((code) => ({ id: idOf(code), unit: code })),
     budgetLine: lines,
     assessment: assessments,
+    enrollment: enrollments,
     scheme: schemes,
     problem: problems,
     finding: findings,
