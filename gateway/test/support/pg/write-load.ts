@@ -27,6 +27,8 @@ export interface Refusal {
 export interface WriterLog {
   service: string;
   acknowledged: string[];
+  /** When each acknowledgement arrived (epoch ms), in the order of `acknowledged`. */
+  acknowledgedAt: number[];
   refused: Refusal[];
 }
 
@@ -87,24 +89,34 @@ export const registerPeople =
       idNumber: testIdNumber("150621", 500_000 + w * 20_000 + n),
     });
 
-/** Runs writers until `until` resolves; each writes one at a time with a short pause between. */
-export async function runWriters(
+/**
+ * Runs writers until `until` resolves; each writes one at a time with a short pause between.
+ * `logs` fill as they go; `done` resolves with them when the writers have stopped.
+ */
+export function runWriters(
   writers: { service: string; write: Write }[],
   until: Promise<void>,
   pauseMs = 30,
-): Promise<WriterLog[]> {
-  let done = false;
-  void until.then(() => (done = true));
-  return Promise.all(
-    writers.map(async ({ service, write }) => {
-      const log: WriterLog = { service, acknowledged: [], refused: [] };
-      for (let n = 0; !done; n++) {
+): { logs: WriterLog[]; done: Promise<WriterLog[]> } {
+  let stopped = false;
+  void until.then(() => (stopped = true));
+  const logs = writers.map(
+    ({ service }) => ({ service, acknowledged: [], acknowledgedAt: [], refused: [] }) as WriterLog,
+  );
+  const done = Promise.all(
+    writers.map(async ({ write }, i) => {
+      const log = logs[i];
+      for (let n = 0; !stopped; n++) {
         const result = await write(n);
-        if ("id" in result) log.acknowledged.push(result.id);
-        else log.refused.push(result);
-        await new Promise((r) => setTimeout(r, pauseMs));
+        if ("id" in result) {
+          log.acknowledged.push(result.id);
+          log.acknowledgedAt.push(Date.now());
+        } else log.refused.push(result);
+        // a refused writer waits longer, as a client retrying would
+        await new Promise((r) => setTimeout(r, "id" in result ? pauseMs : pauseMs * 5));
       }
       return log;
     }),
   );
+  return { logs, done };
 }
