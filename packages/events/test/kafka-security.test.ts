@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createLogger, loadConfig, serviceEnvSchema } from "@grassroots/kit";
@@ -6,10 +7,15 @@ import { Kafka, logLevel, type Consumer } from "kafkajs";
 import { allContracts, OrgUnitCreated, PrePostCertificateIssued } from "../src/contracts";
 import { dlqTopicOf } from "../src/contracts/contract";
 import { applyAcls, serviceAcls, toKafkaAcl, type ServiceAcl } from "../src/kafka/acls";
+import { toKafkaHeaders } from "../src/contracts/envelope";
+import { consumerOf, handle } from "../src/inbox/domain-handler";
+import { EventConsumer } from "../src/inbox/event-consumer";
 import { createKafka } from "../src/kafka/client";
 import { declaredConsumers } from "../src/kafka/consumer-groups";
 import { describeKafkaSecurity, kafkaSecurityOf } from "../src/kafka/security";
 import { provisionTopics, topicSpecs } from "../src/kafka/topics";
+import type { EntityManager } from "typeorm";
+import { openDatabase } from "./support";
 
 // Kafka as a shared cluster (issue 14): the private SASL_SSL broker of infra/kafka-secure.sh, with the
 // KRaft authorizer and the ACLs provision-acls computes from the contracts. Every refusal is the broker's.
@@ -182,8 +188,13 @@ describe("ACLs from the contracts", () => {
         continue;
       }
       expect({ file, built: existsSync(file) }).toEqual({ file, built: true }); // `pnpm -r build` first
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(file) as Record<string, unknown>;
+      // A module registry of its own: the built events package registers the metrics this file's
+      // source imports registered already (one registry per copy of the kit).
+      let mod: Record<string, unknown> = {};
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        mod = require(file) as Record<string, unknown>;
+      });
       const factory = Object.entries(mod).find(
         ([name, v]) => name.endsWith("Consumer") && typeof v === "function",
       );
@@ -285,4 +296,71 @@ describe("the secured broker (SASL_SSL, SCRAM-SHA-512, KRaft authorizer)", () =>
     // The same consumer in its own group reads the topic: the group, not the topic, was refused.
     await expect(firstMessage("personnel", topic("personnel"), [orgUnitTopic])).resolves.toMatch(/^from /);
   });
+});
+
+describe("personnel's inbox consumer as its principal", () => {
+  test("R7: applies training's certificate.issued and parks a malformed one in the DLQ it may write", async () => {
+    const { db, dataSource } = await openDatabase();
+    const applied: string[] = [];
+    const wiring = consumerOf<EntityManager>("personnel", (manager) => manager, [
+      handle(PrePostCertificateIssued, async (event, manager) => {
+        await manager.query(`INSERT INTO widget_effect (widget_id, n) VALUES ($1, 1)`, [event.id]);
+        applied.push(event.id);
+      }),
+    ]);
+    const consumer = new EventConsumer({
+      kafka: kafkaAs("personnel"),
+      dataSource,
+      groupId: wiring.groupId,
+      handlers: wiring.handlers,
+      logger,
+      topicPrefix: prefix,
+      retry: { attempts: 1, initialMs: 10, maxMs: 10 },
+    });
+    const dlq = dlqTopicOf(certificateTopic);
+    const dlqBefore = await endOffset(dlq);
+    try {
+      await consumer.start();
+      const id = randomUUID();
+      const data = {
+        certificateId: randomUUID(),
+        certificateNumber: "PP-2026-0001",
+        statisticianId: randomUUID(),
+        sessionId: randomUUID(),
+        organizerUnitId: randomUUID(),
+        kind: "PRE_POST",
+        completedOn: "2026-11-30",
+      };
+      const producer = kafkaAs("training").producer({ idempotent: true, maxInFlightRequests: 1 });
+      clients.push(producer);
+      await producer.connect();
+      const headers = toKafkaHeaders({
+        id,
+        source: "/grassroots/training",
+        type: PrePostCertificateIssued.type,
+        time: new Date().toISOString(),
+      });
+      await producer.send({
+        topic: certificateTopic,
+        messages: [
+          { key: data.statisticianId, value: JSON.stringify(data), headers },
+          { key: data.statisticianId, value: "{ not json", headers: { ...headers, ce_id: randomUUID() } },
+        ],
+      });
+      const until = Date.now() + 30_000;
+      while ((!applied.includes(id) || (await endOffset(dlq)) === dlqBefore) && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 200));
+      expect(applied).toContain(id);
+      const rows = await dataSource.query(
+        `SELECT count(*)::int AS n FROM widget_effect WHERE widget_id = $1`,
+        [id],
+      );
+      expect(rows[0].n).toBe(1);
+      expect(await endOffset(dlq)).toBe(dlqBefore + 1);
+    } finally {
+      await consumer.stop();
+      await dataSource.destroy();
+      await db.drop();
+    }
+  }, 60_000);
 });
