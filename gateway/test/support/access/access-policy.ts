@@ -77,6 +77,8 @@ export type TargetKind =
   | "scheme"
   | "problem"
   | "finding"
+  /** an R10 subsidy claim, by its banner */
+  | "claim"
   /** an enrolment, by its session's organizer */
   | "enrollment"
   /** an assessment, by the owner of its scheme (the subjects chosen outside the callers' areas) */
@@ -337,13 +339,13 @@ export const ACCESS_POLICY: readonly PolicyRow[] = [
   m("generateSubsidyClaims", "finance", "unit", "R10 a banner's claims of a period", {
     BANNER_ADMIN: OWN_BANNER,
   }),
-  m("submitSubsidyClaim", "finance", "unseeded", "R10 submit a claim", {
+  m("submitSubsidyClaim", "finance", "claim", "R10 submit a claim", {
     UNIT_CLERK: IN_AREA_OR_ABOVE,
     BANNER_ADMIN: IN_AREA_OR_ABOVE,
   }),
-  m("approveSubsidyClaim", "finance", "unseeded", "R10 approve a claim", { BANNER_ADMIN: OWN_BUREAU }),
-  m("returnSubsidyClaim", "finance", "unseeded", "R10 return a claim", { BANNER_ADMIN: OWN_BUREAU }),
-  m("paySubsidyClaims", "finance", "unseeded", "R10 pay a banner's claims", { FINANCE_OFFICER: OWN_BUREAU }),
+  m("approveSubsidyClaim", "finance", "claim", "R10 approve a claim", { BANNER_ADMIN: OWN_BUREAU }),
+  m("returnSubsidyClaim", "finance", "claim", "R10 return a claim", { BANNER_ADMIN: OWN_BUREAU }),
+  m("paySubsidyClaims", "finance", "claim", "R10 pay a banner's claims", { FINANCE_OFFICER: OWN_BUREAU }),
 
   // ── evaluation (R11–R13): everyone reads their area; bureaus run their own schemes and meetings ──
   q("complianceScorecard", "evaluation", "unit", "R13 a unit's compliance picture", EVERYONE(IN_AREA)),

@@ -52,6 +52,8 @@ const RECORD_FIELDS: Record<string, string[]> = {
   finding: ["findingId"],
   assessment: ["assessmentId"],
   enrollment: ["enrollmentId"],
+  // a single id stands for a list of one (GraphQL's input coercion)
+  claim: ["claimId", "claimIds"],
 };
 const ID_FIELD_FOR: Record<string, string> = {
   updateStatistician: "statistician",

@@ -1,3 +1,4 @@
+import { chinaDay } from "../ordos-suite";
 import { YEAR } from "../year-steps";
 import type { Area } from "./access-policy";
 import type { Seeded, Seeds } from "./seed";
@@ -110,7 +111,13 @@ export const QUERY_PROBES: Record<string, QueryProbe> = {
   budgetExecution: plain("budgetExecution", "unitId status", "$year: Int!", Y),
   awardProgrammes: plain("awardProgrammes", "id"),
   allocationRound: byId("allocationRound", "id"), // the seed opens no round: a role's refusal only
-  subsidyClaims: byUnit("subsidyClaims", "bannerUnitId", "id", "$period: String!", { period: `${YEAR}-01` }),
+  subsidyClaims: byUnit(
+    "subsidyClaims",
+    "bannerUnitId",
+    "id",
+    "$period: String!",
+    { period: chinaDay(-1).slice(0, 7) } /* the seed's claims */,
+  ),
   complianceScorecard: byUnit("complianceScorecard", "unitId", "unit { unitCode }", "$year: Int!", Y),
   assessmentScheme: byId("assessmentScheme", "id name"),
   assessmentSchemes: byUnit("assessmentSchemes", "ownerUnitId", "id"),

@@ -175,6 +175,47 @@ export async function seedMatrix(suite: RunningSuite): Promise<Seeds> {
     { unit: ZHUNGEER, id: (await line(ZHUNGEER, t.zhungeerOfficer)).id },
   ];
 
+  // R10: 达拉特旗's subsidy standard, a task of the village's statistician, the banner's claims
+  const taskDay = day(-1);
+  await write(
+    gql,
+    "setSubsidyStandard",
+    "SetSubsidyStandardInput",
+    {
+      bannerUnitId: idOf(DALATE),
+      effectiveFrom: `${taskDay.slice(0, 4)}-01-01`,
+      documentTitle: "村级统计员工作补助标准",
+      documentNumber: `矩阵补〔${YEAR}〕1号`,
+      items: [{ taskKind: "HOUSEHOLD_LISTING", unitOfWork: "户", rate: "2.00" }],
+    },
+    t.dalate,
+    "version",
+  );
+  const clerk = await suite.token("UNIT_CLERK", SHULINZHAO, "seed-clerk", "镇统计员");
+  await write(
+    gql,
+    "recordSubsidyTask",
+    "RecordSubsidyTaskInput",
+    {
+      requestId: randomUUID(),
+      statisticianId: people[1].statisticianId,
+      unitId: idOf(VILLAGE),
+      taskKind: "HOUSEHOLD_LISTING",
+      quantity: 50,
+      period: taskDay.slice(0, 7),
+      businessDate: taskDay,
+      evidenceRef: `台账-${taskDay}`,
+    },
+    clerk,
+  );
+  const claims = await write(
+    gql,
+    "generateSubsidyClaims",
+    "GenerateSubsidyClaimsInput",
+    { bannerUnitId: idOf(DALATE), period: taskDay.slice(0, 7) },
+    t.dalate,
+  );
+
   // assessment schemes of the city's and both banners' bureaus
   const scheme = (owner: string, token: string) =>
     write(
@@ -323,6 +364,7 @@ export async function seedMatrix(suite: RunningSuite): Promise<Seeds> {
     budgetLine: lines,
     assessment: assessments,
     enrollment: enrollments,
+    claim: (claims as { id: string }[]).map((c) => ({ id: c.id, unit: DALATE })),
     scheme: schemes,
     problem: problems,
     finding: findings,
