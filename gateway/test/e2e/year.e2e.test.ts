@@ -3,6 +3,7 @@ import { orgUnitIdForCode as idOf } from "@grassroots/kit";
 import {
   callGateway,
   queryDatabase as sql,
+  readTopic,
   startSuite,
   testIdNumber,
   waitFor,
@@ -41,6 +42,14 @@ import {
   shareMetrics,
   trainingCoverageInTables,
 } from "../support/year-tables";
+import {
+  consumedStreams,
+  fingerprints,
+  poisonFor,
+  produce,
+  staleAfterNewer,
+  waitUntilConsumed,
+} from "../support/redelivery";
 
 // Issue 13: one year of Ordos through the one endpoint, as its users would do it — the tree
 // imported, people appointed, trained and filed, the city's training, budgets paid (some late or
@@ -1469,4 +1478,69 @@ describeYear("the year end to end through the gateway (issue 13)", () => {
       expect(ID_NUMBER.test(everything)).toBe(false);
     });
   }, 90000);
+
+  it("#14 Redelivery: every consumer of every service fed all its events again, twice (old ones after the newer), and each unit's oldest state after its newest under a new id, ends in the same state", async () => {
+    await clock.step("11 redelivery", async () => {
+      await waitUntilConsumed(suite);
+      const before = await fingerprints(suite);
+      const streams = await consumedStreams(suite);
+      const topics = [...new Set(streams.map((s) => s.topic))];
+      const readings = await readEveryTopic(suite.topicPrefix);
+      const messagesOf = (topic: string) => readings.find((r) => r.topic === topic)?.messages ?? [];
+      let resent = 0;
+      for (const topic of topics) {
+        await produce(topic, [...messagesOf(topic), ...messagesOf(topic)]);
+        resent += 2 * messagesOf(topic).length;
+      }
+      const orgTopic = `${suite.topicPrefix}grassroots.organization.org-unit.v1`;
+      const stale = staleAfterNewer(messagesOf(orgTopic));
+      await produce(orgTopic, stale);
+      await waitUntilConsumed(suite);
+      const after = await fingerprints(suite);
+      // eslint-disable-next-line no-console
+      console.log(
+        `#14 redelivery: ${resent} events fed again to ${new Set(streams.map((s) => `${s.service}/${s.group}`)).size} consumer groups on ${topics.length} topics, ${stale.length} stale unit states under new ids; services unchanged: ${Object.keys(before).filter((k) => before[k] === after[k]).length} of ${Object.keys(before).length}`,
+      );
+      expect(after).toEqual(before);
+    });
+  }, 300000);
+
+  it("#14 Poison: a malformed and a contract-breaking message on each consumed topic go to its DLQ with the error, for every group that handles the type, and the next message is processed", async () => {
+    await clock.step("12 poison", async () => {
+      const before = await fingerprints(suite);
+      const streams = await consumedStreams(suite);
+      const readings = await readEveryTopic(suite.topicPrefix);
+      const expected: { group: string; topic: string; id: string }[] = [];
+      for (const topic of [...new Set(streams.map((s) => s.topic))]) {
+        const type = streams.find((s) => s.topic === topic)!.type;
+        const sample = readings
+          .find((r) => r.topic === topic)!
+          .messages.find((m) => m.headers.ce_type === type)!;
+        const poison = poisonFor({ ...streams.find((s) => s.topic === topic)!, type }, sample);
+        await produce(topic, [...poison, sample]); // the sample after them: a redelivery, processed as a no-op
+        for (const s of streams.filter((x) => x.topic === topic && x.type === type))
+          for (const m of poison) expected.push({ group: s.group, topic, id: m.headers.ce_id });
+      }
+      await waitUntilConsumed(suite);
+      const missing: string[] = [];
+      for (const topic of [...new Set(expected.map((e) => e.topic))]) {
+        const wanted = expected.filter((x) => x.topic === topic);
+        // kafkajs, not kcat: a DLQ copy's error header may span lines
+        const copies = await readTopic(`${topic}.dlq`, wanted.length, 30_000);
+        for (const e of wanted) {
+          const copy = copies.find(
+            (c) => c.headers.ce_id === e.id && c.headers["dlq-consumer-group"] === e.group,
+          );
+          if (!copy || copy.headers["dlq-error-kind"] !== "poison" || !copy.headers["dlq-error"])
+            missing.push(`${e.group} ${topic.slice(suite.topicPrefix.length)} ${e.id}`);
+        }
+      }
+      // eslint-disable-next-line no-console
+      console.log(
+        `#14 poison: ${expected.length} poison copies expected on the DLQs of ${new Set(expected.map((e) => e.topic)).size} topics for ${new Set(expected.map((e) => e.group)).size} groups; missing ${missing.length}`,
+      );
+      expect(missing).toEqual([]);
+      expect(await fingerprints(suite)).toEqual(before);
+    });
+  }, 300000);
 });
