@@ -61,13 +61,14 @@ async function gatewayWrite(
 const CREATE_UNIT = `mutation ($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id } }`;
 const REGISTER = `mutation ($input: RegisterStatisticianInput!) { registerStatistician(input: $input) { id } }`;
 
-/** Writer w creates communities and villages (codes 001–399) under four towns in turn. */
+/** Writer w (0–7) creates communities and villages under the towns in turn, codes of its own. */
 export const createUnits =
   (url: () => string, token: () => string, w: number): Write =>
   (n) => {
-    const town = DALATE_TOWNS[(w * 4 + (n % 4)) % DALATE_TOWNS.length];
-    const seq = Math.floor(n / 4) + 1;
-    if (seq > 399) throw new Error("writer ran out of codes");
+    const town = DALATE_TOWNS[(w + n) % DALATE_TOWNS.length];
+    const round = Math.floor(n / DALATE_TOWNS.length);
+    if (round >= 45) throw new Error("writer ran out of codes");
+    const seq = w * 45 + round + 1; // 001–360 of a town's 001–399
     const code = `${town.slice(0, 9)}${String(seq).padStart(3, "0")}`;
     const name = seq < 200 ? `负载${w}社区${seq}` : `负载${w}村${seq}`;
     return gatewayWrite(url(), token(), CREATE_UNIT, {
