@@ -62,13 +62,9 @@ for svc in "${services[@]}"; do
 
   # The owner role: created if missing; the admin must be a member to create its database.
   pw_var="${svc^^}_DB_PASSWORD"
-  login="NOLOGIN"
-  [ -n "${!pw_var:-}" ] && login="LOGIN PASSWORD '${!pw_var//\'/\'\'}'"
-  admin_sql -v owner="$owner" <<SQL >/dev/null
-SELECT format('CREATE ROLE %I $login', :'owner') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'owner') \gexec
-SQL
-  [ -n "${!pw_var:-}" ] && admin_sql -v owner="$owner" <<SQL >/dev/null
-SELECT format('ALTER ROLE %I $login', :'owner') \gexec
+  admin_sql -v owner="$owner" -v pw="${!pw_var:-}" <<'SQL' >/dev/null
+SELECT format('CREATE ROLE %I NOLOGIN', :'owner') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'owner') \gexec
+SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', :'owner', :'pw') WHERE :'pw' <> '' \gexec
 SQL
   if [ "$superuser" != t ]; then
     admin_sql -v owner="$owner" <<<"SELECT format('GRANT %I TO %I', :'owner', current_user) WHERE :'owner' <> current_user \gexec" >/dev/null
