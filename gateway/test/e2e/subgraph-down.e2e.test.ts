@@ -74,3 +74,46 @@ it("#14: with personnel down, organization's fields answer and each of personnel
   console.log(`#14: full answers again ${recovery} ms after personnel was ready`);
   expect(recovery).toBeLessThan(5_000);
 }, 120_000);
+
+it("#14: a subgraph killed while the dashboard is loaded — every answer HTTP 200 with organization's fields, personnel's fields in errors while it is down, whole answers again within 5 s of its restart", async () => {
+  let running = true;
+  const seen = { answers: 0, whole: 0, partial: 0, other: 0, statuses: new Set<number>() };
+  let firstWholeAfterRestart = 0;
+  let restartedAt = 0;
+  const loop = async () => {
+    while (running) {
+      const res = await ask(TREE);
+      seen.answers++;
+      seen.statuses.add(res.status);
+      const named = res.data?.orgUnitByCode?.name === "达拉特旗";
+      if (named && !res.errors) {
+        seen.whole++;
+        if (restartedAt && !firstWholeAfterRestart) firstWholeAfterRestart = Date.now();
+      } else if (
+        named &&
+        res.errors!.every((e) => (e.extensions as { code?: string })?.code === "SERVICE_UNAVAILABLE")
+      )
+        seen.partial++;
+      else seen.other++;
+    }
+  };
+  const loops = Array.from({ length: 6 }, loop);
+  await new Promise((r) => setTimeout(r, 1500));
+  await suite.kill("personnel");
+  await new Promise((r) => setTimeout(r, 3000));
+  await suite.restart("personnel");
+  restartedAt = Date.now();
+  await waitFor(() => firstWholeAfterRestart > 0, "a whole answer after the restart", 30_000, 50);
+  await new Promise((r) => setTimeout(r, 1000));
+  running = false;
+  await Promise.all(loops);
+  const recovery = firstWholeAfterRestart - restartedAt;
+  // eslint-disable-next-line no-console
+  console.log(
+    `#14 under load: ${seen.answers} answers (whole ${seen.whole}, organization's fields with personnel's in errors ${seen.partial}, other ${seen.other}), HTTP ${[...seen.statuses].join("/")}; whole again ${recovery} ms after personnel was ready`,
+  );
+  expect([...seen.statuses]).toEqual([200]);
+  expect(seen.other).toBe(0);
+  expect(seen.partial).toBeGreaterThan(0);
+  expect(recovery).toBeLessThan(5_000);
+}, 120_000);
