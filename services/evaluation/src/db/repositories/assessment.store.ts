@@ -16,18 +16,21 @@ import {
   AssessmentScoreEntity,
   ResultSetEntity,
 } from "../entities/assessment.entity";
+import { byClientId } from "./client-ids";
 
 /** Assessments, their scores and adjustments, and the result sets publishing writes. */
 export class TypeOrmAssessmentStore implements AssessmentStore {
   constructor(private readonly manager: EntityManager) {}
 
   async lock(id: string): Promise<Assessment | undefined> {
-    return (
-      (await this.manager
-        .createQueryBuilder(AssessmentEntity, "a")
-        .where("a.id = :id", { id })
-        .setLock("pessimistic_write")
-        .getOne()) ?? undefined
+    return byClientId(
+      id,
+      async () =>
+        (await this.manager
+          .createQueryBuilder(AssessmentEntity, "a")
+          .where("a.id = :id", { id })
+          .setLock("pessimistic_write")
+          .getOne()) ?? undefined,
     );
   }
 

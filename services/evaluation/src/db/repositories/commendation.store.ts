@@ -8,6 +8,7 @@ import type {
 } from "../../domain/commendation";
 import type { CommendationStore } from "../../domain/ports";
 import { CommendationEntity, CommendationQuotaEntity } from "../entities/commendation.entity";
+import { byClientId } from "./client-ids";
 
 /** Quotas and commendations inside a transaction. */
 export class TypeOrmCommendationStore implements CommendationStore {
@@ -18,7 +19,11 @@ export class TypeOrmCommendationStore implements CommendationStore {
     bannerUnitId: string,
     kind: CommendationKind,
   ): Promise<CommendationQuota | undefined> {
-    return (await this.manager.findOneBy(CommendationQuotaEntity, { year, bannerUnitId, kind })) ?? undefined;
+    return byClientId(
+      bannerUnitId,
+      async () =>
+        (await this.manager.findOneBy(CommendationQuotaEntity, { year, bannerUnitId, kind })) ?? undefined,
+    );
   }
 
   async putQuota(
@@ -40,16 +45,18 @@ export class TypeOrmCommendationStore implements CommendationStore {
     bannerUnitId: string,
     kind: CommendationKind,
   ): Promise<CommendationQuota | undefined> {
-    return (
-      (await this.manager
-        .createQueryBuilder(CommendationQuotaEntity, "q")
-        .where("q.year = :year AND q.banner_unit_id = :bannerUnitId AND q.kind = :kind", {
-          year,
-          bannerUnitId,
-          kind,
-        })
-        .setLock("pessimistic_write")
-        .getOne()) ?? undefined
+    return byClientId(
+      bannerUnitId,
+      async () =>
+        (await this.manager
+          .createQueryBuilder(CommendationQuotaEntity, "q")
+          .where("q.year = :year AND q.banner_unit_id = :bannerUnitId AND q.kind = :kind", {
+            year,
+            bannerUnitId,
+            kind,
+          })
+          .setLock("pessimistic_write")
+          .getOne()) ?? undefined,
     );
   }
 
@@ -83,12 +90,14 @@ export class TypeOrmCommendationStore implements CommendationStore {
   }
 
   async lock(id: string): Promise<Commendation | undefined> {
-    return (
-      (await this.manager
-        .createQueryBuilder(CommendationEntity, "c")
-        .where("c.id = :id", { id })
-        .setLock("pessimistic_write")
-        .getOne()) ?? undefined
+    return byClientId(
+      id,
+      async () =>
+        (await this.manager
+          .createQueryBuilder(CommendationEntity, "c")
+          .where("c.id = :id", { id })
+          .setLock("pessimistic_write")
+          .getOne()) ?? undefined,
     );
   }
 

@@ -3,6 +3,7 @@ import type { NewMeeting, NewProblem, Problem, ProblemPatch, WorkMeeting } from 
 import type { MeetingStore } from "../../domain/ports";
 import type { MeetingYearCounts } from "../../rules/r11-meeting-problems";
 import { MeetingProblemEntity, WorkMeetingEntity } from "../entities/meeting.entity";
+import { byClientId } from "./client-ids";
 
 /** R11 meetings and their problems inside a transaction. */
 export class TypeOrmMeetingStore implements MeetingStore {
@@ -14,7 +15,7 @@ export class TypeOrmMeetingStore implements MeetingStore {
   }
 
   async get(id: string): Promise<WorkMeeting | undefined> {
-    return (await this.manager.findOneBy(WorkMeetingEntity, { id })) ?? undefined;
+    return byClientId(id, async () => (await this.manager.findOneBy(WorkMeetingEntity, { id })) ?? undefined);
   }
 
   async insertProblem(problem: NewProblem): Promise<Problem> {
@@ -23,12 +24,14 @@ export class TypeOrmMeetingStore implements MeetingStore {
   }
 
   async lockProblem(id: string): Promise<Problem | undefined> {
-    return (
-      (await this.manager
-        .createQueryBuilder(MeetingProblemEntity, "p")
-        .where("p.id = :id", { id })
-        .setLock("pessimistic_write")
-        .getOne()) ?? undefined
+    return byClientId(
+      id,
+      async () =>
+        (await this.manager
+          .createQueryBuilder(MeetingProblemEntity, "p")
+          .where("p.id = :id", { id })
+          .setLock("pessimistic_write")
+          .getOne()) ?? undefined,
     );
   }
 

@@ -1,14 +1,20 @@
 import { OrgUnitProjectionEntity, TypeOrmOrgUnitProjection } from "@grassroots/org-projection";
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
+import { isUuid } from "@grassroots/kit/validation";
 import type { OrgUnitStore } from "../../domain/ports";
+import { byClientId } from "./client-ids";
 
 /** The org projection inside a transaction: commands read a unit; organization's events write it. */
 export class TypeOrmOrgUnitStore extends TypeOrmOrgUnitProjection implements OrgUnitStore {
   async get(id: string): Promise<OrgUnitProjection | undefined> {
-    return (await this.manager.findOneBy(OrgUnitProjectionEntity, { id })) ?? undefined;
+    return byClientId(
+      id,
+      async () => (await this.manager.findOneBy(OrgUnitProjectionEntity, { id })) ?? undefined,
+    );
   }
 
-  many(ids: readonly string[]): Promise<OrgUnitProjection[]> {
+  many(given: readonly string[]): Promise<OrgUnitProjection[]> {
+    const ids = given.filter(isUuid); // an id that is no UUID names no unit (see client-ids.ts)
     if (ids.length === 0) return Promise.resolve([]);
     return this.manager
       .createQueryBuilder(OrgUnitProjectionEntity, "u")

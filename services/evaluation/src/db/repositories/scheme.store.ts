@@ -3,24 +3,30 @@ import type { SchemeStore } from "../../domain/ports";
 import type { AssessmentScheme } from "../../domain/scheme";
 import { AssessmentEntity } from "../entities/assessment.entity";
 import { AssessmentSchemeEntity } from "../entities/scheme.entity";
+import { byClientId } from "./client-ids";
 
 /** Scheme versions: inserted, never updated. */
 export class TypeOrmSchemeStore implements SchemeStore {
   constructor(private readonly manager: EntityManager) {}
 
   async get(id: string): Promise<AssessmentScheme | undefined> {
-    return (await this.manager.findOneBy(AssessmentSchemeEntity, { id })) ?? undefined;
+    return byClientId(
+      id,
+      async () => (await this.manager.findOneBy(AssessmentSchemeEntity, { id })) ?? undefined,
+    );
   }
 
   async lockLatest(schemeId: string): Promise<AssessmentScheme | undefined> {
-    return (
-      (await this.manager
-        .createQueryBuilder(AssessmentSchemeEntity, "s")
-        .where("s.scheme_id = :schemeId", { schemeId })
-        .orderBy("s.version", "DESC")
-        .limit(1)
-        .setLock("pessimistic_write")
-        .getOne()) ?? undefined
+    return byClientId(
+      schemeId,
+      async () =>
+        (await this.manager
+          .createQueryBuilder(AssessmentSchemeEntity, "s")
+          .where("s.scheme_id = :schemeId", { schemeId })
+          .orderBy("s.version", "DESC")
+          .limit(1)
+          .setLock("pessimistic_write")
+          .getOne()) ?? undefined,
     );
   }
 

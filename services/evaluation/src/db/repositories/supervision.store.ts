@@ -10,6 +10,7 @@ import type {
   Rectification,
 } from "../../domain/supervision";
 import { FindingEntity, InspectionEntity, RectificationEntity } from "../entities/supervision.entity";
+import { byClientId } from "./client-ids";
 
 /** R13 inspections, findings and rectifications inside a transaction. */
 export class TypeOrmSupervisionStore implements SupervisionStore {
@@ -21,7 +22,7 @@ export class TypeOrmSupervisionStore implements SupervisionStore {
   }
 
   async getInspection(id: string): Promise<Inspection | undefined> {
-    return (await this.manager.findOneBy(InspectionEntity, { id })) ?? undefined;
+    return byClientId(id, async () => (await this.manager.findOneBy(InspectionEntity, { id })) ?? undefined);
   }
 
   async insertFinding(finding: NewFinding): Promise<Finding> {
@@ -30,12 +31,14 @@ export class TypeOrmSupervisionStore implements SupervisionStore {
   }
 
   async lockFinding(id: string): Promise<Finding | undefined> {
-    return (
-      (await this.manager
-        .createQueryBuilder(FindingEntity, "f")
-        .where("f.id = :id", { id })
-        .setLock("pessimistic_write")
-        .getOne()) ?? undefined
+    return byClientId(
+      id,
+      async () =>
+        (await this.manager
+          .createQueryBuilder(FindingEntity, "f")
+          .where("f.id = :id", { id })
+          .setLock("pessimistic_write")
+          .getOne()) ?? undefined,
     );
   }
 
