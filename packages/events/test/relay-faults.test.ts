@@ -1,4 +1,10 @@
-import { startPrivateBroker, testEnv, waitFor, type PrivateBroker } from "@grassroots/test-infra";
+import {
+  readTopicWithKcat,
+  startPrivateBroker,
+  testEnv,
+  waitFor,
+  type PrivateBroker,
+} from "@grassroots/test-infra";
 import { Kafka, logLevel } from "kafkajs";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
@@ -91,6 +97,14 @@ describe("#14 relay catch-up", () => {
       `relay published 20 pending events ${catchUpMs} ms after the broker answered again\n`,
     );
     expect(catchUpMs).toBeLessThan(2000);
+    // Every event once at least, and per key in the order written (a resent batch may repeat, never reorder).
+    const onTopic = await readTopicWithKcat(Widget.topic, broker.brokers);
+    expect(new Set(onTopic.map((m) => m.headers.ce_id)).size).toBe(21);
+    for (const key of ["w-0", "w-1", "w-2"]) {
+      const ns = onTopic.filter((m) => m.key === key).map((m) => (JSON.parse(m.value) as { n: number }).n);
+      const firstSeen = ns.filter((n, i) => ns.indexOf(n) === i);
+      expect(firstSeen).toEqual(Array.from({ length: 21 }, (_, n) => n).filter((n) => `w-${n % 3}` === key));
+    }
   }, 120_000);
 
   it("#14: after a database outage, the relay publishes within 2 s of the database's return", async () => {
