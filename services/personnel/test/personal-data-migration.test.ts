@@ -1,4 +1,4 @@
-import { createDataSource, runMigrations, createLogger } from "@grassroots/kit";
+import { createDataSource, createLogger, fingerprintOf, runMigrations } from "@grassroots/kit";
 import { OrgUnitProjectionEntity, orgUnitViewOf } from "@grassroots/org-projection";
 import { createTestDatabase, ordosUnitStates, type TestDatabase } from "@grassroots/testing";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -6,6 +6,8 @@ import type { DataSource } from "typeorm";
 import { createPersonnelDataSource, entities, migrations } from "../src/db/data-source";
 import { PersonalDataAtRest1764800000000 } from "../src/db/migrations/1764800000000-personal-data-at-rest";
 import { bindPersonalDataCipher } from "../src/db/personal-data";
+import { FINGERPRINT_PURPOSE, KeyedIdempotencyStore } from "../src/db/keyed-idempotency";
+import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import { createServices } from "../src/db/services";
 import { cliConfigSchema, settingsOf } from "../src/config";
 import { personalDataCipherOf } from "../src/personal-data/settings";
@@ -22,6 +24,7 @@ const keys = {
 };
 const cipher = personalDataCipherOf(keys);
 const city = orgUnitViewOf(ordosUnitStates()[0]);
+const PLAIN_FINGERPRINT = fingerprintOf({ name: "旧0", idNumber: "150621199001011237" });
 
 let db: TestDatabase;
 let previous: DataSource;
@@ -62,6 +65,11 @@ beforeAll(async () => {
       people.map((_, i) => i),
       city.id,
     ],
+  );
+  await previous.query(
+    `INSERT INTO idempotency_key (request_id, operation, actor_id, fingerprint, result_id)
+     VALUES ('before-1', 'registerStatistician', 'u', $1, $2)`,
+    [PLAIN_FINGERPRINT, people[0].id],
   );
   [{ relfilenode: tableFileBefore }] = await previous.query(
     `SELECT relfilenode::int FROM pg_class WHERE relname = 'statistician'`,
@@ -143,5 +151,23 @@ describe("#14 personal data at rest: the migration encrypts existing rows and dr
     await expect(
       current.query(`UPDATE statistician SET phone_cipher = '13912345678' WHERE id = $1`, [someone.id]),
     ).rejects.toMatchObject({ code: "23514" });
+  });
+
+  it("request fingerprints kept before are keyed now (HMAC), and a retry of such a request still matches", async () => {
+    const [{ fingerprint }] = await current.query(
+      `SELECT fingerprint FROM idempotency_key WHERE request_id = 'before-1'`,
+    );
+    expect(fingerprint).toBe(cipher.hash(PLAIN_FINGERPRINT, FINGERPRINT_PURPOSE));
+    await current.transaction(async (manager) => {
+      const store = new KeyedIdempotencyStore(new TypeOrmIdempotencyStore(manager), cipher);
+      const key = { requestId: "before-1", operation: "registerStatistician", actorId: "u" };
+      expect(await store.claim({ ...key, fingerprint: PLAIN_FINGERPRINT })).toMatchObject({
+        fingerprint: PLAIN_FINGERPRINT,
+        resultId: people[0].id,
+      });
+      // Other input under the same id does not match (the kit answers CONFLICT).
+      const other = await store.claim({ ...key, fingerprint: fingerprintOf({ name: "别的" }) });
+      expect(other?.fingerprint).not.toBe(fingerprintOf({ name: "别的" }));
+    });
   });
 });

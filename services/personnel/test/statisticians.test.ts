@@ -20,6 +20,9 @@ import {
 } from "./support/harness";
 import { REGISTER, STATISTICIAN, UPDATE } from "./support/operations";
 import { storedPersonalData } from "./support/personal-data";
+import { fingerprintOf } from "@grassroots/kit";
+import { FINGERPRINT_PURPOSE } from "../src/db/keyed-idempotency";
+import { personalDataCipher } from "../src/db/personal-data";
 
 let h: Harness;
 beforeAll(async () => {
@@ -152,6 +155,15 @@ describe("statisticians: registration and the resident ID number", () => {
     const requestId = randomUUID();
     const input = { requestId, orgUnitId: idOf(SHULINZHAO), name: "重试样例", idNumber: newIdNumber() };
     const first = await h.call(REGISTER, { input }, cityAdmin);
+    // #14: the request's fingerprint is kept keyed (HMAC), not as the plain SHA-256 of an input holding
+    // the ID number (with the birth date and unit, ~1,000 guesses would match a plain one).
+    const [{ fingerprint }] = await h.dataSource.query(
+      `SELECT fingerprint FROM idempotency_key WHERE request_id = $1`,
+      [requestId],
+    );
+    const plain = fingerprintOf({ orgUnitId: input.orgUnitId, name: input.name, idNumber: input.idNumber });
+    expect(fingerprint).not.toBe(plain);
+    expect(fingerprint).toBe(personalDataCipher(h.dataSource).hash(plain, FINGERPRINT_PURPOSE));
     const before = await h.fingerprint();
     const again = await h.call(REGISTER, { input }, cityAdmin);
     expect(again.data!.registerStatistician.id).toBe(first.data!.registerStatistician.id);

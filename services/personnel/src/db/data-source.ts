@@ -18,6 +18,7 @@ import { OrgUnitProjection1764500000000 } from "./migrations/1764500000000-org-u
 import { RuleStatus1764600000000 } from "./migrations/1764600000000-rule-status";
 import { RosterImport1764700000000 } from "./migrations/1764700000000-roster-import";
 import { PersonalDataAtRest1764800000000 } from "./migrations/1764800000000-personal-data-at-rest";
+import { KeyedRequestFingerprints1765100000000 } from "./migrations/1765100000000-keyed-request-fingerprints";
 import type { PersonalDataCipher } from "../personal-data/cipher";
 import { personalDataCipherOf } from "../personal-data/settings";
 import { bindPersonalDataCipher } from "./personal-data";
@@ -47,6 +48,7 @@ export const migrations = [
   RosterImport1764700000000,
   PersonalDataAtRest1764800000000,
   InboxEventHashes1765000000000,
+  KeyedRequestFingerprints1765100000000,
 ];
 
 /**

@@ -7,6 +7,8 @@ import {
 import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
+import { KeyedIdempotencyStore } from "./keyed-idempotency";
+import { personalDataCipher } from "./personal-data";
 import { TypeOrmAssignmentStore } from "./repositories/assignment.store";
 import { TypeOrmCertificateStore } from "./repositories/certificate.store";
 import { TypeOrmFilingStore } from "./repositories/filing.store";
@@ -25,7 +27,7 @@ export function transactionOf(manager: EntityManager): Transaction {
     filings: new TypeOrmFilingStore(manager),
     certificates: new TypeOrmCertificateStore(manager),
     staffing: new TypeOrmStaffingStatusStore(manager),
-    idempotency: new TypeOrmIdempotencyStore(manager),
+    idempotency: new KeyedIdempotencyStore(new TypeOrmIdempotencyStore(manager), personalDataCipher(manager)),
     rosterImports: new TypeOrmRosterImportStore(manager),
     ruleStatus: new TypeOrmRuleStatusLedger(manager),
     ruleSubjects: new TypeOrmRuleSubjectStore(manager),
