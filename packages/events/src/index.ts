@@ -16,3 +16,6 @@ export * from "./inbox/inbox-hash-migration";
 export * from "./inbox/dead-letter";
 export * from "./inbox/dead-letter-replay";
 export * from "./runtime/subgraph-commands";
+export * from "./kafka/security";
+export * from "./kafka/acls";
+export * from "./kafka/consumer-groups";

@@ -12,6 +12,7 @@ import type { DataSource } from "typeorm";
 import type { ConsumerWiring } from "../inbox/domain-handler";
 import { EventConsumer, type RetryPolicy } from "../inbox/event-consumer";
 import { checkKafka, createKafka } from "../kafka/client";
+import { kafkaSecurityOf } from "../kafka/security";
 import { OutboxRelay } from "../outbox/outbox-relay";
 import { type PeriodicTask, startPeriodicTasks } from "./periodic-task";
 import type { SubgraphCommand } from "./subgraph-commands";
@@ -162,7 +163,9 @@ export async function startSubgraph<W extends SubgraphWiring>(
     // The event steps stop after the server has drained its requests: they go before it in `steps`.
     const addStep = (step: Step) => steps.splice(steps.indexOf(http), 0, step);
     if (process.events !== false) {
-      const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID ?? name, logger);
+      const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID ?? name, logger, {
+        security: kafkaSecurityOf(config),
+      });
       const topicPrefix = config.KAFKA_TOPIC_PREFIX;
       let eventsStarted = false;
       readiness.push({ name: "kafka", check: () => checkKafka(kafka) });

@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import { EventConsumer } from "../inbox/event-consumer";
 import type { ReplayReport } from "../inbox/dead-letter-replay";
 import { createKafka } from "../kafka/client";
+import { kafkaSecurityOf } from "../kafka/security";
 import type { SubgraphProcess, SubgraphWiring } from "./start-subgraph";
 
 /**
@@ -27,7 +28,9 @@ const builtIn = (
     describe:
       "[group]: hands this service's dead-lettered events (of every consumer group, or of one) back to their handlers",
     run: async ([only]) => {
-      const kafka = createKafka(config.KAFKA_BROKERS, `${config.KAFKA_CLIENT_ID ?? name}-replay`, logger);
+      const kafka = createKafka(config.KAFKA_BROKERS, `${config.KAFKA_CLIENT_ID ?? name}-replay`, logger, {
+        security: kafkaSecurityOf(config),
+      });
       const groups = (wiring.consumers ?? []).filter((c) => !only || c.groupId === only);
       if (only && groups.length === 0) throw new Error(`${name} has no consumer group "${only}"`);
       const reports: ReplayReport[] = [];
