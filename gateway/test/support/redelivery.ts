@@ -83,7 +83,7 @@ export async function waitUntilConsumed(suite: RunningSuite, timeoutMs = 120_000
   try {
     const groups = (await admin.listGroups()).groups
       .map((g) => g.groupId)
-      .filter((g) => g.startsWith(suite.topicPrefix) && !g.includes(".dlq-replay."));
+      .filter((g) => g.startsWith(suite.topicPrefix) && !g.endsWith(".dlq-replay"));
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       let behind = 0;

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Kafka, KafkaMessage } from "kafkajs";
 import { dlqTopicOf } from "../contracts/contract";
 import { DeadLetterHeader } from "./dead-letter";
@@ -32,10 +31,17 @@ export interface ReplayTarget {
 const header = (message: KafkaMessage, name: string) => message.headers?.[name]?.toString();
 
 /**
+ * The replay's consumer group: one fixed name per group, so a shared cluster's ACLs can grant it
+ * (run one replay of a group at a time); it never commits and is deleted after each replay.
+ */
+export const deadLetterReplayGroup = (topicPrefix: string, groupId: string) =>
+  `${topicPrefix}${groupId}.dlq-replay`;
+
+/**
  * Reads every `<topic>.dlq` of a consumer group from the beginning up to where it ended when the replay
  * began, and hands each copy *that group* dead-lettered back to its handler through the inbox (so a
- * copy handled before is a no-op). Uses a throwaway consumer group, deleted afterwards: a replay never
- * moves the service's own offsets, and can be run again after a fix.
+ * copy handled before is a no-op). Uses a consumer group of its own that never commits, deleted
+ * afterwards: a replay never moves the service's own offsets, and can be run again after a fix.
  */
 export async function replayDeadLetters(target: ReplayTarget): Promise<ReplayReport> {
   const report: ReplayReport = {
@@ -48,7 +54,7 @@ export async function replayDeadLetters(target: ReplayTarget): Promise<ReplayRep
   };
   const admin = target.kafka.admin();
   await admin.connect();
-  const replayGroup = `${target.topicPrefix}${target.groupId}.dlq-replay.${randomUUID().slice(0, 8)}`;
+  const replayGroup = deadLetterReplayGroup(target.topicPrefix, target.groupId);
   try {
     const existing = new Set(await admin.listTopics());
     const dlqTopics = target.topics.map(dlqTopicOf).filter((t) => existing.has(t));

@@ -1,3 +1,4 @@
+import { deadLetterReplayGroup } from "../inbox/dead-letter-replay";
 import {
   AclOperationTypes,
   AclPermissionTypes,
@@ -10,7 +11,7 @@ import { allContracts } from "../contracts";
 import { dlqTopicOf } from "../contracts/contract";
 import { declaredConsumers, type DeclaredConsumer } from "./consumer-groups";
 
-export type AclOperation = "READ" | "WRITE" | "DESCRIBE" | "IDEMPOTENT_WRITE";
+export type AclOperation = "READ" | "WRITE" | "DESCRIBE" | "DELETE" | "IDEMPOTENT_WRITE";
 
 /** One ALLOW rule, literal (names already carry KAFKA_TOPIC_PREFIX): what provision-acls prints and applies. */
 export interface ServiceAcl {
@@ -69,6 +70,8 @@ export function serviceAcls(settings: AclSettings = {}): ServiceAcl[] {
       for (const topic of consumed)
         add(service, "TOPIC", dlqTopicOf(`${prefix}${topic}`), ["WRITE", "READ", "DESCRIBE"]);
       add(service, "GROUP", `${prefix}${consumer.groupId}`, ["READ", "DESCRIBE"]);
+      // The DLQ replay's own group (read from the start each time, deleted afterwards).
+      add(service, "GROUP", deadLetterReplayGroup(prefix, consumer.groupId), ["READ", "DESCRIBE", "DELETE"]);
     }
     add(service, "CLUSTER", "kafka-cluster", ["IDEMPOTENT_WRITE"]);
   }
