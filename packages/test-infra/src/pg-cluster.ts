@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import {
   appendFileSync,
   chmodSync,
@@ -138,10 +138,27 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
       up = false;
     },
     destroy: async () => {
+      process.off("exit", leftBehind);
       if (up) await cluster.stop("immediate").catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  // A test process that dies before its afterAll (an uncaught error) leaves no server running.
+  const leftBehind = () => {
+    if (!up) return;
+    const bin = join(postgresBinDir(), "pg_ctl");
+    const argv = ["-D", dataDir, "-m", "immediate", "-w", "stop"];
+    try {
+      execFileSync(asRoot ? "runuser" : bin, asRoot ? ["-u", "postgres", "--", bin, ...argv] : argv, {
+        stdio: "ignore",
+        timeout: 10_000,
+      });
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // nothing more can be done while the process exits
+    }
+  };
+  process.on("exit", leftBehind);
   try {
     await cluster.start();
   } catch (error) {
