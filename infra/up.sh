@@ -11,6 +11,8 @@ LOG_TAG=up
 "$INFRA_DIR/kafka.sh" install
 "$INFRA_DIR/kafka.sh" start
 "$INFRA_DIR/kcat.sh" install
+# jq: infra/backup.sh and restore.sh write and read their manifest with it
+command -v jq >/dev/null 2>&1 || apt_install jq
 
 PROVISION="$ROOT/packages/events/dist/cli/provision-topics.js"
 if [ -f "$PROVISION" ]; then

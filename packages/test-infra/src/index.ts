@@ -4,3 +4,4 @@ export * from "./wait";
 export * from "./kafka";
 export * from "./pg-cluster";
 export * from "./private-broker";
+export * from "./ports";

@@ -96,19 +96,7 @@ export async function readTopicWithKcat(
 ): Promise<{ key: string; headers: Record<string, string>; value: string }[]> {
   const { stdout } = await exec(
     "kcat",
-    [
-      "-b",
-      brokers.join(","),
-      "-C",
-      "-t",
-      topic,
-      "-o",
-      "beginning",
-      "-e",
-      "-q",
-      "-f",
-      "%k\t%h\t%s\n",
-    ],
+    ["-b", brokers.join(","), "-C", "-t", topic, "-o", "beginning", "-e", "-q", "-f", "%k\t%h\t%s\n"],
     { timeout: 30000, maxBuffer: 256 * 1024 * 1024 },
   );
   return stdout

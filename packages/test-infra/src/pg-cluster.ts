@@ -9,10 +9,10 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "./ports";
 
 const exec = promisify(execFile);
 
@@ -52,17 +52,6 @@ export function postgresBinDir(): string {
     : [];
   if (!majors.length) throw new Error(`no PostgreSQL server under ${root} (run infra/postgres.sh install)`);
   return join(root, majors[0], "bin");
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
 
 // PostgreSQL refuses to run as root: as root, its tools run as the `postgres` OS user.

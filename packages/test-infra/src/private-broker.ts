@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { isFreePort } from "./ports";
 
 const exec = promisify(execFile);
 const KAFKA_SCRIPT = resolve(__dirname, "../../../infra/kafka.sh");
@@ -26,18 +26,11 @@ export interface PrivateBroker {
 async function freePortPair(): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 20000) * 2;
-    const free = await Promise.all([port, port + 1].map(isFree));
+    const free = await Promise.all([port, port + 1].map(isFreePort));
     if (free.every(Boolean)) return port;
   }
   throw new Error("no two free ports in a row for a private Kafka broker");
 }
-
-const isFree = (port: number) =>
-  new Promise<boolean>((done) => {
-    const server = createServer();
-    server.once("error", () => done(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => done(true)));
-  });
 
 export async function startPrivateBroker(): Promise<PrivateBroker> {
   const port = await freePortPair();

@@ -1,10 +1,10 @@
 import { orgUnitIdForCode, type Role } from "@grassroots/kit";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { SignJWT } from "jose";
 import {
   createTestDatabase,
+  freePort,
   testEnv,
   uniqueName,
   waitFor,
@@ -49,17 +49,6 @@ function provisionTopics(prefix: string, brokers: string[]): void {
       TOPIC_PARTITIONS: "2",
     },
     stdio: "ignore",
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
   });
 }
 

@@ -1,4 +1,10 @@
-import { consumerOf, handle, OrgUnitCreated, OutboxAndInbox1764100000000 } from "@grassroots/events";
+import {
+  consumerOf,
+  handle,
+  InboxEventHashes1765000000000,
+  OrgUnitCreated,
+  OutboxAndInbox1764100000000,
+} from "@grassroots/events";
 import { createDataSource } from "@grassroots/kit";
 import { forbidden } from "@grassroots/kit/errors";
 import { checkPageSize } from "@grassroots/kit/validation";
@@ -17,7 +23,7 @@ const notesDataSource = (url: string, poolSize: number) =>
     url,
     poolSize,
     entities: [],
-    migrations: [OutboxAndInbox1764100000000, NoteTable1764100000001],
+    migrations: [OutboxAndInbox1764100000000, InboxEventHashes1765000000000, NoteTable1764100000001],
     applicationName: "notes-test",
   });
 

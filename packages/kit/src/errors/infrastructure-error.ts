@@ -49,6 +49,8 @@ export function isInfrastructureError(error: unknown, depth = 0): boolean {
     /^KafkaJS(Connection|NumberOfRetriesExceeded|RequestTimeout)/.test(e.name)
   )
     return true;
+  // TypeORM's runner released under a transaction whose connection PostgreSQL ended (a restart).
+  if (typeof e.name === "string" && /^QueryRunner(Provider)?AlreadyReleasedError$/.test(e.name)) return true;
   // TypeORM's QueryFailedError keeps the driver's error; AggregateError (a connect to several addresses) its list.
   if (isInfrastructureError(e.driverError, depth + 1) || isInfrastructureError(e.cause, depth + 1))
     return true;
