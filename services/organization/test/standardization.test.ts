@@ -197,6 +197,24 @@ describe("R2: 八有八化 standards and assessments", () => {
     ).rejects.toThrow(/used by assessments/);
   });
 
+  it("R2 #14: the same standard defined by several callers at once gets one version each, none fails", async () => {
+    const define = `mutation ($input: DefineStandardizationStandardInput!) { defineStandardizationStandard(input: $input) { code version } }`;
+    const input = (n: number) => ({
+      code: "FUZZ-CONCURRENT",
+      title: `并发 ${n}`,
+      source: "test",
+      effectiveFrom: "2024-01-01",
+      isSample: true,
+      items: [{ group: "HAVE", code: "HAVE_RULES", nameZh: "有制度", nameEn: "Rules" }],
+    });
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => h.call(define, { input: input(n) }, cityAdmin)),
+    );
+    expect(answers.map((a) => a.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    const versions = answers.map((a) => a.data!.defineStandardizationStandard.version).sort();
+    expect(versions).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it("#10.3: answers NOT_FOUND when recognising an assessment that does not exist, before the batch is looked at", async () => {
     const id = "6f1d3c2a-9b8e-4f70-a1c2-d3e4f5a6b7c8";
     const result = await h.call(RECOGNIZE, { input: { assessmentId: id, batch: 0, year: 1900 } }, cityAdmin);

@@ -39,7 +39,8 @@ export interface OrgUnitStore {
 
 export interface StandardizationStore {
   findStandard(code: string, version: number): Promise<Standard | undefined>;
-  latestVersion(code: string): Promise<number | undefined>;
+  /** The latest version of a code, with the code locked until the transaction ends (the next is +1). */
+  lockLatestVersion(code: string): Promise<number | undefined>;
   standardById(id: string): Promise<Standard | undefined>;
   insertStandard(standard: NewStandard): Promise<Standard>;
   insertAssessment(assessment: NewAssessment): Promise<Assessment>;

@@ -23,7 +23,12 @@ export class TypeOrmStandardizationStore implements StandardizationStore {
     return standard;
   }
 
-  async latestVersion(code: string): Promise<number | undefined> {
+  async lockLatestVersion(code: string): Promise<number | undefined> {
+    // Until the transaction ends, one definer per code: two at once would both take max + 1 and the
+    // second would fail on the (code, version) key as an internal error (found by the #14 fuzzing).
+    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtext('standardization_standard:' || $1))`, [
+      code,
+    ]);
     const [row] = await this.manager.query(
       `SELECT max(version) AS v FROM standardization_standard WHERE code = $1`,
       [code],

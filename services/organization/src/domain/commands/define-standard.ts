@@ -36,7 +36,7 @@ export async function defineStandardIn(
 ): Promise<Standard> {
   policy.cityDecision("define standardization standards");
   const standard = checkStandard(input);
-  const version = ((await tx.standardization.latestVersion(standard.code)) ?? 0) + 1;
+  const version = ((await tx.standardization.lockLatestVersion(standard.code)) ?? 0) + 1;
   return tx.standardization.insertStandard({ ...standard, version });
 }
 
