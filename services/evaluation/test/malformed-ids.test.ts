@@ -2,7 +2,9 @@ import {
   as,
   cityAdmin,
   cityInspector,
+  DALATE,
   dalateAdmin,
+  idOf,
   SHULINZHAO,
   startHarness,
   type Harness,
@@ -89,4 +91,46 @@ describe.each(CASES)("%s #14: a malformed id", (_rule, mutation, variables, call
       }
     },
   );
+});
+
+// The same fuzzing found that a String date field took "0000-01-01" (no such year in PostgreSQL)
+// and "2026-02-30" (JavaScript's 2 March) past the check, to fail in the database.
+describe.each(["0000-01-01", "2026-02-30", "1899-12-31"])("R11/R13 #14: an impossible date %s", (date) => {
+  it("is refused naming the field, nothing written: an inspection's date and a meeting's date", async () => {
+    const inspection = `mutation ($input: RecordInspectionInput!) { recordInspection(input: $input) { id } }`;
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
+      h.call(
+        inspection,
+        {
+          input: {
+            inspectedUnitId: idOf(DALATE),
+            inspectionDate: date,
+            kind: "BUSINESS_ASSESSMENT",
+            inspector: "市统计局",
+            findings: [],
+          },
+        },
+        cityAdmin,
+      ),
+    );
+    expect(message).toBe("inspectionDate must be a date YYYY-MM-DD from 1900 on.");
+    const meeting = `mutation ($input: RecordWorkMeetingInput!) { recordWorkMeeting(input: $input) { id } }`;
+    await h.expectRefused("BAD_USER_INPUT", () =>
+      h.call(
+        meeting,
+        {
+          input: {
+            holderUnitId: idOf(DALATE),
+            meetingDate: date,
+            kind: "EXECUTIVE",
+            chair: "旗长",
+            topics: ["基层统计"],
+            studiedGrassrootsStatistics: true,
+            problems: [],
+          },
+        },
+        dalateAdmin,
+      ),
+    );
+  });
 });

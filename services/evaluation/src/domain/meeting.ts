@@ -87,8 +87,15 @@ export const trimmed = (
   return text;
 };
 
+/**
+ * A real calendar day YYYY-MM-DD from 1900 on (JavaScript takes 2026-02-30 as 2 March, and PostgreSQL
+ * has no year 0000: both reached the database as internal errors until the #14 fuzzing found them).
+ */
 export const checkDate = (value: string, field: string): string => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
-    throw badInput(`${field} must be a date YYYY-MM-DD.`, field);
+  const day = new Date(`${value}T00:00:00Z`);
+  const real =
+    /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+  if (!real || value < "1900-01-01")
+    throw badInput(`${field} must be a date YYYY-MM-DD from 1900 on.`, field);
   return value;
 };
