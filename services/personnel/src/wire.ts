@@ -1,6 +1,8 @@
 import type { SubgraphWiring } from "@grassroots/events";
 import type { DataSource } from "typeorm";
 import { createServices } from "./db/services";
+import { systemPolicy } from "./domain/access-policy";
+import { republishStaff } from "./domain/commands/republish-staff";
 import type { Clock, PersonnelServices, PersonnelSettings } from "./domain/ports";
 import { personnelConsumer } from "./events/consumers";
 import { ruleStatusTask } from "./events/rule-status-task";
@@ -26,5 +28,18 @@ export async function wirePersonnel(
     consumers: [personnelConsumer(services)],
     tasks: [ruleStatusTask(services)],
     services,
+    commands: {
+      "republish-staff": {
+        describe:
+          ": publishes every person's and post's current state again, for rebuilt projections elsewhere",
+        run: async () => {
+          const { statisticians, assignments } = await republishStaff(
+            services.uow,
+            systemPolicy("republish-staff"),
+          );
+          return `staff republished: ${statisticians} statisticians, ${assignments} assignments`;
+        },
+      },
+    },
   };
 }

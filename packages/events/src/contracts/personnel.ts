@@ -62,6 +62,24 @@ const assignment = z.object({
   version: z.number().int().min(1),
 });
 
+export const StatisticianStateRepublished = defineEvent(
+  "personnel",
+  "statistician",
+  "state-republished",
+  "A statistician's current state, published again by an operator (republish-staff) for a new or rebuilt projection; nothing changed.",
+  statistician,
+  StatisticianKey,
+);
+
+export const AssignmentStateRepublished = defineEvent(
+  "personnel",
+  "assignment",
+  "state-republished",
+  "A post assignment's current state, published again by an operator (republish-staff) for a new or rebuilt projection; nothing changed.",
+  assignment,
+  AssignmentKey,
+);
+
 export const AssignmentStarted = defineEvent(
   "personnel",
   "assignment",
@@ -169,10 +187,12 @@ export const StaffingComplianceChanged = defineEvent(
 export const personnelEvents = [
   StatisticianRegistered,
   StatisticianUpdated,
+  StatisticianStateRepublished,
   AssignmentStarted,
   AssignmentActivated,
   AssignmentChanged,
   AssignmentEnded,
+  AssignmentStateRepublished,
   FilingSubmitted,
   FilingForwarded,
   FilingFiled,

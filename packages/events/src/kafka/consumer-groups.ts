@@ -12,8 +12,10 @@ import {
   AssignmentActivated,
   AssignmentChanged,
   AssignmentEnded,
+  AssignmentStateRepublished,
   AssignmentStarted,
   StatisticianRegistered,
+  StatisticianStateRepublished,
   StatisticianUpdated,
 } from "../contracts/personnel";
 import { ruleStatusContracts } from "../contracts/rule-status";
@@ -36,8 +38,14 @@ const orgUnitEvents = [
   RegisterCountSet,
   OrgUnitStateRepublished,
 ];
-const statisticianEvents = [StatisticianRegistered, StatisticianUpdated];
-const assignmentEvents = [AssignmentStarted, AssignmentActivated, AssignmentChanged, AssignmentEnded];
+const statisticianEvents = [StatisticianRegistered, StatisticianUpdated, StatisticianStateRepublished];
+const assignmentEvents = [
+  AssignmentStarted,
+  AssignmentActivated,
+  AssignmentChanged,
+  AssignmentEnded,
+  AssignmentStateRepublished,
+];
 
 /**
  * Who consumes what. The contracts say who publishes an event, not who reads it; the services' wirings

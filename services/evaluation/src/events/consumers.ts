@@ -3,10 +3,12 @@ import {
   AssignmentChanged,
   AssignmentEnded,
   AssignmentStarted,
+  AssignmentStateRepublished,
   consumerOf,
   handle,
   ruleStatusContracts,
   StatisticianRegistered,
+  StatisticianStateRepublished,
   StatisticianUpdated,
   type ConsumerWiring,
 } from "@grassroots/events";
@@ -30,11 +32,15 @@ export function evaluationConsumer(transactionOf: (manager: EntityManager) => Tr
     ...ruleStatusContracts.map((contract) =>
       handle(contract, (event, tx: Transaction) => applyRuleStatus(tx, event.data)),
     ),
-    ...[StatisticianRegistered, StatisticianUpdated].map((contract) =>
+    ...[StatisticianRegistered, StatisticianUpdated, StatisticianStateRepublished].map((contract) =>
       handle(contract, (event, tx: Transaction) => applyStatistician(tx, event.data)),
     ),
-    ...[AssignmentStarted, AssignmentActivated, AssignmentChanged, AssignmentEnded].map((contract) =>
-      handle(contract, (event, tx: Transaction) => applyAssignment(tx, event.data)),
-    ),
+    ...[
+      AssignmentStarted,
+      AssignmentActivated,
+      AssignmentChanged,
+      AssignmentEnded,
+      AssignmentStateRepublished,
+    ].map((contract) => handle(contract, (event, tx: Transaction) => applyAssignment(tx, event.data))),
   ]);
 }

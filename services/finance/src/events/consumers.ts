@@ -3,6 +3,7 @@ import {
   AssignmentChanged,
   AssignmentEnded,
   AssignmentStarted,
+  AssignmentStateRepublished,
   AssessmentResultsPublished,
   consumerOf,
   handle,
@@ -27,7 +28,13 @@ export function financeConsumer(
   transactionOf: (manager: EntityManager) => Transaction,
   clock: Clock,
 ): ConsumerWiring {
-  const assignmentEvents = [AssignmentStarted, AssignmentActivated, AssignmentChanged, AssignmentEnded];
+  const assignmentEvents = [
+    AssignmentStarted,
+    AssignmentActivated,
+    AssignmentChanged,
+    AssignmentEnded,
+    AssignmentStateRepublished,
+  ];
   return consumerOf<Transaction>(CONSUMER_GROUP, transactionOf, [
     ...orgUnitProjectionHandlers<Transaction>(),
     ...assignmentEvents.map((contract) =>

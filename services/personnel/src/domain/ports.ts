@@ -41,6 +41,8 @@ export interface StatisticianStore {
   update(id: string, patch: StatisticianPatch): Promise<Statistician>;
   /** Is the person visible from `scope` (registered there, or holding or having held a post there)? */
   visibleFrom(id: string, scope: Scope): Promise<boolean>;
+  /** Every person's id, in id order (the republish of every state). */
+  allIds(): Promise<string[]>;
 }
 
 export interface AssignmentStore {

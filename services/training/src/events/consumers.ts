@@ -3,9 +3,11 @@ import {
   AssignmentChanged,
   AssignmentEnded,
   AssignmentStarted,
+  AssignmentStateRepublished,
   consumerOf,
   handle,
   StatisticianRegistered,
+  StatisticianStateRepublished,
   StatisticianUpdated,
   type ConsumerWiring,
 } from "@grassroots/events";
@@ -26,10 +28,16 @@ export const CONSUMER_GROUP = "training.projections";
  * projection (@grassroots/org-projection's handlers, the same in every service); personnel's statistician and assignment events → who serves where.
  */
 export function trainingConsumer(transactionOf: (manager: EntityManager) => Transaction): ConsumerWiring {
-  const assignmentEvents = [AssignmentStarted, AssignmentActivated, AssignmentChanged, AssignmentEnded];
+  const assignmentEvents = [
+    AssignmentStarted,
+    AssignmentActivated,
+    AssignmentChanged,
+    AssignmentEnded,
+    AssignmentStateRepublished,
+  ];
   return consumerOf<Transaction>(CONSUMER_GROUP, transactionOf, [
     ...orgUnitProjectionHandlers<Transaction>(),
-    ...[StatisticianRegistered, StatisticianUpdated].map((contract) =>
+    ...[StatisticianRegistered, StatisticianUpdated, StatisticianStateRepublished].map((contract) =>
       handle(contract, (event, tx: Transaction) => applyStatisticianState(tx, event.data)),
     ),
     ...assignmentEvents.map((contract) =>

@@ -22,6 +22,11 @@ export class TypeOrmStatisticianStore implements StatisticianStore {
     return row ? this.rows.toStatistician(row) : undefined;
   }
 
+  async allIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.manager.query(`SELECT id FROM statistician ORDER BY id`);
+    return rows.map((r) => r.id);
+  }
+
   async get(id: string): Promise<Statistician | undefined> {
     return this.opened(await this.manager.findOneBy(StatisticianEntity, { id }));
   }
