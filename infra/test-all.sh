@@ -22,9 +22,9 @@ pnpm exec prettier --check . --log-level warn || { warn "files differ from the P
 # --continue: one failing package must not hide the others; every package runs and is counted.
 pnpm exec turbo run lint typecheck --continue --output-logs=errors-only || status=1
 log "tests"
-# Issue 14's longest runs at a size that keeps this command under 60 minutes; `bash infra/chaos.sh`
-# runs them at full size (10,000 writes through five broker kills, 1,000 inputs per mutation).
-export CHAOS_WRITES="${CHAOS_WRITES:-2000}" FUZZ_RUNS="${FUZZ_RUNS:-200}"
+# The fuzzing at a size that keeps this command under 60 minutes; `bash infra/chaos.sh` runs it (and
+# the broker kills) at the issue's full size, 1,000 inputs per mutation.
+export FUZZ_RUNS="${FUZZ_RUNS:-200}"
 pnpm exec turbo run test --concurrency=1 --continue --output-logs=full || status=1
 node "$INFRA_DIR/test-summary.js" "$LOCAL_DIR/test-results" "$ROOT" || status=1
 exit $status
