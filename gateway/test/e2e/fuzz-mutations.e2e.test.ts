@@ -25,7 +25,7 @@ import { CITY, seedTwoBanners } from "../support/fuzz/seed";
 //
 // For every call: no HTTP 5xx, no INTERNAL_SERVER_ERROR, no error without `extensions.code`; and every
 // refused call leaves the owning service's tables and outbox as they were (support/fuzz/fingerprint.ts:
-// one statement hashing every table). Calls go in concurrent batches of FUZZ_BATCH (default 12); a
+// one statement hashing every table). Calls go in concurrent batches of FUZZ_BATCH (default 24); a
 // batch of refusals is checked by one fingerprint before and after it, and the refused calls of a
 // batch that also had accepted ones are sent again one at a time between fingerprints, once the
 // service has settled (support/fuzz/runner.ts says why that is sound). Accepted calls are fine: the
@@ -41,7 +41,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
  * variables it does not declare), not FUZZ_RUNS — each call republishes every rule status (~1 s).
  */
 const NO_ARG_RUNS = Math.min(RUNS, Number(process.env.FUZZ_RUNS_NO_ARGS ?? 30));
-const BATCH = Number(process.env.FUZZ_BATCH ?? 12);
+const BATCH = Number(process.env.FUZZ_BATCH ?? 24);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 /** Organization's changes to the tree (move, deactivate) go last, so the others fuzz a whole tree. */
 const LAST = ["importDivisions", "moveOrgUnit", "deactivateOrgUnit"];
