@@ -24,8 +24,12 @@ async function untilEmpty(admin, groupId) {
     const { groups } = await admin.describeGroups([groupId]);
     const state = groups[0]?.state;
     if (!groups[0]?.members.length || state === "Empty" || state === "Dead") return;
-    if (Date.now() > deadline) throw new Error(`group ${groupId} still has members (${state}): stop the service first`);
-    if (!said) console.log(`[restore] waiting for ${groupId} to have no members (a stopped instance leaves within its session timeout)`);
+    if (Date.now() > deadline)
+      throw new Error(`group ${groupId} still has members (${state}): stop the service first`);
+    if (!said)
+      console.log(
+        `[restore] waiting for ${groupId} to have no members (a stopped instance leaves within its session timeout)`,
+      );
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
@@ -46,7 +50,11 @@ async function main() {
   }
   const last = new Map(rows.map((r) => [`${r.consumer}\t${r.topic}\t${r.partition}`, BigInt(r.last)]));
   const consumers = [...new Set(rows.map((r) => r.consumer))];
-  const kafka = new Kafka({ clientId: "rewind-consumers", brokers: KAFKA_BROKERS.split(","), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: "rewind-consumers",
+    brokers: KAFKA_BROKERS.split(","),
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -55,17 +63,24 @@ async function main() {
       await untilEmpty(admin, groupId);
       const committed = await admin.fetchOffsets({ groupId });
       for (const { topic, partitions } of committed) {
-        const starts = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.low)]));
+        const starts = new Map(
+          (await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.low)]),
+        );
         const moves = [];
         for (const { partition, offset } of partitions) {
           const held = last.get(`${consumer}\t${topic}\t${partition}`);
           const target = held === undefined ? (starts.get(partition) ?? 0n) : held + 1n;
           const current = BigInt(offset);
           // -1: nothing committed yet (the group starts from the beginning anyway)
-          if (current >= 0n && target < current) moves.push({ partition, offset: String(target), from: offset });
+          if (current >= 0n && target < current)
+            moves.push({ partition, offset: String(target), from: offset });
         }
         if (!moves.length) continue;
-        await admin.setOffsets({ groupId, topic, partitions: moves.map(({ partition, offset }) => ({ partition, offset })) });
+        await admin.setOffsets({
+          groupId,
+          topic,
+          partitions: moves.map(({ partition, offset }) => ({ partition, offset })),
+        });
         for (const m of moves)
           console.log(`[restore] ${groupId} ${topic}[${m.partition}]: offset ${m.from} → ${m.offset}`);
       }
