@@ -123,7 +123,13 @@ it("R12: the city sets quotas per banner (a number, or a share of its staff); a 
       { input: { year: 2026, bannerUnitId: idOf(DALATE), kind: "UNIT", maxCount: 1, maxSharePercent: "10" } },
       cityAdmin,
     ),
-  );
+  ); // #14 (found by the fuzzing): a year outside 2000–2100 reached the table's CHECK as an internal error
+  for (const year of [7, 1999, 2101]) {
+    const message = await h.expectRefused("BAD_USER_INPUT", () =>
+      h.call(QUOTA, { input: { year, bannerUnitId: idOf(DALATE), kind: "UNIT", maxCount: 0 } }, cityAdmin),
+    );
+    expect(message).toMatch(/year must be a whole number from 2000 to 2100/);
+  }
 });
 
 it("R12: the banner nominates a unit from its published assessment; one more than the quota is refused", async () => {

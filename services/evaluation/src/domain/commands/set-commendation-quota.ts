@@ -1,5 +1,5 @@
 import { badInput } from "@grassroots/kit/errors";
-import type { Clock } from "@grassroots/kit/validation";
+import { checkInt, type Clock } from "@grassroots/kit/validation";
 import { isCountyLevel } from "@grassroots/org-projection/units";
 import type { EvaluationPolicy } from "../access-policy";
 import type { CommendationKind, CommendationQuota } from "../commendation";
@@ -28,6 +28,7 @@ export async function setCommendationQuotaIn(
   policy.requireInArea(banner, { what: "Org unit", key: input.bannerUnitId, field: "bannerUnitId" });
   if (!isCountyLevel(banner!.kind))
     throw badInput("bannerUnitId must be a banner or district.", "bannerUnitId");
+  checkInt(input.year, "year", 2000, 2100);
   const hasCount = input.maxCount !== null && input.maxCount !== undefined;
   const hasShare = Boolean(input.maxSharePercent);
   if (hasCount === hasShare) throw badInput("Give either maxCount or maxSharePercent.", "maxCount");
