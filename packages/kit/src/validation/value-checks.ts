@@ -21,8 +21,14 @@ export const systemClock: Clock = {
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
 export function checkDate(value: string, field: string): string {
+  // PostgreSQL has no year 0: "0000-01-01" would pass the calendar check and fail in the database;
+  // a month 13 is no Date at all (toISOString would throw a RangeError, an internal error).
+  const day = new Date(`${value}T00:00:00Z`);
   const valid =
-    /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    value >= "0001-01-01" &&
+    !Number.isNaN(day.getTime()) &&
+    day.toISOString().startsWith(value);
   if (!valid) throw badInput(`${field} must be a date YYYY-MM-DD; got "${value}".`, field);
   return value;
 }
