@@ -92,6 +92,7 @@ it.each([
 
     let down = 0;
     let back = 0;
+    let restarting = 0;
     try {
       // the load is steady first: every writer acknowledged twice (a busy machine may take seconds)
       await waitFor(
@@ -103,8 +104,9 @@ it.each([
       down = Date.now();
       await pg.stop(mode);
       await new Promise((r) => setTimeout(r, outageMs));
+      restarting = Date.now();
       await pg.start();
-      back = Date.now();
+      back = Date.now(); // pg_ctl returns once the server accepts connections: a poll may see it first
       await waitFor(
         () => Object.keys(suite.subgraphUrls).every((s) => readiness.greenAgain[s] !== undefined),
         "every service ready again",
@@ -179,7 +181,7 @@ it.each([
 
     for (const svc of Object.keys(suite.subgraphUrls)) {
       expect(readiness.red[svc]).toBeGreaterThanOrEqual(down);
-      expect(readiness.greenAgain[svc]).toBeGreaterThanOrEqual(back);
+      expect(readiness.greenAgain[svc]).toBeGreaterThanOrEqual(restarting);
     }
     // every writer was acknowledged before the stop and again after the return, no process restarted
     for (const log of logs) {
