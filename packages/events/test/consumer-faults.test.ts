@@ -1,12 +1,18 @@
 import { badInput } from "@grassroots/kit";
-import { createTopics, readTopicWithKcat, testEnv, testKafka, waitFor } from "@grassroots/test-infra";
+import { createTopics, readTopicWithKcat, testKafka, waitFor } from "@grassroots/test-infra";
 import type { Producer } from "kafkajs";
 import { randomUUID } from "node:crypto";
-import { Client } from "pg";
 import type { DataSource, EntityManager } from "typeorm";
 import { consumerOf, createKafka, dlqTopicOf, EventConsumer, handle, toKafkaHeaders } from "../src";
 import { consumerIdReused } from "../src/inbox/consumer-metrics";
-import { brokers, logger, openDatabase, widgetContract } from "./support";
+import {
+  allowConnections,
+  brokers,
+  logger,
+  openDatabase,
+  widgetContract,
+  refuseConnections,
+} from "./support";
 
 // #14: what the consumer does when handling fails, by why it fails. The database outage is real:
 // the test database stops accepting connections and its sessions are ended, as a restarting or
@@ -52,22 +58,6 @@ async function effects(widgetId: string): Promise<number[]> {
   return rows.map((r) => r.n);
 }
 
-async function admin(sql: string) {
-  const client = new Client({
-    host: testEnv.pgHost,
-    port: testEnv.pgPort,
-    user: testEnv.pgUser,
-    password: testEnv.pgPassword,
-    database: "postgres",
-  });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 const deadLettered = async (ids: string[]) =>
   (await readTopicWithKcat(dlqTopicOf(Widget.topic))).filter((m) => ids.includes(m.headers.ce_id));
 
@@ -103,7 +93,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await admin(`ALTER DATABASE "${databaseName}" ALLOW_CONNECTIONS true`).catch(() => undefined);
+  await allowConnections(databaseName).catch(() => undefined);
   await consumer.stop();
   await producer.disconnect();
   await dataSource.destroy();
@@ -114,14 +104,11 @@ describe("#14 consumer faults", () => {
   it("R5/R7 (#14): while the database refuses connections the consumer waits, then handles every event in order — none goes to the DLQ, and it is back within 2 s", async () => {
     await send({ widgetId: "before-outage", n: 0 });
     await waitFor(async () => (await effects("before-outage")).length === 1, "the event before the outage");
-    await admin(`ALTER DATABASE "${databaseName}" ALLOW_CONNECTIONS false`);
-    await admin(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${databaseName}' AND pid <> pg_backend_pid()`,
-    );
+    await refuseConnections(databaseName);
     const ids: string[] = [];
     for (let n = 1; n <= 6; n++) ids.push(await send({ widgetId: "during-outage", n }));
     await new Promise((r) => setTimeout(r, 4000)); // an outage longer than every handler retry
-    await admin(`ALTER DATABASE "${databaseName}" ALLOW_CONNECTIONS true`);
+    await allowConnections(databaseName);
     const back = Date.now();
     await waitFor(
       async () => (await effects("during-outage")).length === 6,

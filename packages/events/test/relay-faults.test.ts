@@ -1,15 +1,8 @@
-import {
-  readTopicWithKcat,
-  startPrivateBroker,
-  testEnv,
-  waitFor,
-  type PrivateBroker,
-} from "@grassroots/test-infra";
+import { readTopicWithKcat, startPrivateBroker, waitFor, type PrivateBroker } from "@grassroots/test-infra";
 import { Kafka, logLevel } from "kafkajs";
-import { Client } from "pg";
 import type { DataSource } from "typeorm";
 import { createKafka, OutboxRelay, publishEvent } from "../src";
-import { logger, openDatabase, widgetContract } from "./support";
+import { allowConnections, logger, openDatabase, widgetContract, refuseConnections } from "./support";
 
 // #14: how soon the relay publishes again once the broker or the database is back (≤ 2 s asked).
 // The broker is this file's own (kill -9, as a crash), the database outage a real one (it stops
@@ -23,22 +16,6 @@ let relay: OutboxRelay;
 
 const unsent = async (): Promise<number> =>
   (await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`))[0].n;
-
-async function admin(sql: string) {
-  const client = new Client({
-    host: testEnv.pgHost,
-    port: testEnv.pgPort,
-    user: testEnv.pgUser,
-    password: testEnv.pgPassword,
-    database: "postgres",
-  });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const write = (n: number) =>
   dataSource.transaction((m) =>
@@ -69,7 +46,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await admin(`ALTER DATABASE "${databaseName}" ALLOW_CONNECTIONS true`).catch(() => undefined);
+  await allowConnections(databaseName).catch(() => undefined);
   await relay.stop();
   await dataSource.destroy();
   await drop();
@@ -108,12 +85,9 @@ describe("#14 relay catch-up", () => {
   }, 120_000);
 
   it("#14: after a database outage, the relay publishes within 2 s of the database's return", async () => {
-    await admin(`ALTER DATABASE "${databaseName}" ALLOW_CONNECTIONS false`);
-    await admin(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${databaseName}' AND pid <> pg_backend_pid()`,
-    );
+    await refuseConnections(databaseName);
     await new Promise((r) => setTimeout(r, 4000));
-    await admin(`ALTER DATABASE "${databaseName}" ALLOW_CONNECTIONS true`);
+    await allowConnections(databaseName);
     // A write committed the moment the database is back must not wait for the relay's backoff.
     await write(100);
     const back = Date.now();

@@ -1,5 +1,6 @@
 import { createDataSource, createLogger, type Logger } from "@grassroots/kit";
 import { createTestDatabase, testEnv, uniqueName, type TestDatabase } from "@grassroots/test-infra";
+import { Client } from "pg";
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
 import { z } from "zod";
 import {
@@ -57,3 +58,32 @@ export async function openDatabase(): Promise<{ db: TestDatabase; dataSource: Da
 }
 
 export const brokers = testEnv.kafkaBrokers;
+
+/** One statement as the admin on the shared cluster's `postgres` database. */
+async function asAdmin(sql: string): Promise<void> {
+  const client = new Client({
+    host: testEnv.pgHost,
+    port: testEnv.pgPort,
+    user: testEnv.pgUser,
+    password: testEnv.pgPassword,
+    database: "postgres",
+  });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database outage of one test database: it stops accepting connections and its sessions are ended. */
+export async function refuseConnections(database: string): Promise<void> {
+  await asAdmin(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
+  await asAdmin(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}' AND pid <> pg_backend_pid()`,
+  );
+}
+
+/** The end of that outage. */
+export const allowConnections = (database: string) =>
+  asAdmin(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
