@@ -101,4 +101,58 @@ describe("#14 relay catch-up", () => {
     process.stdout.write(`relay published ${catchUpMs} ms after the database accepted connections again\n`);
     expect(catchUpMs).toBeLessThan(2000);
   }, 60_000);
+
+  it("#14: a publish that never returns is given up after the stall timeout and sent again on a new producer", async () => {
+    // The fault: the relay's first producer is a real one whose sendBatch never settles, as a
+    // kafkajs request to a killed broker can wait; every later producer is untouched.
+    const kafka = createKafka(broker.brokers, "relay-stall-test", logger);
+    let producers = 0;
+    const stalling = new Proxy(kafka, {
+      get(target, prop, receiver) {
+        if (prop !== "producer") return Reflect.get(target, prop, receiver);
+        return (...args: Parameters<Kafka["producer"]>) => {
+          const real = target.producer(...args);
+          if (producers++ > 0) return real;
+          return Object.assign(Object.create(real) as typeof real, {
+            sendBatch: () => new Promise<never>(() => undefined),
+          });
+        };
+      },
+    });
+    const opened = await openDatabase();
+    const stalled = new OutboxRelay({
+      databaseUrl: opened.db.url,
+      kafka: stalling,
+      logger,
+      service: "events-stall-test",
+      pollMs: 100,
+      stallTimeoutMs: 1000,
+    });
+    try {
+      await opened.dataSource.transaction((m) =>
+        publishEvent(m, Widget, { widgetId: "stall", n: 500 }, { key: "stall" }),
+      );
+      const began = Date.now();
+      await stalled.start();
+      await waitFor(
+        async () =>
+          (await opened.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`))[0]
+            .n === 0,
+        "the stalled batch sent again",
+        30000,
+        50,
+      );
+      const tookMs = Date.now() - began;
+      process.stdout.write(`a stalled publish was given up and sent again after ${tookMs} ms\n`);
+      expect(producers).toBeGreaterThanOrEqual(2);
+      expect(tookMs).toBeGreaterThanOrEqual(1000);
+      expect(tookMs).toBeLessThan(5000);
+      const onTopic = await readTopicWithKcat(Widget.topic, broker.brokers);
+      expect(onTopic.filter((m) => m.key === "stall")).toHaveLength(1);
+    } finally {
+      await stalled.stop();
+      await opened.dataSource.destroy();
+      await opened.db.drop();
+    }
+  }, 60_000);
 });

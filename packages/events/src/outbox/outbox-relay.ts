@@ -22,6 +22,12 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Longest wait between tries while the broker or database is away: how late the relay is once they return (1 s). */
   maxBackoffMs?: number;
+  /**
+   * A batch not published within this (20 s) is given up and sent again on a new producer: a kafkajs
+   * producer can wait on a request to a killed broker far longer than the outage (its per-broker lock
+   * waits up to 65 s), which left the outbox undrained two minutes after a broker restart in CI.
+   */
+  stallTimeoutMs?: number;
 }
 
 interface OutboxRow {
@@ -44,7 +50,7 @@ interface OutboxRow {
  */
 export class OutboxRelay {
   private client?: Client;
-  private producer: Producer;
+  private producer!: Producer;
   private producerConnected = false;
   private running = false;
   private loop?: Promise<void>;
@@ -53,11 +59,17 @@ export class OutboxRelay {
   private lastLagCheck = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.producer = options.kafka.producer({
+    this.newProducer();
+  }
+
+  /** Idempotent, one request in flight, acks=all: per-key order survives retries. */
+  private newProducer(): void {
+    this.producer = this.options.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
     });
+    this.producerConnected = false;
   }
 
   async start(): Promise<void> {
@@ -93,7 +105,7 @@ export class OutboxRelay {
     let outage: { since: number; failures: number } | undefined;
     while (this.running) {
       try {
-        const sent = await this.publishBatch();
+        const sent = await withinTime(this.publishBatch(), this.options.stallTimeoutMs ?? 20_000);
         if (outage) {
           logger.warn(
             { waitedMs: Date.now() - outage.since, failures: outage.failures, sent },
@@ -115,7 +127,7 @@ export class OutboxRelay {
           );
         } else logger.debug({ err: error, retryInMs: backoff }, "outbox relay still cannot publish");
         outage.failures++;
-        await this.resetConnections(isBrokerError(error));
+        await this.resetConnections(isBrokerError(error) || error instanceof PublishStalled);
         await this.idle(backoff, false);
       }
     }
@@ -132,11 +144,14 @@ export class OutboxRelay {
       [this.options.batchSize ?? 500],
     );
     if (rows.length === 0) return 0;
+    // This batch's producer: after a stall the relay has replaced it, and a late connect must not
+    // mark the new one connected.
+    const producer = this.producer;
     if (!this.producerConnected) {
-      await this.producer.connect();
-      this.producerConnected = true;
+      await producer.connect();
+      if (producer === this.producer) this.producerConnected = true;
     }
-    await this.producer.sendBatch({
+    await producer.sendBatch({
       topicMessages: groupByTopic(rows, this.options.topicPrefix ?? ""),
       acks: -1,
     });
@@ -200,12 +215,15 @@ export class OutboxRelay {
     });
   }
 
-  /** After a failure: a new producer connection, and a new database connection unless the broker failed. */
+  /**
+   * After a failure: a new producer (a stalled one may still hold kafkajs' locks; its late delivery
+   * of the same rows is a duplicate the consumers' inboxes drop), and a new database connection
+   * unless the broker failed.
+   */
   private async resetConnections(keepDatabase = false): Promise<void> {
-    if (this.producerConnected) {
-      this.producerConnected = false;
-      await this.producer.disconnect().catch(() => undefined);
-    }
+    const old = this.producer;
+    this.newProducer();
+    await withinTime(old.disconnect(), 5_000).catch(() => undefined);
     if (!keepDatabase && this.client) {
       const client = this.client;
       this.client = undefined;
@@ -216,6 +234,23 @@ export class OutboxRelay {
   private async disconnect(): Promise<void> {
     await this.resetConnections();
   }
+}
+
+class PublishStalled extends Error {
+  constructor(ms: number) {
+    super(`an outbox batch was not published within ${ms} ms`);
+    this.name = "PublishStalled";
+  }
+}
+
+/** The promise's result, or PublishStalled after ms (the promise goes on; its result is ignored). */
+function withinTime<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PublishStalled(ms)), ms);
+  });
+  promise.catch(() => undefined);
+  return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
 }
 
 const isBrokerError = (error: unknown) => error instanceof Error && error.name.startsWith("KafkaJS");
