@@ -39,6 +39,8 @@ export const gatewayEnvSchema = z
     MAX_ALIASES: envInt(30, 0),
     MAX_COST: envInt(5000, 1),
     SUBGRAPH_TIMEOUT_MS: envInt(10000, 100),
+    /** Identical subgraph query fetches in flight at once (same caller) share one request. */
+    SUBGRAPH_FETCH_SHARING: envBool(true),
     // An import's 5 MB file arrives base64-encoded (~6.7 MB) inside the GraphQL request.
     BODY_LIMIT_BYTES: envInt(8_000_000, 1024),
     SHUTDOWN_TIMEOUT_MS: envInt(10000, 100),

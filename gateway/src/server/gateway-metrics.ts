@@ -23,6 +23,14 @@ export const gatewaySubgraphRequestDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
+/** Subgraph query fetches that joined an identical one in flight instead of sending their own. */
+export const gatewaySharedSubgraphFetches = new Counter({
+  name: "gateway_subgraph_fetches_shared_total",
+  help: "Subgraph fetches answered by an identical fetch already in flight (same identity, queries only)",
+  labelNames: ["subgraph"] as const,
+  registers: [metricsRegistry],
+});
+
 /** Queries answered from the gateway's response cache (hit) or by the subgraphs (miss). */
 export const gatewayResponseCache = new Counter({
   name: "gateway_response_cache_total",

@@ -34,6 +34,7 @@ import type { GatewayContext } from "./gateway-context";
 import { operationMetricsPlugin } from "./operation-metrics-plugin";
 import { IDE_ASSET_PREFIX, serveIde } from "./ide";
 import { keepAliveFetcher, SubgraphAgents } from "./keep-alive-fetcher";
+import { SharedFetches } from "./shared-fetches";
 import { installScalarChecks } from "./scalar-checks";
 import { setSecurityHeaders } from "./security-headers";
 import { SubgraphDataSource } from "./subgraph-data-source";
@@ -76,6 +77,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     config.TRUSTED_DOCUMENTS === "enforce" ? readTrustedDocuments(config.TRUSTED_DOCUMENTS_FILE) : undefined;
   const admission = admissionControl(config, logger);
   const agents = new SubgraphAgents();
+  const shared = config.SUBGRAPH_FETCH_SHARING ? new SharedFetches() : undefined;
   const overrides: Record<string, string | undefined> = subgraphUrlOverrides(config);
   const { server: httpServer, handle } = createHttpServer({
     logger,
@@ -105,7 +107,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       new SubgraphDataSource(
         name,
         overrides[name] ?? url!,
-        keepAliveFetcher(name, agents, config.SUBGRAPH_TIMEOUT_MS),
+        keepAliveFetcher(name, agents, config.SUBGRAPH_TIMEOUT_MS, shared),
         config.INTERNAL_SECRET,
         logger.child({ component: "subgraph" }),
       ),

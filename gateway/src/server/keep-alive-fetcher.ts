@@ -2,6 +2,7 @@ import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { gatewaySubgraphRequestDuration } from "./gateway-metrics";
+import type { BufferedAnswer, SharedFetches } from "./shared-fetches";
 
 export type Fetcher = RemoteGraphQLDataSource["fetcher"];
 
@@ -18,56 +19,80 @@ export class SubgraphAgents {
 
 /**
  * A fetch for RemoteGraphQLDataSource on Node's http with a keep-alive agent and a time limit, so a hung
- * subgraph fails the request instead of holding it open.
+ * subgraph fails the request instead of holding it open. With `shared`, identical query fetches in
+ * flight at once share one request (SUBGRAPH_FETCH_SHARING, shared-fetches.ts).
  */
-export function keepAliveFetcher(subgraph: string, agents: SubgraphAgents, timeoutMs: number): Fetcher {
-  return (url, init = {}) =>
-    new Promise((resolve, reject) => {
-      const started = process.hrtime.bigint();
-      const observe = (status: string) =>
-        gatewaySubgraphRequestDuration.observe(
-          { subgraph, status },
-          Number(process.hrtime.bigint() - started) / 1e9,
-        );
-      const target = new URL(url);
-      const secure = target.protocol === "https:";
-      const req = (secure ? httpsRequest : httpRequest)(target, {
-        method: init.method ?? "POST",
-        headers: init.headers,
-        agent: secure ? agents.https : agents.http,
-      });
-      const timer = setTimeout(
-        () => req.destroy(new Error(`subgraph ${subgraph} did not answer within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      const fail = (error: Error) => {
-        clearTimeout(timer);
-        observe("error");
-        reject(error);
-      };
-      req.on("error", fail);
-      req.on("response", (res: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("error", fail);
-        res.on("end", () => {
-          clearTimeout(timer);
-          const status = res.statusCode ?? 502;
-          observe(String(status));
-          const headers = new Headers();
-          for (let i = 0; i < res.rawHeaders.length; i += 2)
-            headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
-          const noBody = status === 204 || status === 205 || status === 304;
-          resolve(
-            new Response(noBody ? null : Buffer.concat(chunks), {
-              status,
-              statusText: res.statusMessage ?? "",
-              headers,
-            }),
-          );
-        });
-      });
-      if (init.body !== undefined) req.write(init.body);
-      req.end();
+export function keepAliveFetcher(
+  subgraph: string,
+  agents: SubgraphAgents,
+  timeoutMs: number,
+  shared?: SharedFetches,
+): Fetcher {
+  return async (url, init = {}) => {
+    const method = init.method ?? "POST";
+    const headers = (init.headers ?? {}) as Record<string, string>;
+    const send = () => sendBuffered(subgraph, agents, timeoutMs, url, method, headers, init.body);
+    const answer = shared
+      ? await shared.run({ subgraph, url, method, headers, body: init.body }, send)
+      : await send();
+    const noBody = answer.status === 204 || answer.status === 205 || answer.status === 304;
+    return new Response(noBody ? null : answer.body, {
+      status: answer.status,
+      statusText: answer.statusText,
+      headers: answer.headers,
     });
+  };
+}
+
+/** One request to a subgraph, read to the end. */
+function sendBuffered(
+  subgraph: string,
+  agents: SubgraphAgents,
+  timeoutMs: number,
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<BufferedAnswer> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const observe = (status: string) =>
+      gatewaySubgraphRequestDuration.observe(
+        { subgraph, status },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
+    const target = new URL(url);
+    const secure = target.protocol === "https:";
+    const req = (secure ? httpsRequest : httpRequest)(target, {
+      method,
+      headers,
+      agent: secure ? agents.https : agents.http,
+    });
+    const timer = setTimeout(
+      () => req.destroy(new Error(`subgraph ${subgraph} did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      observe("error");
+      reject(error);
+    };
+    req.on("error", fail);
+    req.on("response", (res: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", fail);
+      res.on("end", () => {
+        clearTimeout(timer);
+        const status = res.statusCode ?? 502;
+        observe(String(status));
+        const pairs: [string, string][] = [];
+        for (let i = 0; i < res.rawHeaders.length; i += 2)
+          pairs.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
+        resolve({ status, statusText: res.statusMessage ?? "", headers: pairs, body: Buffer.concat(chunks) });
+      });
+    });
+    if (body !== undefined) req.write(body as string | Buffer);
+    req.end();
+  });
 }

@@ -147,4 +147,30 @@ describe("the gateway's response cache", () => {
     expect(refused.headers!.get("age")).toBeNull();
     expect((await read(bannerToken)).age).not.toBeNull();
   });
+
+  it("#15: identical uncached reads (a working list) in flight at once share their subgraph requests, never across callers", async () => {
+    const list = (token: string) =>
+      callGateway<{ orgUnitByCode: { statisticians: { totalCount: number } } }>(
+        suite.gatewayUrl,
+        STATISTICIANS,
+        { code: DALATE },
+        token,
+      );
+    const before = await personnelCalls();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => list(bannerToken)));
+    const sharedCalls = (await personnelCalls()) - before;
+    for (const a of answers) {
+      expect(a.errors).toBeUndefined();
+      expect(a.headers!.get("cache-control")).toBe("no-store");
+      expect(a.data).toEqual(answers[0].data);
+    }
+    // Ten answers, computed by personnel once or a few times (the later ones join whichever request is in flight).
+    expect(sharedCalls).toBeLessThanOrEqual(5);
+    // Two callers with the same role and unit still get a request each: identities are never mixed.
+    const colleague = await suite.token("BANNER_ADMIN", DALATE, "colleague");
+    const mid = await personnelCalls();
+    await Promise.all([list(bannerToken), list(colleague), list(bannerToken), list(colleague)]);
+    expect((await personnelCalls()) - mid).toBeGreaterThanOrEqual(2);
+    process.stdout.write(`#15: 10 identical uncached reads → ${sharedCalls} personnel request(s)\n`);
+  });
 });
