@@ -54,10 +54,12 @@ export class SharedFetches {
     // The request id differs per client request and says nothing about the answer; the shared request
     // carries the first caller's.
     const headers = Object.entries(fetch.headers)
-      .map(([name, value]) => [name.toLowerCase(), value])
-      .filter(([name]) => name !== GrassrootsHeaders.requestId)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return JSON.stringify([this.epoch, fetch.subgraph, fetch.url, headers, fetch.body]);
+      .map(([name, value]) => `${name.toLowerCase()}: ${value}`)
+      .filter((line) => !line.startsWith(`${GrassrootsHeaders.requestId}:`))
+      .sort();
+    // Lines, body last and as it is: no header, URL or name holds a newline, and an entity fetch's
+    // body (tens of KB) is not escaped again on every fetch, as JSON.stringify of it would.
+    return `${this.epoch}\n${fetch.subgraph}\n${fetch.url}\n${headers.join("\n")}\n\n${fetch.body as string}`;
   }
 }
 
