@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Source me:  . infra/env.sh
-# Exports connection defaults for the local PostgreSQL cluster and Kafka broker
+# Exports connection defaults for the local PostgreSQL cluster, Kafka broker and Redis
 # started by infra/up.sh. A variable that is already set is left alone.
 
 # Works when sourced from bash or zsh; plain sh cannot tell where a sourced file
@@ -19,6 +19,7 @@ fi
 : "${PGUSER:=grassroots_admin}"
 : "${PGPASSWORD:=grassroots_admin}"
 : "${KAFKA_BROKERS:=127.0.0.1:19092}"
+: "${REDIS_URL:=redis://127.0.0.1:6380}"
 
-export GRASSROOTS_ROOT PGHOST PGPORT PGUSER PGPASSWORD KAFKA_BROKERS
+export GRASSROOTS_ROOT PGHOST PGPORT PGUSER PGPASSWORD KAFKA_BROKERS REDIS_URL
 unset _grassroots_env_dir

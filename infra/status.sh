@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the state of PostgreSQL and Kafka. Exit 0 when both run, 3 otherwise.
+# Prints the state of PostgreSQL, Kafka and Redis. Exit 0 when all run, 3 otherwise.
 set -uo pipefail
 LOG_TAG=status
 # shellcheck source=infra/lib.sh
@@ -8,4 +8,5 @@ LOG_TAG=status
 rc=0
 "$INFRA_DIR/postgres.sh" status || rc=3
 "$INFRA_DIR/kafka.sh" status || rc=3
+"$INFRA_DIR/redis.sh" status || rc=3
 exit $rc

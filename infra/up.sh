@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is missing and starts PostgreSQL and Kafka, then provisions the
+# Installs what is missing and starts PostgreSQL, Kafka and Redis, then provisions the
 # Kafka topics when packages/events has been built. Safe to run repeatedly.
 set -euo pipefail
 LOG_TAG=up
@@ -11,6 +11,8 @@ LOG_TAG=up
 "$INFRA_DIR/kafka.sh" install
 "$INFRA_DIR/kafka.sh" start
 "$INFRA_DIR/kcat.sh" install
+"$INFRA_DIR/redis.sh" install
+"$INFRA_DIR/redis.sh" start
 # jq: infra/backup.sh and restore.sh write and read their manifest with it
 command -v jq >/dev/null 2>&1 || apt_install jq
 
@@ -27,5 +29,6 @@ cat <<SUMMARY
 [up] ready
   PostgreSQL  $PGHOST:$PGPORT   admin $PGUSER/$PGPASSWORD; databases grassroots_<service> (role = password = database name)
   Kafka       $KAFKA_BROKERS  (KRaft single node; data in .local/kafka/data, logs in .local/kafka/logs)
-  Use:        . infra/env.sh   to get PGHOST PGPORT PGUSER PGPASSWORD KAFKA_BROKERS GRASSROOTS_ROOT
+  Redis       $REDIS_URL  (the gateway's shared response cache; no persistence; log in .local/redis)
+  Use:        . infra/env.sh   to get PGHOST PGPORT PGUSER PGPASSWORD KAFKA_BROKERS REDIS_URL GRASSROOTS_ROOT
 SUMMARY
