@@ -1,6 +1,7 @@
 import { Client, type ClientConfig } from "pg";
 import { DataSource, type EntitySchema, type MixedList } from "typeorm";
 import type { Logger } from "pino";
+import { watchPool } from "./pool-metrics";
 
 export interface DataSourceOptions {
   url: string;
@@ -27,7 +28,7 @@ class PoolClient extends Client {
 
 /** A PostgreSQL DataSource. The schema only ever changes through migrations (synchronize stays off). */
 export function createDataSource(options: DataSourceOptions): DataSource {
-  return new DataSource({
+  const dataSource = new DataSource({
     type: "postgres",
     url: options.url,
     entities: options.entities,
@@ -38,6 +39,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     applicationName: options.applicationName,
     extra: { max: options.poolSize, application_name: options.applicationName, Client: PoolClient },
   });
+  watchPool(dataSource, options.applicationName);
+  return dataSource;
 }
 
 /** Runs pending migrations, each in its own transaction, and logs what ran. */

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 /** One registry per process, shared by the kit, the events package and the service. */
 export const metricsRegistry = new Registry();
@@ -16,5 +16,20 @@ export const graphqlOperations = new Counter({
   name: "graphql_operations_total",
   help: "GraphQL operations by name and outcome",
   labelNames: ["operation", "outcome"] as const,
+  registers: [metricsRegistry],
+});
+
+/** Set at each readiness probe (/health/ready): 1 ready, 0 not ready or draining. */
+export const serviceReady = new Gauge({
+  name: "service_ready",
+  help: "Whether the process answered its last readiness probe as ready (1) or not (0)",
+  registers: [metricsRegistry],
+});
+
+/** Each readiness check's last result (database, kafka, events): 1 passed, 0 failed. */
+export const readinessCheck = new Gauge({
+  name: "service_readiness_check",
+  help: "The last result of each readiness check: 1 passed, 0 failed",
+  labelNames: ["check"] as const,
   registers: [metricsRegistry],
 });

@@ -20,7 +20,7 @@ import {
   listen,
   refuseMetrics,
 } from "./http-server";
-import { graphqlOperations, metricsRegistry } from "./metrics";
+import { graphqlOperations, metricsRegistry, readinessCheck, serviceReady } from "./metrics";
 
 const SUBGRAPH_ROUTES = new Set(["/graphql", "/health/live", "/health/ready", "/metrics"]);
 
@@ -93,6 +93,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     if (url.pathname === "/health/ready") {
       const report = await checkReadiness(options.readiness);
       const ready = report.ready && !draining;
+      serviceReady.set(ready ? 1 : 0);
+      for (const [check, result] of Object.entries(report.checks))
+        readinessCheck.set({ check }, result === "ok" ? 1 : 0);
       return sendJson(res, ready ? 200 : 503, {
         status: ready ? "ready" : draining ? "draining" : "not ready",
         ...report,
