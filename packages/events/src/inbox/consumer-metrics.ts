@@ -1,4 +1,4 @@
-import { Counter } from "prom-client";
+import { Counter, Gauge } from "prom-client";
 import { metricsRegistry } from "@grassroots/kit";
 
 export const consumerHandled = new Counter({
@@ -33,5 +33,21 @@ export const consumerWaitingForInfrastructure = new Counter({
   name: "events_infrastructure_waits_total",
   help: "Handler attempts that failed because the database or broker was away, and were tried again",
   labelNames: ["group"] as const,
+  registers: [metricsRegistry],
+});
+
+/** Per partition: the partition's end (high watermark) minus the group's committed offset. */
+export const consumerLag = new Gauge({
+  name: "events_consumer_lag_messages",
+  help: "Messages of a partition the consumer group has not committed yet (high watermark - committed offset)",
+  labelNames: ["group", "topic", "partition"] as const,
+  registers: [metricsRegistry],
+});
+
+/** Copies a dead-letter topic retains (its end minus its start): kept until the topic's retention. */
+export const deadLetterTopicMessages = new Gauge({
+  name: "events_dlq_messages",
+  help: "Messages on a dead-letter topic (high - low watermark, all groups; replayed ones stay until retention)",
+  labelNames: ["topic"] as const,
   registers: [metricsRegistry],
 });

@@ -3,12 +3,7 @@ import type { Kafka, Message, Producer, TopicMessages } from "kafkajs";
 import { Client } from "pg";
 import { toKafkaHeaders } from "../contracts/envelope";
 import { OUTBOX_CHANNEL } from "./outbox-writer";
-import {
-  outboxOldestPendingAge,
-  outboxPending,
-  outboxPublished,
-  outboxPublishFailures,
-} from "./relay-metrics";
+import { outboxPublished, outboxPublishFailures, recordOutboxLag } from "./relay-metrics";
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -197,8 +192,7 @@ export class OutboxRelay {
       `SELECT count(*)::int AS pending, EXTRACT(EPOCH FROM now() - min(time))::float AS age
          FROM outbox WHERE sent_at IS NULL`,
     );
-    outboxPending.set(rows[0].pending);
-    outboxOldestPendingAge.set(rows[0].age ?? 0);
+    recordOutboxLag(rows[0].pending, rows[0].age ?? 0);
   }
 
   /** Waits; stop() always cuts the wait short, a commit notification only when idle (not in backoff). */

@@ -13,6 +13,8 @@ import type { ConsumerWiring } from "../inbox/domain-handler";
 import { EventConsumer, type RetryPolicy } from "../inbox/event-consumer";
 import { checkKafka, createKafka } from "../kafka/client";
 import { kafkaSecurityOf } from "../kafka/security";
+import { watchConsumerLag, type WatchedGroup } from "../inbox/consumer-lag";
+import { watchOutboxLag } from "../outbox/outbox-lag";
 import { OutboxRelay } from "../outbox/outbox-relay";
 import { type PeriodicTask, startPeriodicTasks } from "./periodic-task";
 import type { SubgraphCommand } from "./subgraph-commands";
@@ -188,6 +190,10 @@ export async function startSubgraph<W extends SubgraphWiring>(
       await relay.start();
       flushOutbox = () => relay.flush();
       addStep({ name: "outbox relay", stop: () => relay.stop() });
+      // Measured apart from the relay, so a stuck relay's lag still shows (#16).
+      const outboxLag = watchOutboxLag(dataSource, logger);
+      addStep({ name: "outbox lag", stop: () => outboxLag.stop() });
+      const watched: WatchedGroup[] = [];
       for (const { groupId, handlers } of wiring.consumers ?? []) {
         const consumer = await untilStarted(
           logger,
@@ -208,6 +214,11 @@ export async function startSubgraph<W extends SubgraphWiring>(
           process.abort,
         );
         addStep({ name: `consumer ${consumer.topics.join(", ")}`, stop: () => consumer.stop() });
+        watched.push({ groupId, kafkaGroupId: `${topicPrefix ?? ""}${groupId}`, topics: consumer.topics });
+      }
+      if (watched.length) {
+        const consumerLag = watchConsumerLag(kafka, watched, logger);
+        addStep({ name: "consumer lag", stop: () => consumerLag.stop() });
       }
       if (wiring.tasks?.length) {
         const tasks = startPeriodicTasks(wiring.tasks, logger);

@@ -1,0 +1,105 @@
+import type { Logger } from "@grassroots/kit";
+import type { Admin, Kafka } from "kafkajs";
+import { dlqTopicOf } from "../contracts/contract";
+import { consumerLag, deadLetterTopicMessages } from "./consumer-metrics";
+
+/** A consumer group as the metrics name it (the wiring's groupId) and as Kafka does (behind the prefix). */
+export interface WatchedGroup {
+  groupId: string;
+  kafkaGroupId: string;
+  /** The topics it consumes, as Kafka names them. */
+  topics: string[];
+}
+
+export interface ConsumerLagWatch {
+  /** Asks the broker once (tests call it; the timer does otherwise). */
+  sample(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Every `everyMs` (15 s), asks the broker for each group's committed offsets and each topic's
+ * watermarks: the lag per partition, and how many copies each of those topics' `.dlq` holds. From
+ * the broker rather than from the consumer's batches, so a consumer that is stuck or stopped still
+ * shows its lag growing. Labels are bounded by the contracts' topics and their partitions.
+ */
+export function watchConsumerLag(
+  kafka: Kafka,
+  groups: WatchedGroup[],
+  logger: Logger,
+  everyMs = 15_000,
+): ConsumerLagWatch {
+  let admin: Admin | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  const connected = async (): Promise<Admin> => {
+    if (admin) return admin;
+    const fresh = kafka.admin();
+    await fresh.connect();
+    return (admin = fresh);
+  };
+
+  const sample = async () => {
+    const client = await connected();
+    try {
+      const ends = new Map<string, Map<number, { high: bigint; low: bigint }>>();
+      const watermarks = async (topic: string) => {
+        if (!ends.has(topic)) {
+          const offsets = await client.fetchTopicOffsets(topic);
+          ends.set(
+            topic,
+            new Map(offsets.map((p) => [p.partition, { high: BigInt(p.high), low: BigInt(p.low) }])),
+          );
+        }
+        return ends.get(topic)!;
+      };
+      for (const group of groups) {
+        const committed = await client.fetchOffsets({ groupId: group.kafkaGroupId, topics: group.topics });
+        for (const { topic, partitions } of committed) {
+          const end = await watermarks(topic);
+          for (const { partition, offset } of partitions) {
+            const marks = end.get(partition);
+            if (!marks) continue;
+            // -1: nothing committed yet; the group reads from the beginning (fromBeginning), so all retained is behind.
+            const from = BigInt(offset) >= 0n ? BigInt(offset) : marks.low;
+            const lag = marks.high > from ? marks.high - from : 0n;
+            consumerLag.set({ group: group.groupId, topic, partition: String(partition) }, Number(lag));
+          }
+        }
+      }
+      const existing = new Set(await client.listTopics());
+      const dlqs = new Set(groups.flatMap((g) => g.topics.map(dlqTopicOf)).filter((t) => existing.has(t)));
+      for (const dlq of dlqs) {
+        let depth = 0n;
+        for (const { high, low } of (await watermarks(dlq)).values()) depth += high - low;
+        deadLetterTopicMessages.set({ topic: dlq }, Number(depth));
+      }
+    } catch (error) {
+      // A broken admin (the broker went away) is replaced at the next sample.
+      admin = undefined;
+      await client.disconnect().catch(() => undefined);
+      throw error;
+    }
+  };
+
+  const tick = () => {
+    if (stopped) return;
+    running ??= sample()
+      .catch((error: unknown) => logger.debug({ err: error }, "consumer lag not measured; tried again later"))
+      .finally(() => (running = undefined));
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  tick();
+  return {
+    sample,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      await admin?.disconnect().catch(() => undefined);
+      admin = undefined;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { Logger } from "@grassroots/kit";
+import type { DataSource } from "typeorm";
+import { recordOutboxLag } from "./relay-metrics";
+
+export interface OutboxLagWatch {
+  /** Reads the outbox table once (tests call it; the timer does otherwise). */
+  sample(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Measures the outbox lag from the table every `everyMs` (5 s) on the service's pool, apart from the
+ * relay: a relay that is stuck (a stalled producer, a broker away, another replica holding the lock)
+ * publishes nothing and so would measure nothing, and that is when the lag matters.
+ */
+export function watchOutboxLag(dataSource: DataSource, logger: Logger, everyMs = 5000): OutboxLagWatch {
+  let running: Promise<void> | undefined;
+  const sample = async () => {
+    const [row] = await dataSource.query<{ pending: number; age: number | null }[]>(
+      `SELECT count(*)::int AS pending, EXTRACT(EPOCH FROM now() - min(time))::float AS age
+         FROM outbox WHERE sent_at IS NULL`,
+    );
+    recordOutboxLag(row.pending, row.age ?? 0);
+  };
+  const tick = () => {
+    running ??= sample()
+      .catch((error: unknown) => logger.debug({ err: error }, "outbox lag not measured; tried again later"))
+      .finally(() => (running = undefined));
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  tick();
+  return {
+    sample,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
