@@ -25,6 +25,9 @@ import {
 import { OPERATIONS, OVERHEAD, PARAMS, SCENARIOS, TARGETS, type ScenarioDef } from "../scenarios/definitions";
 import { extract, type Json, type Scope } from "../scenarios/template";
 import { gatewayCost } from "../scenarios/supergraph";
+import { startHivePeer } from "../peer/start-peer";
+import type { PeerReport } from "../report/peer";
+import { comparePeer } from "./peer-run";
 
 export interface BurstVerification {
   versionBefore: number;
@@ -88,6 +91,8 @@ export interface RunReport {
   /** At lower rates, for reference: latency when the machine is not saturated. */
   eventsAtLowerRates?: EventLatencyResult[];
   relay?: RelayRateResult;
+  /** The same scenarios through Hive Gateway, alternating with ours (--peer hive). */
+  peer?: PeerReport;
   rss: RssResult[];
   errors: string[];
 }
@@ -101,6 +106,8 @@ export interface CityRunOptions {
   capacity?: boolean;
   /** The gateway overhead, event latency and relay rate (default on; off for a run of a few scenarios). */
   extras?: boolean;
+  /** Also serve the computed dashboard and the fan-out through this peer gateway, alternating with ours. */
+  peer?: "hive";
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -415,6 +422,25 @@ export async function cityRun(run: number, options: CityRunOptions = {}): Promis
         return undefined;
       }
     };
+    let peer: PeerReport | undefined;
+    if (options.peer === "hive") {
+      peer = await attempt("peer (Hive Gateway)", async () => {
+        const running = await startHivePeer({
+          subgraphUrls: bench.suite.subgraphUrls,
+          token: (caller) => bench.suite.token(caller.role, caller.home),
+        });
+        try {
+          const peerCpu = new CpuSampler(
+            { ...pids, peer: running.pid },
+            counter!.admin,
+            Object.values(bench.suite.databases).map((d) => d.name),
+          );
+          return await comparePeer(bench, running, peerCpu, options.durationSeconds ?? 30);
+        } finally {
+          await running.stop();
+        }
+      });
+    }
     const extras = options.extras !== false;
     if (extras) await bench.settle("gateway overhead", 60_000);
     const overhead = !extras
@@ -477,6 +503,7 @@ export async function cityRun(run: number, options: CityRunOptions = {}): Promis
       events,
       eventsAtLowerRates,
       relay,
+      peer,
       rss: await rss.finish(),
       errors,
     };

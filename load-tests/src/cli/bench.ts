@@ -8,12 +8,15 @@ import { dataSizeLines } from "../report/data-sizes";
 import { buildReport, loadScaleReports, markdown } from "../report/report";
 
 // pnpm --filter @grassroots/load-tests bench [-- --runs 2 --wait-quiet-minutes 40 --duration 10 --scenarios a,b --out reports
-//   --extras no --report-name finance-evaluation]
+//   --extras no --report-name finance-evaluation --peer hive|no]
 // The local benchmark at city scale: for each run a fresh suite (startSuite), the city data through
 // the services' own seeds, every scenario with the autocannon runner, the SQL, gateway, event and
 // memory measurements; then the report (JSON + Markdown) written to reports/ and printed.
 // --extras no skips the gateway overhead, event latency and relay rate; --report-name writes
 // <name>.{md,json} instead of latest.{md,json} (a run of a few scenarios keeps the committed figures).
+// --peer hive also serves the computed dashboard and the fan-out through Hive Gateway, alternating with
+// ours (src/bench/peer-run.ts); on by default in the full report run (no --scenarios, no --duration),
+// off in a quick one.
 // Exits with 1 when a data-size check finds a statement count growing with the data (a FAIL line).
 async function waitQuiet(minutes: number) {
   const deadline = Date.now() + minutes * 60_000;
@@ -30,6 +33,8 @@ async function waitQuiet(minutes: number) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const runs = Math.max(1, Math.min(5, Number(args.runs ?? 1)));
+  const peer = args.peer ?? (args.scenarios || args.duration ? "no" : "hive");
+  if (peer !== "hive" && peer !== "no") throw new Error(`--peer ${peer}: hive or no`);
   const out = resolve(__dirname, "../..", args.out ?? "reports");
   mkdirSync(out, { recursive: true });
   const reports: RunReport[] = [];
@@ -41,6 +46,7 @@ async function main() {
         durationSeconds: args.duration ? Number(args.duration) : undefined,
         scenarios: args.scenarios ? args.scenarios.split(",") : undefined,
         extras: args.extras !== "no",
+        peer: peer === "hive" ? "hive" : undefined,
       }),
     );
   }

@@ -6,6 +6,7 @@ import { TARGETS } from "../scenarios/definitions";
 import { dataSizeSection, dataSizeTarget } from "./data-sizes";
 import { generateMarkdown, type Extrapolation } from "./scale-report";
 import type { GenerateResult } from "../generate/generator";
+import { peerMedians, peerSection, type PeerMedians } from "./peer";
 
 export interface TargetCheck {
   target: string;
@@ -42,6 +43,8 @@ export interface BenchReport {
     relayPerSecond: number | null;
     /** Highest arrival rate at which the dashboard kept p95 under its threshold. */
     dashboardCapacityPerSecond: number | null;
+    /** Ours and Hive Gateway's figures in the same run, ours ÷ peer (when the bench ran with --peer hive). */
+    peer: PeerMedians[];
   };
   targets: TargetCheck[];
   scales: (GenerateResult & { generatedAt: string; extrapolation: Extrapolation })[];
@@ -137,6 +140,7 @@ export function buildReport(runs: RunReport[], command: string, scales: BenchRep
         return steps.length ? (ok.length ? Math.max(...ok.map((c) => c.rate)) : 0) : null;
       }),
     ),
+    peer: peerMedians(runs.map((r) => r.peer)),
   };
   if (medians.gatewayThroughputRatio !== null)
     medians.gatewayThroughputRatio = Math.round(medians.gatewayThroughputRatio) / 1000;
@@ -405,6 +409,7 @@ export function markdown(report: BenchReport): string {
       scenarioSection(runs, n),
     ),
   ];
+  lines.push(...peerSection(runs.map((r) => r.peer)));
   lines.push("## Gateway overhead", "");
   if (runs.some((r) => r.overhead)) {
     const o = runs.find((r) => r.overhead)!.overhead!;
