@@ -28,7 +28,9 @@ describe("health and metrics", () => {
     expect(text).toMatch(
       /^http_request_duration_seconds_count\{route="\/graphql",method="POST",status="200"\} \d+/m,
     );
-    expect(text).toMatch(/^gateway_operation_duration_seconds_count\{type="query",outcome="ok"\} \d+/m);
+    expect(text).toMatch(
+      /^gateway_operation_duration_seconds_count\{operation="other",type="query",outcome="ok"\} \d+/m,
+    );
     expect(text).toMatch(
       /^gateway_subgraph_request_duration_seconds_count\{subgraph="echo",status="200"\} \d+/m,
     );

@@ -5,12 +5,23 @@ import { Counter, Histogram } from "prom-client";
 
 const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** Whole GraphQL operations through the gateway. Labels stay few: operation names come from clients. */
+/**
+ * Whole GraphQL operations through the gateway. Operation names come from clients, so the label is
+ * a trusted document's name or the gateway's own (an export), and "other" for the rest.
+ */
 export const gatewayOperationDuration = new Histogram({
   name: "gateway_operation_duration_seconds",
-  help: "GraphQL operations served by the gateway, by operation type and outcome",
-  labelNames: ["type", "outcome"] as const,
+  help: "GraphQL operations served by the gateway, by operation name (known ones, else other), type and outcome",
+  labelNames: ["operation", "type", "outcome"] as const,
   buckets,
+  registers: [metricsRegistry],
+});
+
+/** Errors in the gateway's answers, once per operation and code (BAD_USER_INPUT, FORBIDDEN, ...). */
+export const gatewayOperationErrors = new Counter({
+  name: "gateway_operation_errors_total",
+  help: "GraphQL operations answered with errors, by operation name (as in the duration) and error code",
+  labelNames: ["operation", "code"] as const,
   registers: [metricsRegistry],
 });
 

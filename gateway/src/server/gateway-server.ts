@@ -31,6 +31,7 @@ import { readTrustedDocuments } from "../trusted-documents/manifest";
 import { trustedDocumentsPlugin } from "../trusted-documents/trusted-documents-plugin";
 import { authenticate } from "./authenticate";
 import type { GatewayContext } from "./gateway-context";
+import { knownOperationNames } from "./operation-label";
 import { operationMetricsPlugin } from "./operation-metrics-plugin";
 import { IDE_ASSET_PREFIX, serveIde } from "./ide";
 import { keepAliveFetcher, SubgraphAgents } from "./keep-alive-fetcher";
@@ -138,7 +139,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ApolloServerPluginLandingPageDisabled(),
       ...(trusted ? [trustedDocumentsPlugin(trusted, logger)] : []),
       costWithVariablesPlugin(config.MAX_COST),
-      operationMetricsPlugin(),
+      operationMetricsPlugin(knownOperationNames(config.TRUSTED_DOCUMENTS_FILE)),
       ...(config.RESPONSE_CACHE_ENABLED
         ? responseCachePlugins({
             maxAgeSeconds: config.RESPONSE_CACHE_MAX_AGE_SECONDS,
