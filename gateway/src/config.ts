@@ -8,6 +8,7 @@ export const SubgraphNames = ["organization", "personnel", "training", "finance"
 export type SubgraphName = (typeof SubgraphNames)[number];
 
 const urlOverride = envUrl(["http", "https"]).optional();
+const redisUrl = envUrl(["redis", "rediss"]);
 
 /** The committed supergraph, next to this package's package.json (same path from src/ and dist/). */
 export const defaultSupergraphPath = resolve(__dirname, "..", "supergraph.graphql");
@@ -47,6 +48,18 @@ export const gatewayEnvSchema = z
     RESPONSE_CACHE_ENABLED: envBool(true),
     RESPONSE_CACHE_MAX_AGE_SECONDS: envInt(60, 1),
     RESPONSE_CACHE_MAX_MB: envInt(64, 1),
+    /** Several replicas: answers and write generations in this Redis (empty: this process's memory). */
+    RESPONSE_CACHE_REDIS_URL: z
+      .string()
+      .default("")
+      .refine((v) => v === "" || redisUrl.safeParse(v).success, {
+        message: "expected a redis or rediss URL (or empty: the in-memory cache)",
+      }),
+    RESPONSE_CACHE_REDIS_PREFIX: z.string().min(1).default("grassroots:gateway:"),
+    /** The longest one Redis call may take before the request goes on uncached. */
+    RESPONSE_CACHE_REDIS_TIMEOUT_MS: envInt(250, 10),
+    /** Larger answers are not put in Redis. */
+    RESPONSE_CACHE_REDIS_MAX_ENTRY_KB: envInt(1024, 1),
     /** `enforce`: only operations on the trusted-documents list run (production); `off`: any. */
     TRUSTED_DOCUMENTS: z.enum(["off", "enforce"]).default("off"),
     TRUSTED_DOCUMENTS_FILE: z.string().min(1).default(defaultTrustedDocumentsPath),

@@ -1,4 +1,13 @@
 /**
+ * Where the write generations live: this process (WriteGenerations, one replica) or the shared store
+ * (SharedWriteGenerations, several replicas). `undefined`: not known right now, the cache is bypassed.
+ */
+export interface Generations {
+  current(sessionId: string): number | string | undefined | Promise<number | string | undefined>;
+  bump(sessionId: string): void | Promise<void>;
+}
+
+/**
  * A caller's own writes must show at once in their next read, even though reads are cached: every
  * successful mutation moves the caller's generation, and the generation is part of the cache key.
  *
@@ -6,7 +15,7 @@
  * than the longest a cached answer may live: by then every answer cached before that write has expired,
  * so forgetting it (reading generation 0 again) cannot bring a stale answer back.
  */
-export class WriteGenerations {
+export class WriteGenerations implements Generations {
   private readonly bySession = new Map<string, { generation: number; at: number }>();
   private counter = 0;
 

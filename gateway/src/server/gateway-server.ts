@@ -24,6 +24,7 @@ import { createTokenVerifier, type TokenVerifier } from "../auth/verify-token";
 import { EXPORTS_PREFIX, serveExport } from "../exports/export-route";
 import { subgraphUrlOverrides, type GatewayConfig } from "../config";
 import { responseCachePlugins } from "../cache/response-cache";
+import { redisResponseStore } from "../cache/shared-store";
 import { costWithVariablesPlugin } from "../limits/cost-with-variables-plugin";
 import { queryLimitRules } from "../limits/validation-rules";
 import { admissionControl, sendRefusal } from "../overload/admission";
@@ -80,6 +81,20 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const agents = new SubgraphAgents();
   const shared = config.SUBGRAPH_FETCH_SHARING ? new SharedFetches() : undefined;
   const overrides: Record<string, string | undefined> = subgraphUrlOverrides(config);
+  // Optional: never awaited, never part of readiness; unreachable, requests go on uncached.
+  const sharedCache =
+    config.RESPONSE_CACHE_ENABLED && config.RESPONSE_CACHE_REDIS_URL
+      ? redisResponseStore(
+          {
+            url: config.RESPONSE_CACHE_REDIS_URL,
+            keyPrefix: config.RESPONSE_CACHE_REDIS_PREFIX,
+            timeoutMs: config.RESPONSE_CACHE_REDIS_TIMEOUT_MS,
+            maxAgeSeconds: config.RESPONSE_CACHE_MAX_AGE_SECONDS,
+            maxEntryBytes: config.RESPONSE_CACHE_REDIS_MAX_ENTRY_KB * 1024,
+          },
+          logger,
+        )
+      : undefined;
   const { server: httpServer, handle } = createHttpServer({
     logger,
     // Unknown paths share one label so random URLs cannot grow the metric without bound.
@@ -144,6 +159,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         ? responseCachePlugins({
             maxAgeSeconds: config.RESPONSE_CACHE_MAX_AGE_SECONDS,
             maxBytes: config.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
+            shared: sharedCache,
           })
         : []),
     ],
@@ -198,6 +214,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   } catch (error) {
     httpServer.close();
     agents.destroy();
+    sharedCache?.close();
     throw error;
   }
   ready = true;
@@ -212,6 +229,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     stop: async () => {
       await apollo.stop();
       agents.destroy();
+      sharedCache?.close();
     },
   };
 }
