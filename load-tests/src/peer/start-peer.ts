@@ -39,7 +39,8 @@ export async function startHivePeer(options: PeerOptions): Promise<RunningPeer> 
   const child = spawn(
     process.execPath,
     [
-      resolve(__dirname, "hive-gateway.js"),
+      // The built file, also when a test runs this module from src/ (build first, as for the suite).
+      resolve(ROOT, "load-tests/dist/peer/hive-gateway.js"),
       "--port",
       String(port),
       "--supergraph",
