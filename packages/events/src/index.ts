@@ -2,6 +2,8 @@ export * from "./contracts";
 export * from "./contracts/envelope";
 export * from "./outbox/outbox-migration";
 export * from "./outbox/outbox-writer";
+export * from "./outbox/outbox-bulk-writer";
+export * from "./rule-status/ledger-bulk";
 export * from "./outbox/outbox-relay";
 export * from "./inbox/received-event";
 export * from "./inbox/event-consumer";

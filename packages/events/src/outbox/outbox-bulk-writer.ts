@@ -1,0 +1,96 @@
+import { currentContext } from "@grassroots/kit";
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import type { EventContract, EventData } from "../contracts/contract";
+import { OUTBOX_CHANNEL, type PublishOptions } from "./outbox-writer";
+
+/** One event for `publishEvents`: what `publishEvent(manager, contract, data, options)` takes. */
+export interface OutboxEvent<C extends EventContract = EventContract> {
+  contract: C;
+  data: EventData<C>;
+  options?: PublishOptions;
+}
+
+/** Rows per INSERT: bounds a statement's parameters (a few MB) whatever the number of events. */
+export const OUTBOX_BULK_CHUNK = 5000;
+
+interface OutboxRowValues {
+  id: string;
+  topic: string;
+  key: string;
+  type: string;
+  source: string;
+  subject: string;
+  data: string;
+}
+
+/** The checks of `publishEvent`, per event in plain TypeScript: the contract's schema, then the key. */
+function outboxRowOf({ contract, data, options = {} }: OutboxEvent): OutboxRowValues {
+  const parsed = contract.schema.safeParse(data);
+  if (!parsed.success) {
+    throw new Error(`Event ${contract.type} does not match its contract: ${parsed.error.message}`);
+  }
+  const keyed = (parsed.data as Record<string, unknown>)[contract.key.field];
+  if (keyed === undefined || keyed === null) {
+    throw new Error(
+      `Event ${contract.type} has no ${contract.key.field}, its Kafka key (${contract.key.means})`,
+    );
+  }
+  const key = String(keyed);
+  if (options.key !== undefined && options.key !== key) {
+    throw new Error(
+      `Event ${contract.type} is keyed by ${contract.key.field} (${contract.key.means}); got key ${options.key}`,
+    );
+  }
+  return {
+    id: randomUUID(),
+    topic: contract.topic,
+    key,
+    type: contract.type,
+    source: `/grassroots/${contract.service}`,
+    subject: options.subject ?? key,
+    data: JSON.stringify(parsed.data),
+  };
+}
+
+/**
+ * `publishEvent` for many events (a bulk import): every event is checked against its contract first,
+ * then they are written in their order with one INSERT per `chunk` rows (the outbox's seq keeps that
+ * order) and one NOTIFY, inside the caller's transaction. Same columns as the single writer; an event
+ * failing its contract throws before anything is written. Returns the events' ids.
+ */
+export async function publishEvents(
+  manager: EntityManager,
+  events: readonly OutboxEvent[],
+  chunk = OUTBOX_BULK_CHUNK,
+): Promise<string[]> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`publishEvents(${events.length} events) must run inside the business transaction`);
+  }
+  if (events.length === 0) return [];
+  const rows = events.map(outboxRowOf);
+  const requestId = currentContext()?.requestId ?? null;
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    const column = (name: keyof OutboxRowValues) => part.map((row) => row[name]);
+    await manager.query(
+      `INSERT INTO outbox (id, topic, key, type, source, subject, data, request_id)
+       SELECT id, topic, key, type, source, subject, data::jsonb, $8
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+              WITH ORDINALITY AS e(id, topic, key, type, source, subject, data, n)
+        ORDER BY n`,
+      [
+        column("id"),
+        column("topic"),
+        column("key"),
+        column("type"),
+        column("source"),
+        column("subject"),
+        column("data"),
+        requestId,
+      ],
+    );
+  }
+  await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  return rows.map((row) => row.id);
+}
