@@ -8,12 +8,14 @@ import { TypeOrmIdempotencyStore } from "@grassroots/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Transaction, UnitOfWork } from "../domain/ports";
 import { TypeOrmRuleSubjectStore } from "./repositories/rule-subject.store";
+import { TypeOrmDivisionBulkStore } from "./repositories/division-bulk.store";
 import { TypeOrmDivisionImportStore } from "./repositories/division-import.store";
 import { TypeOrmOrgUnitStore } from "./repositories/org-unit.store";
 import { TypeOrmStandardizationStore } from "./repositories/standardization.store";
 
 class TypeOrmTransaction implements Transaction {
   readonly units: TypeOrmOrgUnitStore;
+  readonly bulk: TypeOrmDivisionBulkStore;
   readonly standardization: TypeOrmStandardizationStore;
   readonly idempotency: TypeOrmIdempotencyStore;
   readonly imports: TypeOrmDivisionImportStore;
@@ -24,6 +26,7 @@ class TypeOrmTransaction implements Transaction {
     this.ruleSubjects = new TypeOrmRuleSubjectStore(manager);
     this.ruleStatus = new TypeOrmRuleStatusLedger(manager);
     this.units = new TypeOrmOrgUnitStore(manager);
+    this.bulk = new TypeOrmDivisionBulkStore(manager);
     this.standardization = new TypeOrmStandardizationStore(manager);
     this.idempotency = new TypeOrmIdempotencyStore(manager);
     this.imports = new TypeOrmDivisionImportStore(manager);

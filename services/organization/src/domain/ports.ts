@@ -1,4 +1,9 @@
-import type { EventContract, EventData, RuleStatusLedger } from "@grassroots/events/contracts";
+import type {
+  EventContract,
+  EventData,
+  RuleStatusLedger,
+  RuleStatusResult,
+} from "@grassroots/events/contracts";
 import type { IdempotencyStore } from "@grassroots/kit/idempotency";
 import type { Page } from "@grassroots/kit/validation";
 import type { ImportReport } from "./commands/import-divisions";
@@ -64,8 +69,58 @@ export interface RuleSubjectStore {
   latestAssessmentsPerYear(orgUnitId?: string, year?: number): Promise<Assessment[]>;
 }
 
+/** A division row as the bulk import stages it: its place in the import's order and the codes it names. */
+export interface StagedDivisionRow {
+  seq: number;
+  code: string;
+  parentCode: string | null;
+  /** orgUnitIdForCode(code): the id a new unit gets unless a unit already holds it. */
+  derivedId: string;
+}
+
+/** What a bulk-applied unit change sets: the unit's new name, kind and post, from a checked patch. */
+export interface BulkUnitChange {
+  id: string;
+  name: string;
+  kind: OrgUnitKind;
+  postEstablished: boolean;
+  postEstablishedOn: string | null;
+}
+
+/** An event to publish: what `tx.publish(contract, data)` takes. */
+export interface PendingEvent<C extends EventContract = EventContract> {
+  contract: C;
+  data: EventData<C>;
+}
+
+/**
+ * The division import's bulk path inside a transaction: rows staged in a temporary table of it, the
+ * database's side of their checks looked up set-wise, writes and events in one statement per chunk.
+ */
+export interface DivisionBulkStore {
+  /** Stages the rows (a TEMP table, dropped at commit or by `done`), one INSERT per `chunk` rows. */
+  stage(rows: readonly StagedDivisionRow[], chunk: number): Promise<void>;
+  /**
+   * Every existing unit whose code a staged row gives as its own or its parent's, locked until the
+   * transaction ends, plus the parents of those; and which staged rows' derived ids are already held.
+   */
+  lookUp(): Promise<{ units: OrgUnit[]; takenIds: Set<string> }>;
+  /** Inserts the units in their order (parents first); returns them as stored. */
+  insert(units: readonly NewOrgUnit[], chunk: number): Promise<OrgUnit[]>;
+  /** Applies the changes (version + 1, updated_at now); returns the units as stored, in the same order. */
+  update(changes: readonly BulkUnitChange[], chunk: number): Promise<OrgUnit[]>;
+  /** Writes the events to the outbox in their order (each checked against its contract). */
+  publish(events: readonly PendingEvent[], chunk: number): Promise<void>;
+  /** The ledger's publish-if-changed for many results; returns how many it published. */
+  publishRuleStatuses(results: readonly RuleStatusResult[], chunk: number): Promise<number>;
+  /** Drops the staging table, so another import in the same transaction stages its own. */
+  done(): Promise<void>;
+}
+
 export interface Transaction {
   units: OrgUnitStore;
+  /** The division import's set-wise reads and writes. */
+  bulk: DivisionBulkStore;
   ruleStatus: RuleStatusLedger;
   ruleSubjects: RuleSubjectStore;
   standardization: StandardizationStore;

@@ -42,20 +42,20 @@ export function createOrgUnit(
 }
 
 /**
- * The command inside a caller's transaction (the import runs many in one batch). The parent is
- * resolved and checked (role, then area) before the code or anything else in the input is looked at.
+ * Everything createOrgUnitIn checks before it writes, given the parent the input names (null: none,
+ * undefined: not found): the policy (role, then area), then the input. Pure, so the division import's
+ * bulk path checks its rows with the same rules and words. Returns the parent, the name and the kind.
  */
-export async function createOrgUnitIn(
-  tx: Transaction,
+export function checkNewUnit(
   policy: ChangePolicy,
   clock: Clock,
+  found: OrgUnit | undefined | null,
   input: CreateOrgUnitInput,
-): Promise<OrgUnit> {
-  const parent = policy.createUnder(
-    input.parentId === null ? null : await lockUnit(tx, input.parentId),
-    unitTarget(input.parentId ?? "", "parentId"),
-    { code: input.code, kind: input.kind },
-  );
+): { parent: OrgUnit | null; name: string; kind: OrgUnitKind } {
+  const parent = policy.createUnder(found, unitTarget(input.parentId ?? "", "parentId"), {
+    code: input.code,
+    kind: input.kind,
+  });
   checkCodeFormat(input.code);
   const name = checkName(input.name);
   if (input.postEstablishedOn) checkNotFuture(input.postEstablishedOn, "postEstablishedOn", clock);
@@ -66,6 +66,25 @@ export async function createOrgUnitIn(
       "postEstablished",
     );
   }
+  return { parent, name, kind };
+}
+
+/**
+ * The command inside a caller's transaction (the import runs many in one batch). The parent is
+ * resolved and checked (role, then area) before the code or anything else in the input is looked at.
+ */
+export async function createOrgUnitIn(
+  tx: Transaction,
+  policy: ChangePolicy,
+  clock: Clock,
+  input: CreateOrgUnitInput,
+): Promise<OrgUnit> {
+  const { parent, name, kind } = checkNewUnit(
+    policy,
+    clock,
+    input.parentId === null ? null : await lockUnit(tx, input.parentId),
+    input,
+  );
   const id = await newUnitId(tx, input.code);
   const path = pathOf(parent?.path ?? null, id);
   await requireCodeFree(tx, input.code);

@@ -8,10 +8,17 @@ import {
   type ImportLimits,
 } from "../import/division-file";
 import { oncePerRequest, type Retryable } from "./common";
-import { importDivisions, importDivisionsIn, type ImportReport } from "./import-divisions";
+import {
+  importDivisions,
+  importDivisionsIn,
+  type ImportOptions,
+  type ImportReport,
+} from "./import-divisions";
 
 export interface ImportFileRequest extends DivisionFile, Retryable {
   dryRun: boolean;
+  /** Called after each chunk of rows is applied (the mutation logs the rate and ETA). */
+  onProgress?: ImportOptions["onProgress"];
 }
 
 /**
@@ -28,7 +35,12 @@ export async function importDivisionFile(
 ): Promise<ImportReport> {
   access.requireRole("import divisions", "CITY_ADMIN", "BANNER_ADMIN");
   const rows = await readDivisionFile(request, limits);
-  const options = { actor: access.identity.userId, policy: policyFor(access), area: access };
+  const options = {
+    actor: access.identity.userId,
+    policy: policyFor(access),
+    area: access,
+    onProgress: request.onProgress,
+  };
   const { uow, clock } = services;
   // A dry run writes nothing, so it needs no requestId: it may be repeated as it is.
   if (request.requestId === undefined || request.dryRun) {

@@ -2,18 +2,28 @@ import { isAppError } from "@grassroots/kit/errors";
 import { systemPolicy, type ChangePolicy } from "../access-policy";
 import { createOrgUnitIn } from "./create-org-unit";
 import { updateOrgUnitIn } from "./update-org-unit";
-import { levelOfCode, parentCodeOf } from "../division-code";
-import { LEVELS, ORG_UNIT_KINDS, type OrgUnitKind } from "../org-unit";
+import { parentCodeOf } from "../division-code";
+import type { OrgUnitKind } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
 import type { OrgUnit } from "../org-unit";
 import type { DivisionRow } from "../import/columns";
+import { checkRows, rejectionWords, RowRejected, type ImportRejection } from "../import/row-checks";
+import { importDivisionsBulk } from "./import-divisions-bulk";
 
 export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
-  rejected: { line: number; code: string; reason: string }[];
+  rejected: ImportRejection[];
 }
+
+/**
+ * How the rows are applied. "bulk" (the default, for every import the API and the CLI run): staged,
+ * looked up and written set-wise in one transaction, a fixed number of statements per chunk of rows.
+ * "rows": one command per row in transactions of `batchSize` (the reference the bulk path is tested
+ * against; the CLI's --row-by-row). Both give the same report, units and events.
+ */
+export type ImportPath = "bulk" | "rows";
 
 /** Whose area the import is confined to (a caller's Access): rows outside it are rejected. */
 export interface ImportArea {
@@ -32,7 +42,11 @@ export interface ImportOptions {
   area?: ImportArea;
   /** Validate and apply every row in one transaction, then roll it back: nothing written or published. */
   dryRun?: boolean;
+  path?: ImportPath;
+  /** Rows per transaction of the row-by-row path (200). */
   batchSize?: number;
+  /** Rows per statement of the bulk path (5,000). */
+  chunkSize?: number;
   onProgress?: (done: number, total: number, report: ImportReport) => void;
 }
 
@@ -41,14 +55,41 @@ type Outcome = "created" | "updated" | "unchanged";
 /** Thrown to roll back a dry run's transaction once its report is complete. */
 class DryRunDone extends Error {}
 
+/** A dry run: the work in one transaction, rolled back once it is done; returns what it returned. */
+async function rolledBack<T>(uow: UnitOfWork, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  await uow
+    .run(async (tx) => {
+      result = await work(tx);
+      throw new DryRunDone();
+    })
+    .catch((error) => {
+      if (!(error instanceof DryRunDone)) throw error;
+    });
+  return result as T;
+}
+
 /**
- * Upserts division rows by code: parents before children (sorted by level), one transaction per batch,
- * each create or update through the same command (and rules, and event) as the API, under the caller's
- * change policy. A row that breaks a rule or lies outside the caller's area is rejected with its reason
- * and the rest go on; only an unexpected error stops the import. A dry run does all of it in one
- * transaction and rolls that back.
+ * Upserts division rows by code: parents before children (sorted by level), each create or update
+ * under the same rules (and event) as the API's commands, under the caller's change policy. A row that
+ * breaks a rule or lies outside the caller's area is rejected with its reason and the rest go on; only
+ * an unexpected error stops the import. A dry run does all of it in one transaction and rolls that back.
  */
 export async function importDivisions(
+  uow: UnitOfWork,
+  clock: Clock,
+  rows: readonly DivisionRow[],
+  options: ImportOptions,
+): Promise<ImportReport> {
+  if ((options.path ?? "bulk") === "bulk") {
+    const work = (tx: Transaction) => importDivisionsBulk(tx, clock, rows, options);
+    return options.dryRun ? rolledBack(uow, work) : uow.run(work);
+  }
+  return importRowByRow(uow, clock, rows, options);
+}
+
+/** The row-by-row path: one command per row, one transaction per batch. */
+async function importRowByRow(
   uow: UnitOfWork,
   clock: Clock,
   rows: readonly DivisionRow[],
@@ -58,23 +99,8 @@ export async function importDivisions(
   const reject = (row: DivisionRow, reason: string) =>
     report.rejected.push({ line: row.line, code: row.code, reason });
   const rejectedCodes = new Set<string>();
-
-  const seen = new Set<string>();
-  const valid: (DivisionRow & { level: number })[] = [];
-  for (const row of rows) {
-    try {
-      if (row.unknownKind)
-        throw new Error(`unknown kind "${row.unknownKind}" (expected one of ${ORG_UNIT_KINDS.join(", ")})`);
-      const level = LEVELS.indexOf(levelOfCode(row.code));
-      if (seen.has(row.code)) throw new Error(`code ${row.code} appears more than once in the file`);
-      seen.add(row.code);
-      valid.push({ ...row, level });
-    } catch (error) {
-      reject(row, error instanceof Error ? error.message : String(error));
-      rejectedCodes.add(row.code);
-    }
-  }
-  valid.sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
+  const { valid, rejected } = checkRows(rows, rejectedCodes);
+  report.rejected.push(...rejected);
 
   const batchSize = options.batchSize ?? 200;
   const policy = options.policy ?? systemPolicy(options.actor);
@@ -86,26 +112,15 @@ export async function importDivisions(
         ? await applyBatch(inOneTransaction, context, batch)
         : await uow.run((tx) => applyBatch(tx, context, batch));
       for (const { row, outcome } of outcomes) {
-        if (outcome instanceof Error) {
-          reject(row, outcome.message);
-          rejectedCodes.add(row.code);
-        } else report[outcome]++;
+        // Not added to rejectedCodes: "its parent … was rejected" is for a parent that failed the
+        // rows' own checks, so a child's reason does not depend on which batch its parent was in.
+        if (outcome instanceof Error) reject(row, outcome.message);
+        else report[outcome]++;
       }
       options.onProgress?.(Math.min(start + batchSize, valid.length), valid.length, report);
     }
   };
-  if (options.dryRun) {
-    await uow
-      .run(async (tx) => {
-        await runBatches(tx);
-        throw new DryRunDone();
-      })
-      .catch((error) => {
-        if (!(error instanceof DryRunDone)) throw error;
-      });
-  } else {
-    await runBatches();
-  }
+  await (options.dryRun ? rolledBack(uow, runBatches) : runBatches());
   report.rejected.sort((a, b) => a.line - b.line);
   return report;
 }
@@ -120,6 +135,7 @@ export function importDivisionsIn(
   rows: readonly DivisionRow[],
   options: Omit<ImportOptions, "dryRun">,
 ): Promise<ImportReport> {
+  if ((options.path ?? "bulk") === "bulk") return importDivisionsBulk(tx, clock, rows, options);
   return importDivisions({ run: (work) => work(tx) }, clock, rows, options);
 }
 
@@ -143,8 +159,6 @@ async function applyBatch(tx: Transaction, context: RowContext, batch: readonly 
   return results;
 }
 
-class RowRejected extends Error {}
-
 /** A unit the caller may see: anything for a tool, the caller's area otherwise (a unit elsewhere reads as missing). */
 const visible = (unit: OrgUnit | undefined, area: ImportArea | undefined) =>
   unit && (!area || area.covers(unit.path)) ? unit : undefined;
@@ -162,25 +176,13 @@ async function upsertRow(tx: Transaction, context: RowContext, row: DivisionRow)
   }
   const parent = visible(namedParent, area);
   if (parentCode && !parent) {
-    if (rejectedCodes.has(parentCode)) throw new RowRejected(`its parent ${parentCode} was rejected`);
-    throw new RowRejected(
-      area
-        ? `unknown parent ${parentCode}: it is not in your area, nor earlier in the file`
-        : `unknown parent ${parentCode}: it is neither in the database nor earlier in the file`,
-    );
+    if (rejectedCodes.has(parentCode)) throw new RowRejected(rejectionWords.parentRejected(parentCode));
+    throw new RowRejected(rejectionWords.unknownParent(parentCode, area !== undefined));
   }
-  if (existing) {
-    throw new RowRejected(
-      `${row.code} already exists under another parent; move it with moveOrgUnit instead`,
-    );
-  }
-  if (area && !parentCode) throw new RowRejected(`${row.code} is not in your area`);
-  if (found) {
-    // Held outside the caller's area: say the code is taken (codes are unique city-wide), never where.
-    throw new RowRejected(
-      `code ${row.code} is already used outside your area; each code belongs to one unit`,
-    );
-  }
+  if (existing) throw new RowRejected(rejectionWords.otherParent(row.code));
+  if (area && !parentCode) throw new RowRejected(rejectionWords.notInArea(row.code));
+  // Held outside the caller's area: say the code is taken (codes are unique city-wide), never where.
+  if (found) throw new RowRejected(rejectionWords.usedOutside(row.code));
   await createOrgUnitIn(tx, policy, clock, {
     parentId: parent?.id ?? null,
     code: row.code,

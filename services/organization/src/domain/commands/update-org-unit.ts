@@ -46,6 +46,32 @@ export async function updateOrgUnitIn(
   input: UpdateOrgUnitInput,
 ): Promise<OrgUnit> {
   const found = await lockUnit(tx, input.id);
+  // A new kind must fit under the parent: read it first, so the checks themselves stay pure.
+  const parent =
+    found?.parentId && input.kind !== undefined && input.kind !== found.kind
+      ? await tx.units.get(found.parentId)
+      : undefined;
+  const { unit, patch } = checkUpdate(policy, clock, found, parent, input);
+  const changed = Object.keys(patch);
+  if (changed.length === 0) return unit;
+  const updated = await tx.units.update(unit.id, patch);
+  await tx.publish(OrgUnitUpdated, orgUnitUpdatedData(updated, changed));
+  await publishPostStatus(tx, updated);
+  return updated;
+}
+
+/**
+ * Everything updateOrgUnitIn checks, given the unit the input names (undefined: not found) and its
+ * parent (needed only for a new kind): the policy, then the input. Pure, so the division import's bulk
+ * path checks its rows with the same rules and words. Returns the unit and the patch (empty: unchanged).
+ */
+export function checkUpdate(
+  policy: ChangePolicy,
+  clock: Clock,
+  found: OrgUnit | undefined,
+  parent: OrgUnit | undefined,
+  input: UpdateOrgUnitInput,
+): { unit: OrgUnit; patch: OrgUnitPatch } {
   // Renaming or a kind is structural (and covers the post's rights); anything else, even an empty
   // change, is data: it still needs a role that may change and a unit in the caller's area.
   const unit =
@@ -61,7 +87,6 @@ export async function updateOrgUnitIn(
   if (name !== undefined && name !== unit.name) patch.name = name;
   if (input.kind !== undefined && input.kind !== unit.kind) {
     checkKindFitsCode(input.kind, unit.code);
-    const parent = unit.parentId ? await tx.units.get(unit.parentId) : undefined;
     if (parent) checkChildKind(parent, input.kind);
     patch.kind = input.kind;
   }
@@ -81,11 +106,5 @@ export async function updateOrgUnitIn(
       : input.postEstablishedOn
     : null;
   if (establishedOn !== unit.postEstablishedOn) patch.postEstablishedOn = establishedOn;
-
-  const changed = Object.keys(patch);
-  if (changed.length === 0) return unit;
-  const updated = await tx.units.update(unit.id, patch);
-  await tx.publish(OrgUnitUpdated, orgUnitUpdatedData(updated, changed));
-  await publishPostStatus(tx, updated);
-  return updated;
+  return { unit, patch };
 }

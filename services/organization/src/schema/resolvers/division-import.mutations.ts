@@ -1,6 +1,7 @@
 import { opt } from "@grassroots/kit";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { importDivisionFile } from "../../domain/commands/import-division-file";
+import { progressMeter } from "../../domain/import/import-progress";
 import type { ImportReport } from "../../domain/commands/import-divisions";
 import type { OrganizationServices } from "../../domain/ports";
 import type { GraphQLContext } from "../context";
@@ -23,11 +24,14 @@ export class DivisionImportMutations {
     @Arg("input") input: ImportDivisionsInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<DivisionImportReport> {
+    const meter = progressMeter();
     const report = await importDivisionFile(this.services, await ctx.access(), {
       format: input.format,
       content: input.content,
       dryRun: input.dryRun,
       requestId: opt(input.requestId),
+      // Counts and rates only, never a row's content.
+      onProgress: (done, total) => ctx.logger.info(meter(done, total), "division import progress"),
     });
     return { ...report, dryRun: input.dryRun, rejectedCount: report.rejected.length };
   }
