@@ -937,3 +937,58 @@ describe("Ingress, ServiceMonitor and NOTES.txt", () => {
     expect(production).not.toContain("WARNING");
   });
 });
+
+describe("#16: the gateway's shared response cache (Redis)", () => {
+  const cacheEnv = (list: Rendered[]) =>
+    Object.fromEntries(
+      ofKind(list, "Deployment").map((d) => [
+        component(d),
+        (d.spec.template.spec.containers[0].env as Json[]).filter((e) =>
+          e.name.startsWith("RESPONSE_CACHE_REDIS"),
+        ),
+      ]),
+    );
+
+  it("off by default: no replica is pointed at a Redis (each keeps its own cache)", () => {
+    for (const name of VALUES_NAMES)
+      for (const [service, env] of Object.entries(cacheEnv(objects(name))))
+        expect([service, env]).toEqual([service, []]);
+  });
+
+  it("gateway.responseCache.redis.url (or an existing Secret's key) is the gateway's RESPONSE_CACHE_REDIS_URL, with the key prefix; the subgraphs get none", () => {
+    const byUrl = cacheEnv(
+      render({
+        set: ["gateway.responseCache.redis.url=redis://cache.grassroots.svc:6379/0"],
+      }),
+    );
+    expect(byUrl.gateway).toEqual([
+      { name: "RESPONSE_CACHE_REDIS_URL", value: "redis://cache.grassroots.svc:6379/0" },
+      { name: "RESPONSE_CACHE_REDIS_PREFIX", value: "grassroots:gateway:" },
+    ]);
+    for (const subgraph of SUBGRAPHS) expect(byUrl[subgraph]).toEqual([]);
+    const bySecret = cacheEnv(
+      render({
+        set: [
+          "gateway.responseCache.redis.existingSecret=cache-credentials",
+          "gateway.responseCache.redis.existingSecretKey=url",
+          "gateway.responseCache.redis.keyPrefix=grassroots-staging:gateway:",
+        ],
+      }),
+    );
+    expect(bySecret.gateway).toEqual([
+      {
+        name: "RESPONSE_CACHE_REDIS_URL",
+        valueFrom: { secretKeyRef: { name: "cache-credentials", key: "url" } },
+      },
+      { name: "RESPONSE_CACHE_REDIS_PREFIX", value: "grassroots-staging:gateway:" },
+    ]);
+  });
+
+  it("a URL with credentials in the values, or not redis://, is refused naming its path", () => {
+    for (const url of ["redis://:hunter2@cache:6379", "http://cache:6379"]) {
+      const result = tryRender({ set: [`gateway.responseCache.redis.url=${url}`] });
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain("at '/gateway/responseCache/redis/url'");
+    }
+  });
+});

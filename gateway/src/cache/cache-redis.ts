@@ -34,7 +34,8 @@ export class CacheRedis {
     this.client = new Redis(options.url, {
       keyPrefix: options.keyPrefix,
       commandTimeout: options.timeoutMs,
-      connectTimeout: Math.max(options.timeoutMs, 1000),
+      // Generous: a connection being made holds no request (they skip the cache meanwhile).
+      connectTimeout: 5000,
       disconnectTimeout: options.timeoutMs,
       enableOfflineQueue: false,
       // A command caught by a dropped connection fails at once instead of waiting for the reconnect.
