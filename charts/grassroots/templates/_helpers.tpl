@@ -374,3 +374,21 @@ migration Job only), or nothing (empty: personnel's development-only keys, refus
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+"true" when the cluster serves a kind, else nothing: (dict "root" $ "apiVersion" "monitoring.coreos.com/v1" "kind" "ServiceMonitor").
+On a cluster Helm lists every served group/version and group/version/kind, so the kind must be there
+(a CRD of the same group is not enough). Without a cluster (helm template) only what --api-versions
+names is listed: the group/version alone is taken for all of its kinds, as long as no kind of that
+group/version is named.
+*/}}
+{{- define "grassroots.hasKind" -}}
+{{- $caps := .root.Capabilities.APIVersions -}}
+{{- if $caps.Has (printf "%s/%s" .apiVersion .kind) -}}
+true
+{{- else if $caps.Has .apiVersion -}}
+{{- $kinds := 0 -}}
+{{- range $caps }}{{ if hasPrefix (printf "%s/" $.apiVersion) . }}{{ $kinds = add1 $kinds }}{{ end }}{{ end -}}
+{{- if eq $kinds 0 }}true{{ end -}}
+{{- end -}}
+{{- end -}}
