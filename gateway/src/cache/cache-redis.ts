@@ -35,7 +35,7 @@ export class CacheRedis {
       keyPrefix: options.keyPrefix,
       commandTimeout: options.timeoutMs,
       // Generous: a connection being made holds no request (they skip the cache meanwhile).
-      connectTimeout: 5000,
+      connectTimeout: 10000,
       disconnectTimeout: options.timeoutMs,
       enableOfflineQueue: false,
       // A command caught by a dropped connection fails at once instead of waiting for the reconnect.

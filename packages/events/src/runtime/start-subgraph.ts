@@ -185,6 +185,7 @@ export async function startSubgraph<W extends SubgraphWiring>(
         logger,
         service: name,
         pollMs: config.OUTBOX_POLL_MS,
+        batchSize: config.OUTBOX_BATCH_SIZE,
         topicPrefix,
       });
       await relay.start();

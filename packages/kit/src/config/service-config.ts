@@ -53,6 +53,8 @@ export const serviceEnvSchema = z
     ...kafkaSecurityEnv,
     INTERNAL_SECRET: z.string().min(16, "must be at least 16 characters"),
     OUTBOX_POLL_MS: envInt(200, 10),
+    /** Outbox rows the relay reads and sends in one Kafka request (a bulk import's backlog drains by these). */
+    OUTBOX_BATCH_SIZE: envInt(500, 1),
     SHUTDOWN_TIMEOUT_MS: envInt(10000, 100),
     /** Largest request body: an import's 5 MB file arrives base64-encoded (~6.7 MB) inside GraphQL. */
     BODY_LIMIT_BYTES: envInt(8_000_000, 1024),
