@@ -1,5 +1,6 @@
-import { metricsRegistry } from "@grassroots/kit";
-import { createTopics, testKafka, waitFor } from "@grassroots/test-infra";
+import { Headers, metricsRegistry, serviceEnvSchema } from "@grassroots/kit";
+import { createTestDatabase, createTopics, testEnv, testKafka, waitFor } from "@grassroots/test-infra";
+import { GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
 import type { Producer } from "kafkajs";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
@@ -11,6 +12,7 @@ import {
   handle,
   OutboxRelay,
   publishEvent,
+  startSubgraph,
   toKafkaHeaders,
 } from "../src";
 import { watchConsumerLag, type ConsumerLagWatch } from "../src/inbox/consumer-lag";
@@ -22,6 +24,7 @@ import {
   openDatabase,
   refuseConnections,
   widgetContract,
+  widgetDataSource,
 } from "./support";
 
 // #16: the metrics an on-call person reads, measured against the real PostgreSQL and Kafka.
@@ -242,5 +245,61 @@ describe("#16: consumer lag, duplicates, retries and the DLQ", () => {
     expect(await metric("events_dead_lettered_total", { group: groupId })).toBe(dead + 1);
     await lag.sample();
     expect(await metric("events_dlq_messages", dlq)).toBe(1);
+  });
+});
+
+describe("#16: a started subgraph", () => {
+  it("#16: exports the outbox lag, its consumers' lag per partition, its pool and its readiness on /metrics", async () => {
+    const Widget = widgetContract();
+    await createTopics([Widget.topic, dlqTopicOf(Widget.topic)], 1);
+    const db = await createTestDatabase("events_metrics");
+    const groupId = `widgets-metrics-${randomUUID()}`;
+    const running = await startSubgraph({
+      name: "widgets",
+      config: {
+        ...serviceEnvSchema.parse({
+          NODE_ENV: "test",
+          DATABASE_URL: db.url,
+          MIGRATE_ON_START: "true",
+          KAFKA_BROKERS: testEnv.kafkaBrokers.join(","),
+          INTERNAL_SECRET: testEnv.internalSecret,
+        }),
+        PORT: 0,
+      },
+      logger,
+      dataSource: widgetDataSource(db.url),
+      wire: async () => ({
+        schema: new GraphQLSchema({
+          query: new GraphQLObjectType({
+            name: "Query",
+            fields: { hello: { type: GraphQLString, resolve: () => "hi" } },
+          }),
+        }),
+        consumers: [consumerOf(groupId, (manager) => manager, [handle(Widget, async () => undefined)])],
+      }),
+    });
+    try {
+      const base = running.url.replace(/\/graphql$/, "");
+      expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+      const scrape = async () =>
+        (
+          await fetch(`${base}/metrics`, { headers: { [Headers.internalSecret]: testEnv.internalSecret } })
+        ).text();
+      const text = await waitFor(async () => {
+        const t = await scrape();
+        // One reading sets the lag, then the DLQ depth: wait for both.
+        return t.includes(`events_dlq_messages{topic="${dlqTopicOf(Widget.topic)}"}`) && t;
+      }, "the consumer lag watcher's first reading");
+      expect(text).toContain(
+        `events_consumer_lag_messages{group="${groupId}",topic="${Widget.topic}",partition="0"} 0`,
+      );
+      expect(text).toContain(`events_dlq_messages{topic="${dlqTopicOf(Widget.topic)}"} 0`);
+      expect(text).toMatch(/^outbox_oldest_pending_age_seconds \d/m);
+      expect(text).toMatch(/^db_pool_connections\{pool="events-test"\} [1-9]/m);
+      expect(text).toMatch(/^service_ready 1$/m);
+    } finally {
+      await running.stop();
+      await db.drop();
+    }
   });
 });
