@@ -1,4 +1,4 @@
-import { envBool, envInt, envPort, envUrl, loadConfig, logLevel, nodeEnv } from "@grassroots/kit";
+import { envBool, envInt, envPort, envUrl, loadConfig, logLevel, nodeEnv, tracingEnv } from "@grassroots/kit";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { defaultTrustedDocumentsPath } from "./trusted-documents/manifest";
@@ -76,6 +76,8 @@ export const gatewayEnvSchema = z
     OPERATION_QUEUE_TIMEOUT_MS: envInt(1000, 0),
     /** Operations of one caller that may wait at once; more are refused at once. */
     OPERATION_QUEUE_PER_CALLER: envInt(20, 0),
+    /** OpenTelemetry: OTLP endpoint (empty: off), sampling (see the kit's tracing-config). */
+    ...tracingEnv,
   })
   .superRefine(
     (env, ctx) => {

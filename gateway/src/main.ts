@@ -1,4 +1,4 @@
-import { createLogger, loadConfigOrExit, onShutdown, runMain } from "@grassroots/kit";
+import { createLogger, loadConfigOrExit, onShutdown, runMain, startTracing } from "@grassroots/kit";
 import { gatewayEnvSchema } from "./config";
 import { startGatewayServer } from "./server/gateway-server";
 import { supergraphSource } from "./supergraph/supergraph-source";
@@ -8,6 +8,7 @@ const config = loadConfigOrExit(gatewayEnvSchema);
 const logger = createLogger("gateway", config.LOG_LEVEL);
 
 runMain(logger, async () => {
+  const tracing = startTracing("gateway", config);
   const gateway = await startGatewayServer({ config, logger, supergraph: supergraphSource(config) });
   onShutdown(logger, config.SHUTDOWN_TIMEOUT_MS, () => [
     {
@@ -18,5 +19,7 @@ runMain(logger, async () => {
       },
     },
     { name: "http", stop: () => gateway.stop() },
+    // Last: the drained requests' spans are sent too.
+    { name: "tracing", stop: () => tracing.stop() },
   ]);
 });

@@ -9,6 +9,10 @@ import {
   metricsRegistry,
   runWithContext,
   Headers,
+  contextFrom,
+  inSpan,
+  operationSpanNamePlugin,
+  SpanKind,
   type Logger,
 } from "@grassroots/kit";
 import {
@@ -18,7 +22,6 @@ import {
   sendGraphQLError,
   sendJson,
 } from "@grassroots/kit";
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createTokenVerifier, type TokenVerifier } from "../auth/verify-token";
 import { EXPORTS_PREFIX, serveExport } from "../exports/export-route";
@@ -152,6 +155,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads from a CDN; our IDE is served at / instead.
       ApolloServerPluginLandingPageDisabled(),
+      operationSpanNamePlugin(),
       ...(trusted ? [trustedDocumentsPlugin(trusted, logger)] : []),
       costWithVariablesPlugin(config.MAX_COST),
       operationMetricsPlugin(knownOperationNames(config.TRUSTED_DOCUMENTS_FILE)),
@@ -185,25 +189,27 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     if (url.pathname.startsWith(EXPORTS_PREFIX)) {
       if (!ready)
         return sendJson(res, 503, { code: "SERVICE_UNAVAILABLE", message: "The gateway is starting." });
-      const requestId = requestIdOf(req);
-      res.setHeader(Headers.requestId, requestId);
-      return runWithContext({ requestId }, () =>
-        serveExport({ apollo, verify, logger }, req, res, url, requestId),
-      );
+      return inServerSpan(req, "export", (requestId) => {
+        res.setHeader(Headers.requestId, requestId);
+        return runWithContext({ requestId }, () =>
+          serveExport({ apollo, verify, logger }, req, res, url, requestId),
+        );
+      });
     }
     if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
     if (!ready)
       return sendGraphQLError(res, 503, "SERVICE_UNAVAILABLE", "The gateway is starting; try again shortly.");
-    const requestId = requestIdOf(req);
-    res.setHeader(Headers.requestId, requestId);
-    await runWithContext({ requestId }, async () => {
-      const admitted = await admission.admit(req, () => authenticate(req, requestId, verify, logger));
-      if ("code" in admitted) return sendRefusal(res, admitted);
-      try {
-        await handleGraphQLRequest(apollo, req, res, url, admitted.context, config.BODY_LIMIT_BYTES);
-      } finally {
-        admitted.release();
-      }
+    await inServerSpan(req, "graphql", (requestId) => {
+      res.setHeader(Headers.requestId, requestId);
+      return runWithContext({ requestId }, async () => {
+        const admitted = await admission.admit(req, () => authenticate(req, requestId, verify, logger));
+        if ("code" in admitted) return sendRefusal(res, admitted);
+        try {
+          await handleGraphQLRequest(apollo, req, res, url, admitted.context, config.BODY_LIMIT_BYTES);
+        } finally {
+          admitted.release();
+        }
+      });
     });
   };
 
@@ -246,8 +252,16 @@ function withoutClientErrorStacks(
   };
 }
 
-// A client's request id is kept when it is short and plain, so logs can be matched across systems.
-function requestIdOf(req: IncomingMessage): string {
-  const given = req.headers[Headers.requestId];
-  return typeof given === "string" && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+/**
+ * One server span per request, continuing the caller's W3C `traceparent` (or starting a trace, also
+ * with tracing off). The request id is the trace id — unless the caller sent a short, plain
+ * `x-request-id`, which is kept as before so its logs can be matched across systems (the trace id is
+ * in every log line as `traceId` either way).
+ */
+function inServerSpan<T>(req: IncomingMessage, name: string, fn: (requestId: string) => Promise<T>) {
+  return inSpan(name, { kind: SpanKind.SERVER, parent: contextFrom(req.headers) }, (span) => {
+    const given = req.headers[Headers.requestId];
+    const plain = typeof given === "string" && /^[A-Za-z0-9._:-]{1,128}$/.test(given);
+    return fn(plain ? given : span.spanContext().traceId);
+  });
 }

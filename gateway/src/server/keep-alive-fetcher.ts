@@ -1,4 +1,5 @@
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { currentTraceHeaders, inSpan, SpanKind } from "@grassroots/kit";
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { gatewaySubgraphRequestDuration } from "./gateway-metrics";
@@ -30,11 +31,16 @@ export function keepAliveFetcher(
 ): Fetcher {
   return async (url, init = {}) => {
     const method = init.method ?? "POST";
-    const headers = (init.headers ?? {}) as Record<string, string>;
-    const send = () => sendBuffered(subgraph, agents, timeoutMs, url, method, headers, init.body);
-    const answer = shared
-      ? await shared.run({ subgraph, url, method, headers, body: init.body }, send)
-      : await send();
+    // One client span per fetch; the subgraph continues the trace from its traceparent header.
+    const answer = await inSpan(
+      `${subgraph} fetch`,
+      { kind: SpanKind.CLIENT, attributes: { "server.address": new URL(url).host, subgraph } },
+      async () => {
+        const headers = { ...(init.headers as Record<string, string>), ...currentTraceHeaders() };
+        const send = () => sendBuffered(subgraph, agents, timeoutMs, url, method, headers, init.body);
+        return shared ? shared.run({ subgraph, url, method, headers, body: init.body }, send) : send();
+      },
+    );
     const noBody = answer.status === 204 || answer.status === 205 || answer.status === 304;
     return new Response(noBody ? null : answer.body, {
       status: answer.status,

@@ -17,6 +17,9 @@ export interface SubgraphFetch {
   body: unknown;
 }
 
+// Headers that differ per client request and say nothing about the answer.
+const PER_REQUEST_HEADERS = new Set([GrassrootsHeaders.requestId, "traceparent", "tracestate"]);
+
 /**
  * In-flight de-duplication of subgraph fetches: identical query fetches (same subgraph, URL, body and
  * forwarded headers, so the same caller's identity) that are in flight at once share one request and
@@ -51,11 +54,11 @@ export class SharedFetches {
   }
 
   private keyOf(fetch: SubgraphFetch): string {
-    // The request id differs per client request and says nothing about the answer; the shared request
-    // carries the first caller's.
+    // The request id and the trace context differ per client request and say nothing about the
+    // answer; the shared request carries the first caller's.
     const headers = Object.entries(fetch.headers)
+      .filter(([name]) => !PER_REQUEST_HEADERS.has(name.toLowerCase()))
       .map(([name, value]) => `${name.toLowerCase()}: ${value}`)
-      .filter((line) => !line.startsWith(`${GrassrootsHeaders.requestId}:`))
       .sort();
     // Lines, body last and as it is: no header, URL or name holds a newline, and an entity fetch's
     // body (tens of KB) is not escaped again on every fetch, as JSON.stringify of it would.

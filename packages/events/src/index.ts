@@ -1,6 +1,7 @@
 export * from "./contracts";
 export * from "./contracts/envelope";
 export * from "./outbox/outbox-migration";
+export * from "./outbox/outbox-trace-migration";
 export * from "./outbox/outbox-writer";
 export * from "./outbox/outbox-bulk-writer";
 export * from "./rule-status/ledger-bulk";

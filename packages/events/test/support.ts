@@ -6,6 +6,7 @@ import { z } from "zod";
 import {
   defineEvent,
   InboxEventHashes1765000000000,
+  OutboxTraceContext1765300000000,
   OutboxAndInbox1764100000000,
   type EventContract,
 } from "../src";
@@ -44,7 +45,12 @@ export function widgetDataSource(url: string): DataSource {
     url,
     poolSize: 4,
     entities: [],
-    migrations: [OutboxAndInbox1764100000000, InboxEventHashes1765000000000, WidgetTable1764100000001],
+    migrations: [
+      OutboxAndInbox1764100000000,
+      InboxEventHashes1765000000000,
+      OutboxTraceContext1765300000000,
+      WidgetTable1764100000001,
+    ],
     applicationName: "events-test",
   });
 }

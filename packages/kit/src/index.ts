@@ -1,4 +1,6 @@
 import "reflect-metadata";
+// First: the SQL hook must be in place before anything loads `pg`.
+import "./tracing/sql-spans";
 
 export * from "./config/load-config";
 export * from "./config/env-types";
@@ -41,3 +43,7 @@ export * from "./idempotency/retryable";
 export * from "./db/idempotency-store";
 export * from "./validation/collections";
 export * from "./validation/money";
+export * from "./tracing/tracing-config";
+export * from "./tracing/start-tracing";
+export * from "./tracing/trace-context";
+export * from "./tracing/operation-span-name";

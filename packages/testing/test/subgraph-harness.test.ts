@@ -2,6 +2,7 @@ import {
   consumerOf,
   handle,
   InboxEventHashes1765000000000,
+  OutboxTraceContext1765300000000,
   OrgUnitCreated,
   OutboxAndInbox1764100000000,
 } from "@grassroots/events";
@@ -23,7 +24,12 @@ const notesDataSource = (url: string, poolSize: number) =>
     url,
     poolSize,
     entities: [],
-    migrations: [OutboxAndInbox1764100000000, InboxEventHashes1765000000000, NoteTable1764100000001],
+    migrations: [
+      OutboxAndInbox1764100000000,
+      InboxEventHashes1765000000000,
+      OutboxTraceContext1765300000000,
+      NoteTable1764100000001,
+    ],
     applicationName: "notes-test",
   });
 

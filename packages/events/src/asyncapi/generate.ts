@@ -13,6 +13,12 @@ const headersSchema = {
     ce_time: { type: "string", format: "date-time" },
     ce_subject: { type: "string", description: "Same as the Kafka key (see the channel)" },
     ce_requestid: { type: "string", description: "Extension: the request that caused the event" },
+    ce_traceparent: {
+      type: "string",
+      description:
+        "Distributed-tracing extension: W3C traceparent of the publish (continue the trace from it)",
+    },
+    ce_tracestate: { type: "string", description: "Distributed-tracing extension: W3C tracestate" },
     "content-type": { type: "string", const: "application/json" },
   },
 };

@@ -9,6 +9,9 @@ export interface CloudEventAttributes {
   time: string;
   /** Extension: the request that caused the event, so logs of consumers can be joined to it. */
   requestid?: string;
+  /** Distributed-tracing extension: the W3C trace context of the publish, so consumers continue the trace. */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export const SPEC_VERSION = "1.0";
@@ -25,6 +28,8 @@ export function toKafkaHeaders(attrs: CloudEventAttributes): IHeaders {
   };
   if (attrs.subject) headers.ce_subject = attrs.subject;
   if (attrs.requestid) headers.ce_requestid = attrs.requestid;
+  if (attrs.traceparent) headers.ce_traceparent = attrs.traceparent;
+  if (attrs.tracestate) headers.ce_tracestate = attrs.tracestate;
   return headers;
 }
 
@@ -49,5 +54,7 @@ export function fromKafkaHeaders(headers: IHeaders | undefined): CloudEventAttri
     time: header(headers, "ce_time")!,
     subject: header(headers, "ce_subject"),
     requestid: header(headers, "ce_requestid"),
+    traceparent: header(headers, "ce_traceparent"),
+    tracestate: header(headers, "ce_tracestate"),
   };
 }

@@ -1,4 +1,11 @@
-import { AppError, isInfrastructureError, runWithContext } from "@grassroots/kit";
+import {
+  AppError,
+  contextFrom,
+  inSpan,
+  isInfrastructureError,
+  runWithContext,
+  SpanKind,
+} from "@grassroots/kit";
 import type { Consumer, EachMessagePayload, KafkaMessage, Producer } from "kafkajs";
 import { dlqTopicOf } from "../contracts/contract";
 import { deadLetterHeaders } from "./dead-letter";
@@ -123,7 +130,6 @@ export class EventConsumer {
   }
 
   private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const { logger } = this.options;
     let event: ReceivedEvent;
     let handler: EventHandler | undefined;
     try {
@@ -132,7 +138,36 @@ export class EventConsumer {
       return this.deadLetter(topic, partition, message, error, 0);
     }
     if (!handler) return; // a type this service does not need, on a topic it reads for others
-    await runWithContext({ requestId: event.requestid ?? event.id, eventId: event.id }, async () => {
+    // The handling is one consumer span continuing the event's trace (its traceparent): the
+    // handler's SQL and the events it publishes join the trace of the request that caused it.
+    await inSpan(
+      `${topic} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextFrom({ traceparent: event.traceparent, tracestate: event.tracestate }),
+        attributes: {
+          "messaging.system": "kafka",
+          "messaging.operation.type": "process",
+          "messaging.destination.name": topic,
+          "messaging.consumer.group.name": this.options.groupId,
+          "messaging.message.id": event.id,
+          "cloudevents.event_type": event.type,
+        },
+      },
+      () => this.handleWithRetries(topic, partition, message, heartbeat, event, handler),
+    );
+  }
+
+  private handleWithRetries(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+    event: ReceivedEvent,
+    handler: EventHandler,
+  ): Promise<void> {
+    const { logger } = this.options;
+    return runWithContext({ requestId: event.requestid ?? event.id, eventId: event.id }, async () => {
       for (let attempt = 1; ; attempt++) {
         try {
           const outcome = await this.handleOnce(handler, event);

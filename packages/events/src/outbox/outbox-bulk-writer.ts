@@ -1,4 +1,4 @@
-import { currentContext } from "@grassroots/kit";
+import { currentContext, currentTraceHeaders } from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import type { EventContract, EventData } from "../contracts/contract";
@@ -70,12 +70,14 @@ export async function publishEvents(
   if (events.length === 0) return [];
   const rows = events.map(outboxRowOf);
   const requestId = currentContext()?.requestId ?? null;
+  // Every row carries the writing span's context, as publishEvent's do (#16).
+  const trace = currentTraceHeaders();
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk);
     const column = (name: keyof OutboxRowValues) => part.map((row) => row[name]);
     await manager.query(
-      `INSERT INTO outbox (id, topic, key, type, source, subject, data, request_id)
-       SELECT id, topic, key, type, source, subject, data::jsonb, $8
+      `INSERT INTO outbox (id, topic, key, type, source, subject, data, request_id, traceparent, tracestate)
+       SELECT id, topic, key, type, source, subject, data::jsonb, $8, $9, $10
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
               WITH ORDINALITY AS e(id, topic, key, type, source, subject, data, n)
         ORDER BY n`,
@@ -88,6 +90,8 @@ export async function publishEvents(
         column("subject"),
         column("data"),
         requestId,
+        trace.traceparent ?? null,
+        trace.tracestate ?? null,
       ],
     );
   }

@@ -1,4 +1,5 @@
-import type { Logger } from "@grassroots/kit";
+import { contextFrom, currentTraceHeaders, type Logger } from "@grassroots/kit";
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
 import type { Kafka, Message, Producer, TopicMessages } from "kafkajs";
 import { Client } from "pg";
 import { toKafkaHeaders } from "../contracts/envelope";
@@ -36,6 +37,8 @@ interface OutboxRow {
   time: Date;
   data: unknown;
   request_id: string | null;
+  traceparent: string | null;
+  tracestate: string | null;
 }
 
 /**
@@ -134,7 +137,7 @@ export class OutboxRelay {
     if (!client) return 0;
     await this.reportLag(client);
     const { rows } = await client.query<OutboxRow>(
-      `SELECT seq, id, topic, key, type, source, subject, time, data, request_id
+      `SELECT seq, id, topic, key, type, source, subject, time, data, request_id, traceparent, tracestate
          FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
       [this.options.batchSize ?? 500],
     );
@@ -146,10 +149,20 @@ export class OutboxRelay {
       await producer.connect();
       if (producer === this.producer) this.producerConnected = true;
     }
-    await producer.sendBatch({
-      topicMessages: groupByTopic(rows, this.options.topicPrefix ?? ""),
-      acks: -1,
-    });
+    // One producer span per event, a child of the writer's context from its row; its own context
+    // goes into the message, so the consumer's span follows it.
+    const spans = rows.map((row) => publishSpan(row, this.options.topicPrefix ?? ""));
+    try {
+      await producer.sendBatch({
+        topicMessages: groupByTopic(rows, this.options.topicPrefix ?? "", spans),
+        acks: -1,
+      });
+    } catch (error) {
+      for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: "not published" });
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
     await client.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [
       rows.map((r) => r.seq),
     ]);
@@ -249,9 +262,35 @@ function withinTime<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 const isBrokerError = (error: unknown) => error instanceof Error && error.name.startsWith("KafkaJS");
 
-function groupByTopic(rows: OutboxRow[], prefix: string): TopicMessages[] {
+const tracer = trace.getTracer("grassroots-outbox");
+
+/** A "publish" span of one row, parented to the context it was written in (none: a new trace). */
+function publishSpan(row: OutboxRow, prefix: string): Span {
+  const parent = contextFrom({
+    traceparent: row.traceparent ?? undefined,
+    tracestate: row.tracestate ?? undefined,
+  });
+  return tracer.startSpan(
+    `${prefix}${row.topic} publish`,
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: {
+        "messaging.system": "kafka",
+        "messaging.operation.type": "send",
+        "messaging.destination.name": `${prefix}${row.topic}`,
+        "messaging.message.id": row.id,
+        "cloudevents.event_type": row.type,
+      },
+    },
+    parent,
+  );
+}
+
+function groupByTopic(rows: OutboxRow[], prefix: string, spans: Span[]): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
+    // Tracing off, the span is a no-op carrying the row's context: the row's ids go on unchanged.
+    const traceContext = currentTraceHeaders(trace.setSpan(ROOT_CONTEXT, spans[i]));
     const messages = byTopic.get(row.topic) ?? [];
     messages.push({
       key: row.key,
@@ -263,6 +302,8 @@ function groupByTopic(rows: OutboxRow[], prefix: string): TopicMessages[] {
         subject: row.subject ?? undefined,
         time: new Date(row.time).toISOString(),
         requestid: row.request_id ?? undefined,
+        traceparent: traceContext.traceparent,
+        tracestate: traceContext.tracestate,
       }),
     });
     byTopic.set(row.topic, messages);

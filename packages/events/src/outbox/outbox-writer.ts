@@ -1,4 +1,4 @@
-import { currentContext } from "@grassroots/kit";
+import { currentContext, currentTraceHeaders } from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import type { EventContract, EventData } from "../contracts/contract";
@@ -47,9 +47,11 @@ export async function publishEvent<C extends EventContract>(
     );
   }
   const id = randomUUID();
+  // The writing span's context goes with the row: the relay and the consumers continue its trace.
+  const trace = currentTraceHeaders();
   await manager.query(
-    `INSERT INTO outbox (id, topic, key, type, source, subject, data, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO outbox (id, topic, key, type, source, subject, data, request_id, traceparent, tracestate)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       id,
       contract.topic,
@@ -59,6 +61,8 @@ export async function publishEvent<C extends EventContract>(
       options.subject ?? key,
       JSON.stringify(parsed.data),
       currentContext()?.requestId ?? null,
+      trace.traceparent ?? null,
+      trace.tracestate ?? null,
     ],
   );
   await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);

@@ -1,4 +1,4 @@
-import { onShutdown } from "@grassroots/kit";
+import { onShutdown, startTracing } from "@grassroots/kit";
 import { startSubgraph, type SubgraphProcess, type SubgraphWiring } from "./start-subgraph";
 import { runSubgraphCommand } from "./subgraph-commands";
 
@@ -19,8 +19,11 @@ export async function runSubgraph<W extends SubgraphWiring>(
     globalThis.process.stdout.write(`${result}\n`, () => globalThis.process.exit(0));
     return;
   }
+  const tracing = startTracing(process.name, process.config);
   const running = await startSubgraph(process);
   onShutdown(process.logger, process.config.SHUTDOWN_TIMEOUT_MS, () => [
     { name: "subgraph", stop: () => running.stop() },
+    // Last: the spans of the drained requests and the relay's final publishes are sent too.
+    { name: "tracing", stop: () => tracing.stop() },
   ]);
 }

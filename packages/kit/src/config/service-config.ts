@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tracingEnv } from "../tracing/tracing-config";
 import { envBool, envInt, envList, envPort, envUrl, logLevel, nodeEnv } from "./env-types";
 
 /**
@@ -58,6 +59,7 @@ export const serviceEnvSchema = z
     SHUTDOWN_TIMEOUT_MS: envInt(10000, 100),
     /** Largest request body: an import's 5 MB file arrives base64-encoded (~6.7 MB) inside GraphQL. */
     BODY_LIMIT_BYTES: envInt(8_000_000, 1024),
+    ...tracingEnv,
   })
   .superRefine(
     (env, ctx) => {

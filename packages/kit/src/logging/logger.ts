@@ -1,5 +1,6 @@
 import pino, { type Logger } from "pino";
 import { personalDataKeys } from "../identity/personal-data";
+import { currentTraceId } from "../tracing/trace-context";
 import { currentContext } from "./request-context";
 
 export type { Logger };
@@ -13,7 +14,9 @@ export function createLogger(service: string, level: string = "info"): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin() {
       const ctx = currentContext();
-      return ctx ? { requestId: ctx.requestId, userId: ctx.userId, eventId: ctx.eventId } : {};
+      // The trace id joins a log line to its trace (it is also the request id the gateway makes).
+      const traceId = currentTraceId();
+      return ctx ? { requestId: ctx.requestId, userId: ctx.userId, eventId: ctx.eventId, traceId } : {};
     },
     // Personal data never reaches a log line, whatever object it is nested in.
     redact: {

@@ -10,6 +10,8 @@ import { makeFormatError } from "../graphql/format-error";
 import { decodeIdentity, Headers, type Identity } from "../identity/identity";
 import { isAppError } from "../errors/app-error";
 import { runWithContext } from "../logging/request-context";
+import { operationSpanNamePlugin } from "../tracing/operation-span-name";
+import { contextFrom, inSpan, SpanKind } from "../tracing/trace-context";
 import { handleGraphQLRequest } from "./apollo-http";
 import { checkReadiness, type ReadinessCheck } from "./health";
 import { sendGraphQLError, sendJson } from "./http-io";
@@ -72,6 +74,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No Apollo Studio on government intranets: federated tracing would only cost time.
       ApolloServerPluginInlineTraceDisabled(),
+      operationSpanNamePlugin(),
       {
         async requestDidStart() {
           return {
@@ -124,14 +127,17 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     }
     const requestId = headerValue(req, Headers.requestId) ?? randomUUID();
     res.setHeader(Headers.requestId, requestId);
-    await runWithContext({ requestId, userId: identity?.userId }, () =>
-      handleGraphQLRequest(
-        apollo,
-        req,
-        res,
-        url,
-        async () => createContext(requestId, identity, logger, options.homePathOf),
-        options.bodyLimitBytes ?? 1_000_000,
+    // One server span per request, continuing the gateway's trace (its traceparent header).
+    await inSpan("graphql", { kind: SpanKind.SERVER, parent: contextFrom(req.headers) }, () =>
+      runWithContext({ requestId, userId: identity?.userId }, () =>
+        handleGraphQLRequest(
+          apollo,
+          req,
+          res,
+          url,
+          async () => createContext(requestId, identity, logger, options.homePathOf),
+          options.bodyLimitBytes ?? 1_000_000,
+        ),
       ),
     );
   };

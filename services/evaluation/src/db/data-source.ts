@@ -1,5 +1,6 @@
 import {
   InboxEventHashes1765000000000,
+  OutboxTraceContext1765300000000,
   OutboxAndInbox1764100000000,
   RuleStatusPublishedEntity,
 } from "@grassroots/events";
@@ -57,6 +58,7 @@ export const migrations = [
   Meetings1765100003000,
   Commendations1765100004000,
   InboxEventHashes1765000000000,
+  OutboxTraceContext1765300000000,
 ];
 
 export function createEvaluationDataSource(url: string, poolSize = 10): DataSource {

@@ -1,5 +1,6 @@
 import {
   InboxEventHashes1765000000000,
+  OutboxTraceContext1765300000000,
   OutboxAndInbox1764100000000,
   RuleStatusPublishedEntity,
 } from "@grassroots/events";
@@ -69,6 +70,7 @@ export const migrations = [
   Award1764600002000,
   Subsidy1764600003000,
   InboxEventHashes1765000000000,
+  OutboxTraceContext1765300000000,
 ];
 
 export function createFinanceDataSource(url: string, poolSize = 10): DataSource {

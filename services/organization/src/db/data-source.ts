@@ -1,5 +1,6 @@
 import {
   InboxEventHashes1765000000000,
+  OutboxTraceContext1765300000000,
   OutboxAndInbox1764100000000,
   RuleStatusPublishedEntity,
 } from "@grassroots/events";
@@ -42,6 +43,7 @@ export const migrations = [
   DivisionImportResults1764200003100,
   RuleStatus1764200004000,
   InboxEventHashes1765000000000,
+  OutboxTraceContext1765300000000,
 ];
 
 export function createOrganizationDataSource(url: string, poolSize = 10): DataSource {

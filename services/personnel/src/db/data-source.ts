@@ -1,5 +1,6 @@
 import {
   InboxEventHashes1765000000000,
+  OutboxTraceContext1765300000000,
   OutboxAndInbox1764100000000,
   RuleStatusPublishedEntity,
 } from "@grassroots/events";
@@ -48,6 +49,7 @@ export const migrations = [
   RosterImport1764700000000,
   PersonalDataAtRest1764800000000,
   InboxEventHashes1765000000000,
+  OutboxTraceContext1765300000000,
   KeyedRequestFingerprints1765100000000,
 ];
 

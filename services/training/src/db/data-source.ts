@@ -1,5 +1,6 @@
 import {
   InboxEventHashes1765000000000,
+  OutboxTraceContext1765300000000,
   OutboxAndInbox1764100000000,
   RuleStatusPublishedEntity,
 } from "@grassroots/events";
@@ -39,6 +40,7 @@ export const migrations = [
   OrgUnitProjection1764300004000,
   RuleStatus1764300005000,
   InboxEventHashes1765000000000,
+  OutboxTraceContext1765300000000,
 ];
 
 export function createTrainingDataSource(url: string, poolSize = 10): DataSource {
