@@ -3,61 +3,71 @@ import type { K8sObject } from "./helm";
 import { ROOT } from "./helm";
 import { validateObject } from "./validate";
 
+/** The shape of a field: a scalar type, a map of strings, an array of one shape, or a closed object. */
+type Shape = "string" | "strings" | "any" | [Shape] | { [field: string]: Shape };
+
+/** The fields of monitoring.coreos.com/v1 PrometheusRule the chart uses (the CRD's names and types). */
+const PROMETHEUS_RULE: Shape = {
+  apiVersion: "string",
+  kind: "string",
+  metadata: "any",
+  spec: {
+    groups: [
+      {
+        name: "string",
+        interval: "string",
+        rules: [
+          {
+            alert: "string",
+            record: "string",
+            expr: "string",
+            for: "string",
+            labels: "strings",
+            annotations: "strings",
+          },
+        ],
+      },
+    ],
+  },
+};
+
+function shapeProblems(value: unknown, shape: Shape, pointer: string): string[] {
+  if (shape === "any") return [];
+  if (shape === "string") return typeof value === "string" ? [] : [`${pointer}: must be string`];
+  const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
+  if (shape === "strings") {
+    if (!isObject) return [`${pointer}: must be an object`];
+    return Object.entries(value).flatMap(([k, v]) =>
+      typeof v === "string" ? [] : [`${pointer}/${k}: must be string`],
+    );
+  }
+  if (Array.isArray(shape)) {
+    if (!Array.isArray(value)) return [`${pointer}: must be array`];
+    return value.flatMap((item, i) => shapeProblems(item, shape[0], `${pointer}/${i}`));
+  }
+  if (!isObject) return [`${pointer}: must be an object`];
+  return Object.entries(value).flatMap(([k, v]) =>
+    shape[k] === undefined
+      ? [`${pointer}/${k}: unknown field`]
+      : shapeProblems(v, shape[k], `${pointer}/${k}`),
+  );
+}
+
 /**
- * A PrometheusRule (a CRD kubernetes-models lacks) against the fields of monitoring.coreos.com/v1 the
- * chart uses: unknown fields and wrong types are problems, as for the ServiceMonitor.
+ * A PrometheusRule (a CRD kubernetes-models lacks) against the CRD's fields the chart uses: unknown
+ * fields and wrong types are problems, as for the ServiceMonitor; each rule is an alert or a record
+ * with an expression, `for` a Prometheus duration; the metadata as the API server checks it.
  */
 export function prometheusRuleProblems(object: K8sObject): string[] {
-  const problems: string[] = [];
-  const closed = (
-    value: unknown,
-    pointer: string,
-    allowed: Record<string, "string" | "object" | "array">,
-  ) => {
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      problems.push(`${pointer}: must be an object`);
-      return;
-    }
-    for (const [key, child] of Object.entries(value)) {
-      const type = allowed[key];
-      if (!type) problems.push(`${pointer}/${key}: unknown field`);
-      else if (type === "array" ? !Array.isArray(child) : typeof child !== type || Array.isArray(child))
-        problems.push(`${pointer}/${key}: must be ${type}`);
-    }
-  };
-  const stringMap = (value: unknown, pointer: string) => {
-    if (value === undefined) return;
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      problems.push(`${pointer}: must be an object`);
-      return;
-    }
-    for (const [key, child] of Object.entries(value))
-      if (typeof child !== "string") problems.push(`${pointer}/${key}: must be string`);
-  };
-  closed(object, "", { apiVersion: "string", kind: "string", metadata: "object", spec: "object" });
-  closed(object.spec, "/spec", { groups: "array" });
-  for (const [g, group] of ((object.spec?.groups as unknown[]) ?? []).entries()) {
-    closed(group, `/spec/groups/${g}`, { name: "string", interval: "string", rules: "array" });
-    for (const [r, rule] of (((group as { rules?: unknown[] }).rules as unknown[]) ?? []).entries()) {
+  const problems = shapeProblems(object, PROMETHEUS_RULE, "");
+  for (const [g, group] of ((object.spec?.groups as { rules?: Record<string, unknown>[] }[]) ?? []).entries())
+    for (const [r, rule] of (group.rules ?? []).entries()) {
       const at = `/spec/groups/${g}/rules/${r}`;
-      closed(rule, at, {
-        alert: "string",
-        record: "string",
-        expr: "string",
-        for: "string",
-        labels: "object",
-        annotations: "object",
-      });
-      const { alert, record, expr, for: pending } = rule as Record<string, unknown>;
-      if (!alert === !record) problems.push(`${at}: exactly one of alert and record`);
-      if (typeof expr !== "string" || !expr.trim()) problems.push(`${at}/expr: required`);
-      if (pending !== undefined && !/^([0-9]+(ms|s|m|h|d|w|y))+$/.test(String(pending)))
+      if (!rule.alert === !rule.record) problems.push(`${at}: exactly one of alert and record`);
+      if (typeof rule.expr !== "string" || !rule.expr.trim()) problems.push(`${at}/expr: required`);
+      if (rule.for !== undefined && !/^([0-9]+(ms|s|m|h|d|w|y))+$/.test(String(rule.for)))
         problems.push(`${at}/for: not a duration`);
-      stringMap((rule as { labels?: unknown }).labels, `${at}/labels`);
-      stringMap((rule as { annotations?: unknown }).annotations, `${at}/annotations`);
     }
-  }
-  // The metadata as the API server checks it, on a ConfigMap carrying it.
   const carrier = { apiVersion: "v1", kind: "ConfigMap", metadata: object.metadata };
   problems.push(...validateObject(carrier).map((problem) => `(metadata) ${problem}`));
   return problems;
