@@ -5,13 +5,20 @@ import { randomUUID } from "node:crypto";
 import { orgUnitState, orgUnitUpdatedData } from "../../events/org-unit-events";
 import { postEstablishedStatus } from "../../rules/r1-statistics-posts";
 import { systemPolicy } from "../access-policy";
-import { parentCodeOf } from "../division-code";
 import type { DivisionRow } from "../import/columns";
-import { checkRows, rejectionWords, RowRejected, type LevelledRow } from "../import/row-checks";
-import { pathOf, type NewOrgUnit, type OrgUnit, type OrgUnitKind, type OrgUnitPatch } from "../org-unit";
+import {
+  checkRows,
+  newUnitInput,
+  parentCodeOfRow,
+  placeRow,
+  rowChanges,
+  RowRejected,
+  type LevelledRow,
+} from "../import/row-checks";
+import { pathOf, type NewOrgUnit, type OrgUnit, type OrgUnitPatch } from "../org-unit";
 import type { BulkUnitChange, Clock, PendingEvent, Transaction } from "../ports";
 import { checkNewUnit } from "./create-org-unit";
-import type { ImportArea, ImportOptions, ImportReport } from "./import-divisions";
+import type { ImportOptions, ImportReport } from "./import-divisions";
 import { checkUpdate } from "./update-org-unit";
 
 /** Rows per statement: a few MB of parameters, a fixed number of statements per chunk. */
@@ -76,8 +83,6 @@ export async function importDivisionsBulk(
   return report;
 }
 
-const parentCodeOfRow = (row: DivisionRow) => row.parentCode ?? parentCodeOf(row.code);
-
 /** The units the import can see as it goes: the database's (looked up) and those it has planned. */
 class KnownUnits {
   private readonly byCode = new Map<string, OrgUnit>();
@@ -101,10 +106,6 @@ class KnownUnits {
   }
 }
 
-/** A unit the caller may see: anything for a tool, the caller's area otherwise. */
-const visible = (unit: OrgUnit | undefined, area: ImportArea | undefined) =>
-  unit && (!area || area.covers(unit.path)) ? unit : undefined;
-
 /**
  * The row-by-row path's upsert of one row (import-divisions.ts `upsertRow`), decided against the
  * known units instead of the database, with the same commands' checks (`checkNewUnit`, `checkUpdate`).
@@ -120,42 +121,23 @@ function planRow(
   const policy = options.policy ?? systemPolicy(options.actor);
   const area = options.area;
   return (row: LevelledRow): Planned => {
-    const parentCode = parentCodeOfRow(row);
-    const namedParent = known.code(parentCode);
     const found = known.code(row.code);
-    const existing = visible(found, area);
-    if (existing && (existing.parentId ?? null) === (namedParent?.id ?? null)) {
-      const kind: OrgUnitKind | undefined = row.kind && row.kind !== existing.kind ? row.kind : undefined;
-      const name = row.name.trim() !== existing.name ? row.name : undefined;
-      if (kind === undefined && name === undefined) return { row, outcome: "unchanged" };
-      const parent = kind !== undefined ? known.id(existing.parentId) : undefined;
+    const placed = placeRow(row, known.code(parentCodeOfRow(row)), found, area, rejectedCodes);
+    if ("update" in placed) {
+      const existing = placed.update;
+      const changes = rowChanges(row, existing);
+      if (!changes) return { row, outcome: "unchanged" };
+      const parent = changes.kind !== undefined ? known.id(existing.parentId) : undefined;
       const change = checkUpdate(policy, clock, existing, parent, {
         id: existing.id,
         expectedVersion: existing.version,
-        name,
-        kind,
+        ...changes,
       });
       if (Object.keys(change.patch).length === 0) return { row, outcome: "updated" };
       known.put({ ...existing, ...change.patch, version: existing.version + 1 });
       return { row, outcome: "updated", change };
     }
-    const parent = visible(namedParent, area);
-    if (parentCode && !parent) {
-      if (rejectedCodes.has(parentCode)) throw new RowRejected(rejectionWords.parentRejected(parentCode));
-      throw new RowRejected(rejectionWords.unknownParent(parentCode, area !== undefined));
-    }
-    if (existing) throw new RowRejected(rejectionWords.otherParent(row.code));
-    if (area && !parentCode) throw new RowRejected(rejectionWords.notInArea(row.code));
-    if (found) throw new RowRejected(rejectionWords.usedOutside(row.code));
-    const checked = checkNewUnit(policy, clock, parent ?? null, {
-      parentId: parent?.id ?? null,
-      code: row.code,
-      name: row.name,
-      kind: row.kind,
-      isSample: row.isSample,
-      postEstablished: row.postEstablished,
-      postEstablishedOn: row.postEstablishedOn,
-    });
+    const checked = checkNewUnit(policy, clock, placed.parent ?? null, newUnitInput(row, placed.parent));
     const derived = orgUnitIdForCode(row.code);
     const id = takenIds.has(derived) ? randomUUID() : derived;
     const unit: NewOrgUnit = {

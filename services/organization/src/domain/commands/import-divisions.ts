@@ -2,12 +2,18 @@ import { isAppError } from "@grassroots/kit/errors";
 import { systemPolicy, type ChangePolicy } from "../access-policy";
 import { createOrgUnitIn } from "./create-org-unit";
 import { updateOrgUnitIn } from "./update-org-unit";
-import { parentCodeOf } from "../division-code";
-import type { OrgUnitKind } from "../org-unit";
 import type { Clock, Transaction, UnitOfWork } from "../ports";
-import type { OrgUnit } from "../org-unit";
 import type { DivisionRow } from "../import/columns";
-import { checkRows, rejectionWords, RowRejected, type ImportRejection } from "../import/row-checks";
+import {
+  checkRows,
+  newUnitInput,
+  parentCodeOfRow,
+  placeRow,
+  rowChanges,
+  RowRejected,
+  type ImportArea,
+  type ImportRejection,
+} from "../import/row-checks";
 import { importDivisionsBulk } from "./import-divisions-bulk";
 
 export interface ImportReport {
@@ -25,10 +31,7 @@ export interface ImportReport {
  */
 export type ImportPath = "bulk" | "rows";
 
-/** Whose area the import is confined to (a caller's Access): rows outside it are rejected. */
-export interface ImportArea {
-  covers(path: string): boolean;
-}
+export type { ImportArea };
 
 export interface ImportOptions {
   /** Recorded as the actor of every change (command-line tools; ignored when `policy` is given). */
@@ -159,56 +162,22 @@ async function applyBatch(tx: Transaction, context: RowContext, batch: readonly 
   return results;
 }
 
-/** A unit the caller may see: anything for a tool, the caller's area otherwise (a unit elsewhere reads as missing). */
-const visible = (unit: OrgUnit | undefined, area: ImportArea | undefined) =>
-  unit && (!area || area.covers(unit.path)) ? unit : undefined;
-
 async function upsertRow(tx: Transaction, context: RowContext, row: DivisionRow): Promise<Outcome> {
   const { clock, policy, area, rejectedCodes } = context;
-  const parentCode = row.parentCode ?? parentCodeOf(row.code);
+  const parentCode = parentCodeOfRow(row);
   const namedParent = parentCode ? await tx.units.getByCode(parentCode) : undefined;
   const found = await tx.units.getByCode(row.code);
-  const existing = visible(found, area);
-  // A unit in the caller's area under the parent the file names; that parent may lie above the area
-  // (a banner admin's file holds their banner's own row, whose parent is the city).
-  if (existing && (existing.parentId ?? null) === (namedParent?.id ?? null)) {
-    return updateIfChanged(tx, context, existing, row);
+  const placed = placeRow(row, namedParent, found, area, rejectedCodes);
+  if ("update" in placed) {
+    const changes = rowChanges(row, placed.update);
+    if (!changes) return "unchanged";
+    await updateOrgUnitIn(tx, policy, clock, {
+      id: placed.update.id,
+      expectedVersion: placed.update.version,
+      ...changes,
+    });
+    return "updated";
   }
-  const parent = visible(namedParent, area);
-  if (parentCode && !parent) {
-    if (rejectedCodes.has(parentCode)) throw new RowRejected(rejectionWords.parentRejected(parentCode));
-    throw new RowRejected(rejectionWords.unknownParent(parentCode, area !== undefined));
-  }
-  if (existing) throw new RowRejected(rejectionWords.otherParent(row.code));
-  if (area && !parentCode) throw new RowRejected(rejectionWords.notInArea(row.code));
-  // Held outside the caller's area: say the code is taken (codes are unique city-wide), never where.
-  if (found) throw new RowRejected(rejectionWords.usedOutside(row.code));
-  await createOrgUnitIn(tx, policy, clock, {
-    parentId: parent?.id ?? null,
-    code: row.code,
-    name: row.name,
-    kind: row.kind,
-    isSample: row.isSample,
-    postEstablished: row.postEstablished,
-    postEstablishedOn: row.postEstablishedOn,
-  });
+  await createOrgUnitIn(tx, policy, clock, newUnitInput(row, placed.parent));
   return "created";
-}
-
-async function updateIfChanged(
-  tx: Transaction,
-  { clock, policy }: RowContext,
-  existing: OrgUnit,
-  row: DivisionRow,
-): Promise<Outcome> {
-  const kind: OrgUnitKind | undefined = row.kind && row.kind !== existing.kind ? row.kind : undefined;
-  const name = row.name.trim() !== existing.name ? row.name : undefined;
-  if (kind === undefined && name === undefined) return "unchanged";
-  await updateOrgUnitIn(tx, policy, clock, {
-    id: existing.id,
-    expectedVersion: existing.version,
-    name,
-    kind,
-  });
-  return "updated";
 }

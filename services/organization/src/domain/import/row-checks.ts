@@ -1,5 +1,6 @@
-import { levelOfCode } from "../division-code";
-import { LEVELS, ORG_UNIT_KINDS } from "../org-unit";
+import type { CreateOrgUnitInput } from "../commands/create-org-unit";
+import { levelOfCode, parentCodeOf } from "../division-code";
+import { LEVELS, ORG_UNIT_KINDS, type OrgUnit, type OrgUnitKind } from "../org-unit";
 import type { DivisionRow } from "./columns";
 
 /**
@@ -67,3 +68,64 @@ export function checkRows(
   valid.sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
   return { valid, rejected };
 }
+
+/** Whose area the import is confined to (a caller's Access): rows outside it are rejected. */
+export interface ImportArea {
+  covers(path: string): boolean;
+}
+
+/** The parent code a row names: its parent_code cell, else the one its code implies. */
+export const parentCodeOfRow = (row: DivisionRow): string | null => row.parentCode ?? parentCodeOf(row.code);
+
+/** A unit the caller may see: anything for a tool, the caller's area otherwise (a unit elsewhere reads as missing). */
+export const visible = (unit: OrgUnit | undefined, area: ImportArea | undefined): OrgUnit | undefined =>
+  unit && (!area || area.covers(unit.path)) ? unit : undefined;
+
+/**
+ * Where a row goes, given the units holding its code (`found`) and its parent's (`namedParent`) as
+ * the import sees them now: an update of the unit in the caller's area under the parent the file
+ * names (that parent may lie above the area: a banner admin's file holds their banner's own row), or
+ * a new unit under `parent`. Anything else is rejected with the import's own reason.
+ */
+export function placeRow(
+  row: DivisionRow,
+  namedParent: OrgUnit | undefined,
+  found: OrgUnit | undefined,
+  area: ImportArea | undefined,
+  rejectedCodes: ReadonlySet<string>,
+): { update: OrgUnit } | { parent: OrgUnit | undefined } {
+  const parentCode = parentCodeOfRow(row);
+  const existing = visible(found, area);
+  if (existing && (existing.parentId ?? null) === (namedParent?.id ?? null)) return { update: existing };
+  const parent = visible(namedParent, area);
+  if (parentCode && !parent) {
+    if (rejectedCodes.has(parentCode)) throw new RowRejected(rejectionWords.parentRejected(parentCode));
+    throw new RowRejected(rejectionWords.unknownParent(parentCode, area !== undefined));
+  }
+  if (existing) throw new RowRejected(rejectionWords.otherParent(row.code));
+  if (area && !parentCode) throw new RowRejected(rejectionWords.notInArea(row.code));
+  // Held outside the caller's area: say the code is taken (codes are unique city-wide), never where.
+  if (found) throw new RowRejected(rejectionWords.usedOutside(row.code));
+  return { parent };
+}
+
+/** What a row changes of an existing unit: its name, its kind (when it gives one), or nothing. */
+export function rowChanges(
+  row: DivisionRow,
+  existing: OrgUnit,
+): { name?: string; kind?: OrgUnitKind } | undefined {
+  const kind = row.kind && row.kind !== existing.kind ? row.kind : undefined;
+  const name = row.name.trim() !== existing.name ? row.name : undefined;
+  return kind === undefined && name === undefined ? undefined : { name, kind };
+}
+
+/** The createOrgUnit input of a new unit from a row. */
+export const newUnitInput = (row: DivisionRow, parent: OrgUnit | undefined): CreateOrgUnitInput => ({
+  parentId: parent?.id ?? null,
+  code: row.code,
+  name: row.name,
+  kind: row.kind,
+  isSample: row.isSample,
+  postEstablished: row.postEstablished,
+  postEstablishedOn: row.postEstablishedOn,
+});
