@@ -2,7 +2,7 @@ import { currentContext, currentTraceHeaders } from "@grassroots/kit";
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import type { EventContract, EventData } from "../contracts/contract";
-import { OUTBOX_CHANNEL, type PublishOptions } from "./outbox-writer";
+import { checkedEvent, OUTBOX_CHANNEL, type PublishOptions } from "./outbox-writer";
 
 /** One event for `publishEvents`: what `publishEvent(manager, contract, data, options)` takes. */
 export interface OutboxEvent<C extends EventContract = EventContract> {
@@ -24,32 +24,17 @@ interface OutboxRowValues {
   data: string;
 }
 
-/** The checks of `publishEvent`, per event in plain TypeScript: the contract's schema, then the key. */
+/** An outbox row's values, its event checked as publishEvent checks it. */
 function outboxRowOf({ contract, data, options = {} }: OutboxEvent): OutboxRowValues {
-  const parsed = contract.schema.safeParse(data);
-  if (!parsed.success) {
-    throw new Error(`Event ${contract.type} does not match its contract: ${parsed.error.message}`);
-  }
-  const keyed = (parsed.data as Record<string, unknown>)[contract.key.field];
-  if (keyed === undefined || keyed === null) {
-    throw new Error(
-      `Event ${contract.type} has no ${contract.key.field}, its Kafka key (${contract.key.means})`,
-    );
-  }
-  const key = String(keyed);
-  if (options.key !== undefined && options.key !== key) {
-    throw new Error(
-      `Event ${contract.type} is keyed by ${contract.key.field} (${contract.key.means}); got key ${options.key}`,
-    );
-  }
+  const checked = checkedEvent(contract, data, options);
   return {
     id: randomUUID(),
     topic: contract.topic,
-    key,
+    key: checked.key,
     type: contract.type,
     source: `/grassroots/${contract.service}`,
-    subject: options.subject ?? key,
-    data: JSON.stringify(parsed.data),
+    subject: options.subject ?? checked.key,
+    data: JSON.stringify(checked.data),
   };
 }
 

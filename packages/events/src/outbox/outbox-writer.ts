@@ -17,18 +17,15 @@ export interface PublishOptions {
 }
 
 /**
- * Records an event in the outbox inside the caller's transaction: it is published if and only if
- * the business change commits. Data failing its contract is a programming error and throws.
+ * An event's data as its contract parses it, and its Kafka key (the field the contract names; a key
+ * given must equal it). Data failing its contract is a programming error and throws. Shared by
+ * publishEvent and publishEvents, so both check alike.
  */
-export async function publishEvent<C extends EventContract>(
-  manager: EntityManager,
+export function checkedEvent<C extends EventContract>(
   contract: C,
   data: EventData<C>,
   options: PublishOptions = {},
-): Promise<string> {
-  if (!manager.queryRunner?.isTransactionActive) {
-    throw new Error(`publishEvent(${contract.type}) must run inside the business transaction`);
-  }
+): { key: string; data: EventData<C> } {
   const parsed = contract.schema.safeParse(data);
   if (!parsed.success) {
     throw new Error(`Event ${contract.type} does not match its contract: ${parsed.error.message}`);
@@ -46,6 +43,23 @@ export async function publishEvent<C extends EventContract>(
       `Event ${contract.type} is keyed by ${contract.key.field} (${contract.key.means}); got key ${options.key}`,
     );
   }
+  return { key, data: parsed.data as EventData<C> };
+}
+
+/**
+ * Records an event in the outbox inside the caller's transaction: it is published if and only if
+ * the business change commits. Data failing its contract is a programming error and throws.
+ */
+export async function publishEvent<C extends EventContract>(
+  manager: EntityManager,
+  contract: C,
+  data: EventData<C>,
+  options: PublishOptions = {},
+): Promise<string> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`publishEvent(${contract.type}) must run inside the business transaction`);
+  }
+  const { key, data: checked } = checkedEvent(contract, data, options);
   const id = randomUUID();
   // The writing span's context goes with the row: the relay and the consumers continue its trace.
   const trace = currentTraceHeaders();
@@ -59,7 +73,7 @@ export async function publishEvent<C extends EventContract>(
       contract.type,
       `/grassroots/${contract.service}`,
       options.subject ?? key,
-      JSON.stringify(parsed.data),
+      JSON.stringify(checked),
       currentContext()?.requestId ?? null,
       trace.traceparent ?? null,
       trace.tracestate ?? null,
