@@ -6,6 +6,7 @@ LOG_TAG=down
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 rc=0
+"$INFRA_DIR/k8s.sh" stop || rc=1
 "$INFRA_DIR/redis.sh" stop || rc=1
 "$INFRA_DIR/kafka.sh" stop || rc=1
 "$INFRA_DIR/postgres.sh" stop || rc=1

@@ -57,6 +57,10 @@ built() {
 cmd_build() {
   if built; then log "binaries up to date in $BIN_DIR ($K8S_VERSION)"; return 0; fi
   command -v go >/dev/null 2>&1 || die "go not found: the control plane is built from the Go module proxy (Go 1.26 or newer)"
+  # go keeps its module and build caches (~6 GB) under $HOME; without a usable one, under .local.
+  if [ -z "${HOME:-}" ] || [ ! -w "${HOME:-/nonexistent}" ]; then
+    export GOPATH="${GOPATH:-$LOCAL_DIR/go}" GOCACHE="${GOCACHE:-$LOCAL_DIR/go-build}"
+  fi
   local out start v ldflags kwok_dir
   start=$(date +%s)
   out="$STATE/build"
@@ -76,7 +80,7 @@ cmd_build() {
   local b
   for b in "${BINARIES[@]}"; do cp -f "$out/$b" "$BIN_DIR/$b.tmp" && mv -f "$BIN_DIR/$b.tmp" "$BIN_DIR/$b"; done
   # kwok's own stages (from the module of go.mod's version): nodes become Ready and keep a
-  # heartbeat, pods become Ready at once, finish when they are a Job's (restartPolicy Never/OnFailure), and go on delete.
+  # heartbeat; pods become Ready at once, a Job's pods then complete, and deleted pods go.
   kwok_dir=$(cd "$TOOLS_DIR" && go list -m -f '{{.Dir}}' sigs.k8s.io/kwok)
   local stages="$kwok_dir/kustomize/stage"
   { for f in node/fast/node-initialize.yaml node/heartbeat/node-heartbeat.yaml pod/fast/pod-ready.yaml \
@@ -144,7 +148,8 @@ launch() {
   local name="$1"
   shift
   # setsid: the processes outlive the caller (a test's shell), and stop only by their pid file.
-  setsid "$BIN_DIR/$name" "$@" >"$LOGS/$name.log" 2>&1 </dev/null &
+  # 9>&-: the lock's descriptor stays with this script, or the next caller would wait on the cluster.
+  setsid "$BIN_DIR/$name" "$@" >"$LOGS/$name.log" 2>&1 </dev/null 9>&- &
   echo $! >"$RUN/$name.pid"
 }
 
@@ -170,7 +175,7 @@ EOF
 }
 
 nodes_ready() {
-  [ "$(api "https://127.0.0.1:$API_PORT/api/v1/nodes" | grep -o '"type": *"Ready", *"status": *"True"' | wc -l)" -ge "$NODES" ]
+  [ "$(api "https://127.0.0.1:$API_PORT/api/v1/nodes" | tr -d ' \n' | grep -o '"type":"Ready","status":"True"' | wc -l)" -ge "$NODES" ]
 }
 
 default_sa() { api "https://127.0.0.1:$API_PORT/api/v1/namespaces/default/serviceaccounts/default" >/dev/null 2>&1; }
@@ -191,7 +196,7 @@ cmd_start() {
     --listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
     --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
     --initial-cluster "local=http://127.0.0.1:$ETCD_PEER_PORT"
-  wait_for etcd curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:$ETCD_PORT/health"
+  wait_for etcd curl -fs --max-time 2 -o /dev/null "http://127.0.0.1:$ETCD_PORT/health"
   # --endpoint-reconciler-type=none: on a loopback address the default reconciler refuses to
   # publish the kubernetes Service's endpoints and the apiserver never becomes ready.
   # The service range is only allocated in etcd: nothing routes to it.
@@ -207,7 +212,7 @@ cmd_start() {
     --authorization-kubeconfig "$KUBECONFIG_FILE" --leader-elect=false --bind-address 127.0.0.1 --profiling=false)
   launch kube-controller-manager "${common[@]}" --secure-port "$KCM_PORT" \
     --service-account-private-key-file "$PKI/sa.key" --root-ca-file "$PKI/ca.crt" \
-    --cert-dir "$STATE/kcm-certs" --controllers '*,-nodeipam,-cloud-node-lifecycle,-service-lb-controller'
+    --cert-dir "$STATE/kcm-certs"
   launch kube-scheduler "${common[@]}" --secure-port "$SCHED_PORT" --cert-dir "$STATE/scheduler-certs"
   # Pod and node addresses kwok reports are only data: nothing connects to them.
   launch kwok --kubeconfig "$KUBECONFIG_FILE" --config "$STATE/kwok-stages.yaml" \
