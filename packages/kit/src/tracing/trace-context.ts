@@ -10,9 +10,11 @@ import {
   type Context,
   type Span,
 } from "@opentelemetry/api";
-import { randomBytes } from "node:crypto";
+import { RandomIdGenerator } from "@opentelemetry/sdk-trace-node";
 
 const tracer = () => trace.getTracer("grassroots");
+// The SDK's own ids (fast, not for secrets): a trace id names a request, it grants nothing.
+const ids = new RandomIdGenerator();
 
 /** W3C trace context as it travels in headers, outbox rows and CloudEvents. */
 export interface TraceHeaders {
@@ -62,8 +64,8 @@ export async function inSpan<T>(
   let span = tracer().startSpan(name, { kind: options.kind, attributes: options.attributes }, parent);
   if (!trace.isSpanContextValid(span.spanContext())) {
     span = trace.wrapSpanContext({
-      traceId: randomBytes(16).toString("hex"),
-      spanId: randomBytes(8).toString("hex"),
+      traceId: ids.generateTraceId(),
+      spanId: ids.generateSpanId(),
       traceFlags: TraceFlags.NONE,
     });
   }
