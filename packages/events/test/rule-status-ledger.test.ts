@@ -6,6 +6,7 @@ import {
   createRuleStatusTable,
   OrganizationRuleStatusChanged,
   OutboxAndInbox1764100000000,
+  OutboxTraceContext1765300000000,
   PersonnelRuleStatusChanged,
   publishRuleStatusesIfChanged,
   publishRuleStatusIfChanged,
@@ -35,7 +36,7 @@ beforeAll(async () => {
     url: db.url,
     poolSize: 4,
     entities: [RuleStatusPublishedEntity],
-    migrations: [OutboxAndInbox1764100000000, RuleStatusTable1764100000002],
+    migrations: [OutboxAndInbox1764100000000, OutboxTraceContext1765300000000, RuleStatusTable1764100000002],
     applicationName: "events-test",
   });
   await dataSource.initialize();

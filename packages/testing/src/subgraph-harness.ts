@@ -108,7 +108,13 @@ export async function startSubgraphHarness<W extends SubgraphWiring>(
     KAFKA_TOPIC_PREFIX: topicPrefix,
     INTERNAL_SECRET: testEnv.internalSecret,
     OUTBOX_POLL_MS: 100,
+    OUTBOX_BATCH_SIZE: 500,
     SHUTDOWN_TIMEOUT_MS: 10_000,
+    // Tracing off in the harness; the trace test runs real processes with an endpoint of its own.
+    OTEL_EXPORTER_OTLP_ENDPOINT: "",
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "",
+    OTEL_TRACES_SAMPLER_ARG: 1,
+    OTEL_BSP_SCHEDULE_DELAY: 5000,
   };
   let producer: Producer | undefined;
   const cleanUp = async () => {
