@@ -201,7 +201,12 @@ describe("#16: consumer lag, duplicates, retries and the DLQ", () => {
     await send({ widgetId: "held", n: 1 });
     await send({ widgetId: "behind-2", n: 2 });
     await send({ widgetId: "behind-3", n: 3 });
-    await lag.sample();
+    // On a new broker a topic's metadata can lag its creation for a moment ("Topic metadata not
+    // loaded"); the watcher tries again at its next sample, and so does this.
+    await waitFor(
+      async () => (await lag.sample(), (await lagOf()) === 3),
+      "the lag of 3 before the consumer starts",
+    );
     expect(await lagOf()).toBe(3);
     await consumer.start();
     await waitFor(() => holding, "the consumer to hold on the first event");
