@@ -122,8 +122,7 @@ describe("#16: tracing with OpenTelemetry", () => {
       60_000,
       100,
     );
-    // eslint-disable-next-line no-console
-    console.log(`#16 trace ${caller.traceId}:\n${printTree(chain)}`);
+    process.stdout.write(`#16 trace ${caller.traceId}:\n${printTree(chain)}\n`);
 
     const gatewayServer = one(
       chain,
