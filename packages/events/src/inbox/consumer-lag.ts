@@ -1,6 +1,7 @@
 import type { Logger } from "@grassroots/kit";
 import type { Admin, Kafka } from "kafkajs";
 import { dlqTopicOf } from "../contracts/contract";
+import { startPeriodicTasks } from "../runtime/periodic-task";
 import { consumerLag, deadLetterTopicMessages } from "./consumer-metrics";
 
 /** A consumer group as the metrics name it (the wiring's groupId) and as Kafka does (behind the prefix). */
@@ -30,8 +31,6 @@ export function watchConsumerLag(
   everyMs = 15_000,
 ): ConsumerLagWatch {
   let admin: Admin | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
 
   const connected = async (): Promise<Admin> => {
     if (admin) return admin;
@@ -83,21 +82,25 @@ export function watchConsumerLag(
     }
   };
 
-  const tick = () => {
-    if (stopped) return;
-    running ??= sample()
-      .catch((error: unknown) => logger.debug({ err: error }, "consumer lag not measured; tried again later"))
-      .finally(() => (running = undefined));
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  tick();
+  // A sample that fails (the broker away, a topic's metadata not loaded yet) is tried at the next
+  // tick; quietly, since the broker's own outage is told elsewhere.
+  const tasks = startPeriodicTasks(
+    [
+      {
+        name: "consumer lag",
+        everyMs,
+        run: () =>
+          sample().catch((error: unknown) =>
+            logger.debug({ err: error }, "consumer lag not measured; tried again later"),
+          ),
+      },
+    ],
+    logger,
+  );
   return {
     sample,
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      await tasks.stop();
       await admin?.disconnect().catch(() => undefined);
       admin = undefined;
     },

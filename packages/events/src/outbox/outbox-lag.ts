@@ -1,5 +1,6 @@
 import type { Logger } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
+import { startPeriodicTasks } from "../runtime/periodic-task";
 import { recordOutboxLag } from "./relay-metrics";
 
 export interface OutboxLagWatch {
@@ -14,7 +15,6 @@ export interface OutboxLagWatch {
  * publishes nothing and so would measure nothing, and that is when the lag matters.
  */
 export function watchOutboxLag(dataSource: DataSource, logger: Logger, everyMs = 5000): OutboxLagWatch {
-  let running: Promise<void> | undefined;
   const sample = async () => {
     const [row] = await dataSource.query<{ pending: number; age: number | null }[]>(
       `SELECT count(*)::int AS pending, EXTRACT(EPOCH FROM now() - min(time))::float AS age
@@ -22,19 +22,18 @@ export function watchOutboxLag(dataSource: DataSource, logger: Logger, everyMs =
     );
     recordOutboxLag(row.pending, row.age ?? 0);
   };
-  const tick = () => {
-    running ??= sample()
-      .catch((error: unknown) => logger.debug({ err: error }, "outbox lag not measured; tried again later"))
-      .finally(() => (running = undefined));
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  tick();
-  return {
-    sample,
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const tasks = startPeriodicTasks(
+    [
+      {
+        name: "outbox lag",
+        everyMs,
+        run: () =>
+          sample().catch((error: unknown) =>
+            logger.debug({ err: error }, "outbox lag not measured; tried again later"),
+          ),
+      },
+    ],
+    logger,
+  );
+  return { sample, stop: () => tasks.stop() };
 }
