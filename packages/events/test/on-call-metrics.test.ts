@@ -16,6 +16,7 @@ import {
   toKafkaHeaders,
 } from "../src";
 import { watchConsumerLag, type ConsumerLagWatch } from "../src/inbox/consumer-lag";
+import { consumerLag } from "../src/inbox/consumer-metrics";
 import { watchOutboxLag } from "../src/outbox/outbox-lag";
 import {
   allowConnections,
@@ -218,6 +219,27 @@ describe("#16: consumer lag, duplicates, retries and the DLQ", () => {
       async () => (await lag.sample(), (await lagOf()) === 0),
       "the lag to reach 0 once committed",
     );
+  });
+
+  it("#16: a group whose topic has no metadata yet does not leave the other groups unmeasured", async () => {
+    const kafka = createKafka(brokers, "lag-two-groups-test", logger);
+    const ghost = `test-lag-ghost-${randomUUID()}`;
+    const both = watchConsumerLag(
+      kafka,
+      [
+        { groupId: ghost, kafkaGroupId: ghost, topics: [`test.no-such-topic.${randomUUID()}`] },
+        { groupId, kafkaGroupId: groupId, topics: consumer.topics },
+      ],
+      logger,
+      3_600_000,
+    );
+    try {
+      consumerLag.set({ group: groupId, topic: Widget.topic, partition: "0" }, 99); // a stale reading
+      await expect(both.sample()).rejects.toThrow(); // the ghost group's failure is still told
+      expect(await lagOf()).toBe(0); // and the real group was measured: caught up
+    } finally {
+      await both.stop();
+    }
   });
 
   it("#16: a duplicate delivery (an event id already in the inbox) counts as a duplicate skipped, per consumer", async () => {

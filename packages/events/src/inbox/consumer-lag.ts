@@ -39,8 +39,28 @@ export function watchConsumerLag(
     return (admin = fresh);
   };
 
+  const sampleGroup = async (
+    client: Admin,
+    group: WatchedGroup,
+    watermarks: (topic: string) => Promise<Map<number, { high: bigint; low: bigint }>>,
+  ) => {
+    const committed = await client.fetchOffsets({ groupId: group.kafkaGroupId, topics: group.topics });
+    for (const { topic, partitions } of committed) {
+      const end = await watermarks(topic);
+      for (const { partition, offset } of partitions) {
+        const marks = end.get(partition);
+        if (!marks) continue;
+        // -1: nothing committed yet; the group reads from the beginning (fromBeginning), so all retained is behind.
+        const from = BigInt(offset) >= 0n ? BigInt(offset) : marks.low;
+        const lag = marks.high > from ? marks.high - from : 0n;
+        consumerLag.set({ group: group.groupId, topic, partition: String(partition) }, Number(lag));
+      }
+    }
+  };
+
   const sample = async () => {
     const client = await connected();
+    let failure: unknown;
     try {
       const ends = new Map<string, Map<number, { high: bigint; low: bigint }>>();
       const watermarks = async (topic: string) => {
@@ -53,18 +73,12 @@ export function watchConsumerLag(
         }
         return ends.get(topic)!;
       };
+      // One group's failure (its new topic's metadata not loaded yet) must not leave the others unmeasured.
       for (const group of groups) {
-        const committed = await client.fetchOffsets({ groupId: group.kafkaGroupId, topics: group.topics });
-        for (const { topic, partitions } of committed) {
-          const end = await watermarks(topic);
-          for (const { partition, offset } of partitions) {
-            const marks = end.get(partition);
-            if (!marks) continue;
-            // -1: nothing committed yet; the group reads from the beginning (fromBeginning), so all retained is behind.
-            const from = BigInt(offset) >= 0n ? BigInt(offset) : marks.low;
-            const lag = marks.high > from ? marks.high - from : 0n;
-            consumerLag.set({ group: group.groupId, topic, partition: String(partition) }, Number(lag));
-          }
+        try {
+          await sampleGroup(client, group, watermarks);
+        } catch (error) {
+          failure ??= error;
         }
       }
       const existing = new Set(await client.listTopics());
@@ -74,6 +88,7 @@ export function watchConsumerLag(
         for (const { high, low } of (await watermarks(dlq)).values()) depth += high - low;
         deadLetterTopicMessages.set({ topic: dlq }, Number(depth));
       }
+      if (failure) throw failure;
     } catch (error) {
       // A broken admin (the broker went away) is replaced at the next sample.
       admin = undefined;
