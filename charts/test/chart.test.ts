@@ -473,6 +473,31 @@ describe("NetworkPolicies", () => {
     );
   });
 
+  it("#16: the gateway reaches the shared response cache's Redis on its port only when one is configured", () => {
+    const redisRules = (set: string[]) =>
+      policy(render({ set }), "gateway").spec.egress.filter((rule: Json) =>
+        rule.ports.some((p: Json) => [6379, 6390, 7000].includes(p.port)),
+      );
+    expect(redisRules([])).toEqual([]);
+    // the URL's own port, to the given CIDRs
+    expect(
+      redisRules([
+        "gateway.responseCache.redis.url=redis://cache.example:6390/0",
+        "gateway.responseCache.redis.cidrs[0]=10.20.60.0/24",
+      ]),
+    ).toEqual([{ to: [{ ipBlock: { cidr: "10.20.60.0/24" } }], ports: [{ protocol: "TCP", port: 6390 }] }]);
+    // a URL without a port, or in a Secret: the `port` value, to any address
+    expect(redisRules(["gateway.responseCache.redis.url=rediss://cache.example"])).toEqual([
+      { ports: [{ protocol: "TCP", port: 6379 }] },
+    ]);
+    expect(
+      redisRules([
+        "gateway.responseCache.redis.existingSecret=cache",
+        "gateway.responseCache.redis.port=7000",
+      ]),
+    ).toEqual([{ ports: [{ protocol: "TCP", port: 7000 }] }]);
+  });
+
   it("can be switched off", () => {
     expect(ofKind(render({ set: ["networkPolicy.enabled=false"] }), "NetworkPolicy")).toEqual([]);
   });

@@ -163,6 +163,22 @@ composed from the non-secret parts and the password (Kubernetes expands $(DATABA
   {{- end }}
 {{- end -}}
 
+{{/*
+The gateway's egress rule to the shared response cache's Redis, or nothing when none is configured:
+the URL's own port when it names one (redis://host:6380/0), else responseCache.redis.port.
+*/}}
+{{- define "grassroots.redisEgressRule" -}}
+{{- $redis := .Values.gateway.responseCache.redis -}}
+{{- if or $redis.url $redis.existingSecret -}}
+{{- $port := $redis.port -}}
+{{- if $redis.url -}}
+{{- $hostPort := splitList ":" (urlParse $redis.url).host -}}
+{{- if gt (len $hostPort) 1 }}{{ $port = last $hostPort }}{{ end -}}
+{{- end -}}
+{{ include "grassroots.egressRule" (dict "cidrs" $redis.cidrs "ports" (list $port)) }}
+{{- end -}}
+{{- end -}}
+
 {{/* The egress rule to the cluster DNS. */}}
 {{- define "grassroots.dnsEgressRule" -}}
 - to:
