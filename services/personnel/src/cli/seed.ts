@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import { settingsOf } from "../config";
 import { createServices } from "../db/services";
 import { seedStaff } from "../domain/seed/seed";
+import { seedStaffInBulk } from "../db/seed-bulk/seed-in-bulk";
 import { runTool } from "./run-tool";
 
 /**
@@ -42,7 +43,7 @@ async function waitForProjection(
   }
 }
 
-// pnpm seed [-- --settle-seconds 5 --wait-seconds 90]: sample statisticians, posts and filed filings for
+// pnpm seed [-- --settle-seconds 5 --wait-seconds 90 --bulk true]: sample statisticians, posts and filed filings for
 // the units organization has published (run organization's seed first). Running it again adds only the
 // people of units that have none yet (units added since) and changes nothing else, users' changes included.
 runTool("seed", async (dataSource, logger, config) => {
@@ -50,9 +51,13 @@ runTool("seed", async (dataSource, logger, config) => {
   const settle = Number(args["settle-seconds"] ?? 5) * 1000;
   const wait = Number(args["wait-seconds"] ?? 90) * 1000;
   await waitForProjection(dataSource, settle, wait, (m) => logger.info(m, "waiting for the org projection"));
-  const report = await seedStaff(createServices(dataSource, settingsOf(config)), (done, total) =>
-    logger.info({ done, total }, "seed progress"),
-  );
+  const services = createServices(dataSource, settingsOf(config));
+  const onProgress = (done: number, total: number) => logger.info({ done, total }, "seed progress");
+  // --bulk true: the same people and commands, staged in memory and written set-wise (db/seed-bulk).
+  const report =
+    args.bulk !== "true"
+      ? await seedStaff(services, onProgress)
+      : await seedStaffInBulk(dataSource, services, onProgress);
   process.stdout.write(
     `units with staffing rules: ${report.units}\n` +
       `sample statisticians: ${report.people} (already there: ${report.alreadyThere}; ` +

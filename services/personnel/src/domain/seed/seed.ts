@@ -31,8 +31,19 @@ const clockAt = (date: string): Clock => ({
   now: () => new Date(`${date}T09:00:00+08:00`),
 });
 
+/** The sample people grouped by unit, in code order (Map keeps the order people come in). */
+export function peopleByUnit(people: readonly SamplePerson[]): Map<string, SamplePerson[]> {
+  const byUnit = new Map<string, SamplePerson[]>();
+  for (const person of people) {
+    const group = byUnit.get(person.unit.id);
+    if (group) group.push(person);
+    else byUnit.set(person.unit.id, [person]);
+  }
+  return byUnit;
+}
+
 /** The request id under which the seed registers a sample person: its mark that the person is there. */
-const registerKey = (person: SamplePerson) => `seed:register:${person.key}`;
+export const registerKey = (person: SamplePerson) => `seed:register:${person.key}`;
 
 /**
  * Sample staff for every active unit of the projection, through the same commands (rules, filings,
@@ -51,8 +62,7 @@ export async function seedStaff(
   const units = await services.units.projectedUnits();
   const staffed = units.filter((u) => u.active && STAFFED_KINDS.includes(u.kind));
   const people = samplePeople(staffed);
-  const byUnit = new Map<string, SamplePerson[]>();
-  for (const person of people) byUnit.set(person.unit.id, [...(byUnit.get(person.unit.id) ?? []), person]);
+  const byUnit = peopleByUnit(people);
 
   let done = 0;
   let skipped = 0;
@@ -69,17 +79,24 @@ export async function seedStaff(
     done += group.length;
     onProgress?.(done, people.length);
   }
-  return {
-    units: staffed.length,
-    people: people.length,
-    alreadyThere: skipped,
-    idNumberTaken: taken,
-    pendingTraining: people.filter((p) => p.trainedOn === null).length,
-    former: people.filter((p) => p.post.endDate).length,
-  };
+  return seedReport(staffed.length, people, skipped, taken);
 }
 
-async function seedPerson(
+export const seedReport = (
+  units: number,
+  people: readonly SamplePerson[],
+  alreadyThere: number,
+  idNumberTaken: number,
+): SeedReport => ({
+  units,
+  people: people.length,
+  alreadyThere,
+  idNumberTaken,
+  pendingTraining: people.filter((p) => p.trainedOn === null).length,
+  former: people.filter((p) => p.post.endDate).length,
+});
+
+export async function seedPerson(
   tx: Transaction,
   { settings }: PersonnelServices,
   person: SamplePerson,
