@@ -35,7 +35,8 @@ interface OutboxRow {
   source: string;
   subject: string | null;
   time: Date;
-  data: unknown;
+  /** The jsonb as PostgreSQL prints it: sent as is, never parsed and printed again (#15). */
+  data: string;
   request_id: string | null;
   traceparent: string | null;
   tracestate: string | null;
@@ -54,6 +55,8 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private wake?: () => void;
   private commitWake?: () => void;
+  /** A commit was notified since the last read began: that read may not have seen it. */
+  private notified = false;
   private lastLagCheck = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -136,8 +139,9 @@ export class OutboxRelay {
     const client = await this.connect();
     if (!client) return 0;
     await this.reportLag(client);
+    this.notified = false;
     const { rows } = await client.query<OutboxRow>(
-      `SELECT seq, id, topic, key, type, source, subject, time, data, request_id, traceparent, tracestate
+      `SELECT seq, id, topic, key, type, source, subject, time, data::text AS data, request_id, traceparent, tracestate
          FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
       [this.options.batchSize ?? 500],
     );
@@ -182,7 +186,10 @@ export class OutboxRelay {
       this.options.logger.warn({ err: error }, "outbox relay lost its database connection");
       if (this.client === client) this.client = undefined;
     });
-    client.on("notification", () => this.commitWake?.());
+    client.on("notification", () => {
+      this.notified = true;
+      this.commitWake?.();
+    });
     await client.connect();
     const { rows } = await client.query<{ locked: boolean }>(
       `SELECT pg_try_advisory_lock(hashtext($1)) AS locked`,
@@ -208,8 +215,14 @@ export class OutboxRelay {
     recordOutboxLag(rows[0].pending, rows[0].age ?? 0);
   }
 
-  /** Waits; stop() always cuts the wait short, a commit notification only when idle (not in backoff). */
+  /**
+   * Waits; stop() always cuts the wait short, a commit notification only when idle (not in backoff).
+   * A notification that came while the last read was running (a commit that read did not see) ends
+   * the wait at once: it would otherwise sit out the whole poll interval (#15). So does a stop() that
+   * came while a batch was being sent (its wake-up found no wait to cut short).
+   */
   private idle(ms: number, wakeOnCommit: boolean): Promise<void> {
+    if (!this.running || (wakeOnCommit && this.notified)) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -294,7 +307,7 @@ function groupByTopic(rows: OutboxRow[], prefix: string, spans: Span[]): TopicMe
     const messages = byTopic.get(row.topic) ?? [];
     messages.push({
       key: row.key,
-      value: JSON.stringify(row.data),
+      value: row.data,
       headers: toKafkaHeaders({
         id: row.id,
         source: row.source,

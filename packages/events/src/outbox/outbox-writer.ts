@@ -63,9 +63,12 @@ export async function publishEvent<C extends EventContract>(
   const id = randomUUID();
   // The writing span's context goes with the row: the relay and the consumers continue its trace.
   const trace = currentTraceHeaders();
+  // The row and the relay's wake-up in one statement: one round trip per event, not two (#15).
   await manager.query(
-    `INSERT INTO outbox (id, topic, key, type, source, subject, data, request_id, traceparent, tracestate)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `WITH written AS (
+       INSERT INTO outbox (id, topic, key, type, source, subject, data, request_id, traceparent, tracestate)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq)
+     SELECT pg_notify($11, '') FROM written`,
     [
       id,
       contract.topic,
@@ -77,8 +80,8 @@ export async function publishEvent<C extends EventContract>(
       currentContext()?.requestId ?? null,
       trace.traceparent ?? null,
       trace.tracestate ?? null,
+      OUTBOX_CHANNEL,
     ],
   );
-  await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   return id;
 }
