@@ -1,10 +1,11 @@
-import { runTool, waitUntilSettled, type Logger } from "@grassroots/kit";
+import { parseArgs, runTool, waitUntilSettled, type Logger } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { cliConfigSchema, type CliConfig } from "../config";
 import { createTrainingDataSource } from "../db/data-source";
 import { SqlSeedReads } from "../db/repositories/seed.reads";
 import { createServices } from "../db/services";
 import { seedTraining } from "../domain/seed/seed";
+import { seedTrainingInBulk } from "../db/seed-bulk/seed-in-bulk";
 
 /**
  * Waits (at most SEED_WAIT_SECONDS) until the org tree and personnel's statisticians have arrived by
@@ -22,7 +23,7 @@ async function waitForProjections(reads: SqlSeedReads, logger: Logger, seconds: 
   return settled;
 }
 
-// pnpm seed: a year of sample training for the Ordos tree, or every city projected (the current year), drawn from the
+// pnpm seed [-- --bulk true]: a year of sample training for the Ordos tree, or every city projected (the current year), drawn from the
 // statisticians personnel's seed created. Run with the suite up (infra/suite-up.sh does, after
 // organization's and personnel's seeds). Running it again changes nothing.
 runTool<typeof cliConfigSchema>(
@@ -48,9 +49,12 @@ runTool<typeof cliConfigSchema>(
     const services = createServices(dataSource, {
       passRule: { minAttendancePercent: config.TRAINING_PASS_MIN_ATTENDANCE_PERCENT },
     });
-    const report = await seedTraining(services, reads, (done, total) =>
-      logger.info({ done, total }, "seed progress"),
-    );
+    const onProgress = (done: number, total: number) => logger.info({ done, total }, "seed progress");
+    // --bulk true: the same sessions and commands, staged in memory and written set-wise (db/seed-bulk).
+    const report =
+      parseArgs(process.argv.slice(2)).bulk === "true"
+        ? await seedTrainingInBulk(dataSource, services, reads, onProgress)
+        : await seedTraining(services, reads, onProgress);
     process.stdout.write(
       `training seed for ${report.year}: sessions created ${report.sessions}, already there ${report.alreadyThere}; ` +
         `enrolments ${report.enrollments}, results ${report.results}, certificates issued ${report.certificates}\n`,
