@@ -2,7 +2,7 @@ import { parseArgs } from "@grassroots/kit";
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { SCALES } from "../generate/divisions";
-import { generate } from "../generate/generator";
+import { drainMarkdown, generate } from "../generate/generator";
 import { progress } from "../generate/progress";
 import { startBench } from "../generate/suite";
 import { extrapolate, generateMarkdown } from "../report/scale-report";
@@ -19,7 +19,10 @@ async function main() {
   try {
     const result = await generate(bench, scale, budgetSeconds);
     const report = { generatedAt: new Date().toISOString(), ...result, extrapolation: extrapolate(result) };
-    const markdown = generateMarkdown(report);
+    const markdown =
+      generateMarkdown(report) +
+      drainMarkdown(result.drain) +
+      `\nLoad average (1, 5, 15 min) at the start: ${result.loadAverage.start}; at the end: ${result.loadAverage.end}.\n`;
     if (args.write !== "false") {
       const base = resolve(__dirname, "../../reports", `generate-${scale}`);
       writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);

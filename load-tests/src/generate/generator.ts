@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { divisionCsv, SCALES, type ScaleShape } from "./divisions";
+import { drainMarkdown, sampleDrain, type ConsumerDrain } from "./drain";
 import { generateFinanceEvaluation, type RuleStatusWait } from "./finance-evaluation";
 import { progress, seconds } from "./progress";
 import type { Bench } from "./suite";
@@ -44,8 +45,22 @@ export interface GenerateResult {
   counts: ScaleCounts;
   /** Finance's and evaluation's: the city's line through the API, the wait for the rule results. */
   financeEvaluation?: { cityLinePayments: number; ruleStatuses?: RuleStatusWait };
+  /** Each consumer's drain through the run (src/generate/drain.ts). */
+  drain: ConsumerDrain[];
+  /** /proc/loadavg at the start and the end (the machine is shared). */
+  loadAverage: { start: string; end: string };
   elapsedSeconds: number;
 }
+
+export { drainMarkdown };
+
+const loadAverage = () => {
+  try {
+    return readFileSync("/proc/loadavg", "utf8").trim();
+  } catch {
+    return "n/a";
+  }
+};
 
 const phaseOf = (name: string, run: ToolRun): PhaseResult => ({
   phase: name,
@@ -123,6 +138,10 @@ export async function generate(
   const started = Date.now();
   const deadline = started + budgetSeconds * 1000;
   const phases: PhaseResult[] = [];
+  const startLoad = loadAverage();
+  const drain = sampleDrain(bench);
+  // Beyond the city: personnel's and training's seeds take their bulk path (same commands, staged, set-wise).
+  const bulk = scaleName === "city" ? [] : ["--bulk", "true"];
   const env = (service: string) => ({ DATABASE_URL: bench.suite.databases[service].url });
   // At the larger scales one phase could take the whole budget: organization's import gets half of it,
   // personnel's seed (which first waits for organization's events) a third, training's seed the rest.
@@ -169,7 +188,7 @@ export async function generate(
         await runServiceTool(
           "personnel",
           "seed",
-          ["--settle-seconds", "5", "--wait-seconds", String(wait)],
+          ["--settle-seconds", "5", "--wait-seconds", String(wait), ...bulk],
           env("personnel"),
           until,
         ),
@@ -187,7 +206,7 @@ export async function generate(
         await runServiceTool(
           "training",
           "seed",
-          [],
+          bulk,
           { ...env("training"), SEED_WAIT_SECONDS: String(wait) },
           deadline,
         ),
@@ -204,10 +223,20 @@ export async function generate(
     financeEvaluation = { cityLinePayments: fe.cityLinePayments, ruleStatuses: fe.ruleStatuses };
   }
   await bench.settle(`${scaleName} scale`, Math.max(10_000, deadline - Date.now()));
+  const drained = await drain.stop();
   const counts = await scaleCounts(bench);
   const elapsedSeconds = seconds(Date.now() - started);
   progress(
     `${scaleName} scale generated in ${elapsedSeconds} s: ${JSON.stringify(counts.orgUnitsByDepth)}, ${counts.statisticians ?? "-"} statisticians`,
   );
-  return { scale, budgetSeconds, phases, counts, financeEvaluation, elapsedSeconds };
+  return {
+    scale,
+    budgetSeconds,
+    phases,
+    counts,
+    financeEvaluation,
+    drain: drained,
+    loadAverage: { start: startLoad, end: loadAverage() },
+    elapsedSeconds,
+  };
 }
