@@ -474,7 +474,9 @@ export async function cityRun(run: number, options: CityRunOptions = {}): Promis
         }),
       );
       await bench.settle("relay rate", 120_000);
-      relay = await attempt("relay rate", () => measureRelayRate(bench, { events: 5000, caller: admin }));
+      relay = await attempt("relay rate", () =>
+        measureRelayRate(bench, { events: 5000, caller: admin, cpu }),
+      );
     }
     // Last, so every other figure is of the seeded city: measure, add banners, units and lines, measure again.
     let growth: GrowthResult | undefined;

@@ -445,16 +445,17 @@ export function markdown(report: BenchReport): string {
   if (runs.some((r) => r.events)) {
     lines.push(
       "Event latency: organization's `setRegisterCount` sent open-loop at the stated rate straight to the subgraph; for each RegisterCountSet event, " +
-        "outbox.time (the command's transaction) → the consumer's inbox.handled_at (the transaction that updates its projection), both PostgreSQL clocks.",
+        "outbox.time (the command's transaction) → the consumer's inbox.handled_at (the transaction that updates its projection), both PostgreSQL clocks. " +
+        "Relay p95: outbox.time → outbox.sent_at, the relay's part of it.",
       "",
-      "| run | target rate | achieved | events | mutation errors | mutation p95 ms | consumer | handled | p50 ms | p95 ms | p99 ms | max ms |",
-      "|---|---|---|---|---|---|---|---|---|---|---|---|",
+      "| run | target rate | achieved | events | mutation errors | mutation p95 ms | relay p95 ms | consumer | handled | p50 ms | p95 ms | p99 ms | max ms |",
+      "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     );
     runs.forEach((r, i) => {
       for (const e of [...(r.eventsAtLowerRates ?? []), ...(r.events ? [r.events] : [])]) {
         for (const c of e.consumers) {
           lines.push(
-            `| ${i + 1} | ${e.targetRatePerSecond}/s | ${e.achievedRatePerSecond}/s | ${e.events} | ${e.mutationErrors} | ${fmt(e.mutationLatencyMs.p95)} | ${c.consumer} | ${c.handled}${c.missing ? ` (${c.missing} missing)` : ""} | ${fmt(c.latencyMs.p50)} | ${fmt(c.latencyMs.p95)} | ${fmt(c.latencyMs.p99)} | ${fmt(c.latencyMs.max)} |`,
+            `| ${i + 1} | ${e.targetRatePerSecond}/s | ${e.achievedRatePerSecond}/s | ${e.events} | ${e.mutationErrors} | ${fmt(e.mutationLatencyMs.p95)} | ${fmt(e.relayLatencyMs?.p95 ?? null)} | ${c.consumer} | ${c.handled}${c.missing ? ` (${c.missing} missing)` : ""} | ${fmt(c.latencyMs.p50)} | ${fmt(c.latencyMs.p95)} | ${fmt(c.latencyMs.p99)} | ${fmt(c.latencyMs.max)} |`,
           );
         }
       }
@@ -471,14 +472,14 @@ export function markdown(report: BenchReport): string {
     lines.push(
       "Outbox relay, maximum sustained rate (organization):",
       "",
-      "| run | backlog | relay events/s | drained in | consumers (events/s over the drain) |",
-      "|---|---|---|---|---|",
+      "| run | backlog | relay events/s | drained in | relay CPU ms/event | consumers (events/s over the drain) |",
+      "|---|---|---|---|---|---|",
     );
     runs.forEach((r, i) => {
       const x = r.relay;
       if (x)
         lines.push(
-          `| ${i + 1} | ${x.events} | ${x.relayPerSecond} | ${x.relaySeconds} s | ${x.consumers.map((c) => `${c.consumer} ${c.perSecond}/s (${c.handled} in ${c.seconds} s)`).join("; ")} |`,
+          `| ${i + 1} | ${x.events} | ${x.relayPerSecond} | ${x.relaySeconds} s | ${x.relayCpuMsPerEvent ?? "–"} | ${x.consumers.map((c) => `${c.consumer} ${c.perSecond}/s (${c.handled} in ${c.seconds} s)`).join("; ")} |`,
         );
     });
     lines.push("", `Method: ${runs.find((r) => r.relay)!.relay!.method}.`, "");
