@@ -57,6 +57,8 @@ export class OutboxRelay {
   private commitWake?: () => void;
   /** A commit was notified since the last read began: that read may not have seen it. */
   private notified = false;
+  /** The next batch, read by the statement that marked the last one, on that connection (#15). */
+  private readAhead?: { client: Client; rows: OutboxRow[] };
   private lastLagCheck = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -136,15 +138,22 @@ export class OutboxRelay {
 
   /** Sends one batch of unsent rows in commit order; returns how many were sent (0 when idle or not leader). */
   private async publishBatch(): Promise<number> {
+    const limit = this.options.batchSize ?? 500;
     const client = await this.connect();
     if (!client) return 0;
     await this.reportLag(client);
-    this.notified = false;
-    const { rows } = await client.query<OutboxRow>(
-      `SELECT seq, id, topic, key, type, source, subject, time, data::text AS data, request_id, traceparent, tracestate
-         FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
-      [this.options.batchSize ?? 500],
-    );
+    const ahead = this.readAhead?.client === client ? this.readAhead.rows : undefined;
+    this.readAhead = undefined;
+    let rows = ahead;
+    if (!rows) {
+      this.notified = false;
+      rows = (
+        await client.query<OutboxRow>(
+          `SELECT ${COLUMNS} FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
+          [limit],
+        )
+      ).rows;
+    }
     if (rows.length === 0) return 0;
     // This batch's producer: after a stall the relay has replaced it, and a late connect must not
     // mark the new one connected.
@@ -167,11 +176,18 @@ export class OutboxRelay {
     } finally {
       for (const span of spans) span.end();
     }
-    await client.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [
-      rows.map((r) => r.seq),
-    ]);
+    // Marks this batch and reads the next in one statement: one round trip less per batch. Both
+    // parts see the statement's snapshot, so the read leaves out the rows being marked by seq (not
+    // by "seq > the last", which would skip a lower seq committed late and break a key's order).
+    this.notified = false;
+    const next = await client.query<OutboxRow>(
+      `WITH marked AS (UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[]))
+       SELECT ${COLUMNS} FROM outbox WHERE sent_at IS NULL AND seq <> ALL($1::bigint[]) ORDER BY seq LIMIT $2`,
+      [rows.map((r) => r.seq), limit],
+    );
+    // A batch given up as stalled (its producer replaced) finishes on its own: its read is not used.
+    if (producer === this.producer) this.readAhead = { client, rows: next.rows };
     outboxPublished.inc(rows.length);
-    this.lastLagCheck = 0;
     return rows.length;
   }
 
@@ -205,6 +221,7 @@ export class OutboxRelay {
     return client;
   }
 
+  /** At most once a second, also while busy: a count per batch would cost a round trip each (#15). */
   private async reportLag(client: Client): Promise<void> {
     if (Date.now() - this.lastLagCheck < 1000) return;
     this.lastLagCheck = Date.now();
@@ -255,6 +272,9 @@ export class OutboxRelay {
     await this.resetConnections();
   }
 }
+
+const COLUMNS =
+  "seq, id, topic, key, type, source, subject, time, data::text AS data, request_id, traceparent, tracestate";
 
 class PublishStalled extends Error {
   constructor(ms: number) {
