@@ -7,6 +7,7 @@ import type { PersonnelServices } from "../../domain/ports";
 import { isPublicView, type StatisticianView } from "../../domain/statistician";
 import type { GraphQLContext } from "../context";
 import { loaders } from "../loaders";
+import { asTypes } from "../types/as-type";
 import { OrgUnitRefType } from "../types/org-unit.type";
 import { PostAssignmentType, PrePostGateType, StatisticianType } from "../types/statistician.type";
 
@@ -99,7 +100,10 @@ export class StatisticianFields {
     @Arg("includeEnded", () => Boolean, { nullable: true, defaultValue: true }) includeEnded: boolean,
   ): Promise<PostAssignment[]> {
     if (isPublicView(s)) return [];
-    const all = (await loaders(ctx, this.services).records.load(s.id)).assignments;
+    const all = asTypes(
+      PostAssignmentType,
+      (await loaders(ctx, this.services).records.load(s.id)).assignments,
+    );
     return includeEnded ? all : all.filter((a) => a.status !== "ENDED");
   }
 }

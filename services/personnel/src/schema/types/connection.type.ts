@@ -5,9 +5,10 @@ import type { Filing } from "../../domain/filing";
 import type { Page } from "../../domain/ports";
 import type { Statistician } from "../../domain/statistician";
 import { FilingType } from "./filing.type";
+import { asType } from "./as-type";
 import { PostAssignmentType, StatisticianType } from "./statistician.type";
 
-@ObjectType("StatisticianEdge")
+@ObjectType("StatisticianEdge", { simpleResolvers: true })
 export class StatisticianEdgeType {
   @Field() cursor: string;
   @Field(() => StatisticianType) node: Statistician;
@@ -18,20 +19,20 @@ export class StatisticianEdgeType {
   assignment: PostAssignment | null;
 }
 
-@ObjectType("StatisticianConnection")
+@ObjectType("StatisticianConnection", { simpleResolvers: true })
 export class StatisticianConnectionType {
   @Field(() => [StatisticianEdgeType]) edges: StatisticianEdgeType[];
   @Field(() => PageInfoType) pageInfo: PageInfoType;
   @Field(() => Int) totalCount: number;
 }
 
-@ObjectType("FilingEdge")
+@ObjectType("FilingEdge", { simpleResolvers: true })
 export class FilingEdgeType {
   @Field() cursor: string;
   @Field(() => FilingType) node: Filing;
 }
 
-@ObjectType("FilingConnection", { description: "Filings, oldest submission first." })
+@ObjectType("FilingConnection", { simpleResolvers: true, description: "Filings, oldest submission first." })
 export class FilingConnectionType {
   @Field(() => [FilingEdgeType]) edges: FilingEdgeType[];
   @Field(() => PageInfoType) pageInfo: PageInfoType;
@@ -45,7 +46,7 @@ export const statisticianConnection = (page: Page<Statistician>): StatisticianCo
     page,
     "statistician",
     (s) => s.id,
-    (node, cursor) => ({ cursor, node, assignment: null }),
+    (node, cursor) => ({ cursor, node: asType(StatisticianType, node), assignment: null }),
   );
 
 /** A unit's statisticians page through their posts: the cursor holds the post's id. */
@@ -56,7 +57,11 @@ export const unitStatisticianConnection = (
     page,
     "assignment",
     (r) => r.assignment.id,
-    (r, cursor) => ({ cursor, node: r.statistician, assignment: r.assignment }),
+    (r, cursor) => ({
+      cursor,
+      node: asType(StatisticianType, r.statistician),
+      assignment: asType(PostAssignmentType, r.assignment),
+    }),
   );
 
 export const filingConnection = (page: Page<Filing>): FilingConnectionType =>
