@@ -290,6 +290,44 @@ describe("R6: the yearly obligation and each banner's coverage", () => {
     }
   });
 
+  it("#15: trainingCoverage without banners in the selection counts no banner (the city's obligation alone), with them as before", async () => {
+    const statements = async (query: string, variables: Record<string, unknown>) => {
+      h.queries.queries = [];
+      const res = await h.call(query, variables, cityAdmin);
+      return { res, statements: h.queries.queries.length };
+    };
+    const full = await statements(COVERAGE, { year: 2026 });
+    const city = await statements(
+      `query ($year: Int!) { trainingCoverage(year: $year) { year cityObligationMet } }`,
+      {
+        year: 2026,
+      },
+    );
+    const viaFragment = await statements(
+      `query ($year: Int!) { trainingCoverage(year: $year) { cityObligationMet ...B } }
+       fragment B on TrainingCoverage { banners { banner { id } staff } }`,
+      { year: 2026 },
+    );
+    expect(city.res.errors).toBeUndefined();
+    expect(city.res.data!.trainingCoverage).toEqual({
+      year: 2026,
+      cityObligationMet: full.res.data!.trainingCoverage.cityObligationMet,
+    });
+    // scope · banners · the city's sessions · the banners' counts; without banners: scope · sessions.
+    expect(full.statements).toBe(4);
+    expect(city.statements).toBe(2);
+    // Asked through a fragment, the banners are counted.
+    expect(viaFragment.statements).toBe(full.statements);
+    expect(viaFragment.res.data!.trainingCoverage.banners).toHaveLength(9);
+    // With a bannerId an unknown banner is refused whatever is selected.
+    const unknown = await h.call(
+      `query { trainingCoverage(year: 2026, bannerId: "00000000-0000-4000-8000-000000000000") { cityObligationMet } }`,
+      {},
+      cityAdmin,
+    );
+    expect(unknown.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+  });
+
   it("refuses a year outside 2000–2100", async () => {
     const res = await h.call(COVERAGE, { year: 1999 }, cityAdmin);
     expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "year" });

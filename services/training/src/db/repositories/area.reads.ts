@@ -2,7 +2,8 @@ import type { DataSource } from "typeorm";
 import type { OrgUnitRef } from "../../domain/directory";
 import type { AreaReads } from "../../domain/ports";
 import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
-import { homeScope, statisticianInScope, unitInScope } from "./scope.sql";
+import { POST_PATH } from "./post.sql";
+import { homeScope, pathInScope, unitInScope } from "./scope.sql";
 
 /**
  * Whether other services' entities (a Statistician, an OrgUnit reached as a reference) lie in the
@@ -14,8 +15,12 @@ export class SqlAreaReads implements AreaReads {
 
   async statisticians(ids: readonly string[], homeUnitId: string): Promise<string[]> {
     if (ids.length === 0) return [];
+    // From the posts of the asked people (their index), not from every post: the EXISTS per id was
+    // planned as a semi join over the whole post table (3.5 ms of 4.6 for 200 people at city scale).
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT x.id::text AS id FROM unnest($1::uuid[]) AS x(id) WHERE ${statisticianInScope("x.id", homeScope("$2"))}`,
+      `SELECT DISTINCT va.statistician_id::text AS id
+         FROM statistician_assignment va LEFT JOIN org_unit vu ON vu.id = va.org_unit_id
+        WHERE va.statistician_id = ANY($1::uuid[]) AND ${pathInScope(POST_PATH("va", "vu"), homeScope("$2"))}`,
       [ids, homeUnitId],
     );
     return rows.map((r) => r.id);
