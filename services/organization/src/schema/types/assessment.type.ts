@@ -3,7 +3,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
 import type { AssessmentResult, ItemStatus } from "../../domain/standardization";
 import { AssessmentResultEnum, ItemStatusEnum } from "./enums";
 
-@ObjectType("AssessmentItem")
+@ObjectType("AssessmentItem", { simpleResolvers: true })
 export class AssessmentItemType {
   @Field() itemCode: string;
   @Field(() => ItemStatusEnum) status: ItemStatus;
@@ -11,6 +11,7 @@ export class AssessmentItemType {
 }
 
 @ObjectType("StandardizationAssessment", {
+  simpleResolvers: true,
   description: "R2: one township's assessment against a standard version.",
 })
 export class AssessmentType {

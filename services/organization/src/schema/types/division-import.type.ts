@@ -1,6 +1,9 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
-@ObjectType("DivisionImportRejection", { description: "A row the import did not apply, and why." })
+@ObjectType("DivisionImportRejection", {
+  simpleResolvers: true,
+  description: "A row the import did not apply, and why.",
+})
 export class DivisionImportRejectionType {
   @Field(() => Int, { description: "The row's line in the file (for XLSX its sheet row number)." })
   line: number;
@@ -9,6 +12,7 @@ export class DivisionImportRejectionType {
 }
 
 @ObjectType("DivisionImportReport", {
+  simpleResolvers: true,
   description:
     "What a division import did (or, in a dry run, would do): units created, updated, unchanged, and every " +
     "rejected row with its line and reason. Rows outside your area are rejected as not in your area.",

@@ -5,14 +5,17 @@ import type { Page } from "../../domain/ports";
 import { OrgUnitType } from "./org-unit.type";
 
 @Cacheable("structure")
-@ObjectType("OrgUnitEdge")
+@ObjectType("OrgUnitEdge", { simpleResolvers: true })
 export class OrgUnitEdgeType {
   @Field() cursor: string;
   @Field(() => OrgUnitType) node: OrgUnit;
 }
 
 @Cacheable("structure")
-@ObjectType("OrgUnitConnection", { description: "Units ordered by code; page with first/after." })
+@ObjectType("OrgUnitConnection", {
+  simpleResolvers: true,
+  description: "Units ordered by code; page with first/after.",
+})
 export class OrgUnitConnectionType {
   @Field(() => [OrgUnitEdgeType]) edges: OrgUnitEdgeType[];
   @Field(() => PageInfoType) pageInfo: PageInfoType;

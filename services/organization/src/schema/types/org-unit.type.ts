@@ -7,6 +7,7 @@ import { OrgUnitKindEnum } from "./enums";
 @Directive('@key(fields: "id")')
 @Cacheable("structure")
 @ObjectType("OrgUnit", {
+  simpleResolvers: true,
   description:
     "A unit of the org tree: city, banner/district, township level or village level. Reached by reference from outside your area (inYourArea false), only its public identity is shown (id, code, name, kind, depth, parentId, active); its work data (register count, statistics post, deactivation, parent, ancestors, children, history, assessment) is null or empty.",
 })
@@ -48,7 +49,10 @@ export class OrgUnitType {
 }
 
 @Cacheable("summary")
-@ObjectType("StatisticsPost", { description: "R1: the unit's statistics work post (统计工作岗位)." })
+@ObjectType("StatisticsPost", {
+  simpleResolvers: true,
+  description: "R1: the unit's statistics work post (统计工作岗位).",
+})
 export class StatisticsPostType {
   @Field({ description: "Whether R1 requires this kind of unit to have a post." }) required: boolean;
   @Field() established: boolean;
@@ -56,7 +60,7 @@ export class StatisticsPostType {
 }
 
 @Cacheable("structure")
-@ObjectType("RegisterCountEntry")
+@ObjectType("RegisterCountEntry", { simpleResolvers: true })
 export class RegisterCountEntryType {
   @Field(() => Int) count: number;
   @Field(() => LocalDateResolver) asOf: string;
@@ -71,7 +75,7 @@ export class RegisterCountEntryType {
   @Field(() => GraphQLISODateTime) recordedAt: Date;
 }
 
-@ObjectType("MoveOrgUnitResult")
+@ObjectType("MoveOrgUnitResult", { simpleResolvers: true })
 export class MoveOrgUnitResultType {
   @Field(() => OrgUnitType) unit: OrgUnitType;
   @Field(() => Int, { description: "Descendants whose code and path were rewritten." })

@@ -6,7 +6,7 @@ import { OrgUnitKindEnum } from "./enums";
 import { OrgUnitType } from "./org-unit.type";
 
 @Cacheable("summary")
-@ObjectType("KindPostCoverage")
+@ObjectType("KindPostCoverage", { simpleResolvers: true })
 export class KindPostCoverageType {
   @Field(() => OrgUnitKindEnum) kind: OrgUnitKind;
   @Field(() => Int) established: number;
@@ -17,6 +17,7 @@ export class KindPostCoverageType {
 
 @Cacheable("summary")
 @ObjectType("BannerPostCoverage", {
+  simpleResolvers: true,
   description:
     "R1: active units that need a statistics post (township and village level, parks) and how many have one.",
 })
@@ -29,6 +30,7 @@ export class BannerPostCoverageType {
 }
 
 @ObjectType("BannerStandardizationSummary", {
+  simpleResolvers: true,
   description:
     "R2 per banner as of a date: active township-level units (SUBDISTRICT, TOWN, TOWNSHIP, SUMU), those assessed, " +
     "those whose latest assessment is STANDARDIZED, completion rate (standardized / townships), those recognised; " +

@@ -3,7 +3,10 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { ItemGroup } from "../../domain/standardization";
 import { ItemGroupEnum } from "./enums";
 
-@ObjectType("StandardItem", { description: "One of the 八有八化 items of a standard version." })
+@ObjectType("StandardItem", {
+  simpleResolvers: true,
+  description: "One of the 八有八化 items of a standard version.",
+})
 export class StandardItemType {
   @Field(() => Int) ordinal: number;
   @Field(() => ItemGroupEnum) group: ItemGroup;
@@ -14,6 +17,7 @@ export class StandardItemType {
 }
 
 @ObjectType("StandardizationStandard", {
+  simpleResolvers: true,
   description:
     "A version of the 八有八化 standard. Versions are never edited once used: a change is a new version.",
 })

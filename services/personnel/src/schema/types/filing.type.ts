@@ -12,7 +12,7 @@ import {
 } from "./enums";
 import { OrgUnitRefType } from "./org-unit.type";
 
-@ObjectType("FilingDetails", { description: "What changed (no personal data)." })
+@ObjectType("FilingDetails", { simpleResolvers: true, description: "What changed (no personal data)." })
 export class FilingDetailsType {
   @Field(() => RoleEnum, { nullable: true }) role?: StatisticianRole;
   @Field(() => EstablishmentEnum, { nullable: true }) establishment?: EstablishmentStatus;
@@ -26,7 +26,10 @@ export class FilingDetailsType {
   @Field(() => String, { nullable: true, description: "DEPARTURE: why the post ended." }) reason?: string;
 }
 
-@ObjectType("FilingStep", { description: "One step of a filing's history (kept forever)." })
+@ObjectType("FilingStep", {
+  simpleResolvers: true,
+  description: "One step of a filing's history (kept forever).",
+})
 export class FilingStepType {
   @Field(() => FilingStepEnum) step: FilingStepName;
   @Field(() => FilingStatusEnum, { nullable: true }) fromStatus: FilingStatus | null;
@@ -37,6 +40,7 @@ export class FilingStepType {
 }
 
 @ObjectType("Filing", {
+  simpleResolvers: true,
   description:
     "R5 (备案): a staff change reported level by level to the banner bureau. Village-level changes are forwarded by " +
     "their township; township-level and park changes go straight to the bureau, which files or returns them.",

@@ -7,7 +7,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
  */
 @Directive('@key(fields: "id")')
 @Cacheable("summary")
-@ObjectType("OrgUnit")
+@ObjectType("OrgUnit", { simpleResolvers: true })
 export class OrgUnitRefType {
   @Field(() => ID) id: string;
 }

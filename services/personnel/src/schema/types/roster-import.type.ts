@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
 @ObjectType("RosterImportRejection", {
+  simpleResolvers: true,
   description:
     "A row the import did not apply, and why: named by line, unit code and name (never the ID number or phone).",
 })
@@ -14,6 +15,7 @@ export class RosterImportRejectionType {
 }
 
 @ObjectType("RosterImportReport", {
+  simpleResolvers: true,
   description:
     "What a roster import did (or, in a dry run, would do): people registered, posts appointed (PENDING_TRAINING " +
     "until pre-post training, R7; each filed, R5), rows unchanged (the person already holds that post), and every " +

@@ -5,7 +5,10 @@ import type { StaffingResult } from "../../domain/staffing";
 import { OrgUnitRefType } from "./org-unit.type";
 
 @Cacheable("summary")
-@ObjectType("StaffingRequirement", { description: "One requirement of R3 or R4 for a unit, met or not." })
+@ObjectType("StaffingRequirement", {
+  simpleResolvers: true,
+  description: "One requirement of R3 or R4 for a unit, met or not.",
+})
 export class StaffingRequirementType {
   @Field({ description: "R3 or R4." }) rule: string;
   @Field({ description: "Stable code, e.g. R3_FULL_TIME_IN_ESTABLISHMENT." }) code: string;
@@ -21,7 +24,7 @@ export class StaffingRequirementType {
 }
 
 @Cacheable("summary")
-@ObjectType("StaffCounts", { description: "Open posts of the unit by status." })
+@ObjectType("StaffCounts", { simpleResolvers: true, description: "Open posts of the unit by status." })
 export class StaffCountsType {
   @Field(() => Int) active: number;
   @Field(() => Int) activeFullTimeInEstablishment: number;
@@ -31,6 +34,7 @@ export class StaffCountsType {
 
 @Cacheable("summary")
 @ObjectType("StaffingResult", {
+  simpleResolvers: true,
   description: "R3/R4 for one unit, evaluated now from its ACTIVE posts and register count.",
 })
 export class StaffingResultType {
@@ -42,7 +46,7 @@ export class StaffingResultType {
 }
 
 @Cacheable("summary")
-@ObjectType("UnitStaffing")
+@ObjectType("UnitStaffing", { simpleResolvers: true })
 export class UnitStaffingType {
   @Field(() => OrgUnitRefType) orgUnit: OrgUnitRefType;
   @Field({ description: "Division code, as personnel knows it (from organization's events)." })
@@ -55,6 +59,7 @@ export class UnitStaffingType {
 
 @Cacheable("summary")
 @ObjectType("BannerStaffing", {
+  simpleResolvers: true,
   description:
     "The staffing gaps of a banner: every active unit R3/R4 covers, in code order (each township before its villages).",
 })

@@ -15,6 +15,7 @@ const WITHHELD = "Null when the person was reached by reference from outside you
 
 @Directive('@key(fields: "id")')
 @ObjectType("Statistician", {
+  simpleResolvers: true,
   description:
     "A statistician (统计人员), a person. The resident ID number, birth date and phone are personal data: in full for " +
     "CITY_ADMIN, BANNER_ADMIN and UNIT_CLERK (who only see people in their area), masked for other roles. " +
@@ -45,6 +46,7 @@ export class StatisticianType {
 }
 
 @ObjectType("PrePostGate", {
+  simpleResolvers: true,
   description: "R7: whether the person holds a completed pre-post training (岗前培训).",
 })
 export class PrePostGateType {
@@ -55,7 +57,10 @@ export class PrePostGateType {
   @Field(() => LocalDateResolver, { nullable: true }) completedOn: string | null;
 }
 
-@ObjectType("PostAssignment", { description: "A statistician in a post at an org unit." })
+@ObjectType("PostAssignment", {
+  simpleResolvers: true,
+  description: "A statistician in a post at an org unit.",
+})
 export class PostAssignmentType {
   @Field(() => ID) id: string;
   @Field(() => RoleEnum) role: StatisticianRole;
@@ -74,6 +79,7 @@ export class PostAssignmentType {
 }
 
 @ObjectType("StaffChange", {
+  simpleResolvers: true,
   description: "A staff change: the post as it is now, the post it replaced (a transfer), and its R5 filing.",
 })
 export class StaffChangeType {

@@ -6,6 +6,7 @@ import { ACTOR_ID, ACTOR_NAME } from "./actor-fields";
 
 @Directive('@key(fields: "id")')
 @ObjectType("TrainingCertificate", {
+  simpleResolvers: true,
   description: "R7: a pre-post training certificate, numbered per organizer and year.",
 })
 export class TrainingCertificateType implements Partial<CertificateView> {
@@ -22,7 +23,10 @@ export class TrainingCertificateType implements Partial<CertificateView> {
   @Field(() => String, { nullable: true, description: ACTOR_NAME }) issuedByName: string | null;
 }
 
-@ObjectType("PrePostTraining", { description: "R7: whether the person holds a completed pre-post training." })
+@ObjectType("PrePostTraining", {
+  simpleResolvers: true,
+  description: "R7: whether the person holds a completed pre-post training.",
+})
 export class PrePostTrainingType {
   @Field() completed: boolean;
   @Field(() => LocalDateResolver, { nullable: true }) completedOn: string | null;

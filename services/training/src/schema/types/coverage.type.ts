@@ -8,6 +8,7 @@ import { TrainingSessionType } from "./session.type";
 
 @Cacheable("summary")
 @ObjectType("BannerTrainingCoverage", {
+  simpleResolvers: true,
   description:
     "R6 for one banner/district: staff = people with a post in force on asOf inside it; attended = those of them with a PASSED or " +
     "FAILED result at a COMPLETED session of the year organised by the city (COMPREHENSIVE) or by this banner's bureau.",
@@ -27,6 +28,7 @@ export class BannerTrainingCoverageType {
 
 @Cacheable("summary")
 @ObjectType("TrainingCoverage", {
+  simpleResolvers: true,
   description: "R6: the city's yearly comprehensive training and each banner's coverage.",
 })
 export class TrainingCoverageType {

@@ -6,6 +6,7 @@ import { EnrollmentStatusEnum, ResultEnum } from "./enums";
 
 @Directive('@key(fields: "id")')
 @ObjectType("TrainingEnrollment", {
+  simpleResolvers: true,
   description: "A statistician in a session, with attendance and result once recorded.",
 })
 export class TrainingEnrollmentType implements Partial<EnrollmentView> {

@@ -8,6 +8,7 @@ import { AudienceEnum, SessionStatusEnum, TrainingKindEnum } from "./enums";
 
 @Directive('@key(fields: "id")')
 @ObjectType("TrainingSession", {
+  simpleResolvers: true,
   description: "A training session of the city bureau or a banner/district bureau (R6, R7).",
 })
 export class TrainingSessionType implements Partial<SessionView> {
@@ -44,13 +45,14 @@ export class TrainingSessionType implements Partial<SessionView> {
   @Field(() => GraphQLISODateTime) updatedAt: Date;
 }
 
-@ObjectType("TrainingSessionEdge")
+@ObjectType("TrainingSessionEdge", { simpleResolvers: true })
 export class TrainingSessionEdgeType {
   @Field() cursor: string;
   @Field(() => TrainingSessionType) node: TrainingSession;
 }
 
 @ObjectType("TrainingSessionConnection", {
+  simpleResolvers: true,
   description: "Sessions, latest start first; page with first/after.",
 })
 export class TrainingSessionConnectionType {
