@@ -7,9 +7,10 @@ import {
   OrgUnitUpdated,
   RegisterCountSet,
   type DomainHandler,
+  type ReceivedEvent,
 } from "@grassroots/events";
 import type { OrgUnitChange, OrgUnitProjectionWriter } from "./apply";
-import { orgUnitViewOf, type OrgUnitProjection } from "./units";
+import { orgUnitViewOf, type OrgUnitProjection, type OrgUnitState } from "./units";
 
 /**
  * The org-unit events: each carries the unit's full state (a move, one per descendant moved); a
@@ -34,18 +35,49 @@ export type AfterOrgUnitApplied<Tx> = (
 ) => Promise<void>;
 
 /**
+ * A batch's units in rounds: round k holds each unit's k-th state, so one unit's states are applied
+ * in their order (and `after` sees each one with its own `before`), as one by one would.
+ */
+export function roundsByUnit(views: OrgUnitProjection[]): OrgUnitProjection[][] {
+  const rounds: OrgUnitProjection[][] = [];
+  const seen = new Map<string, number>();
+  for (const view of views) {
+    const round = seen.get(view.id) ?? 0;
+    seen.set(view.id, round + 1);
+    (rounds[round] ??= []).push(view);
+  }
+  return rounds;
+}
+
+/**
  * The projection's handlers for a service's consumer (`consumerOf(group, transactionOf, [...])`): each
  * org-unit event's state is applied through `tx.units` (newer versions only); `after` runs, in the same
- * transaction, only when the state was newer.
+ * transaction, only when the state was newer. The six share one batch form: a backlog's units are
+ * applied in one upsert per round (`tx.units.applyMany`), `after` still called per applied unit.
  */
 export function orgUnitProjectionHandlers<Tx extends { units: OrgUnitProjectionWriter }>(
   after?: AfterOrgUnitApplied<Tx>,
 ): DomainHandler<Tx>[] {
-  return orgUnitEvents.map((contract) =>
-    handle(contract, async (event, tx: Tx) => {
-      const view = orgUnitViewOf(event.data);
-      const { applied, before } = await tx.units.apply(view);
-      if (applied && after) await after(tx, { view, before });
-    }),
-  );
+  const applyOne = async (tx: Tx, view: OrgUnitProjection) => {
+    const { applied, before } = await tx.units.apply(view);
+    if (applied && after) await after(tx, { view, before });
+  };
+  const handleBatch = async (events: ReceivedEvent<OrgUnitState>[], tx: Tx) => {
+    const views = events.map((e) => orgUnitViewOf(e.data));
+    if (!tx.units.applyMany) {
+      for (const view of views) await applyOne(tx, view);
+      return;
+    }
+    for (const round of roundsByUnit(views)) {
+      const changes = await tx.units.applyMany(round);
+      if (!after) continue;
+      for (const [i, { applied, before }] of changes.entries()) {
+        if (applied) await after(tx, { view: round[i], before });
+      }
+    }
+  };
+  return orgUnitEvents.map((contract) => ({
+    ...handle(contract, (event, tx: Tx) => applyOne(tx, orgUnitViewOf(event.data))),
+    handleBatch,
+  }));
 }

@@ -29,6 +29,13 @@ export const consumerIdReused = new Counter({
   registers: [metricsRegistry],
 });
 
+export const consumerBatchFallbacks = new Counter({
+  name: "events_batch_fallbacks_total",
+  help: "Chunks of events whose transaction failed for a handler's reason and were handled one by one",
+  labelNames: ["group"] as const,
+  registers: [metricsRegistry],
+});
+
 export const consumerWaitingForInfrastructure = new Counter({
   name: "events_infrastructure_waits_total",
   help: "Handler attempts that failed because the database or broker was away, and were tried again",

@@ -9,6 +9,12 @@ export interface EventHandler<C extends EventContract = EventContract> {
   contract: C;
   /** Runs inside the inbox transaction: write through `manager` only, so the writes and the event id commit together. */
   handle(event: ReceivedEvent<EventData<C>>, manager: EntityManager): Promise<void>;
+  /**
+   * Optional: several events at once, with the same effect as `handle` on each in order (a backlog's
+   * many rows in one statement). Handlers sharing this very function get their consecutive events
+   * of a batch in one call, whatever their types.
+   */
+  handleBatch?(events: ReceivedEvent<EventData<C>>[], manager: EntityManager): Promise<void>;
 }
 
 /**
@@ -37,4 +43,13 @@ export interface EventConsumerOptions {
    * sharing a broker must not share a group, or one gets the other's partitions.
    */
   topicPrefix?: string;
+  /**
+   * "batch" (the default): kafkajs batches cut into chunks of `batchSize` (500), each chunk one
+   * transaction with one inbox insert. "message": one transaction per event, the old path, kept for
+   * comparison (the drain benchmark).
+   */
+  consumeBy?: "batch" | "message";
+  batchSize?: number;
+  /** Partitions handled at once (kafkajs `partitionsConsumedConcurrently`, 1 by default): each takes a connection. */
+  partitionsConsumedConcurrently?: number;
 }

@@ -11,6 +11,8 @@ import type { ReceivedEvent } from "./received-event";
 export interface DomainHandler<Tx, C extends EventContract = EventContract> {
   contract: C;
   handle(event: ReceivedEvent<EventData<C>>, tx: Tx): Promise<void>;
+  /** Optional: many events in one go, as `handle` on each in order (see `EventHandler.handleBatch`). */
+  handleBatch?(events: ReceivedEvent<EventData<C>>[], tx: Tx): Promise<void>;
 }
 
 /** One handler: `handle(OrgUnitMoved, (event, tx) => applyOrgUnitState(tx, …))`. */
@@ -37,11 +39,21 @@ export function consumerOf<Tx>(
   transactionOf: (manager: EntityManager) => Tx,
   handlers: DomainHandler<Tx>[],
 ): ConsumerWiring {
+  // Handlers sharing one batch function keep sharing one: the consumer joins their events by it.
+  const batches = new Map<unknown, EventHandler["handleBatch"]>();
+  const batchOf = (batch: DomainHandler<Tx>["handleBatch"]) => {
+    if (!batch) return undefined;
+    if (!batches.has(batch)) {
+      batches.set(batch, (events, manager) => batch(events, transactionOf(manager)));
+    }
+    return batches.get(batch);
+  };
   return {
     groupId,
     handlers: handlers.map((handler): EventHandler => ({
       contract: handler.contract,
       handle: (event, manager) => handler.handle(event, transactionOf(manager)),
+      handleBatch: batchOf(handler.handleBatch),
     })),
   };
 }

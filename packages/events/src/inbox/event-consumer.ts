@@ -6,18 +6,20 @@ import {
   runWithContext,
   SpanKind,
 } from "@grassroots/kit";
-import type { Consumer, EachMessagePayload, KafkaMessage, Producer } from "kafkajs";
+import type { Consumer, EachBatchPayload, EachMessagePayload, KafkaMessage, Producer } from "kafkajs";
 import { dlqTopicOf } from "../contracts/contract";
 import { deadLetterHeaders } from "./dead-letter";
 import { replayDeadLetters, type ReplayReport } from "./dead-letter-replay";
 import { parseMessage } from "./message-parsing";
 import {
+  consumerBatchFallbacks,
   consumerDeadLettered,
   consumerHandled,
   consumerRetries,
   consumerWaitingForInfrastructure,
 } from "./consumer-metrics";
 import type { EventConsumerOptions, EventHandler, RetryPolicy } from "./consumer-options";
+import { ChunkHandlerFailed, handleChunkInInbox, type ChunkItem } from "./inbox-batch";
 import { handleInInbox } from "./inbox-transaction";
 import type { ReceivedEvent } from "./received-event";
 
@@ -35,6 +37,11 @@ class Stopping extends Error {}
  * - a domain rule refuses it (an AppError): straight to the DLQ ("rejected"), it can never pass;
  * - anything else (a bug): retried with backoff, then to the DLQ ("handler-failed").
  * A DLQ copy carries the error and the consumer group in headers; `replayDeadLetters` takes them back.
+ *
+ * Events come in batches (kafkajs `eachBatch`): each partition's batch is cut into chunks of
+ * `batchSize`, and a chunk is one transaction with one inbox insert, its handlers in offset order
+ * (so per key, as per partition, the order is kept). A chunk failing for a handler's reason is
+ * rolled back and its events are taken one by one as above, so a bad event goes alone to the DLQ.
  */
 export class EventConsumer {
   private consumer: Consumer;
@@ -85,7 +92,19 @@ export class EventConsumer {
   private async runConsumer(): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
-    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    const { consumeBy = "batch", partitionsConsumedConcurrently = 1 } = this.options;
+    if (consumeBy === "message") {
+      await this.consumer.run({
+        partitionsConsumedConcurrently,
+        eachMessage: (payload) => this.onMessage(payload),
+      });
+    } else {
+      await this.consumer.run({
+        partitionsConsumedConcurrently,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.onBatch(payload),
+      });
+    }
   }
 
   get topics(): string[] {
@@ -129,6 +148,101 @@ export class EventConsumer {
     await this.producer.disconnect();
   }
 
+  /** One partition's batch, chunk by chunk; each chunk's offsets are committed once it committed. */
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    const size = Math.max(1, this.options.batchSize ?? 500);
+    for (let start = 0; start < batch.messages.length; start += size) {
+      if (!isRunning() || isStale()) return; // a rebalance took the partition: the rest is re-read by its new owner
+      const chunk = batch.messages.slice(start, start + size);
+      await this.onChunk(batch.topic, batch.partition, chunk, heartbeat);
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  private async onChunk(
+    topic: string,
+    partition: number,
+    chunk: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    // Malformed messages leave for the DLQ first: they never enter the chunk's transaction.
+    const items: (ChunkItem & { message: KafkaMessage })[] = [];
+    for (const message of chunk) {
+      try {
+        const { event, handler } = parseMessage(this.handlers, topic, partition, message);
+        if (handler) items.push({ event, handler, message });
+      } catch (error) {
+        await this.deadLetter(topic, partition, message, error, 0);
+      }
+    }
+    if (!items.length) return;
+    const first = items[0].event;
+    // One consumer span per chunk continuing its first event's trace (the only one, for a lone event).
+    await inSpan(
+      `${topic} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextFrom({ traceparent: first.traceparent, tracestate: first.tracestate }),
+        attributes: {
+          ...this.spanAttributes(topic, first),
+          ...(items.length > 1 ? { "messaging.batch.message_count": items.length } : {}),
+        },
+      },
+      () => this.handleChunk(topic, partition, items, heartbeat),
+    );
+  }
+
+  private async handleChunk(
+    topic: string,
+    partition: number,
+    items: (ChunkItem & { message: KafkaMessage })[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const { dataSource, groupId, logger } = this.options;
+    for (;;) {
+      try {
+        const outcomes = await handleChunkInInbox({ dataSource, groupId, logger }, items);
+        this.endOutage();
+        outcomes.forEach((outcome, i) =>
+          consumerHandled.inc({ group: groupId, type: items[i].event.type, outcome }),
+        );
+        return;
+      } catch (caught) {
+        const error = caught instanceof ChunkHandlerFailed ? caught.error : caught;
+        if (isInfrastructureError(error)) {
+          await this.waitForInfrastructure(error, items[0].event.type, heartbeat);
+          continue; // the whole chunk again: its transaction was rolled back
+        }
+        const failed = caught instanceof ChunkHandlerFailed ? caught.index : undefined;
+        consumerBatchFallbacks.inc({ group: groupId });
+        logger.warn(
+          { err: error, topic, partition, events: items.length },
+          "a chunk of events failed; its events are handled one by one",
+        );
+        for (const [i, { message, event, handler }] of items.entries()) {
+          // The event that failed has had its first attempt.
+          const firstFailure = i === failed ? { error } : undefined;
+          await this.handleWithRetries(topic, partition, message, heartbeat, event, handler, firstFailure);
+        }
+        return;
+      }
+    }
+  }
+
+  private spanAttributes(topic: string, event: ReceivedEvent) {
+    return {
+      "messaging.system": "kafka",
+      "messaging.operation.type": "process",
+      "messaging.destination.name": topic,
+      "messaging.consumer.group.name": this.options.groupId,
+      "messaging.message.id": event.id,
+      "cloudevents.event_type": event.type,
+    };
+  }
+
   private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     let event: ReceivedEvent;
     let handler: EventHandler | undefined;
@@ -145,14 +259,7 @@ export class EventConsumer {
       {
         kind: SpanKind.CONSUMER,
         parent: contextFrom({ traceparent: event.traceparent, tracestate: event.tracestate }),
-        attributes: {
-          "messaging.system": "kafka",
-          "messaging.operation.type": "process",
-          "messaging.destination.name": topic,
-          "messaging.consumer.group.name": this.options.groupId,
-          "messaging.message.id": event.id,
-          "cloudevents.event_type": event.type,
-        },
+        attributes: this.spanAttributes(topic, event),
       },
       () => this.handleWithRetries(topic, partition, message, heartbeat, event, handler),
     );
@@ -165,11 +272,18 @@ export class EventConsumer {
     heartbeat: () => Promise<void>,
     event: ReceivedEvent,
     handler: EventHandler,
+    firstFailure?: { error: unknown },
   ): Promise<void> {
     const { logger } = this.options;
+    let failedInChunk = firstFailure;
     return runWithContext({ requestId: event.requestid ?? event.id, eventId: event.id }, async () => {
       for (let attempt = 1; ; attempt++) {
         try {
+          if (failedInChunk) {
+            const { error } = failedInChunk; // its first attempt, in its chunk
+            failedInChunk = undefined;
+            throw error;
+          }
           const outcome = await this.handleOnce(handler, event);
           this.endOutage();
           consumerHandled.inc({ group: this.options.groupId, type: event.type, outcome });
