@@ -41,6 +41,7 @@ export * from "./graphql/scalar-checks";
 export * from "./idempotency/idempotency";
 export * from "./idempotency/retryable";
 export * from "./db/idempotency-store";
+export * from "./db/insert-rows";
 export * from "./validation/collections";
 export * from "./validation/money";
 export * from "./tracing/tracing-config";

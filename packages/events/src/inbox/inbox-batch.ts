@@ -24,7 +24,7 @@ export class ChunkHandlerFailed extends Error {
   }
 }
 
-interface Standing {
+export interface Standing {
   hash: string | null;
   topic: string;
   offset: string;
@@ -103,7 +103,7 @@ async function standingEvents(
 }
 
 /** Not a redelivery when the data differs: the first one stands, this one is counted and named (never its data). */
-function noticeReuse(
+export function noticeReuse(
   inbox: { groupId: string; logger: Logger },
   event: ReceivedEvent,
   hash: string,

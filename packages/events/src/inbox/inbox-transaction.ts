@@ -1,8 +1,8 @@
 import type { Logger } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
-import { consumerIdReused } from "./consumer-metrics";
 import type { EventHandler } from "./event-consumer";
 import { eventDataHash } from "./event-hash";
+import { noticeReuse } from "./inbox-batch";
 import type { ReceivedEvent } from "./received-event";
 
 /**
@@ -31,21 +31,12 @@ export async function handleInInbox(
       `SELECT data_hash, topic, kafka_offset FROM inbox WHERE consumer = $1 AND event_id = $2`,
       [groupId, event.id],
     );
-    if (first?.data_hash && first.data_hash !== hash) {
-      // Not a redelivery: the same id with other data. The first one stands; this one is counted and named.
-      consumerIdReused.inc({ group: groupId, type: event.type });
-      inbox.logger.warn(
-        {
-          eventId: event.id,
-          type: event.type,
-          topic: event.topic,
-          offset: event.offset,
-          firstTopic: first.topic,
-          firstOffset: first.kafka_offset,
-        },
-        "event id reused with different data; the first event stands and this one is dropped",
-      );
-    }
+    noticeReuse(
+      inbox,
+      event,
+      hash,
+      first && { hash: first.data_hash, topic: first.topic, offset: first.kafka_offset },
+    );
     return "duplicate";
   });
 }

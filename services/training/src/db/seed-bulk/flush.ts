@@ -1,43 +1,10 @@
 import { publishEvents } from "@grassroots/events";
-import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { insertRows } from "@grassroots/kit";
+import type { EntityManager } from "typeorm";
 import { CertificateEntity } from "../entities/certificate.entity";
 import { EnrollmentEntity } from "../entities/enrollment.entity";
 import { TrainingSessionEntity } from "../entities/session.entity";
 import type { StagedChunk } from "./staged-transaction";
-
-/** Rows per statement: a few MB of JSON, whatever the size of the chunk. */
-const ROWS_PER_STATEMENT = 5000;
-
-/** A value as jsonb_populate_recordset reads it into its column's type. */
-const jsonValue = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
-
-/**
- * Inserts entity objects with one INSERT … SELECT FROM jsonb_populate_recordset per ROWS_PER_STATEMENT
- * rows, the entity's mapped columns converted by the database's own input functions (personnel's bulk
- * seed has the same writer: a candidate for packages/kit once both have settled).
- */
-async function insertRows<T extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  rows: readonly T[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const meta = manager.connection.getMetadata(entity);
-  const columns = meta.columns.filter((c) => !c.isGenerated);
-  const names = columns.map((c) => `"${c.databaseName}"`).join(", ");
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const json = rows
-      .slice(start, start + ROWS_PER_STATEMENT)
-      .map((row) =>
-        Object.fromEntries(columns.map((c) => [c.databaseName, jsonValue(c.getEntityValue(row))])),
-      );
-    await manager.query(
-      `INSERT INTO "${meta.tableName}" (${names})
-       SELECT ${names} FROM jsonb_populate_recordset(NULL::"${meta.tableName}", $1::jsonb)`,
-      [JSON.stringify(json)],
-    );
-  }
-}
 
 /**
  * Writes a staged chunk in its transaction: sessions, enrolments with their results, certificates, the
