@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { OrgUnitProjection } from "@grassroots/org-projection/units";
 import type { Scope, StaffingReads, UnitWithCounts } from "../../domain/ports";
-import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
+import { OrgUnitProjectionEntity, pathUnder } from "@grassroots/org-projection";
 import { pattern } from "./area.sql";
 import { pickColumns, selectColumns } from "./entity-columns";
 import { countsOf, STAFF_COUNT_COLUMNS, STAFF_COUNTS_LATERAL } from "./staff-counts.sql";
@@ -35,10 +35,11 @@ export class SqlStaffingReads implements StaffingReads {
     kinds: readonly string[],
   ): Promise<{ banner: OrgUnitProjection | undefined; units: UnitWithCounts[] }> {
     // The banner row first (depth 1, zero counts), then its units in scope with counts, in code order.
+    // pathUnder: the banner's subtree as an index range (a LIKE on b.path would scan every unit).
     const rows = await this.query(
       `WITH b AS (SELECT * FROM org_unit WHERE id = $1 AND depth = 1)
        SELECT ${selectColumns(this.dataSource, OrgUnitProjectionEntity, "u")}, ${STAFF_COUNT_COLUMNS}
-         FROM b JOIN org_unit u ON u.path LIKE b.path || '%'
+         FROM b JOIN org_unit u ON ${pathUnder("u.path", "b.path")}
          ${STAFF_COUNTS_LATERAL}
         WHERE u.id = b.id OR (u.path LIKE $2 AND u.active AND u.kind = ANY($3))
         ORDER BY u.depth <> 1, u.code`,
