@@ -82,6 +82,8 @@ synchronous_commit = off
 full_page_writes = off
 $preload
 pg_stat_statements.track = all
+# Whole statements in pg_stat_activity (default 1 kB): the benchmark's EXPLAIN at scale reads them there.
+track_activity_query_size = 16384
 CONF
   as_root mkdir -p "$confdir/conf.d"
   if ! cmp -s "$tmp" "$conf" 2>/dev/null; then
