@@ -143,8 +143,10 @@ export async function generate(
   // Beyond the city: personnel's and training's seeds take their bulk path (same commands, staged, set-wise).
   const bulk = scaleName === "city" ? [] : ["--bulk", "true"];
   const env = (service: string) => ({ DATABASE_URL: bench.suite.databases[service].url });
-  // At the larger scales one phase could take the whole budget: organization's import gets half of it,
-  // personnel's seed (which first waits for organization's events) a third, training's seed the rest.
+  // At the larger scales one phase could take the whole budget: personnel's seed (which first waits for
+  // organization's events) gets a third of it, training's seed the rest. Organization's import may use
+  // all of it: it stages and checks every row before it applies any, so an import cut off loads nothing
+  // (a national run on a loaded machine, 2026-12-02, stopped it at 88 % and had no units at all).
   const share = (fraction: number) =>
     scaleName === "city" ? deadline : Math.min(deadline, Date.now() + fraction * budgetSeconds * 1000);
 
@@ -173,7 +175,7 @@ export async function generate(
           "import-divisions",
           ["--file", file, "--batch-size", "500"],
           env("organization"),
-          share(0.5),
+          deadline,
         ),
       ),
     );
