@@ -145,7 +145,7 @@ export async function generate(
   const env = (service: string) => ({ DATABASE_URL: bench.suite.databases[service].url });
   // At the larger scales one phase could take the whole budget: personnel's seed (which first waits for
   // organization's events) gets a third of it, training's seed the rest. Organization's import may use
-  // all of it: it stages and checks every row before it applies any, so an import cut off loads nothing
+  // all of it: it stages, checks and applies every row in one transaction, so an import cut off loads nothing
   // (a national run on a loaded machine, 2026-12-02, stopped it at 88 % and had no units at all).
   const share = (fraction: number) =>
     scaleName === "city" ? deadline : Math.min(deadline, Date.now() + fraction * budgetSeconds * 1000);
