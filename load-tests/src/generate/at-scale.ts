@@ -4,7 +4,7 @@ import { newState, runFlows } from "../driver/runner";
 import { round } from "../driver/stats";
 import { runSetup } from "../driver/steps";
 import { StatementCounter } from "../measure/sql";
-import { statementTimes, type StatementTime } from "../profile/statements";
+import { statementsBetween, statementTimes, type StatementTime } from "../profile/statements";
 import { PARAMS, SCENARIOS, type ScenarioDef } from "../scenarios/definitions";
 import type { Json } from "../scenarios/template";
 import { progress } from "./progress";
@@ -197,21 +197,10 @@ export async function scenariosAtScale(
       const result = await load(seconds);
       const staffingStatement = await watch.stop();
       const after = await statementTimes(counter.admin, dbNames);
-      const diff = after
-        .map(({ key, ...s }) => {
-          const b = before.find((x) => x.key === key);
-          const calls = s.calls - (b?.calls ?? 0);
-          const totalMs = round(s.totalMs - (b?.totalMs ?? 0));
-          return {
-            ...s,
-            calls,
-            totalMs,
-            rows: s.rows - (b?.rows ?? 0),
-            msPerCall: round(totalMs / Math.max(1, calls), 2),
-          };
-        })
-        .filter((s) => s.calls > 0)
-        .sort((a, b) => b.totalMs - a.totalMs);
+      const diff = statementsBetween(before, after).map(({ key: _key, ...s }) => ({
+        ...s,
+        msPerCall: round(s.totalMs / s.calls, 2),
+      }));
       if (name === BANNER_STAFFING.name || (name === "banner-clerk" && staffingPlans.length === 0))
         staffingPlans = await explainStaffing(
           await bench.db("personnel"),

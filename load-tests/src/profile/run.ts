@@ -13,7 +13,7 @@ import { RssSampler } from "../measure/rss";
 import { StatementCounter } from "../measure/sql";
 import { PARAMS, SCENARIOS } from "../scenarios/definitions";
 import { summarise, topInclusive } from "./cpuprofile";
-import { statementTimes, type StatementTime } from "./statements";
+import { statementsBetween, statementTimes, type StatementTime } from "./statements";
 
 // node dist/profile/run.js [--scenarios city-dashboard-fresh:1,city-dashboard-fresh,entity-fan-out] [--reps 3] [--duration 10]
 //   [--connections N] [--profile yes|no] [--name NAME] [--out reports]
@@ -133,14 +133,7 @@ async function main() {
       }
       toggleProfilers();
       const after = await statementTimes(counter!.admin, dbNames);
-      fig.statements = after
-        .map((s) => {
-          const b = before.find((x) => x.key === s.key);
-          return { ...s, calls: s.calls - (b?.calls ?? 0), totalMs: r1(s.totalMs - (b?.totalMs ?? 0)) };
-        })
-        .filter((s) => s.calls > 0)
-        .sort((a, b) => b.totalMs - a.totalMs)
-        .slice(0, 8);
+      fig.statements = statementsBetween(before, after).slice(0, 8);
       fig.gatewayPeakMb = (await rss.finish()).find((r) => r.service === "gateway")?.peakMb ?? null;
       figures.push(fig);
     }

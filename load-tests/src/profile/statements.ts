@@ -31,3 +31,20 @@ export async function statementTimes(
     query: r.query,
   }));
 }
+
+/** What each statement did between two snapshots: the ones that ran, by database time, most first. */
+export function statementsBetween(before: StatementTime[], after: StatementTime[]): StatementTime[] {
+  const earlier = new Map(before.map((s) => [s.key, s]));
+  return after
+    .map((s) => {
+      const b = earlier.get(s.key);
+      return {
+        ...s,
+        calls: s.calls - (b?.calls ?? 0),
+        totalMs: Math.round((s.totalMs - (b?.totalMs ?? 0)) * 10) / 10,
+        rows: s.rows - (b?.rows ?? 0),
+      };
+    })
+    .filter((s) => s.calls > 0)
+    .sort((a, b) => b.totalMs - a.totalMs);
+}
