@@ -226,6 +226,37 @@ describe("rule status ledger", () => {
     expect(await dataSource.transaction((m) => publishRuleStatusesIfChanged(m, []))).toBe(0);
   });
 
+  it("#15: a batch that differs is written set-wise: the same statements for 3 subjects as for 300, events in order", async () => {
+    const written = async (batch: RuleStatusResult[]) => {
+      const start = statements.length;
+      const published = await dataSource.transaction((m) => publishRuleStatusesIfChanged(m, batch));
+      const sent = statements.slice(start).filter((q) => !/^(START TRANSACTION|COMMIT|BEGIN)/i.test(q));
+      return { published, sent: sent.length };
+    };
+    const subjects = (n: number) => Array.from({ length: n }, () => randomUUID());
+    const few = subjects(3);
+    const many = subjects(300);
+    const a = await written(few.map((s) => staffing(s, 0)));
+    const b = await written(many.map((s) => staffing(s, 0)));
+    expect([a.published, b.published]).toEqual([3, 300]);
+    expect(b.sent).toBe(a.sent);
+    // Each subject's event is there once, in the order the results came.
+    const rows = (await dataSource.query(`SELECT key FROM outbox WHERE key = ANY($1) ORDER BY seq`, [
+      many,
+    ])) as { key: string }[];
+    expect(rows.map((r) => r.key)).toEqual(many);
+    // A subject twice in one batch, both differing from the ledger: each is published in turn, as
+    // one by one would (the set-wise write would keep only the last).
+    const [twice] = subjects(1);
+    await publish(staffing(twice, 0));
+    expect(await written([staffing(twice, 2), staffing(twice, 1)])).toMatchObject({ published: 2 });
+    expect((await outboxOf(twice)).map((r) => r.data.figures)).toMatchObject([
+      { actual: 0 },
+      { actual: 2 },
+      { actual: 1 },
+    ]);
+  });
+
   it("#12: the database refuses a row outside the contract (unknown status, bad period)", async () => {
     const insert = (status: string, period: string) =>
       dataSource.query(

@@ -28,11 +28,17 @@ const orgUnitEvents = [
 /** The CloudEvents types the projection handles. */
 export const ORG_UNIT_EVENT_TYPES: readonly string[] = orgUnitEvents.map((c) => c.type);
 
-/** What a service does after a newer state was applied (personnel re-evaluates staffing). */
-export type AfterOrgUnitApplied<Tx> = (
-  tx: Tx,
-  change: { view: OrgUnitProjection; before: OrgUnitChange["before"] },
-) => Promise<void>;
+/** A unit whose newer state was applied, with the row as it was before. */
+export interface AppliedOrgUnit {
+  view: OrgUnitProjection;
+  before: OrgUnitChange["before"];
+}
+
+/**
+ * What a service does after newer states were applied (personnel re-evaluates staffing): called with
+ * the units applied together, each at most once, in event order; one by one, with a list of one.
+ */
+export type AfterOrgUnitsApplied<Tx> = (tx: Tx, changes: AppliedOrgUnit[]) => Promise<void>;
 
 /**
  * A batch's units in rounds: round k holds each unit's k-th state, so one unit's states are applied
@@ -52,15 +58,17 @@ export function roundsByUnit(views: OrgUnitProjection[]): OrgUnitProjection[][] 
 /**
  * The projection's handlers for a service's consumer (`consumerOf(group, transactionOf, [...])`): each
  * org-unit event's state is applied through `tx.units` (newer versions only); `after` runs, in the same
- * transaction, only when the state was newer. The six share one batch form: a backlog's units are
- * applied in one upsert per round (`tx.units.applyMany`), `after` still called per applied unit.
+ * transaction, only for states that were newer. The six share one batch form: a backlog's units are
+ * applied in one upsert per round (`tx.units.applyMany`) and `after` is called once per round with the
+ * round's applied units, so a reaction can work set-wise (a national tree's backlog: one call per
+ * few hundred units, not one per unit).
  */
 export function orgUnitProjectionHandlers<Tx extends { units: OrgUnitProjectionWriter }>(
-  after?: AfterOrgUnitApplied<Tx>,
+  after?: AfterOrgUnitsApplied<Tx>,
 ): DomainHandler<Tx>[] {
   const applyOne = async (tx: Tx, view: OrgUnitProjection) => {
     const { applied, before } = await tx.units.apply(view);
-    if (applied && after) await after(tx, { view, before });
+    if (applied && after) await after(tx, [{ view, before }]);
   };
   const handleBatch = async (events: ReceivedEvent<OrgUnitState>[], tx: Tx) => {
     const views = events.map((e) => orgUnitViewOf(e.data));
@@ -70,10 +78,10 @@ export function orgUnitProjectionHandlers<Tx extends { units: OrgUnitProjectionW
     }
     for (const round of roundsByUnit(views)) {
       const changes = await tx.units.applyMany(round);
-      if (!after) continue;
-      for (const [i, { applied, before }] of changes.entries()) {
-        if (applied) await after(tx, { view: round[i], before });
-      }
+      const applied = changes.flatMap(({ applied, before }, i) =>
+        applied ? [{ view: round[i], before }] : [],
+      );
+      if (after && applied.length) await after(tx, applied);
     }
   };
   return orgUnitEvents.map((contract) => ({

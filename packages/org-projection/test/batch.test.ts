@@ -106,15 +106,18 @@ describe("#15: the org_unit projection in batches", () => {
       note(text: string): void;
     }
     let seen: string[] = [];
+    let calls = 0;
     const consumer = consumerOf(
       "test",
       (manager: EntityManager): Tx => ({
         units: new TypeOrmOrgUnitProjection(manager),
         note: (text) => seen.push(text),
       }),
-      orgUnitProjectionHandlers<Tx>(async (tx, { view, before }) =>
-        tx.note(`${view.name}: v${before?.version ?? "none"} → v${view.version}`),
-      ),
+      orgUnitProjectionHandlers<Tx>(async (tx, changes) => {
+        calls++;
+        for (const { view, before } of changes)
+          tx.note(`${view.name}: v${before?.version ?? "none"} → v${view.version}`);
+      }),
     );
     // One function for the six types: the consumer hands a mixed backlog over in one call.
     expect(new Set(consumer.handlers.map((h) => h.handleBatch)).size).toBe(1);
@@ -130,9 +133,10 @@ describe("#15: the org_unit projection in batches", () => {
     ].map((data) => ({ data }) as ReceivedEvent<never>);
 
     for (const event of events) await dataSource.transaction((m) => handler.handle(event, m));
-    const oneByOne = { rows: await rows(), seen, upserts: await upserts() };
+    const oneByOne = { rows: await rows(), seen, upserts: await upserts(), calls };
     await dataSource.query(`TRUNCATE org_unit, org_unit_insert_statement`);
     seen = [];
+    calls = 0;
     await dataSource.transaction((m) => handler.handleBatch!(events, m));
     const perUnit = (notes: string[]) => [...notes].sort(); // units interleave differently; each unit's own order is kept
     expect(await rows()).toEqual(oneByOne.rows);
@@ -140,5 +144,8 @@ describe("#15: the org_unit projection in batches", () => {
     expect(seen.filter((s) => s.startsWith("旗 1:"))).toEqual(["旗 1: vnone → v1", "旗 1: v1 → v2"]);
     expect(oneByOne.upserts).toBe(7);
     expect(await upserts()).toBe(3); // rounds: each unit's 1st, 2nd and 3rd state
+    // `after` once per applied event one by one (5 of 7 newer), once per round in the batch: set-wise reactions.
+    expect(oneByOne.calls).toBe(5);
+    expect(calls).toBe(2); // the third round holds only the late state, which is not applied
   });
 });

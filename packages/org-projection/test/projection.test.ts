@@ -107,8 +107,9 @@ describe("#9 the org_unit projection, applied once for every service", () => {
     const consumer = consumerOf(
       "test",
       transactionOf,
-      orgUnitProjectionHandlers<Tx>(async (tx, { view, before }) => {
-        tx.note(`${view.name} v${view.version} after v${before?.version ?? "none"}`);
+      orgUnitProjectionHandlers<Tx>(async (tx, changes) => {
+        for (const { view, before } of changes)
+          tx.note(`${view.name} v${view.version} after v${before?.version ?? "none"}`);
       }),
     );
     expect(consumer.handlers.map((h) => h.contract.type)).toEqual(ORG_UNIT_EVENT_TYPES);

@@ -238,14 +238,15 @@ describe("changes to a post: each files its own R5 filing", () => {
     const types = (
       await h.dataSource.query(`SELECT type FROM outbox WHERE seq > $1 ORDER BY seq`, [seq])
     ).map((r: { type: string }) => r.type);
-    // Each unit's R3 status beside its compliance flip (issue 12).
+    // Both units' R3 statuses (issue 12), then their compliance flips: the two units are re-evaluated
+    // together (#15), and each unit's status still comes before its flip.
     expect(types).toEqual([
       "grassroots.personnel.assignment.ended.v1",
       "grassroots.personnel.assignment.started.v1",
       "grassroots.personnel.filing.submitted.v1",
       "grassroots.personnel.rule-status.changed.v1",
-      "grassroots.personnel.staffing.compliance-changed.v1",
       "grassroots.personnel.rule-status.changed.v1",
+      "grassroots.personnel.staffing.compliance-changed.v1",
       "grassroots.personnel.staffing.compliance-changed.v1",
     ]);
     post = change.assignment;

@@ -7,6 +7,7 @@ import {
 } from "../contracts/rule-status";
 import { publishEvent } from "../outbox/outbox-writer";
 import { RuleStatusPublishedEntity } from "./entity";
+import { publishRuleStatusesInBulk } from "./ledger-bulk";
 
 export type RuleFigures = RuleStatusData["figures"];
 
@@ -59,16 +60,19 @@ function sameFigures(a: RuleFigures, b: RuleFigures): boolean {
 }
 
 /**
- * `publishRuleStatusIfChanged` for many results (a periodic check of every subject): the ledger rows
- * of all of them are read in ONE statement first, and only the results that differ go through the
- * upsert (which decides again, under its row lock). A check that finds nothing changed costs one
- * statement however many subjects. Returns how many it published.
+ * `publishRuleStatusIfChanged` for many results (a periodic check of every subject, a consumer batch's
+ * units): the ledger rows of all of them are read in ONE statement first, and only the results that
+ * differ are written, in one bulk upsert per chunk that decides again under its row locks
+ * (`publishRuleStatusesInBulk`; one by one when a subject comes twice, so each result is published as
+ * it would be alone). A check that finds nothing changed costs one statement however many subjects;
+ * one result costs only its upsert. Returns how many it published.
  */
 export async function publishRuleStatusesIfChanged(
   manager: EntityManager,
   results: readonly RuleStatusResult[],
 ): Promise<number> {
   if (results.length === 0) return 0;
+  if (results.length === 1) return (await publishRuleStatusIfChanged(manager, results[0])) ? 1 : 0;
   const stored = (await manager.query(
     `SELECT p.rule, p.subject_unit_id AS "subjectUnitId", p.period, p.subject_unit_path AS "subjectUnitPath",
             p.status, p.figures
@@ -86,16 +90,19 @@ export async function publishRuleStatusesIfChanged(
   }[];
   const keyOf = (rule: string, subject: string, period: string) => `${rule}|${subject}|${period}`;
   const last = new Map(stored.map((row) => [keyOf(row.rule, row.subjectUnitId, row.period), row]));
-  let published = 0;
-  for (const result of results) {
+  const differ = results.filter((result) => {
     const before = last.get(keyOf(result.rule, result.subjectUnitId, result.period ?? ""));
-    const same =
+    return !(
       before !== undefined &&
       before.status === result.status &&
       before.subjectUnitPath === result.subjectUnitPath &&
-      sameFigures(before.figures, result.figures);
-    if (!same && (await publishRuleStatusIfChanged(manager, result))) published++;
-  }
+      sameFigures(before.figures, result.figures)
+    );
+  });
+  const keys = new Set(differ.map((r) => keyOf(r.rule, r.subjectUnitId, r.period ?? "")));
+  if (keys.size === differ.length) return publishRuleStatusesInBulk(manager, differ);
+  let published = 0;
+  for (const result of differ) if (await publishRuleStatusIfChanged(manager, result)) published++;
   return published;
 }
 

@@ -87,7 +87,14 @@ export interface RecordedCompliance {
 /** The last staffing compliance published for each unit, so a flip is noticed and announced once. */
 export interface StaffingStatusStore {
   recorded(orgUnitIds: readonly string[]): Promise<Map<string, RecordedCompliance>>;
-  record(orgUnitId: string, compliant: boolean, gaps: RequirementResult[]): Promise<void>;
+  /** Records each unit's new compliance (one unit at most once). */
+  recordAll(changes: readonly StaffingRecord[]): Promise<void>;
+}
+
+export interface StaffingRecord {
+  orgUnitId: string;
+  compliant: boolean;
+  gaps: RequirementResult[];
 }
 
 /** Reports of roster imports sent with a client requestId (a retry returns the first one). */

@@ -6,7 +6,7 @@ import type { RequirementResult, StaffCounts, StaffingThresholds } from "../rule
 import { NO_STAFF } from "../rules/staffing-requirement";
 import { POST_KINDS, TOWNSHIP_KINDS, type OrgUnitProjection } from "@grassroots/org-projection/units";
 import { R3_RULE, R4_RULE, staffingNotApplicable, staffingStatus } from "../rules/staffing-status";
-import type { Transaction } from "./ports";
+import type { RecordedCompliance, Transaction } from "./ports";
 
 /** Units some staffing rule covers (R3: township level; R4: parks, communities, villages, gachas). */
 export const STAFFED_KINDS = POST_KINDS;
@@ -53,22 +53,35 @@ export async function reevaluateStaffing(
   const ids = [...new Set(orgUnitIds)];
   if (ids.length === 0) return;
   const staffed = (await tx.units.getMany(ids)).filter((u) => STAFFED_KINDS.includes(u.kind));
-  for (const unit of staffed.filter((u) => !u.active)) {
-    const rule = TOWNSHIP_KINDS.includes(unit.kind) ? R3_RULE : R4_RULE;
-    await tx.ruleStatus.publishIfChanged(staffingNotApplicable(unit, rule, asOf));
-  }
+  const ruleOf = (unit: OrgUnitProjection) => (TOWNSHIP_KINDS.includes(unit.kind) ? R3_RULE : R4_RULE);
+  const notApplicable = staffed
+    .filter((u) => !u.active)
+    .map((unit) => staffingNotApplicable(unit, ruleOf(unit), asOf));
   const units = staffed.filter((u) => u.active);
-  if (units.length === 0) return;
   const unitIds = units.map((u) => u.id);
-  const counts = await tx.assignments.counts(unitIds);
-  const recorded = await tx.staffing.recorded(unitIds);
-  for (const unit of units) {
-    const result = evaluateStaffing(unit, counts.get(unit.id), thresholds)!;
-    await tx.ruleStatus.publishIfChanged(staffingStatus(unit, result, asOf));
-    const before = recorded.get(unit.id);
-    if (before && before.compliant === result.compliant) continue;
-    await tx.staffing.record(unit.id, result.compliant, result.gaps);
-    if ((before?.compliant ?? false) !== result.compliant) {
+  const counts = units.length ? await tx.assignments.counts(unitIds) : new Map<string, StaffCounts>();
+  const recorded = units.length ? await tx.staffing.recorded(unitIds) : new Map<string, RecordedCompliance>();
+  const evaluated = units.map((unit) => ({
+    unit,
+    result: evaluateStaffing(unit, counts.get(unit.id), thresholds)!,
+  }));
+  // Set-wise: all the units' rule statuses in one ledger call, then the flips (a batch's units together).
+  await tx.ruleStatus.publishAllIfChanged([
+    ...notApplicable,
+    ...evaluated.map(({ unit, result }) => staffingStatus(unit, result, asOf)),
+  ]);
+  const changed = evaluated.filter(
+    ({ unit, result }) => recorded.get(unit.id)?.compliant !== result.compliant,
+  );
+  await tx.staffing.recordAll(
+    changed.map(({ unit, result }) => ({
+      orgUnitId: unit.id,
+      compliant: result.compliant,
+      gaps: result.gaps,
+    })),
+  );
+  for (const { unit, result } of changed) {
+    if ((recorded.get(unit.id)?.compliant ?? false) !== result.compliant) {
       await tx.publish(
         StaffingComplianceChanged,
         complianceState(unit.id, unit.path, result.compliant, result.gaps),

@@ -2,7 +2,7 @@ import { consumerOf, handle, PrePostCertificateIssued, type ConsumerWiring } fro
 import { orgUnitProjectionHandlers } from "@grassroots/org-projection";
 import { transactionOf } from "../db/unit-of-work";
 import type { Clock, PersonnelSettings, Transaction } from "../domain/ports";
-import { afterOrgUnitApplied } from "../domain/reactions/org-unit-projection";
+import { afterOrgUnitsApplied } from "../domain/reactions/org-unit-projection";
 import { applyPrePostCertificate } from "../domain/reactions/pre-post-certificate";
 
 /** The consumer group (and inbox namespace) of personnel; the events package puts the topic prefix in front. */
@@ -17,8 +17,8 @@ export const CONSUMER_GROUP = "personnel";
  */
 export function personnelConsumer(deps: { clock: Clock; settings: PersonnelSettings }): ConsumerWiring {
   return consumerOf<Transaction>(CONSUMER_GROUP, transactionOf, [
-    ...orgUnitProjectionHandlers<Transaction>((tx, change) =>
-      afterOrgUnitApplied(tx, change, deps.settings, deps.clock.now()),
+    ...orgUnitProjectionHandlers<Transaction>((tx, changes) =>
+      afterOrgUnitsApplied(tx, changes, deps.settings, deps.clock.now()),
     ),
     handle(PrePostCertificateIssued, async (event, tx: Transaction) => {
       const { certificateId, certificateNumber, statisticianId, sessionId, completedOn } = event.data;

@@ -8,6 +8,7 @@ import type {
   FilingStore,
   ProjectedUnitStore,
   RecordedCompliance,
+  StaffingRecord,
   StaffingStatusStore,
   StatisticianStore,
 } from "../../domain/ports";
@@ -248,8 +249,9 @@ export class StagedStaffing implements StaffingStatusStore {
     }
     return found;
   }
-  async record(orgUnitId: string, compliant: boolean, gaps: RequirementResult[]) {
-    this.changed.set(orgUnitId, { orgUnitId, compliant, gaps, changedAt: this.now });
+  async recordAll(changes: readonly StaffingRecord[]) {
+    for (const { orgUnitId, compliant, gaps } of changes)
+      this.changed.set(orgUnitId, { orgUnitId, compliant, gaps, changedAt: this.now });
   }
 }
 

@@ -3,26 +3,34 @@ import type { PersonnelSettings, Transaction } from "../ports";
 import { reevaluateStaffing } from "../staffing";
 
 /**
- * After a newer state of a unit was applied to the projection (any org-unit event: created, updated,
- * moved, deactivated, register count set): when the register count, kind or active flag changed, the
- * unit's staffing is re-evaluated — a count rising to the R3 threshold can make a township
+ * After newer states of units were applied to the projection (any org-unit event: created, updated,
+ * moved, deactivated, register count set): the units whose register count, kind or active flag changed
+ * have their staffing re-evaluated, together — a count rising to the R3 threshold can make a township
  * non-compliant (and a flip is published) with no human action. A moved unit (its path) too: its R3/R4
- * rule status carries the path. `asOf` is when the change arrived.
+ * rule status carries the path. `asOf` is when the change arrived. A consumer's batch hands its units
+ * over at once, so a national tree's backlog costs a few statements per batch, not per unit.
  */
-export async function afterOrgUnitApplied(
+export async function afterOrgUnitsApplied(
   tx: Transaction,
-  change: { view: OrgUnitProjection; before: OrgUnitProjection | undefined },
+  changes: readonly { view: OrgUnitProjection; before: OrgUnitProjection | undefined }[],
   settings: PersonnelSettings,
   asOf?: Date,
 ): Promise<void> {
-  const { view, before } = change;
-  const staffingMoved =
-    !before ||
-    before.registerCount !== view.registerCount ||
-    before.kind !== view.kind ||
-    before.active !== view.active ||
-    before.path !== view.path;
-  if (staffingMoved) await reevaluateStaffing(tx, [view.id], settings.thresholds, asOf);
+  const moved = changes.filter(
+    ({ view, before }) =>
+      !before ||
+      before.registerCount !== view.registerCount ||
+      before.kind !== view.kind ||
+      before.active !== view.active ||
+      before.path !== view.path,
+  );
+  if (moved.length)
+    await reevaluateStaffing(
+      tx,
+      moved.map((c) => c.view.id),
+      settings.thresholds,
+      asOf,
+    );
 }
 
 /**
@@ -35,6 +43,6 @@ export async function applyOrgUnitState(
   settings: PersonnelSettings,
 ): Promise<boolean> {
   const { applied, before } = await tx.units.apply(view);
-  if (applied) await afterOrgUnitApplied(tx, { view, before }, settings);
+  if (applied) await afterOrgUnitsApplied(tx, [{ view, before }], settings);
   return applied;
 }
