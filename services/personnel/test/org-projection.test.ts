@@ -1,4 +1,11 @@
-import { OrgUnitCreated, OrgUnitDeactivated, OrgUnitMoved, OrgUnitUpdated } from "@grassroots/events";
+import {
+  OrgUnitCreated,
+  OrgUnitDeactivated,
+  OrgUnitMoved,
+  OrgUnitUpdated,
+  type ReceivedEvent,
+} from "@grassroots/events";
+import { personnelConsumer } from "../src/events/consumers";
 import { unitState, type OrgUnitStateFixture } from "@grassroots/testing";
 import {
   as,
@@ -142,5 +149,42 @@ describe("the org-unit projection (organization's events → local org_unit)", (
     expect((await h.call(list, {}, stranger)).data!.statisticians.totalCount).toBe(0);
     expectError(await h.call(STATISTICIAN, { id: person }, stranger), "NOT_FOUND");
     expect((await h.call(STATISTICIAN, { id: person }, cityAdmin)).data!.statistician.id).toBe(person);
+  });
+
+  it("#15: a consumer batch of new villages re-evaluates their staffing set-wise: the same statements for 4 as for 40, each unit's R4 status published", async () => {
+    const consumer = personnelConsumer({ clock: h.clock, settings: h.services.settings });
+    const handler = consumer.handlers.find((c) => c.contract.type === OrgUnitCreated.type)!;
+    const town = unit(JIGESITAI);
+    let next = 300;
+    const villages = (n: number) =>
+      Array.from({ length: n }, () => unitState(town, `150621101${next++}`, `批量村${next}`, "VILLAGE"));
+    const deliver = async (states: OrgUnitStateFixture[]) => {
+      h.queries.queries = [];
+      await h.dataSource.transaction((m) =>
+        handler.handleBatch!(
+          states.map((data) => ({ data }) as ReceivedEvent<never>),
+          m,
+        ),
+      );
+      return h.queries.queries.filter((q) => !/^(START TRANSACTION|COMMIT|BEGIN)/i.test(q)).length;
+    };
+    const few = villages(4);
+    const many = villages(40);
+    const [a, b] = [await deliver(few), await deliver(many)];
+    expect(b).toBe(a);
+    const ids = [...few, ...many].map((v) => v.id);
+    const statuses = (await h.dataSource.query(
+      `SELECT subject_unit_id AS id, rule, status FROM rule_status_published WHERE subject_unit_id = ANY($1)`,
+      [ids],
+    )) as { id: string; rule: string; status: string }[];
+    expect(statuses).toHaveLength(ids.length);
+    expect(new Set(statuses.map((r) => `${r.rule} ${r.status}`))).toEqual(
+      new Set(["R4.village-staffing NOT_MET"]),
+    );
+    const recorded = await h.dataSource.query(
+      `SELECT count(*)::int AS n FROM staffing_status WHERE org_unit_id = ANY($1) AND NOT compliant`,
+      [ids],
+    );
+    expect(recorded[0].n).toBe(ids.length);
   });
 });
