@@ -1,5 +1,8 @@
-import { AssignmentEnded } from "@grassroots/events";
-import { waitFor } from "@grassroots/testing";
+import { AssignmentEnded, AssignmentStarted, StatisticianRegistered } from "@grassroots/events";
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import { SqlCoverageReads } from "../src/db/repositories/coverage.reads";
+import { waitFor, waitForProjected } from "@grassroots/testing";
 import {
   as,
   CITY,
@@ -326,6 +329,79 @@ describe("R6: the yearly obligation and each banner's coverage", () => {
       cityAdmin,
     );
     expect(unknown.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("#15: a post at a unit not projected yet counts in its banner by the path its event carried; the posts are read as index ranges under the pair's scope", async () => {
+    const before = row((await h.call(COVERAGE, { year: 2026 }, cityAdmin)).data!.trainingCoverage, DONGSHENG);
+    expect(before!.staff).toBe(0);
+    // A township of 东胜区 organization has not published yet: only the assignment's path places it.
+    const unitId = randomUUID();
+    const person = randomUUID();
+    const assignmentId = randomUUID();
+    await h.publish(
+      StatisticianRegistered,
+      {
+        statisticianId: person,
+        name: "辛",
+        gender: "M",
+        ethnicity: null,
+        education: null,
+        title: null,
+        version: 1,
+      },
+      person,
+    );
+    await h.publish(
+      AssignmentStarted,
+      {
+        assignmentId,
+        statisticianId: person,
+        orgUnitId: unitId,
+        orgUnitPath: `${pathOfCode(DONGSHENG)}${unitId}/`,
+        role: "FULL_TIME",
+        establishment: "IN_ESTABLISHMENT",
+        status: "ACTIVE",
+        startDate: "2025-01-01",
+        endDate: null,
+        version: 1,
+      },
+      assignmentId,
+    );
+    await waitForProjected(h.dataSource, "statistician_assignment", [assignmentId], "the assignment");
+    const after = (await h.call(COVERAGE, { year: 2026 }, cityAdmin)).data!.trainingCoverage;
+    expect(row(after, DONGSHENG)).toMatchObject({ staff: 1, attended: 0 });
+    expect(row(after, DALATE)).toMatchObject({ staff: 3, attended: 2 });
+    // A 东胜区 pair whose subtree lies in another banner counts nobody.
+    const plan = await h.dataSource.transaction(async (m) => {
+      await m.query(`SET LOCAL enable_seqscan = off`);
+      let text = "";
+      const explaining = {
+        query: async (sql: string, params: unknown[]) => {
+          text = ((await m.query(`EXPLAIN ${sql}`, params)) as { "QUERY PLAN": string }[])
+            .map((r) => r["QUERY PLAN"])
+            .join("\n");
+          return [];
+        },
+      } as unknown as EntityManager;
+      const window = { year: 2026, from: "2026-01-01", to: "2026-12-31", asOf: "2026-06-30" };
+      await new SqlCoverageReads(explaining).bannerCounts(
+        [{ bannerId: idOf(DONGSHENG), withinPath: pathOfCode(CITY) }],
+        window,
+      );
+      const apart = await new SqlCoverageReads(m).bannerCounts(
+        [{ bannerId: idOf(DONGSHENG), withinPath: pathOfCode(SHULINZHAO) }],
+        window,
+      );
+      expect(apart).toEqual([{ bannerId: idOf(DONGSHENG), staff: 0, attended: 0, ownSessionsCompleted: 0 }]);
+      return text;
+    });
+    // Units under the scope by the path index, their posts by unit; unprojected posts by the post path index.
+    expect(plan).toMatch(
+      /Index Cond: \(\(path ~>=~ [\w.]*scope\) AND \(path ~<~ \([\w.]*scope \|\| '~'::text\)\)\)/,
+    );
+    expect(plan).toMatch(/statistician_assignment_path_idx/);
+    expect(plan).toMatch(/Index Cond: \(\(org_unit_path ~>=~ [\w.]*scope\)/);
+    expect(plan).not.toMatch(/Seq Scan on statistician_assignment/);
   });
 
   it("refuses a year outside 2000–2100", async () => {

@@ -17,6 +17,7 @@ import { ActorNames1764300002000 } from "./migrations/1764300002000-actor-names"
 import { ClientRequests1764300003000 } from "./migrations/1764300003000-client-requests";
 import { OrgUnitProjection1764300004000 } from "./migrations/1764300004000-org-unit-projection";
 import { RuleStatus1764300005000 } from "./migrations/1764300005000-rule-status";
+import { PostPathIndex1765400000000 } from "./migrations/1765400000000-post-path-index";
 
 export const entities = [
   OrgUnitProjectionEntity,
@@ -41,6 +42,7 @@ export const migrations = [
   RuleStatus1764300005000,
   InboxEventHashes1765000000000,
   OutboxTraceContext1765300000000,
+  PostPathIndex1765400000000,
 ];
 
 export function createTrainingDataSource(url: string, poolSize = 10): DataSource {

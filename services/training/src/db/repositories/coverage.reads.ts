@@ -10,9 +10,8 @@ import {
   type BannerStaffCount,
   type YearWindow,
 } from "../../rules/r6-yearly-training";
-import { OrgUnitProjectionEntity } from "@grassroots/org-projection";
+import { OrgUnitProjectionEntity, pathUnder } from "@grassroots/org-projection";
 import { TrainingSessionEntity } from "../entities/session.entity";
-import { POST_PATH } from "./post.sql";
 
 /** R6_STAFF in SQL: post `a` in force on `asOf` (`ended`: the parameter holding R6_STAFF.endedStatus). */
 const staffPostInForce = (a: string, asOf: string, ended: string) =>
@@ -62,25 +61,35 @@ export class SqlCoverageReads implements CoverageReads {
 
   /**
    * Per (banner, subtree) pair — staff: distinct people with a post in force on the as-of date whose
-   * unit lies in the banner (its id is the 2nd on the unit's path) and inside the subtree; attended:
-   * those of them with a PASSED or FAILED result at a COMPLETED session of the year, organised by the
-   * banner or by its city as COMPREHENSIVE.
-   * Aggregated with GROUP BY and an uncorrelated IN (a hash built once), not per-pair subqueries:
-   * those rescanned the staff once per banner.
+   * unit lies in the banner and inside the subtree (the pair's scope: the narrower of the two paths, or
+   * none when they are apart); attended: those of them with a PASSED or FAILED result at a COMPLETED
+   * session of the year, organised by the banner or by its city as COMPREHENSIVE.
+   * The posts are found from the scope as index ranges (pathUnder): the projected units under it and
+   * their posts, and the posts at units not projected yet by the path their event carried. Matching
+   * every post's path against the pairs read all the country's posts for one city's dashboard.
+   * Aggregated with GROUP BY and an uncorrelated IN (a hash built once), not per-pair subqueries.
    */
   async bannerCounts(pairs: readonly BannerInSubtree[], window: YearWindow): Promise<BannerStaffCount[]> {
     if (pairs.length === 0) return [];
+    const inForce = staffPostInForce("a", "$3::date", "$8");
     const rows: (BannerStaffCount & { pair: number })[] = await this.manager.query(
       `WITH pair AS (
-         SELECT p.i, p.banner_id, p.within, split_part(b.path, '/', 1)::uuid AS city_id
+         SELECT p.i, p.banner_id, split_part(b.path, '/', 1)::uuid AS city_id,
+                CASE WHEN p.within LIKE b.path || '%' THEN p.within
+                     WHEN b.path LIKE p.within || '%' THEN b.path END AS scope
            FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS p(banner_id, within, i)
            JOIN org_unit b ON b.id = p.banner_id),
        staff AS (
-         SELECT DISTINCT pair.i, a.statistician_id
-           FROM statistician_assignment a
-           LEFT JOIN org_unit u ON u.id = a.org_unit_id
-           JOIN pair ON pair.banner_id::text = split_part(${POST_PATH("a", "u")}, '/', 2) AND ${POST_PATH("a", "u")} LIKE pair.within || '%'
-          WHERE ${staffPostInForce("a", "$3::date", "$8")}),
+         SELECT pair.i, a.statistician_id
+           FROM pair
+           JOIN org_unit u ON ${pathUnder("u.path", "pair.scope")}
+           JOIN statistician_assignment a ON a.org_unit_id = u.id
+          WHERE ${inForce}
+         UNION
+         SELECT pair.i, a.statistician_id
+           FROM pair
+           JOIN statistician_assignment a ON ${pathUnder("a.org_unit_path", "pair.scope")}
+          WHERE ${inForce} AND NOT EXISTS (SELECT 1 FROM org_unit u WHERE u.id = a.org_unit_id)),
        attended AS (
          SELECT DISTINCT pair.i, e.statistician_id
            FROM pair
@@ -93,7 +102,8 @@ export class SqlCoverageReads implements CoverageReads {
            FROM staff st GROUP BY st.i),
        own AS (
          SELECT s.organizer_unit_id, count(*)::int AS n FROM training_session s
-          WHERE s.status = $9 AND s.end_date BETWEEN $5::date AND $6::date
+          WHERE s.organizer_unit_id IN (SELECT banner_id FROM pair)
+            AND s.status = $9 AND s.end_date BETWEEN $5::date AND $6::date
           GROUP BY s.organizer_unit_id)
        SELECT pair.i::int AS pair, pair.banner_id AS "bannerId", coalesce(c.staff, 0) AS staff, coalesce(c.attended, 0) AS attended,
               coalesce(own.n, 0) AS "ownSessionsCompleted"
