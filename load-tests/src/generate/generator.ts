@@ -116,7 +116,7 @@ async function waitForProjections(
           `; waiting before its seed`,
       );
     }
-    await new Promise((r) => setTimeout(r, 2000));
+    await new Promise((r) => setTimeout(r, 5000));
   }
 }
 

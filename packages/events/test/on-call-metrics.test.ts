@@ -12,12 +12,14 @@ import {
   handle,
   OutboxRelay,
   publishEvent,
+  publishEvents,
   startSubgraph,
   toKafkaHeaders,
 } from "../src";
 import { watchConsumerLag, type ConsumerLagWatch } from "../src/inbox/consumer-lag";
 import { consumerLag } from "../src/inbox/consumer-metrics";
 import { watchOutboxLag } from "../src/outbox/outbox-lag";
+import { OUTBOX_LAG_COUNTED } from "../src/outbox/outbox-lag-reading";
 import {
   allowConnections,
   brokers,
@@ -90,6 +92,44 @@ describe("#16: outbox lag", () => {
       expect(await metric("outbox_oldest_pending_age_seconds")).toBe(0);
     } finally {
       await watch.stop();
+    }
+  });
+
+  it("#15: a backlog beyond the counted head is read at a bounded cost: exact up to 10,000 rows, then the seq span (an upper bound)", async () => {
+    const Widget = widgetContract();
+    const watch = watchOutboxLag(dataSource, logger, 3_600_000);
+    try {
+      const publish = (n: number, from: number) =>
+        dataSource.transaction((m) =>
+          publishEvents(
+            m,
+            Array.from({ length: n }, (_, i) => ({
+              contract: Widget,
+              data: { widgetId: `bulk-${from + i}`, n: from + i },
+            })),
+          ),
+        );
+      await publish(OUTBOX_LAG_COUNTED - 1, 0);
+      await watch.sample();
+      expect(await metric("outbox_pending_events")).toBe(OUTBOX_LAG_COUNTED - 1);
+      await publish(2_501, OUTBOX_LAG_COUNTED);
+      await watch.sample();
+      expect(await metric("outbox_pending_events")).toBe(OUTBOX_LAG_COUNTED + 2_500);
+      // A rolled-back transaction leaves a gap in seq: counted in the span, so an upper bound.
+      await dataSource
+        .transaction(async (m) => {
+          await publishEvent(m, Widget, { widgetId: "rolled-back", n: 0 });
+          throw new Error("rolled back");
+        })
+        .catch(() => undefined);
+      await publish(1, 99_999);
+      await watch.sample();
+      expect(await metric("outbox_pending_events")).toBe(OUTBOX_LAG_COUNTED + 2_502);
+      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`);
+      expect(n).toBe(OUTBOX_LAG_COUNTED + 2_501);
+    } finally {
+      await watch.stop();
+      await dataSource.query(`UPDATE outbox SET sent_at = now() WHERE sent_at IS NULL`);
     }
   });
 

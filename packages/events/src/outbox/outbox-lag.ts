@@ -1,6 +1,7 @@
 import type { Logger } from "@grassroots/kit";
 import type { DataSource } from "typeorm";
 import { startPeriodicTasks } from "../runtime/periodic-task";
+import { OUTBOX_LAG_SQL, outboxLagOf, type OutboxLagRow } from "./outbox-lag-reading";
 import { recordOutboxLag } from "./relay-metrics";
 
 export interface OutboxLagWatch {
@@ -16,11 +17,9 @@ export interface OutboxLagWatch {
  */
 export function watchOutboxLag(dataSource: DataSource, logger: Logger, everyMs = 5000): OutboxLagWatch {
   const sample = async () => {
-    const [row] = await dataSource.query<{ pending: number; age: number | null }[]>(
-      `SELECT count(*)::int AS pending, EXTRACT(EPOCH FROM now() - min(time))::float AS age
-         FROM outbox WHERE sent_at IS NULL`,
-    );
-    recordOutboxLag(row.pending, row.age ?? 0);
+    const [row] = await dataSource.query<OutboxLagRow[]>(OUTBOX_LAG_SQL);
+    const { pending, ageSeconds } = outboxLagOf(row);
+    recordOutboxLag(pending, ageSeconds);
   };
   const tasks = startPeriodicTasks(
     [

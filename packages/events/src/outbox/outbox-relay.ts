@@ -4,6 +4,7 @@ import type { Kafka, Message, Producer, TopicMessages } from "kafkajs";
 import { Client } from "pg";
 import { toKafkaHeaders } from "../contracts/envelope";
 import { OUTBOX_CHANNEL } from "./outbox-writer";
+import { OUTBOX_LAG_SQL, outboxLagOf, type OutboxLagRow } from "./outbox-lag-reading";
 import { outboxPublished, outboxPublishFailures, recordOutboxLag } from "./relay-metrics";
 
 export interface OutboxRelayOptions {
@@ -225,11 +226,9 @@ export class OutboxRelay {
   private async reportLag(client: Client): Promise<void> {
     if (Date.now() - this.lastLagCheck < 1000) return;
     this.lastLagCheck = Date.now();
-    const { rows } = await client.query<{ pending: number; age: number | null }>(
-      `SELECT count(*)::int AS pending, EXTRACT(EPOCH FROM now() - min(time))::float AS age
-         FROM outbox WHERE sent_at IS NULL`,
-    );
-    recordOutboxLag(rows[0].pending, rows[0].age ?? 0);
+    const { rows } = await client.query<OutboxLagRow>(OUTBOX_LAG_SQL);
+    const { pending, ageSeconds } = outboxLagOf(rows[0]);
+    recordOutboxLag(pending, ageSeconds);
   }
 
   /**
