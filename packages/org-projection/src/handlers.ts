@@ -9,6 +9,7 @@ import {
   type DomainHandler,
   type ReceivedEvent,
 } from "@grassroots/events";
+import { roundsBy } from "@grassroots/kit/validation";
 import type { OrgUnitChange, OrgUnitProjectionWriter } from "./apply";
 import { orgUnitViewOf, type OrgUnitProjection, type OrgUnitState } from "./units";
 
@@ -45,14 +46,7 @@ export type AfterOrgUnitsApplied<Tx> = (tx: Tx, changes: AppliedOrgUnit[]) => Pr
  * in their order (and `after` sees each one with its own `before`), as one by one would.
  */
 export function roundsByUnit(views: OrgUnitProjection[]): OrgUnitProjection[][] {
-  const rounds: OrgUnitProjection[][] = [];
-  const seen = new Map<string, number>();
-  for (const view of views) {
-    const round = seen.get(view.id) ?? 0;
-    seen.set(view.id, round + 1);
-    (rounds[round] ??= []).push(view);
-  }
-  return rounds;
+  return roundsBy(views, (view) => view.id);
 }
 
 /**

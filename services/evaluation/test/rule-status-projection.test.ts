@@ -1,8 +1,12 @@
 import {
   OrganizationRuleStatusChanged,
   PersonnelRuleStatusChanged,
+  type ReceivedEvent,
   type RuleStatusData,
 } from "@grassroots/events";
+import { randomUUID } from "node:crypto";
+import { transactionOf } from "../src/db/unit-of-work";
+import { evaluationConsumer } from "../src/events/consumers";
 import { DALATE, idOf, pathOfCode, SHULINZHAO, startHarness, type Harness } from "./support/harness";
 
 let h: Harness;
@@ -168,4 +172,68 @@ it("R13: republished events restore a rebuilt projection", async () => {
       ])
     )[0].n,
   ).toBe(0);
+});
+
+it("#15: a consumer batch of rule status events leaves the same rows as one by one, in a constant number of statements", async () => {
+  const consumer = evaluationConsumer(transactionOf);
+  const handler = consumer.handlers.find((c) => c.contract.type === PersonnelRuleStatusChanged.type)!;
+  const subjects = Array.from({ length: 30 }, () => randomUUID());
+  const at = (day: number) => `2026-05-${String(day).padStart(2, "0")}T08:00:00.000Z`;
+  // Per subject: NOT_MET, MET backdated (the latest wins), MET again with new figures; and a yearly result.
+  const events = (ids: string[]) =>
+    ids.flatMap((id) => [
+      r3({ subjectUnitId: id, asOf: at(10) }),
+      r3({
+        subjectUnitId: id,
+        asOf: at(5),
+        status: "MET",
+        figures: { required: 2, actual: 2 },
+        reason: "ok",
+      }),
+      r3({
+        subjectUnitId: id,
+        asOf: at(12),
+        status: "MET",
+        figures: { required: 2, actual: 3 },
+        reason: "ok+",
+      }),
+      r3({
+        subjectUnitId: id,
+        rule: "R5.filing-timeliness",
+        period: "2026",
+        status: "MET",
+        reason: "none overdue",
+      }),
+    ]);
+  const rows = async (ids: string[]) => ({
+    current: await h.dataSource.query(
+      `SELECT rule, subject_unit_id, period_key, status, figures, reason, since, as_of FROM rule_status
+        WHERE subject_unit_id = ANY($1) ORDER BY 1, 2, 3`,
+      [ids],
+    ),
+    history: await h.dataSource.query(
+      `SELECT rule, subject_unit_id, period_key, status, as_of FROM rule_status_history
+        WHERE subject_unit_id = ANY($1) ORDER BY 1, 2, 3, 5`,
+      [ids],
+    ),
+  });
+  const received = (list: RuleStatusData[]) => list.map((data) => ({ data }) as ReceivedEvent<never>);
+  for (const event of received(events(subjects)))
+    await h.dataSource.transaction((m) => handler.handle(event, m));
+  const oneByOne = await rows(subjects);
+  expect(oneByOne.current).toHaveLength(60);
+  expect(oneByOne.history).toHaveLength(120);
+  await h.dataSource.query(`DELETE FROM rule_status WHERE subject_unit_id = ANY($1)`, [subjects]);
+  await h.dataSource.query(`DELETE FROM rule_status_history WHERE subject_unit_id = ANY($1)`, [subjects]);
+
+  const statements = async (ids: string[]) => {
+    h.queries.queries = [];
+    await h.dataSource.transaction((m) => handler.handleBatch!(received(events(ids)), m));
+    return h.queries.queries.filter((q) => !/^(START TRANSACTION|COMMIT|BEGIN)/i.test(q)).length;
+  };
+  const many = await statements(subjects);
+  expect(await rows(subjects)).toEqual(oneByOne);
+  // Three rounds (a subject's 1st, 2nd and 3rd R3 result), two statements each, whatever the number of subjects.
+  expect(many).toBe(6);
+  expect(await statements([randomUUID()])).toBe(many);
 });

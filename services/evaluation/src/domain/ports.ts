@@ -63,6 +63,8 @@ export interface PublishedAssessmentRef {
 export interface RuleStatusStore {
   /** Keeps the newer result, and every result received in the history (for metrics at a cut-off). */
   apply(data: RuleStatusData): Promise<RuleStatusApplied>;
+  /** `apply` for a consumer batch's events, in their order: the same rows, a few statements a round. */
+  applyAll(events: readonly RuleStatusData[]): Promise<void>;
   /**
    * R12 metrics: per subject, the status counts per rule of its subtree's results as they stood at the
    * end of the cut-off date (standing rules and the year's). One statement for any number of subjects.

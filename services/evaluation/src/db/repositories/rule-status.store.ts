@@ -5,6 +5,7 @@ import type { RuleStatusApplied } from "../../domain/rule-status";
 import type { StatusCounts } from "../../rules/r12-metrics";
 import { RuleStatusEntity } from "../entities/rule-status.entity";
 import { statusCountsAt } from "./metrics.sql";
+import { roundsBy } from "@grassroots/kit/validation";
 
 /**
  * The rule status projection inside the inbox transaction. The current row is the subject's latest
@@ -49,6 +50,45 @@ export class TypeOrmRuleStatusStore implements RuleStatusStore {
       periodKey: data.period ?? "-",
     });
     return { applied: true, row };
+  }
+
+  /**
+   * The events in rounds (round k holds each subject's k-th event, so one subject's events keep their
+   * order), each round in two statements: its history rows, then its current rows with the same
+   * `since` rule as `apply`. A national tree's 640,000 first results cost two statements per few
+   * hundred, not three per result.
+   */
+  async applyAll(events: readonly RuleStatusData[]): Promise<void> {
+    for (const round of roundsBy(events, (d) => `${d.rule}|${d.subjectUnitId}|${d.period ?? "-"}`)) {
+      const column = <T>(pick: (d: RuleStatusData) => T) => round.map(pick);
+      const params = [
+        column((d) => d.rule),
+        column((d) => d.subjectUnitId),
+        column((d) => d.subjectUnitPath),
+        column((d) => d.period),
+        column((d) => d.status),
+        column((d) => JSON.stringify(d.figures)),
+        column((d) => d.reason),
+        column((d) => d.asOf),
+      ];
+      const rows = `unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                           $8::timestamptz[]) AS r(rule, subject, path, period, status, figures, reason, as_of)`;
+      await this.manager.query(
+        `INSERT INTO rule_status_history (rule, subject_unit_id, subject_unit_path, period_key, status, as_of)
+         SELECT r.rule, r.subject, r.path, coalesce(r.period, '-'), r.status, r.as_of FROM ${rows}
+         ON CONFLICT DO NOTHING`,
+        params,
+      );
+      await this.manager.query(
+        `INSERT INTO rule_status AS s (rule, subject_unit_id, subject_unit_path, period, status, figures, reason, since, as_of)
+         SELECT r.rule, r.subject, r.path, r.period, r.status, r.figures::jsonb, r.reason, r.as_of, r.as_of FROM ${rows}
+         ON CONFLICT (rule, subject_unit_id, period_key) DO UPDATE SET
+           subject_unit_path = EXCLUDED.subject_unit_path, status = EXCLUDED.status, figures = EXCLUDED.figures,
+           reason = EXCLUDED.reason, as_of = EXCLUDED.as_of, projected_at = clock_timestamp(),
+           since = CASE WHEN s.status = EXCLUDED.status THEN LEAST(s.since, EXCLUDED.as_of) ELSE EXCLUDED.as_of END`,
+        params,
+      );
+    }
   }
 
   countsAt(

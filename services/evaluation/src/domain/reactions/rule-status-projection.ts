@@ -10,3 +10,8 @@ import type { Transaction } from "../ports";
 export async function applyRuleStatus(tx: Transaction, data: RuleStatusData): Promise<void> {
   await tx.ruleStatuses.apply(data);
 }
+
+/** A consumer batch's rule status events, in their order, as `applyRuleStatus` on each would leave them. */
+export async function applyRuleStatuses(tx: Transaction, events: readonly RuleStatusData[]): Promise<void> {
+  await tx.ruleStatuses.applyAll(events);
+}
