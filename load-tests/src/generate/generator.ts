@@ -218,9 +218,11 @@ export async function generate(
     );
   }
   if (bench.services.includes("personnel") && toolExists("personnel", "seed") && Date.now() < deadline) {
-    const until = share(0.35);
-    const waited = await waitForProjections(bench, "personnel", until);
+    // The wait has its own share: the seed's starts once the tree is there (a national run, 2026-12-02,
+    // waited out the seed's whole share for it and seeded nobody).
+    const waited = await waitForProjections(bench, "personnel", share(0.4));
     progress(`personnel: held the whole tree after ${waited} s more`);
+    const until = share(0.35);
     const wait = Math.max(30, Math.round((until - Date.now()) / 2000));
     progress("personnel: seeding statisticians, posts and filings once organization's events have arrived");
     phases.push(
